@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface ServedApp {
+  url: string
+  origin: string
+  home: string
+  env: NodeJS.ProcessEnv
+  stop(): Promise<void>
+}
+
+/**
+ * Starts `src/main/web/index.ts` the way `npm run serve` does, in a throwaway HOME (so the person's kubeconfig
+ * and data are never touched), and waits for its one "Skiff web UI:" line.
+ */
+export async function serveApp(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
+  const home = mkdtempSync(join(tmpdir(), 'skiff-e2e-'))
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    KUBECONFIG: join(home, '.kube', 'config'),
+    KUBECACHEDIR: join(home, '.kube', 'cache'),
+    SKIFF_DATA_DIR: join(home, 'skiff-data'),
+    ...extraEnv,
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/index.ts', '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s:\n${out}\n${err}`)), 30_000)
+    child.stdout?.on('data', (c: Buffer) => {
+      out += c.toString()
+      const m = /Skiff web UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`serve exited with ${code}:\n${out}\n${err}`))
+    })
+  })
+  return {
+    url,
+    origin: new URL(url).origin,
+    home,
+    env,
+    stop: () => stopChild(child).then(() => rmSync(home, { recursive: true, force: true })),
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGINT')
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+  })
+}

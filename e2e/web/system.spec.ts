@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process'
+import { expect, test } from '@playwright/test'
+import { serveApp, type ServedApp } from '../support/serve'
+
+let app: ServedApp
+test.beforeAll(async () => {
+  app = await serveApp()
+})
+test.afterAll(async () => {
+  await app.stop()
+})
+
+function kubectlClientVersion(): string {
+  const out = execFileSync('kubectl', ['version', '--client', '-o', 'json'], { encoding: 'utf8' })
+  return (JSON.parse(out) as { clientVersion: { gitVersion: string } }).clientVersion.gitVersion
+}
+
+test('System panel reports the kubectl version kubectl itself prints', async ({ page }, testInfo) => {
+  await page.goto(app.url)
+  // The token moved into a cookie and out of the address bar.
+  await expect(page).toHaveURL(`${app.origin}/`)
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'System' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'System' })).toBeVisible()
+  const row = page
+    .getByRole('table', { name: 'Tools on PATH' })
+    .getByRole('row')
+    .filter({ hasText: 'kubectl' })
+  await expect(row.getByRole('cell').nth(1)).toHaveText(kubectlClientVersion())
+  await expect(row).toContainText('Found')
+  await page.screenshot({ path: testInfo.outputPath('system-light.png'), fullPage: true })
+
+  await page.getByLabel('Theme').selectOption('dark')
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  await page.screenshot({ path: testInfo.outputPath('system-dark.png'), fullPage: true })
+})
+
+test('every section is reachable from the sidebar by keyboard', async ({ page }) => {
+  await page.goto(app.url)
+  const nav = page.getByRole('navigation', { name: 'Sections' })
+  for (const name of ['Clusters', 'Contexts', 'Workloads', 'Network', 'Config', 'Namespaces', 'System']) {
+    await nav.getByRole('link', { name }).focus()
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
+    await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page')
+  }
+})
+
+test('the page is refused without the token', async ({ browser }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const res = await page.goto(app.origin + '/')
+  expect(res?.status()).toBe(401)
+  await expect(page.locator('body')).toContainText('Unauthorized')
+  await context.close()
+})

@@ -1,0 +1,128 @@
+import { describe, expect, it, vi } from 'vitest'
+import { methods, type SystemInfo, type ToolStatus } from '../../shared/contract'
+import { createDispatcher, type MethodHandlers, type StreamHandlers } from './dispatch'
+
+const info: SystemInfo = {
+  app: { name: 'Skiff', version: '1' },
+  runtime: { node: 'v20', platform: 'linux', arch: 'x64' },
+  transport: 'cli',
+  tools: [],
+}
+
+function setup() {
+  const handlers = { 'system.info': vi.fn(async () => info) } satisfies MethodHandlers
+  let finallyRan = 0
+  const streamHandlers: StreamHandlers = {
+    'system.tools': async function* (_input, signal) {
+      try {
+        const first: ToolStatus[] = [{ name: 'kubectl', found: true }]
+        yield first
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()))
+      } finally {
+        finallyRan++
+      }
+    },
+  }
+  const dispatcher = createDispatcher(handlers, streamHandlers)
+  return { handlers, dispatcher, finallyRan: () => finallyRan }
+}
+
+// Hostile inputs every method must refuse before its service runs.
+const hostile: unknown[] = [
+  null,
+  42,
+  'text',
+  [],
+  [1, 2],
+  { extra: 'x'.repeat(2_000_000) },
+  JSON.parse('{"__proto__": {"polluted": true}}'),
+  JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
+  { a: { b: { c: { d: { e: {} } } } } },
+]
+
+describe('dispatcher', () => {
+  it('runs a valid call', async () => {
+    const { dispatcher, handlers } = setup()
+    expect(await dispatcher.call('system.info', {})).toEqual({ ok: true, value: info })
+    expect(handlers['system.info']).toHaveBeenCalledTimes(1)
+  })
+
+  for (const name of Object.keys(methods)) {
+    it(`rejects hostile input for ${name} with a typed error and never calls the service`, async () => {
+      const { dispatcher, handlers } = setup()
+      for (const input of hostile) {
+        const result = await dispatcher.call(name, input)
+        expect(result.ok, JSON.stringify(input)?.slice(0, 80)).toBe(false)
+        if (!result.ok) {
+          expect(result.error.code).toBe('BadInput')
+          expect(result.error.message).toMatch(/refused|too large|could not be read/)
+          expect(result.error.message).not.toMatch(/\n\s+at /)
+        }
+      }
+      expect(handlers['system.info']).not.toHaveBeenCalled()
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    })
+  }
+
+  it('refuses unknown and inherited method names', async () => {
+    const { dispatcher } = setup()
+    for (const name of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const result = await dispatcher.call(name, {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'UnknownMethod' } })
+    }
+  })
+
+  it('turns an unexpected service failure into one plain sentence', async () => {
+    const log = vi.fn()
+    const dispatcher = createDispatcher(
+      {
+        'system.info': async () => {
+          throw new TypeError('boom')
+        },
+      },
+      setup().dispatcher as unknown as StreamHandlers,
+      log,
+    )
+    const result = await dispatcher.call('system.info', {})
+    expect(result).toEqual({ ok: false, error: { code: 'Internal', message: 'Something went wrong: boom' } })
+    expect(log).toHaveBeenCalledOnce()
+  })
+
+  it('streams events and runs the generator finally on unsubscribe', async () => {
+    const { dispatcher, finallyRan } = setup()
+    const events: unknown[] = []
+    const onEnd = vi.fn()
+    const stop = dispatcher.subscribe('system.tools', {}, (e) => events.push(e), onEnd)
+    await vi.waitFor(() => expect(events).toHaveLength(1))
+    expect(dispatcher.activeSubscriptions()).toBe(1)
+    stop()
+    await vi.waitFor(() => expect(finallyRan()).toBe(1))
+    expect(dispatcher.activeSubscriptions()).toBe(0)
+    expect(onEnd).toHaveBeenCalledWith(undefined)
+  })
+
+  it('rejects bad stream input and unknown streams without starting anything', () => {
+    const { dispatcher } = setup()
+    const ends: unknown[] = []
+    dispatcher.subscribe(
+      'system.tools',
+      { intervalMs: -5 },
+      () => {},
+      (e) => ends.push(e),
+    )
+    dispatcher.subscribe(
+      'system.tools',
+      { intervalMs: 5000, evil: true },
+      () => {},
+      (e) => ends.push(e),
+    )
+    dispatcher.subscribe(
+      'nope',
+      {},
+      () => {},
+      (e) => ends.push(e),
+    )
+    expect(ends).toMatchObject([{ code: 'BadInput' }, { code: 'BadInput' }, { code: 'UnknownMethod' }])
+    expect(dispatcher.activeSubscriptions()).toBe(0)
+  })
+})

@@ -1,0 +1,146 @@
+import type { z } from 'zod'
+import {
+  ApiError,
+  methods,
+  streams,
+  type ApiErrorBody,
+  type CallResult,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type ParsedStreamInput,
+  type StreamEvent,
+  type StreamName,
+} from '../../shared/contract'
+
+/** The services behind each method; the dispatcher calls them only with validated input. */
+export type MethodHandlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> }
+
+/** Stream handlers are async generators; `return()` (unsubscribe) runs their `finally`. */
+export type StreamHandlers = {
+  [S in StreamName]: (input: ParsedStreamInput<S>, signal: AbortSignal) => AsyncIterable<StreamEvent<S>>
+}
+
+export interface Dispatcher {
+  call(method: string, input: unknown): Promise<CallResult<unknown>>
+  subscribe(
+    stream: string,
+    input: unknown,
+    onEvent: (event: unknown) => void,
+    onEnd: (error?: ApiErrorBody) => void,
+  ): () => void
+  /** Number of live subscriptions; tests use it to prove nothing leaks. */
+  activeSubscriptions(): number
+}
+
+/** Bigger inputs are refused before parsing: no method needs more than this. */
+const MAX_INPUT_BYTES = 1_000_000
+
+export function createDispatcher(
+  handlers: MethodHandlers,
+  streamHandlers: StreamHandlers,
+  log: (message: string) => void = () => {},
+): Dispatcher {
+  let live = 0
+
+  return {
+    async call(name, input) {
+      if (typeof name !== 'string' || !Object.hasOwn(methods, name)) {
+        return fail(new ApiError('UnknownMethod', `There is no method called "${clip(String(name))}".`))
+      }
+      const m = name as MethodName
+      const parsed = validate(methods[m].input, input)
+      if (!parsed.ok) return parsed
+      try {
+        const handler = handlers[m] as (input: unknown) => Promise<unknown>
+        return { ok: true, value: await handler(parsed.value) }
+      } catch (err) {
+        return fail(toApiError(err, log, m))
+      }
+    },
+
+    subscribe(name, input, onEvent, onEnd) {
+      if (typeof name !== 'string' || !Object.hasOwn(streams, name)) {
+        onEnd(new ApiError('UnknownMethod', `There is no stream called "${clip(String(name))}".`).toBody())
+        return () => {}
+      }
+      const s = name as StreamName
+      const parsed = validate(streams[s].input, input)
+      if (!parsed.ok) {
+        onEnd(parsed.error)
+        return () => {}
+      }
+      const abort = new AbortController()
+      const handler = streamHandlers[s] as (input: unknown, signal: AbortSignal) => AsyncIterable<unknown>
+      const iterator = handler(parsed.value, abort.signal)[Symbol.asyncIterator]()
+      let ended = false
+      live++
+      const finish = (error?: ApiErrorBody): void => {
+        if (ended) return
+        ended = true
+        live--
+        onEnd(error)
+      }
+      void (async () => {
+        try {
+          for (;;) {
+            const next = await iterator.next()
+            if (next.done || abort.signal.aborted) break
+            onEvent(next.value)
+          }
+          finish()
+        } catch (err) {
+          finish(abort.signal.aborted ? undefined : toApiError(err, log, s).toBody())
+        }
+      })()
+      return () => {
+        if (abort.signal.aborted) return
+        abort.abort()
+        // return() runs the generator's finally (kill child, close watch) even while it awaits.
+        void iterator.return?.(undefined).catch(() => {})
+        finish()
+      }
+    },
+
+    activeSubscriptions: () => live,
+  }
+}
+
+function validate(schema: z.ZodType, input: unknown): CallResult<unknown> {
+  let size: number
+  try {
+    size = JSON.stringify(input ?? null).length
+  } catch {
+    return fail(new ApiError('BadInput', 'The request could not be read (it is not plain JSON data).'))
+  }
+  if (size > MAX_INPUT_BYTES) {
+    return fail(
+      new ApiError('BadInput', `The request is too large (${size} bytes; the limit is ${MAX_INPUT_BYTES}).`),
+    )
+  }
+  const result = schema.safeParse(input === undefined ? {} : input)
+  if (result.success) return { ok: true, value: result.data }
+  const issues = result.error.issues.slice(0, 20).map((i) => ({
+    path: i.path.map(String).join('.') || '(input)',
+    message: i.message,
+  }))
+  const first = issues[0]
+  const summary = first ? `${first.path}: ${first.message}` : 'invalid input'
+  return fail(new ApiError('BadInput', `The request was refused: ${summary}.`, issues))
+}
+
+function toApiError(err: unknown, log: (message: string) => void, where: string): ApiError {
+  if (err instanceof ApiError) return err
+  // Unexpected failures are logged in full here and reach the person as one plain sentence.
+  log(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+  const message = err instanceof Error && err.message ? err.message : 'An unexpected error happened.'
+  return new ApiError('Internal', `Something went wrong: ${clip(message)}`)
+}
+
+function fail(error: ApiError): { ok: false; error: ApiErrorBody } {
+  return { ok: false, error: error.toBody() }
+}
+
+function clip(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text
+}

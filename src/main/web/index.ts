@@ -1,0 +1,47 @@
+// Web mode entry: `npm run serve [-- --port N]`. Prints exactly one line with the tokened URL.
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import { mkdirSync } from 'node:fs'
+import { createBackend } from '../backend'
+import { defaultDataDir } from '../data-dir'
+import { startWebServer } from './server'
+
+const { values } = parseArgs({
+  options: { port: { type: 'string' }, static: { type: 'string' } },
+  strict: true,
+})
+
+const port = values.port ? Number(values.port) : 0
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535 (got "${values.port}").`)
+  process.exit(2)
+}
+
+const dataDir = defaultDataDir()
+mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+const backend = createBackend({ transport: 'web', dataDir })
+const staticDir = values.static ?? fileURLToPath(new URL('../../../out/web', import.meta.url))
+
+try {
+  const web = await startWebServer({ dispatcher: backend.dispatcher, staticDir, port })
+  console.log(`Skiff web UI: ${web.url}`)
+  let stopping = false
+  const stop = async (): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    await web.close()
+    await backend.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+} catch (err) {
+  const code = (err as NodeJS.ErrnoException).code
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${port} is already in use; pick another with --port.`
+      : (err as Error).message,
+  )
+  await backend.close()
+  process.exit(1)
+}

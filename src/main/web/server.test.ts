@@ -1,0 +1,160 @@
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBackend } from '../backend'
+import { startWebServer, type WebServer } from './server'
+
+let web: WebServer
+let dir: string
+const backend = createBackend({
+  transport: 'web',
+  dataDir: tmpdir(),
+  run: async () => 'Client Version: v1.2.3',
+  env: { PATH: '' },
+})
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'skiff-web-'))
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Skiff</title>')
+  web = await startWebServer({ dispatcher: backend.dispatcher, staticDir: dir })
+})
+afterAll(async () => {
+  await web.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+/** Raw HTTP so the test controls Host and Origin exactly as a hostile page could. */
+function send(
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string; readMs?: number } = {},
+) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: web.port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString()))
+        const done = (): void => resolve({ status: res.statusCode ?? 0, headers: res.headers, body })
+        res.on('end', done)
+        if (opts.readMs) setTimeout(() => (req.destroy(), done()), opts.readMs)
+      },
+    )
+    req.on('error', reject)
+    req.end(opts.body)
+  })
+}
+
+const auth = (): Record<string, string> => ({ Authorization: `Bearer ${web.token}` })
+const callBody = JSON.stringify({ method: 'system.info', input: {} })
+const json = { 'Content-Type': 'application/json' }
+
+describe('web mode security', () => {
+  it('binds to loopback only', () => {
+    expect(web.server.address()).toMatchObject({ address: '127.0.0.1' })
+    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/)
+  })
+
+  it('401 without or with a wrong token, for pages, calls and streams', async () => {
+    const variants: Record<string, string>[] = [
+      {},
+      { Authorization: 'Bearer wrong' },
+      { Cookie: 'skiff_token=wrong' },
+    ]
+    for (const headers of variants) {
+      expect((await send('/', { headers })).status).toBe(401)
+      const call = await send('/api/call', {
+        method: 'POST',
+        headers: { ...json, ...headers },
+        body: callBody,
+      })
+      expect(call.status).toBe(401)
+      expect(call.body).not.toContain('Skiff"')
+      expect((await send('/api/stream?name=system.tools&input=%7B%7D', { headers })).status).toBe(401)
+    }
+    expect((await send('/?token=nope')).status).toBe(401)
+  })
+
+  it('403 for a foreign Host or Origin even with the token (DNS rebinding)', async () => {
+    const cases: Record<string, string>[] = [
+      { Host: `evil.example:${web.port}` },
+      { Host: 'localhost:1' },
+      { Host: `127.0.0.1:${web.port}`, Origin: 'http://evil.example' },
+      { Host: `127.0.0.1:${web.port}`, Origin: `https://127.0.0.1:${web.port}` },
+      { Host: `127.0.0.1:${web.port}`, Origin: 'null' },
+    ]
+    for (const h of cases) {
+      const r = await send('/api/call', {
+        method: 'POST',
+        headers: { ...auth(), ...json, ...h },
+        body: callBody,
+      })
+      expect(r.status, JSON.stringify(h)).toBe(403)
+    }
+  })
+
+  it('200 with the token: page, call and stream; no CORS headers', async () => {
+    const page = await send('/', { headers: auth() })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('<title>Skiff</title>')
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['access-control-allow-origin']).toBeUndefined()
+
+    const call = await send('/api/call', { method: 'POST', headers: { ...auth(), ...json }, body: callBody })
+    expect(call.status).toBe(200)
+    expect(JSON.parse(call.body)).toMatchObject({
+      ok: true,
+      value: { app: { name: 'Skiff' }, transport: 'web' },
+    })
+
+    const stream = await send('/api/stream?name=system.tools&input=%7B%7D', { headers: auth(), readMs: 500 })
+    expect(stream.status).toBe(200)
+    expect(stream.headers['content-type']).toContain('text/event-stream')
+    expect(stream.body).toMatch(/^data: \[/)
+  })
+
+  it('trades ?token= for an HttpOnly SameSite=Strict cookie that then works alone', async () => {
+    const first = await send(`/?token=${web.token}`)
+    expect(first.status).toBe(303)
+    expect(first.headers.location).toBe('/')
+    const cookie = String(first.headers['set-cookie'])
+    expect(cookie).toContain('HttpOnly')
+    expect(cookie).toContain('SameSite=Strict')
+    const second = await send('/', { headers: { Cookie: cookie.split(';')[0]! } })
+    expect(second.status).toBe(200)
+  })
+
+  it('refuses invalid calls with typed errors, not crashes', async () => {
+    const bad = await send('/api/call', {
+      method: 'POST',
+      headers: { ...auth(), ...json },
+      body: '{not json',
+    })
+    expect(bad.status).toBe(400)
+    const wrongType = await send('/api/call', { method: 'POST', headers: auth(), body: callBody })
+    expect(wrongType.status).toBe(415)
+    const unknown = await send('/api/call', {
+      method: 'POST',
+      headers: { ...auth(), ...json },
+      body: JSON.stringify({ method: '__proto__', input: {} }),
+    })
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UnknownMethod' } })
+    const badStream = await send('/api/stream?name=system.tools&input=%7B%22intervalMs%22%3A1%7D', {
+      headers: auth(),
+    })
+    expect(badStream.body).toContain('event: end')
+    expect(badStream.body).toContain('BadInput')
+  })
+
+  it('ends the subscription when the client drops the stream', async () => {
+    await send('/api/stream?name=system.tools&input=%7B%7D', { headers: auth(), readMs: 300 })
+    await expect.poll(() => backend.dispatcher.activeSubscriptions()).toBe(0)
+  })
+})

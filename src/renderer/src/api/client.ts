@@ -1,0 +1,12 @@
+import { createClient, type ApiClient, type Bridge } from '../../../shared/contract'
+import { createHttpBridge } from './http-bridge'
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in web mode. */
+    bridge?: Bridge
+  }
+}
+
+/** Electron's preload bridge when present, else web mode's HTTP bridge: views never know which. */
+export const api: ApiClient = createClient(window.bridge ?? createHttpBridge())

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit and integration tests run in plain Node; renderer tests opt into happy-dom per file
+// with a `// @vitest-environment happy-dom` docblock.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: 'forks',
+  },
+})
