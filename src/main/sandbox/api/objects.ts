@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto'
+import type { Clock } from '../clock'
+import type { Store } from '../store/store'
+import type { KObj, ObjectMeta } from '../types'
+import { isRecord } from '../types'
+import { applyDefaults } from './defaults'
+import { deepEqual } from './deep-equal'
+import { generateName, rfc3339 } from './names'
+import { applyPatchByType } from './patch'
+import type { ResourceDef } from './resources'
+import { groupVersion, resourceByKind } from './resources'
+import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound } from './status'
+import { validateObject } from './validation'
+
+export interface WriteOptions {
+  dryRun?: boolean
+  // controller writes: keep status on create, skip the status reset
+  internal?: boolean
+  subresource?: 'status'
+}
+
+const STATUS_SUBRESOURCE = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Node'])
+const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet'])
+
+// Create / update / patch with the API server's bookkeeping: defaults, validation, uid, generation,
+// optimistic concurrency. Both the HTTP handlers and the controllers write through here.
+export class ObjectApi {
+  private nextIp = 10
+  private nextNodePort = 30000
+
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+  ) {}
+
+  timestamp(): string {
+    return rfc3339(this.clock.now())
+  }
+
+  get(r: ResourceDef, ns: string, name: string): KObj {
+    const entry = this.store.get(r, ns, name)
+    if (!entry) throw notFound(r, name)
+    return entry.obj
+  }
+
+  create(r: ResourceDef, ns: string, body: unknown, opts: WriteOptions = {}): KObj {
+    if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
+    const obj = structuredClone(body) as Record<string, unknown>
+    const meta: Partial<ObjectMeta> = isRecord(obj.metadata) ? (obj.metadata as Partial<ObjectMeta>) : {}
+    obj.metadata = meta
+    obj.kind = r.kind
+    obj.apiVersion = groupVersion(r)
+    if (r.namespaced) {
+      if (meta.namespace && ns && meta.namespace !== ns) {
+        throw badRequest(
+          'the namespace of the provided object does not match the namespace sent on the request',
+        )
+      }
+      meta.namespace = ns || meta.namespace || 'default'
+      this.requireWritableNamespace(meta.namespace)
+    } else delete meta.namespace
+    if (!meta.name && meta.generateName) meta.name = generateName(meta.generateName)
+    for (const k of [
+      'resourceVersion',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+      'selfLink',
+    ] as const) {
+      delete meta[k]
+    }
+    if (!opts.internal && STATUS_SUBRESOURCE.has(r.kind) && r.kind !== 'Node') delete obj.status
+    applyDefaults(r.kind, obj)
+    const causes = validateObject(r, obj)
+    if (causes.length > 0) throw invalid(r, meta.name ?? '', causes)
+    const name = meta.name ?? ''
+    if (this.store.get(r, meta.namespace ?? '', name)) throw alreadyExists(r, name)
+    meta.uid = randomUUID()
+    meta.creationTimestamp = this.timestamp()
+    if (HAS_GENERATION.has(r.kind)) meta.generation = 1
+    if (r.kind === 'Service') this.allocateServiceAddresses(obj)
+    const result = obj as unknown as KObj
+    if (opts.dryRun) return { ...result, metadata: { ...result.metadata, resourceVersion: '' } }
+    return this.store.put(r, result).obj
+  }
+
+  // PUT semantics: body replaces the object (or only its status with subresource 'status').
+  update(r: ResourceDef, ns: string, name: string, body: unknown, opts: WriteOptions = {}): KObj {
+    if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
+    const current = this.get(r, ns, name)
+    const next = structuredClone(body) as Record<string, unknown>
+    const meta: Partial<ObjectMeta> = isRecord(next.metadata) ? (next.metadata as Partial<ObjectMeta>) : {}
+    if (meta.name !== undefined && meta.name !== name) {
+      throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`)
+    }
+    if (meta.resourceVersion && meta.resourceVersion !== current.metadata.resourceVersion)
+      throw conflict(r, name)
+    if (meta.uid && meta.uid !== current.metadata.uid) {
+      throw conflict(
+        r,
+        name,
+        `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${current.metadata.uid}`,
+      )
+    }
+    let merged: Record<string, unknown>
+    if (opts.subresource === 'status') {
+      merged = { ...structuredClone(current), status: next.status }
+    } else {
+      merged = { ...next, kind: r.kind, apiVersion: groupVersion(r) }
+      if (STATUS_SUBRESOURCE.has(r.kind) && !opts.internal) merged.status = structuredClone(current.status)
+      merged.metadata = {
+        ...meta,
+        name,
+        uid: current.metadata.uid,
+        creationTimestamp: current.metadata.creationTimestamp,
+        ...(current.metadata.namespace ? { namespace: current.metadata.namespace } : {}),
+        ...(current.metadata.deletionTimestamp
+          ? { deletionTimestamp: current.metadata.deletionTimestamp }
+          : {}),
+        ...(current.metadata.generation !== undefined ? { generation: current.metadata.generation } : {}),
+      }
+      if (r.kind === 'Service') this.keepServiceAddresses(current, merged)
+    }
+    applyDefaults(r.kind, merged)
+    const causes = validateObject(r, merged)
+    if (causes.length > 0) throw invalid(r, name, causes)
+    const result = merged as unknown as KObj
+    if (HAS_GENERATION.has(r.kind) && opts.subresource !== 'status') {
+      const annotationsMatter = r.kind === 'Deployment' && !opts.internal
+      const changed =
+        !deepEqual(result.spec, current.spec) ||
+        (annotationsMatter && !deepEqual(result.metadata.annotations, current.metadata.annotations))
+      result.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0)
+    }
+    if (deepEqual(result, current)) return current
+    if (opts.dryRun) return result
+    return this.store.put(r, result).obj
+  }
+
+  patch(
+    r: ResourceDef,
+    ns: string,
+    name: string,
+    contentType: string,
+    patch: unknown,
+    opts: WriteOptions = {},
+  ): KObj {
+    const current = this.get(r, ns, name)
+    const patched = applyPatchByType(contentType, structuredClone(current), patch)
+    if (!isRecord(patched)) throw badRequest('patch did not produce an object')
+    const meta = isRecord(patched.metadata) ? patched.metadata : {}
+    if (meta.resourceVersion === undefined || meta.resourceVersion === null || meta.resourceVersion === '') {
+      patched.metadata = { ...meta, resourceVersion: current.metadata.resourceVersion }
+    }
+    return this.update(r, ns, name, patched, opts)
+  }
+
+  private requireWritableNamespace(ns: string): void {
+    const nsDef = resourceByKind('Namespace')
+    const entry = this.store.get(nsDef, '', ns)
+    if (!entry) throw notFound(nsDef, ns)
+    if (entry.obj.metadata.deletionTimestamp) {
+      throw new ApiError({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message: `unable to create new content in namespace ${ns} because it is being terminated`,
+        reason: 'Forbidden',
+        details: { name: ns, kind: 'namespaces' },
+        code: 403,
+      })
+    }
+  }
+
+  private allocateServiceAddresses(obj: Record<string, unknown>): void {
+    const spec = isRecord(obj.spec) ? obj.spec : {}
+    if (spec.type !== 'ExternalName' && !spec.clusterIP) {
+      const n = this.nextIp++
+      spec.clusterIP = `10.96.${Math.floor(n / 250)}.${(n % 250) + 1}`
+    }
+    if (typeof spec.clusterIP === 'string') spec.clusterIPs = [spec.clusterIP]
+    if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') {
+      for (const p of Array.isArray(spec.ports) ? spec.ports : []) {
+        if (isRecord(p) && p.nodePort === undefined) p.nodePort = this.nextNodePort++
+      }
+    }
+  }
+
+  private keepServiceAddresses(current: KObj, next: Record<string, unknown>): void {
+    const curSpec = isRecord(current.spec) ? current.spec : {}
+    const spec = isRecord(next.spec) ? next.spec : {}
+    next.spec = spec
+    if (!spec.clusterIP) spec.clusterIP = curSpec.clusterIP
+    if (!spec.clusterIPs) spec.clusterIPs = curSpec.clusterIPs
+  }
+}

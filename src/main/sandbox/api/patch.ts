@@ -1,0 +1,116 @@
+import jsonpatch from 'fast-json-patch'
+import type { Operation } from 'fast-json-patch'
+import { isRecord } from '../types'
+import { badRequest, unprocessable, unsupportedMediaType } from './status'
+
+// The three patch types kubectl and client-node send: JSON patch, JSON merge patch and a strategic merge
+// patch covering the lists kubectl touches (merge-by-key for containers, env, ports, volumes, ...).
+const MERGE_KEYS: Record<string, string> = {
+  containers: 'name',
+  initContainers: 'name',
+  ephemeralContainers: 'name',
+  env: 'name',
+  volumes: 'name',
+  volumeMounts: 'mountPath',
+  imagePullSecrets: 'name',
+  conditions: 'type',
+  ownerReferences: 'uid',
+  hostAliases: 'ip',
+  topologySpreadConstraints: 'topologyKey',
+}
+
+function mergeKeyFor(field: string, items: unknown[]): string | undefined {
+  if (field === 'ports') {
+    const first = items.find(isRecord)
+    return first && 'containerPort' in first ? 'containerPort' : 'port'
+  }
+  return MERGE_KEYS[field]
+}
+
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isRecord(patch)) return patch
+  const out: Record<string, unknown> = isRecord(target) ? { ...target } : {}
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k]
+    else out[k] = mergePatch(out[k], v)
+  }
+  return out
+}
+
+function strategicList(field: string, original: unknown, patch: unknown[]): unknown[] {
+  const base = Array.isArray(original) ? original : []
+  const key = mergeKeyFor(field, [...patch, ...base])
+  if (!key || !patch.every(isRecord)) return patch.filter((p) => !(isRecord(p) && '$patch' in p))
+  if (patch.some((p) => isRecord(p) && p.$patch === 'replace')) {
+    return patch.filter((p) => !(isRecord(p) && p.$patch === 'replace'))
+  }
+  const out = base.map((item) => item)
+  for (const p of patch) {
+    if (!isRecord(p)) continue
+    const idx = out.findIndex((item) => isRecord(item) && item[key] === p[key])
+    if (p.$patch === 'delete') {
+      if (idx >= 0) out.splice(idx, 1)
+      continue
+    }
+    if (idx >= 0) out[idx] = strategicMerge(out[idx], p)
+    else out.push(strategicMerge({}, p))
+  }
+  return out
+}
+
+export function strategicMerge(target: unknown, patch: unknown): unknown {
+  if (!isRecord(patch)) return patch
+  if (patch.$patch === 'replace') {
+    const rest = { ...patch }
+    delete rest.$patch
+    return rest
+  }
+  if (patch.$patch === 'delete') return undefined
+  const out: Record<string, unknown> = isRecord(target) ? { ...target } : {}
+  for (const [k, v] of Object.entries(patch)) {
+    // Directives kubectl apply adds for ordering and retained keys; ordering is irrelevant here.
+    if (k.startsWith('$setElementOrder/') || k === '$retainKeys' || k === '$patch') continue
+    if (k.startsWith('$deleteFromPrimitiveList/')) {
+      const field = k.slice('$deleteFromPrimitiveList/'.length)
+      const current = out[field]
+      if (Array.isArray(current) && Array.isArray(v)) out[field] = current.filter((x) => !v.includes(x))
+      continue
+    }
+    if (v === null) delete out[k]
+    else if (Array.isArray(v)) out[k] = strategicList(k, out[k], v)
+    else if (isRecord(v)) {
+      const merged = strategicMerge(out[k], v)
+      if (merged === undefined) delete out[k]
+      else out[k] = merged
+    } else out[k] = v
+  }
+  return out
+}
+
+function applyJsonPatch(target: unknown, ops: unknown): unknown {
+  if (!Array.isArray(ops))
+    throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch')
+  try {
+    return jsonpatch.applyPatch(structuredClone(target), ops as Operation[], true, true).newDocument
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err)
+    throw unprocessable(`the server rejected our request due to an error in our request: ${message}`)
+  }
+}
+
+export function applyPatchByType(contentType: string, target: unknown, patch: unknown): unknown {
+  const type = contentType.split(';')[0]?.trim() ?? ''
+  switch (type) {
+    case 'application/json-patch+json':
+      return applyJsonPatch(target, patch)
+    case 'application/merge-patch+json':
+      return mergePatch(target, patch)
+    case 'application/strategic-merge-patch+json':
+      return strategicMerge(target, patch)
+    case 'application/apply-patch+yaml':
+      // Server-side apply approximated as a strategic merge of the applied configuration.
+      return strategicMerge(target, patch)
+    default:
+      throw unsupportedMediaType(type)
+  }
+}

@@ -1,0 +1,56 @@
+import type { KObj } from '../types'
+import { ageOf } from './age'
+import { eventPrinter, nodePrinter } from './table-columns-more'
+import type { KindPrinter } from './table-columns'
+import { PRINTERS } from './table-columns'
+
+// meta.k8s.io/v1 Table rendering for `kubectl get` (Accept: ...;as=Table).
+export type IncludeObject = 'None' | 'Metadata' | 'Object'
+
+const ALL_PRINTERS: Record<string, KindPrinter> = { ...PRINTERS, Node: nodePrinter, Event: eventPrinter }
+
+const FALLBACK: KindPrinter = {
+  columns: [
+    { name: 'Name', type: 'string', format: 'name', description: 'Name', priority: 0 },
+    { name: 'Age', type: 'string', format: '', description: 'Age', priority: 0 },
+  ],
+  cells: (obj, now) => [obj.metadata.name, ageOf(obj.metadata.creationTimestamp, now)],
+}
+
+export function wantsTable(accept: string | undefined): boolean {
+  return !!accept && accept.includes('as=Table')
+}
+
+function rowObject(obj: KObj, include: IncludeObject): unknown {
+  if (include === 'None') return undefined
+  if (include === 'Object') return obj
+  return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: obj.metadata }
+}
+
+// Rows are built as JSON text so a 10k-row table is one string join, not a giant object graph.
+export function tableJson(
+  kind: string,
+  objects: KObj[],
+  opts: {
+    now: number
+    resourceVersion: string
+    include: IncludeObject
+    withColumns: boolean
+    continueToken?: string
+  },
+): string {
+  const printer = ALL_PRINTERS[kind] ?? FALLBACK
+  const rows = objects.map((obj) => {
+    const object = rowObject(obj, opts.include)
+    return JSON.stringify({ cells: printer.cells(obj, opts.now), ...(object ? { object } : {}) })
+  })
+  const meta = {
+    resourceVersion: opts.resourceVersion,
+    ...(opts.continueToken ? { continue: opts.continueToken } : {}),
+  }
+  const head = `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(meta)}`
+  const columns = opts.withColumns
+    ? `,"columnDefinitions":${JSON.stringify(printer.columns)}`
+    : ',"columnDefinitions":null'
+  return `${head}${columns},"rows":[${rows.join(',')}]}`
+}

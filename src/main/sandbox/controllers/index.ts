@@ -1,0 +1,179 @@
+import type { ObjectApi } from '../api/objects'
+import { resourceByKind } from '../api/resources'
+import { ApiError } from '../api/status'
+import { nodeNames } from '../bootstrap'
+import type { Clock } from '../clock'
+import type { StoreEvent } from '../store/store'
+import type { Pod } from '../types'
+import { syncDeployment } from './deployment'
+import { syncEndpoints, servicesSelecting } from './endpoints'
+import type { EventRecorder } from './events'
+import { createEventRecorder } from './events'
+import { mirrorEvent } from './events-mirror'
+import { collectGarbage } from './gc'
+import { createKubelet } from './kubelet'
+import { syncNamespace } from './namespace'
+import { syncReplicaSet } from './replicaset'
+
+export interface ControllerContext {
+  api: ObjectApi
+  clock: Clock
+  clusterName: string
+  nodeCount: number
+}
+
+export interface Controllers {
+  settle(): Promise<void>
+  stop(): void
+  resyncAll(): void
+  readonly nodeNames: string[]
+}
+
+export interface Sync {
+  api: ObjectApi
+  clock: Clock
+  events: EventRecorder
+  enqueue(key: string): void
+  // re-run a key after `delayMs` of simulated time
+  after(key: string, delayMs: number): void
+}
+
+const BATCH = 2000
+
+// Steady running pods need no kubelet pass; skipping them keeps bulk seeding and LIST-heavy churn cheap.
+function kubeletCares(pod: Pod): boolean {
+  if (!pod.spec.nodeName || pod.metadata.deletionTimestamp || pod.status?.phase !== 'Running') return true
+  const statuses = pod.status.containerStatuses ?? []
+  if (statuses.length !== pod.spec.containers.length) return true
+  return (
+    statuses.some((s) => !s.ready || !s.state.running) ||
+    pod.spec.containers.some((c) => c.image.includes('crashloop'))
+  )
+}
+
+// A level-triggered work queue: store events enqueue keys ("Kind|namespace|name"), a flush runs the
+// matching sync functions until nothing is left. Time-based work re-enqueues itself through the clock.
+export function startControllers(ctx: ControllerContext): Controllers {
+  const { api, clock } = ctx
+  const queue = new Set<string>()
+  const timers = new Map<string, () => void>()
+  let scheduled = false
+  let stopped = false
+  const names = nodeNames(ctx.clusterName, ctx.nodeCount)
+
+  const schedule = (): void => {
+    if (scheduled || stopped) return
+    scheduled = true
+    setImmediate(flush)
+  }
+  const enqueue = (key: string): void => {
+    queue.add(key)
+    schedule()
+  }
+  const after = (key: string, delayMs: number): void => {
+    timers.get(key)?.()
+    timers.set(
+      key,
+      clock.setTimer(delayMs, () => {
+        timers.delete(key)
+        enqueue(key)
+      }),
+    )
+  }
+  const sync: Sync = { api, clock, events: createEventRecorder(api), enqueue, after }
+  const kubelet = createKubelet(sync, names)
+
+  const run = (key: string): void => {
+    const [kind = '', ns = '', name = ''] = key.split('|')
+    switch (kind) {
+      case 'Deployment':
+        return syncDeployment(sync, ns, name)
+      case 'ReplicaSet':
+        return syncReplicaSet(sync, ns, name)
+      case 'Pod':
+        return kubelet.sync(ns, name)
+      case 'Namespace':
+        return syncNamespace(sync, name)
+      case 'Service':
+        return syncEndpoints(sync, ns, name)
+      case 'GC':
+        return collectGarbage(sync, ns, name)
+      case 'EventMirror':
+        return mirrorEvent(sync, ns, name)
+    }
+  }
+
+  function flush(): void {
+    scheduled = false
+    if (stopped) return
+    let n = 0
+    for (const key of queue) {
+      queue.delete(key)
+      try {
+        run(key)
+      } catch (err) {
+        // API refusals (gone object, terminating namespace) end the pass; conflicts retry; other errors are bugs.
+        if (err instanceof ApiError) {
+          if (err.code === 409) enqueue(key)
+          if (process.env.SANDBOX_DEBUG) console.error(key, err.message)
+        } else console.error('sandbox controller', key, err)
+      }
+      if (++n >= BATCH) break
+    }
+    if (queue.size > 0) schedule()
+  }
+
+  const onEvent = (ev: StoreEvent): void => {
+    const obj = ev.entry.obj
+    const ns = obj.metadata.namespace ?? ''
+    const kind = ev.resource.kind
+    const owner = obj.metadata.ownerReferences?.find((r) => r.controller)
+    if (kind === 'Deployment' || kind === 'Namespace' || kind === 'Service')
+      enqueue(`${kind}|${ns}|${obj.metadata.name}`)
+    if (kind === 'ReplicaSet') {
+      enqueue(`ReplicaSet|${ns}|${obj.metadata.name}`)
+      if (owner?.kind === 'Deployment') enqueue(`Deployment|${ns}|${owner.name}`)
+    }
+    if (kind === 'Pod') {
+      if (owner?.kind === 'ReplicaSet') {
+        enqueue(`ReplicaSet|${ns}|${owner.name}`)
+        // Recreate waits for old pods to be gone, which changes no ReplicaSet status.
+        if (ev.type === 'DELETED') {
+          const rs = api.store.get(resourceByKind('ReplicaSet'), ns, owner.name)
+          const top = rs?.obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Deployment')
+          if (top) enqueue(`Deployment|${ns}|${top.name}`)
+        }
+      }
+      if (ev.type !== 'DELETED' && kubeletCares(obj as Pod)) enqueue(`Pod|${ns}|${obj.metadata.name}`)
+      for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
+    }
+    if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    if (ev.type === 'DELETED') {
+      if (kind === 'Deployment' || kind === 'ReplicaSet') enqueue(`GC|${ns}|${obj.metadata.uid}`)
+      const nsObj = ns ? api.store.get(resourceByKind('Namespace'), '', ns) : undefined
+      if (nsObj?.obj.metadata.deletionTimestamp) enqueue(`Namespace||${ns}`)
+    }
+  }
+  const unsubscribe = api.store.subscribe(onEvent)
+
+  return {
+    nodeNames: names,
+    async settle() {
+      while (queue.size > 0 || scheduled) await new Promise<void>((resolve) => setImmediate(resolve))
+    },
+    stop() {
+      stopped = true
+      unsubscribe()
+      for (const cancel of timers.values()) cancel()
+      timers.clear()
+      queue.clear()
+    },
+    resyncAll() {
+      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service']) {
+        for (const e of api.store.list(resourceByKind(kind))) {
+          enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,68 @@
+import type { Condition, ContainerStatus, Pod } from '../types'
+import type { ContainerEvent } from './container-state'
+import { initialStatus, stepContainer } from './container-state'
+
+// Pure: the status a bound pod has at `now`, given its previous status.
+export interface PodStatusStep {
+  status: Pod['status']
+  events: ContainerEvent[]
+  nextAt?: number
+}
+
+export function condition(
+  type: string,
+  ok: boolean,
+  at: string,
+  reason?: string,
+  message?: string,
+): Condition {
+  return {
+    type,
+    status: ok ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: at,
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
+  }
+}
+
+// Keep lastTransitionTime stable while a condition's status does not change.
+function mergeConditions(prev: Condition[] | undefined, next: Condition[]): Condition[] {
+  return next.map((c) => {
+    const old = prev?.find((p) => p.type === c.type)
+    return old && old.status === c.status ? { ...c, lastTransitionTime: old.lastTransitionTime } : c
+  })
+}
+
+export function computePodStatus(pod: Pod, now: number, at: string, allocateIp: () => string): PodStatusStep {
+  let nextAt = Infinity
+  const statuses: ContainerStatus[] = []
+  const events: ContainerEvent[] = []
+  for (const c of pod.spec.containers) {
+    const prev = pod.status.containerStatuses?.find((s) => s.name === c.name) ?? initialStatus(c)
+    const step = stepContainer(pod, c, prev, now)
+    statuses.push(step.status)
+    events.push(...step.events)
+    if (step.nextAt !== undefined) nextAt = Math.min(nextAt, step.nextAt)
+  }
+  const anyRunning = statuses.some((s) => s.state.running || s.restartCount > 0)
+  const allReady = statuses.every((s) => s.ready)
+  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name)
+  const status: Pod['status'] = { ...structuredClone(pod.status) }
+  if (anyRunning && !status.podIP) {
+    const ip = allocateIp()
+    status.podIP = ip
+    status.podIPs = [{ ip }]
+  }
+  status.phase = anyRunning ? 'Running' : 'Pending'
+  status.containerStatuses = statuses
+  const why = notReady.length > 0 ? `containers with unready status: [${notReady.join(' ')}]` : undefined
+  status.conditions = mergeConditions(pod.status.conditions, [
+    condition('PodReadyToStartContainers', anyRunning, at),
+    condition('Initialized', true, at),
+    condition('Ready', allReady, at, allReady ? undefined : 'ContainersNotReady', why),
+    condition('ContainersReady', allReady, at, allReady ? undefined : 'ContainersNotReady', why),
+    condition('PodScheduled', true, at),
+  ])
+  return { status, events, ...(nextAt !== Infinity ? { nextAt } : {}) }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+import { LINE_PERIOD_MS, linesBetween, nextLineAt } from './log-lines'
+
+const start = Date.parse('2026-01-01T00:00:00Z')
+const nginx = { seed: 'uid/web/0', image: 'nginx:1.27', container: 'web', startedAt: start }
+
+describe('log lines', () => {
+  it('are deterministic and nginx-like for nginx images', () => {
+    const a = linesBetween(nginx, -Infinity, start + 10 * LINE_PERIOD_MS)
+    const b = linesBetween(nginx, -Infinity, start + 10 * LINE_PERIOD_MS)
+    expect(a).toEqual(b)
+    expect(a[0]?.text).toContain('/docker-entrypoint.sh')
+    expect(a.at(-1)?.text).toMatch(/^10\.244\.0\.\d+ - - \[01\/Jan\/2026:00:00:10 \+0000\] "GET /)
+  })
+
+  it('honours tail and since without generating the whole history', () => {
+    const day = start + 86_400_000
+    const tail = linesBetween(nginx, -Infinity, day, 3)
+    expect(tail).toHaveLength(3)
+    expect(tail.at(-1)?.at).toBe(day)
+    expect(linesBetween(nginx, day - 5000, day)).toHaveLength(6)
+    expect(linesBetween(nginx, -Infinity, day, 0)).toEqual([])
+  })
+
+  it('ends a crashing instance with its fatal lines', () => {
+    const crash = { ...nginx, image: 'app-crashloop', container: 'app', endsAt: start + 1500 }
+    const lines = linesBetween(crash, -Infinity, start + 60_000)
+    expect(lines.at(-1)?.text).toContain('FATAL app exiting with code 1')
+    expect(nextLineAt(crash, start + 2000)).toBeUndefined()
+    expect(nextLineAt(nginx, start + 1500)).toBe(start + 2000)
+  })
+})

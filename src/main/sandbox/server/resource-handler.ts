@@ -1,0 +1,167 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { deleteObject, parseDeleteOptions } from '../api/deletion'
+import type { ObjectApi } from '../api/objects'
+import type { ResourceDef } from '../api/resources'
+import { toScale, writeScale } from '../api/scale'
+import { badRequest, methodNotAllowed, notFound } from '../api/status'
+import type { IncludeObject } from '../api/table'
+import { tableJson, wantsTable } from '../api/table'
+import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
+import { listBody, listPage, parseListQuery } from './list'
+import type { WatchOptions } from './watch'
+import { serveWatch } from './watch'
+
+export interface ResourceRequest {
+  resource: ResourceDef
+  namespace: string
+  name?: string
+  subresource?: string
+}
+
+export interface HandlerContext {
+  api: ObjectApi
+  watch: WatchOptions
+  trackStream: (end: () => void) => () => void
+  serveLog: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    namespace: string,
+    name: string,
+    query: URLSearchParams,
+  ) => void
+}
+
+function includeObject(query: URLSearchParams): IncludeObject {
+  const v = query.get('includeObject')
+  return v === 'None' || v === 'Object' ? v : 'Metadata'
+}
+
+function isWatch(query: URLSearchParams): boolean {
+  const w = query.get('watch')
+  return w === 'true' || w === '1'
+}
+
+// CRUD, scale and watch for one resource path; errors are thrown as ApiError and rendered by the caller.
+export async function handleResource(
+  ctx: HandlerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: ResourceRequest,
+  query: URLSearchParams,
+): Promise<void> {
+  const { api } = ctx
+  const { resource: r, namespace: ns, name, subresource } = route
+  const method = req.method ?? 'GET'
+  const dryRun = query.get('dryRun') === 'All'
+  const accept = req.headers.accept
+
+  if (subresource === 'log') {
+    if (r.kind !== 'Pod' || !name || method !== 'GET') throw methodNotAllowed()
+    api.get(r, ns, name)
+    ctx.serveLog(req, res, ns, name, query)
+    return
+  }
+  if (subresource === 'scale') {
+    if (r.kind !== 'Deployment' && r.kind !== 'ReplicaSet') throw notFound(r, name ?? '')
+    if (!name) throw methodNotAllowed()
+    if (method === 'GET') return sendJson(res, 200, toScale(api.get(r, ns, name)))
+    const body = await readBody(req)
+    if (method === 'PUT') return sendJson(res, 200, writeScale(api, r, ns, name, body, undefined, dryRun))
+    if (method === 'PATCH') {
+      const type = req.headers['content-type'] ?? ''
+      return sendJson(res, 200, writeScale(api, r, ns, name, body, type, dryRun))
+    }
+    throw methodNotAllowed()
+  }
+  if (subresource !== undefined && subresource !== 'status') {
+    throw badRequest(`subresource ${subresource} is not supported by the sandbox`)
+  }
+  const status = subresource === 'status' ? { subresource: 'status' as const } : {}
+
+  if (!name) {
+    if (method === 'GET') {
+      if (isWatch(query)) {
+        const timeout = query.get('timeoutSeconds')
+        serveWatch(
+          api.store,
+          res,
+          {
+            resource: r,
+            namespace: ns,
+            query: parseListQuery(r, query),
+            resourceVersion: query.get('resourceVersion'),
+            bookmarks: query.get('allowWatchBookmarks') === 'true',
+            timeoutSeconds: timeout ? Number(timeout) : undefined,
+            table: wantsTable(accept) ? { include: includeObject(query) } : undefined,
+            now: () => api.clock.now(),
+          },
+          ctx.watch,
+          ctx.trackStream,
+        )
+        return
+      }
+      const page = listPage(api.store, r, ns, query)
+      if (wantsTable(accept)) {
+        const text = tableJson(
+          r.kind,
+          page.entries.map((e) => e.obj),
+          {
+            now: api.clock.now(),
+            resourceVersion: page.resourceVersion,
+            include: includeObject(query),
+            withColumns: true,
+            ...(page.continueToken ? { continueToken: page.continueToken } : {}),
+          },
+        )
+        return sendJsonText(res, 200, text)
+      }
+      return sendJsonParts(res, 200, listBody(r, page))
+    }
+    if (method === 'POST') {
+      const created = api.create(r, ns, await readBody(req), { dryRun })
+      return sendJson(res, 201, created)
+    }
+    if (method === 'DELETE') {
+      const page = listPage(api.store, r, ns, query)
+      const opts = parseDeleteOptions(await readBody(req), query)
+      for (const e of page.entries)
+        deleteObject(api, r, e.obj.metadata.namespace ?? '', e.obj.metadata.name, opts)
+      return sendJsonParts(res, 200, listBody(r, page))
+    }
+    throw methodNotAllowed()
+  }
+
+  switch (method) {
+    case 'GET': {
+      if (isWatch(query)) throw badRequest('watch requests must target a collection')
+      const obj = api.get(r, ns, name)
+      if (wantsTable(accept)) {
+        const text = tableJson(r.kind, [obj], {
+          now: api.clock.now(),
+          resourceVersion: obj.metadata.resourceVersion,
+          include: includeObject(query),
+          withColumns: true,
+        })
+        return sendJsonText(res, 200, text)
+      }
+      return sendJson(res, 200, obj)
+    }
+    case 'PUT':
+      return sendJson(res, 200, api.update(r, ns, name, await readBody(req), { dryRun, ...status }))
+    case 'PATCH': {
+      const type = req.headers['content-type'] ?? ''
+      const body = await readBody(req)
+      // Server-side apply creates what does not exist yet.
+      if (type.startsWith('application/apply-patch') && !subresource && !api.store.get(r, ns, name)) {
+        return sendJson(res, 201, api.create(r, ns, body, { dryRun }))
+      }
+      return sendJson(res, 200, api.patch(r, ns, name, type, body, { dryRun, ...status }))
+    }
+    case 'DELETE': {
+      const result = deleteObject(api, r, ns, name, parseDeleteOptions(await readBody(req), query))
+      return sendJson(res, 200, result.kind === 'object' ? result.obj : result.body)
+    }
+    default:
+      throw methodNotAllowed()
+  }
+}

@@ -1,0 +1,96 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import https from 'node:https'
+import { AGGREGATED_TYPE, aggregatedDiscovery, wantsAggregated } from '../api/aggregated-discovery'
+import { apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from '../api/discovery'
+import { ApiError, internalError, unauthorized } from '../api/status'
+import type { SandboxCerts } from './certs'
+import { sendError, sendJson, sendJsonText, sendNotFoundPage } from './http-util'
+import type { HandlerContext } from './resource-handler'
+import { handleResource } from './resource-handler'
+import { parseRoute } from './route'
+
+// The HTTPS front door: bearer-token check, discovery, then resource handlers.
+export interface ApiServer {
+  port: number
+  close(): Promise<void>
+}
+
+function authorized(req: IncomingMessage, token: string): boolean {
+  const header = req.headers.authorization ?? ''
+  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7).trim() : '')
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+export async function startApiServer(
+  certs: SandboxCerts,
+  token: string,
+  port: number,
+  ctx: Omit<HandlerContext, 'trackStream'>,
+): Promise<ApiServer> {
+  const streams = new Set<() => void>()
+  const trackStream = (end: () => void): (() => void) => {
+    streams.add(end)
+    return () => streams.delete(end)
+  }
+  const handlerCtx: HandlerContext = { ...ctx, trackStream }
+  let address = ''
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!authorized(req, token)) return sendError(res, unauthorized())
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1')
+    const route = parseRoute(url.pathname)
+    switch (route.type) {
+      case 'version':
+        return sendJson(res, 200, VERSION_INFO)
+      case 'health':
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
+        return void res.end('ok')
+      case 'apiVersions':
+      case 'groupList':
+        if (wantsAggregated(req.headers.accept)) {
+          const body = JSON.stringify(aggregatedDiscovery(route.type === 'apiVersions'))
+          return sendJsonText(res, 200, body, AGGREGATED_TYPE)
+        }
+        return sendJson(res, 200, route.type === 'apiVersions' ? apiVersions(address) : apiGroupList())
+      case 'resourceList': {
+        const list = apiResourceList(route.group, route.version)
+        return list ? sendJson(res, 200, list) : sendNotFoundPage(res)
+      }
+      case 'resource':
+        return handleResource(handlerCtx, req, res, route, url.searchParams)
+      default:
+        return sendNotFoundPage(res)
+    }
+  }
+
+  const server = https.createServer({ cert: certs.cert, key: certs.key }, (req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy()
+      sendError(
+        res,
+        err instanceof ApiError ? err : internalError(err instanceof Error ? err.message : String(err)),
+      )
+    })
+  })
+  server.keepAliveTimeout = 5000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const actualPort = (server.address() as { port: number }).port
+  address = `127.0.0.1:${actualPort}`
+  return {
+    port: actualPort,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const end of [...streams]) end()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}

@@ -1,0 +1,154 @@
+import type { ResourceDef } from '../api/resources'
+import { qualifiedName } from '../api/resources'
+import type { KObj } from '../types'
+
+// In-memory object store with one global, growing resourceVersion (like an etcd revision).
+// Stored objects are immutable: writers hand in a fresh object, readers never mutate what they get.
+export class Entry {
+  private cached: Buffer | undefined
+  constructor(readonly obj: KObj) {}
+  // UTF-8 JSON encoded once per version and reused by every LIST and watcher (a LIST is then one memcpy).
+  get bytes(): Buffer {
+    if (this.cached === undefined) this.cached = Buffer.from(JSON.stringify(this.obj))
+    return this.cached
+  }
+}
+
+export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
+
+export interface StoreEvent {
+  type: StoreEventType
+  rv: number
+  resource: ResourceDef
+  entry: Entry
+  prev?: Entry
+}
+
+export type StoreListener = (event: StoreEvent) => void
+
+export class Store {
+  constructor(private readonly historyLimit = 50_000) {}
+
+  private rv = 0
+  // qualified resource (pods, deployments.apps) -> namespace ('' for cluster-scoped) -> name -> entry
+  private readonly tables = new Map<string, Map<string, Map<string, Entry>>>()
+  private history: StoreEvent[] = []
+  private oldestRetained = 1
+  private readonly listeners = new Set<StoreListener>()
+
+  get resourceVersion(): number {
+    return this.rv
+  }
+
+  // Oldest resourceVersion a watch may resume from without 410 Gone.
+  get oldestResumable(): number {
+    return this.oldestRetained - 1
+  }
+
+  setResourceVersion(rv: number): void {
+    this.rv = rv
+    this.oldestRetained = rv + 1
+    this.history = []
+  }
+
+  get(r: ResourceDef, namespace: string, name: string): Entry | undefined {
+    return this.tables
+      .get(qualifiedName(r))
+      ?.get(r.namespaced ? namespace : '')
+      ?.get(name)
+  }
+
+  list(r: ResourceDef, namespace?: string): Entry[] {
+    const table = this.tables.get(qualifiedName(r))
+    if (!table) return []
+    if (namespace !== undefined && r.namespaced) return [...(table.get(namespace)?.values() ?? [])]
+    const out: Entry[] = []
+    for (const byName of table.values()) for (const e of byName.values()) out.push(e)
+    return out
+  }
+
+  count(r: ResourceDef): number {
+    let n = 0
+    for (const byName of this.tables.get(qualifiedName(r))?.values() ?? []) n += byName.size
+    return n
+  }
+
+  // Loads a persisted object as-is: no new resourceVersion, no watch event.
+  restore(r: ResourceDef, obj: KObj): void {
+    const ns = r.namespaced ? (obj.metadata.namespace ?? '') : ''
+    let table = this.tables.get(qualifiedName(r))
+    if (!table) this.tables.set(qualifiedName(r), (table = new Map()))
+    let byName = table.get(ns)
+    if (!byName) table.set(ns, (byName = new Map()))
+    byName.set(obj.metadata.name, new Entry(obj))
+  }
+
+  // Stamps the next resourceVersion on obj (mutating the caller's fresh object) and stores it.
+  put(r: ResourceDef, obj: KObj): Entry {
+    const ns = r.namespaced ? (obj.metadata.namespace ?? '') : ''
+    let table = this.tables.get(qualifiedName(r))
+    if (!table) this.tables.set(qualifiedName(r), (table = new Map()))
+    let byName = table.get(ns)
+    if (!byName) table.set(ns, (byName = new Map()))
+    const prev = byName.get(obj.metadata.name)
+    this.rv++
+    obj.metadata.resourceVersion = String(this.rv)
+    const entry = new Entry(obj)
+    byName.set(obj.metadata.name, entry)
+    this.emit({
+      type: prev ? 'MODIFIED' : 'ADDED',
+      rv: this.rv,
+      resource: r,
+      entry,
+      ...(prev ? { prev } : {}),
+    })
+    return entry
+  }
+
+  remove(r: ResourceDef, namespace: string, name: string): Entry | undefined {
+    const byName = this.tables.get(qualifiedName(r))?.get(r.namespaced ? namespace : '')
+    const prev = byName?.get(name)
+    if (!byName || !prev) return undefined
+    byName.delete(name)
+    this.rv++
+    // A DELETED event carries the last state with the deletion's resourceVersion, as the real server does.
+    const obj: KObj = { ...prev.obj, metadata: { ...prev.obj.metadata, resourceVersion: String(this.rv) } }
+    const entry = new Entry(obj)
+    this.emit({ type: 'DELETED', rv: this.rv, resource: r, entry, prev })
+    return entry
+  }
+
+  // Events with rv > since, or 'expired' when history no longer reaches back that far.
+  eventsSince(since: number): StoreEvent[] | 'expired' {
+    if (since < this.oldestRetained - 1) return 'expired'
+    let lo = 0
+    let hi = this.history.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((this.history[mid]?.rv ?? 0) <= since) lo = mid + 1
+      else hi = mid
+    }
+    return this.history.slice(lo)
+  }
+
+  subscribe(listener: StoreListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  snapshot(): Array<{ resource: string; objects: KObj[] }> {
+    return [...this.tables.entries()].map(([resource, table]) => ({
+      resource,
+      objects: [...table.values()].flatMap((byName) => [...byName.values()].map((e) => e.obj)),
+    }))
+  }
+
+  private emit(event: StoreEvent): void {
+    this.history.push(event)
+    if (this.history.length > this.historyLimit * 1.5) {
+      this.history = this.history.slice(-this.historyLimit)
+      this.oldestRetained = this.history[0]?.rv ?? this.rv + 1
+    }
+    for (const l of this.listeners) l(event)
+  }
+}
