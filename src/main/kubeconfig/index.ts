@@ -1,0 +1,10 @@
+// Public surface of the kubeconfig backend; everything else in this folder is an implementation detail.
+export { createKubeconfigService } from './service'
+export type { KubeconfigService, KubeconfigServiceOptions } from './service'
+export { KubeconfigError, isKubeconfigError } from './errors'
+export type { KubeconfigErrorCode } from './errors'
+export { upsertEntries, removeEntries } from './upsert-entries'
+export type { UpsertEntry, EntryWriteOptions } from './upsert-entries'
+export { resolveKubeconfigPaths } from './paths'
+export type { Renames } from './plan'
+export type { BackupInfo, ContextInfo, FileProblem, FileStatus, KubeconfigList } from './types'

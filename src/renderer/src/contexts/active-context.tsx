@@ -1,0 +1,33 @@
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import { useContexts } from './useContexts'
+
+export interface ActiveContext {
+  /** The context resource views use; undefined while loading or when the kubeconfig has none. */
+  name: string | undefined
+  /** 'follow': the kubeconfig's current-context. 'view-only': picked in Skiff, the file untouched. */
+  mode: 'follow' | 'view-only'
+  viewOnly: (name: string | undefined) => void
+}
+
+const Ctx = createContext<ActiveContext>({ name: undefined, mode: 'follow', viewOnly: () => {} })
+
+export function ActiveContextProvider({ children }: { children: ReactNode }) {
+  const contexts = useContexts()
+  const [picked, setPicked] = useState<string | undefined>()
+  const current = contexts.data?.currentContext || undefined
+  // A view-only pick that no longer exists (renamed/deleted) falls back to following the file.
+  const pickedExists = !!picked && !!contexts.data?.contexts.some((c) => c.name === picked)
+  const value = useMemo<ActiveContext>(
+    () => ({
+      name: pickedExists ? picked : current,
+      mode: pickedExists ? 'view-only' : 'follow',
+      viewOnly: setPicked,
+    }),
+    [picked, pickedExists, current],
+  )
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>
+}
+
+export function useActiveContext(): ActiveContext {
+  return useContext(Ctx)
+}
