@@ -1,0 +1,75 @@
+import { ClusterError } from './errors'
+import { run as defaultRun } from './run'
+import type { RunFn, RunResult } from './run'
+import type { OnProviderEvent } from './types'
+import { createWhich } from './which'
+import type { WhichFn } from './which'
+
+/** What a CLI-backed provider is given, so tests can point it at fakes. */
+export interface ToolDeps {
+  run?: RunFn
+  /** Extra environment for every child (PATH, KUBECONFIG, …); PATH also drives the binary lookup. */
+  env?: Record<string, string | undefined>
+  which?: WhichFn
+  /** Bound on detection probes (`kind version`, `docker info`); default 5 s. */
+  probeTimeoutMs?: number
+}
+
+export interface ExecOptions {
+  timeoutMs: number
+  signal?: AbortSignal
+  onEvent?: OnProviderEvent
+  onLine?: (stream: 'stdout' | 'stderr', line: string) => void
+}
+
+/** Runs one CLI by its resolved path with argument arrays, reporting the command and every line. */
+export class Tool {
+  readonly run: RunFn
+  readonly which: WhichFn
+  private readonly env: Record<string, string | undefined> | undefined
+
+  constructor(
+    readonly name: 'kind' | 'minikube',
+    deps: ToolDeps,
+  ) {
+    this.run = deps.run ?? defaultRun
+    this.env = deps.env
+    this.which = deps.which ?? createWhich(deps.env?.PATH ?? process.env.PATH)
+  }
+
+  async path(): Promise<string> {
+    const found = await this.which(this.name)
+    if (!found) throw new ClusterError(`${this.name} is not installed (not found on PATH)`)
+    return found
+  }
+
+  async exec(args: string[], options: ExecOptions): Promise<RunResult> {
+    const file = await this.path()
+    options.onEvent?.({ type: 'command', argv: [this.name, ...args] })
+    const runOptions: Parameters<RunFn>[2] = {
+      timeoutMs: options.timeoutMs,
+      onLine: (stream, line) => {
+        options.onEvent?.({ type: 'log', stream, line })
+        options.onLine?.(stream, line)
+      },
+    }
+    if (this.env) runOptions.env = this.env
+    if (options.signal) runOptions.signal = options.signal
+    return this.run(file, args, runOptions)
+  }
+
+  /** Runs another program (the container engine) with the same environment. */
+  async execOther(file: string, args: string[], timeoutMs: number): Promise<RunResult> {
+    return this.run(file, args, this.env ? { timeoutMs, env: this.env } : { timeoutMs })
+  }
+}
+
+/** Last non-empty lines of output, for error messages when the tool said nothing structured. */
+export function tail(text: string, lines = 3): string {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-lines)
+    .join('\n')
+}

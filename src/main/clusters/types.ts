@@ -1,0 +1,53 @@
+// The shapes the renderer sees live in the contract; this folder adds what only the backend needs.
+import type { ClusterInfo, CreateSpec, Detection } from '../../shared/contract/clusters'
+
+export type {
+  ClusterInfo,
+  ClusterState,
+  CreateSpec,
+  Detection,
+  PrerequisiteCheck,
+  ProviderId,
+} from '../../shared/contract/clusters'
+
+export interface ProgressEvent {
+  type: 'progress'
+  /** Stable step name, e.g. "Preparing nodes" or minikube's "Creating Container". */
+  step: string
+  current: number
+  total: number
+  /** Human text of the step as the tool printed it. */
+  title: string
+  state: 'running' | 'done' | 'failed'
+}
+
+export interface LogEvent {
+  type: 'log'
+  stream: 'stdout' | 'stderr'
+  line: string
+}
+
+export interface CommandEvent {
+  type: 'command'
+  argv: string[]
+}
+
+export type ProviderEvent = ProgressEvent | LogEvent | CommandEvent
+
+export type OnProviderEvent = (event: ProviderEvent) => void
+
+export interface ClusterProvider {
+  readonly id: ClusterInfo['provider']
+  detect(): Promise<Detection>
+  list(): Promise<ClusterInfo[]>
+  /** Validates the name without running anything; returns a message or undefined. */
+  validateName(name: string): string | undefined
+  create(spec: CreateSpec, onProgress: OnProviderEvent, signal: AbortSignal): Promise<ClusterInfo>
+  delete(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
+  start?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
+  stop?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
+  pause?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
+  unpause?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
+  /** Tool versions for diagnostics, e.g. "kind v0.33.0 go1.24.6 linux/amd64". */
+  versions?(): Promise<string[]>
+}
