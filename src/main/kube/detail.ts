@@ -1,0 +1,150 @@
+import type { ObjectRef, ResourceDetail } from '../../shared/contract/resources'
+import type { ResourceKind } from '../../shared/rows'
+import { resourceKindOf } from './kinds'
+import { formatLabels } from './rows/base'
+import { projectors } from './rows'
+import type { WireCondition, WireContainer, WireContainerStatus, WireObject, WirePod } from './rows/wire'
+
+type Section = ResourceDetail['sections'][number]
+type Item = Section['items'][number]
+
+const item = (label: string, value: string | number | undefined, link?: ObjectRef): Item | undefined =>
+  value === undefined || value === ''
+    ? undefined
+    : link
+      ? { label, value: String(value), link }
+      : { label, value: String(value) }
+
+const section = (title: string, items: (Item | undefined)[]): Section => ({
+  title,
+  items: items.filter((i): i is Item => i !== undefined),
+})
+
+function stateText(s: WireContainerStatus | undefined): string {
+  const st = s?.state
+  if (st?.running) return `Running since ${st.running.startedAt ?? '?'}`
+  if (st?.waiting)
+    return `Waiting: ${st.waiting.reason ?? ''}${st.waiting.message ? ` (${st.waiting.message})` : ''}`
+  if (st?.terminated)
+    return `Terminated: ${st.terminated.reason ?? `exit code ${st.terminated.exitCode ?? '?'}`}`
+  return 'Unknown'
+}
+
+function containerSection(title: string, c: WireContainer, s: WireContainerStatus | undefined): Section {
+  const ports = (c.ports ?? []).map(
+    (p) => `${p.containerPort}/${p.protocol ?? 'TCP'}${p.name ? ` (${p.name})` : ''}`,
+  )
+  return section(`${title} ${c.name ?? ''}`, [
+    item('Image', c.image),
+    item('Ports', ports.join(', ')),
+    item('State', s ? stateText(s) : undefined),
+    item('Ready', s ? String(s.ready === true) : undefined),
+    item('Restarts', s?.restartCount),
+  ])
+}
+
+/** The rows' own columns (status text, ready, ports…) as the summary's first section. */
+function summarySection(obj: WireObject, kind: ResourceKind): Section {
+  const row = projectors[kind](obj) as unknown as Record<string, unknown>
+  const skip = new Set([
+    'key',
+    'kind',
+    'uid',
+    'labels',
+    'name',
+    'namespace',
+    'containers',
+    'owner',
+    'deleting',
+  ])
+  const items = Object.entries(row)
+    .filter(
+      ([k, v]) => !skip.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'),
+    )
+    .map(([k, v]) => item(k, String(v)))
+  return section('Summary', items)
+}
+
+/** A readable summary of one object; pure, from the object alone. */
+export function buildDetail(obj: WireObject, kind: ResourceKind): ResourceDetail {
+  const meta = obj.metadata ?? {}
+  const ref: ObjectRef = meta.namespace
+    ? { kind, namespace: meta.namespace, name: meta.name ?? '' }
+    : { kind, name: meta.name ?? '' }
+  const sections: Section[] = [
+    section('Metadata', [
+      item('Name', meta.name),
+      item('Namespace', meta.namespace),
+      item('Created', meta.creationTimestamp),
+      item('Deleting since', meta.deletionTimestamp),
+      item('Labels', formatLabels(meta.labels)),
+      item('Annotations', Object.keys(meta.annotations ?? {}).join(', ')),
+      item('UID', meta.uid),
+    ]),
+    summarySection(obj, kind),
+  ]
+  const links: ResourceDetail['links'] = []
+  for (const owner of meta.ownerReferences ?? []) {
+    const ownerKind = resourceKindOf(owner.kind)
+    if (ownerKind && owner.name) {
+      links.push({
+        relation: owner.controller ? 'Controlled by' : 'Owned by',
+        ref: { kind: ownerKind, namespace: meta.namespace, name: owner.name },
+      })
+    }
+  }
+  if (kind === 'pods') {
+    const pod = obj as WirePod
+    const byName = (
+      list: WireContainerStatus[] | undefined,
+      name: string | undefined,
+    ): WireContainerStatus | undefined => list?.find((s) => s.name === name)
+    for (const c of pod.spec?.initContainers ?? []) {
+      sections.push(containerSection('Init container', c, byName(pod.status?.initContainerStatuses, c.name)))
+    }
+    for (const c of pod.spec?.containers ?? []) {
+      sections.push(containerSection('Container', c, byName(pod.status?.containerStatuses, c.name)))
+    }
+    if (pod.spec?.nodeName)
+      links.push({ relation: 'Runs on', ref: { kind: 'nodes', name: pod.spec.nodeName } })
+  }
+  if (kind === 'configmaps' || kind === 'secrets') {
+    const data = (obj as { data?: Record<string, string> }).data ?? {}
+    const sizes = Object.entries(data).map(([k, v]) =>
+      item(
+        k,
+        kind === 'secrets' ? `${Buffer.byteLength(v, 'base64')} bytes` : `${Buffer.byteLength(v)} bytes`,
+      ),
+    )
+    sections.push(section('Data', sizes))
+  }
+  const status = (obj as { status?: { conditions?: WireCondition[] } }).status
+  const conditions = (status?.conditions ?? []).map((c) => {
+    const out: ResourceDetail['conditions'][number] = { type: c.type ?? '', status: c.status ?? '' }
+    if (c.reason) out.reason = c.reason
+    if (c.message) out.message = c.message
+    if (c.lastTransitionTime) out.lastTransition = c.lastTransitionTime
+    return out
+  })
+  return { ref, sections, conditions, links }
+}
+
+interface WireEndpoints {
+  subsets?: { addresses?: { targetRef?: { kind?: string; name?: string; namespace?: string } }[] }[]
+}
+
+/** A Service's endpoint pods, from its Endpoints object. */
+export function endpointLinks(endpoints: unknown, namespace: string): ResourceDetail['links'] {
+  const links: ResourceDetail['links'] = []
+  for (const subset of (endpoints as WireEndpoints).subsets ?? []) {
+    for (const a of subset.addresses ?? []) {
+      if (a.targetRef?.kind === 'Pod' && a.targetRef.name) {
+        links.push({
+          relation: 'Endpoint',
+          ref: { kind: 'pods', namespace: a.targetRef.namespace ?? namespace, name: a.targetRef.name },
+        })
+      }
+    }
+  }
+  return links
+}

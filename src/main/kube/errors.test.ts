@@ -1,0 +1,53 @@
+import { ApiException } from '@kubernetes/client-node'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../../shared/contract'
+import { toApiError } from './errors'
+import { KubeHttpError } from './kube-request'
+
+const status = (code: number, message: string): string =>
+  JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message, code })
+
+describe('toApiError', () => {
+  it('keeps the server message of a Status body, from any client', () => {
+    expect(toApiError(new KubeHttpError(404, status(404, 'pods "x" not found')))).toEqual(
+      new ApiError('NotFound', 'pods "x" not found'),
+    )
+    const forbidden = new ApiException(403, 'Forbidden', status(403, 'pods is forbidden: User "dev"'), {})
+    expect(toApiError(forbidden)).toEqual(new ApiError('Forbidden', 'pods is forbidden: User "dev"'))
+    expect(toApiError(new KubeHttpError(409, status(409, 'namespaces "a" already exists'))).code).toBe(
+      'Conflict',
+    )
+    expect(toApiError(new KubeHttpError(422, status(422, 'is invalid'))).code).toBe('BadInput')
+    expect(toApiError(new KubeHttpError(401, status(401, 'Unauthorized'))).code).toBe('Unauthorized')
+    expect(toApiError(new KubeHttpError(503, 'upstream down')).toBody()).toEqual({
+      code: 'Unavailable',
+      message: 'upstream down',
+    })
+  })
+
+  it('a watch error without a body still says what happened', () => {
+    const err = Object.assign(new Error('Gateway Timeout'), { statusCode: 504 })
+    expect(toApiError(err)).toEqual(new ApiError('Timeout', 'The API server answered 504 (Gateway Timeout).'))
+  })
+
+  it('an unreachable server is Unavailable with a sentence, not a stack', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), { code: 'ECONNREFUSED' })
+    const e = toApiError(refused, 'https://127.0.0.1:6443')
+    expect(e.code).toBe('Unavailable')
+    expect(e.message).toBe(
+      'Cannot reach the Kubernetes API server at https://127.0.0.1:6443 (ECONNREFUSED). Check that the cluster is running.',
+    )
+    const nested = Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } })
+    expect(toApiError(nested).code).toBe('Unavailable')
+    const tls = Object.assign(new Error('self-signed'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })
+    expect(toApiError(tls, 'https://x').message).toContain('certificate that cannot be trusted')
+  })
+
+  it('passes ApiErrors through and never leaks a stack', () => {
+    const own = new ApiError('BadInput', 'nope')
+    expect(toApiError(own)).toBe(own)
+    const odd = toApiError(new TypeError('x is undefined'))
+    expect(odd.code).toBe('Internal')
+    expect(odd.message).not.toMatch(/\n\s+at /)
+  })
+})

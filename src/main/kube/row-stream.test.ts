@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../../shared/contract'
+import type { ResourceEvent } from '../../shared/contract/resources'
+import { fakeSource, type FakeSource } from './fake-source'
+import { KubeHttpError } from './kube-request'
+import { rowStream } from './row-stream'
+import { projectors, type WireObject } from './rows'
+import { fakeTimers, type FakeTimers } from './test-timers'
+import { createWatchCache, type WatchCache } from './watch-cache'
+
+const cm = (name: string): WireObject => ({ metadata: { name, uid: name } })
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r))
+}
+const cacheOf = (src: FakeSource, timers: FakeTimers): WatchCache =>
+  createWatchCache({
+    source: src,
+    project: projectors.configmaps,
+    timers,
+    backoffMs: { initial: 100, max: 100 },
+  })
+
+/** Pulls events in the background, as the dispatcher does. */
+function drain(gen: AsyncGenerator<ResourceEvent>): { events: ResourceEvent[]; done: Promise<unknown> } {
+  const events: ResourceEvent[] = []
+  const done = (async () => {
+    for await (const e of gen) events.push(e)
+  })().then(
+    () => 'done',
+    (err: unknown) => err,
+  )
+  return { events, done }
+}
+
+describe('rowStream', () => {
+  it('merges namespaces into one snapshot, then forwards deltas and the worst health', async () => {
+    const timers = fakeTimers()
+    const one = fakeSource('one')
+    const two = fakeSource('two')
+    one.put(cm('a'))
+    two.put(cm('b'))
+    const caches = [cacheOf(one, timers), cacheOf(two, timers)]
+    const abort = new AbortController()
+    const { events, done } = drain(rowStream(caches, abort.signal))
+    await settle()
+    expect(events).toEqual([{ type: 'snapshot', rows: expect.any(Array) }])
+    const snapshot = events[0] as Extract<ResourceEvent, { type: 'snapshot' }>
+    expect(snapshot.rows.map((r) => r.key).sort()).toEqual(['one/a', 'two/b'])
+
+    two.put(cm('c'))
+    timers.advance(50)
+    await settle()
+    expect(events.at(-1)).toMatchObject({ type: 'delta', upserts: [{ key: 'two/c' }], deletes: [] })
+
+    one.failNextWatch.push(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }))
+    one.drop(Object.assign(new Error('reset'), { code: 'ECONNRESET' }))
+    await settle()
+    expect(events.at(-1)).toMatchObject({ type: 'status', state: 'reconnecting' })
+    timers.advance(100) // retry fails
+    await settle()
+    timers.advance(100) // retry connects
+    await settle()
+    timers.advance(150)
+    await settle()
+    expect(events.at(-1)).toEqual({ type: 'status', state: 'live' })
+
+    abort.abort()
+    expect(await done).toBe('done')
+    for (const c of caches) c.stop()
+  })
+
+  it('ends without a snapshot when aborted before the first list completes', async () => {
+    const src = fakeSource()
+    const never: FakeSource = { ...src, listPage: () => new Promise(() => {}) }
+    const cache = cacheOf(never, fakeTimers())
+    const abort = new AbortController()
+    const { events, done } = drain(rowStream([cache], abort.signal))
+    await settle()
+    abort.abort()
+    expect(await done).toBe('done')
+    expect(events).toEqual([])
+    cache.stop()
+  })
+
+  it('throws the ApiError of a failed first list', async () => {
+    const src = fakeSource()
+    src.failNextList.push(
+      new KubeHttpError(403, '{"kind":"Status","message":"pods is forbidden","code":403}'),
+    )
+    const { done } = drain(rowStream([cacheOf(src, fakeTimers())], new AbortController().signal))
+    expect(await done).toEqual(new ApiError('Forbidden', 'pods is forbidden'))
+  })
+})

@@ -1,0 +1,78 @@
+import type { OwnerRef } from '../../../shared/rows'
+import type { WireLabelSelector, WireObject, WirePodTemplate } from './wire'
+
+const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>
+
+/** The fields every row shares; the key is `namespace/name`, or `name` for cluster-scoped objects. */
+export interface BaseFields {
+  key: string
+  name: string
+  namespace?: string
+  uid: string
+  createdAt: string
+  labels: Record<string, string>
+  deleting?: boolean
+}
+
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name
+}
+
+export function baseFields(obj: WireObject): BaseFields {
+  const m = obj.metadata ?? {}
+  const name = m.name ?? ''
+  // One literal with a fixed shape: spreading or adding fields later is ~100x slower on 50k objects.
+  return {
+    key: m.namespace ? `${m.namespace}/${name}` : name,
+    name,
+    namespace: m.namespace || undefined,
+    uid: m.uid ?? '',
+    createdAt: m.creationTimestamp ?? '',
+    // Shared, not copied: the object is dropped after projection, so the row may keep its labels map.
+    labels: m.labels ?? EMPTY,
+    deleting: m.deletionTimestamp ? true : undefined,
+  }
+}
+
+/** The controlling owner (pod → ReplicaSet, ReplicaSet → Deployment). */
+export function controllerOf(obj: WireObject): OwnerRef | undefined {
+  const refs = obj.metadata?.ownerReferences
+  if (!refs) return undefined
+  const ref = refs.find((r) => r.controller) ?? refs[0]
+  return ref?.kind && ref.name ? { kind: ref.kind, name: ref.name } : undefined
+}
+
+/** `k=v,k2=v2` sorted by key; `<none>` when empty (kubectl's labels.FormatLabels). */
+export function formatLabels(labels: Record<string, string> | undefined): string {
+  if (!labels) return '<none>'
+  const keys = Object.keys(labels).sort()
+  return keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>'
+}
+
+/** A LabelSelector printed the way metav1.LabelSelectorAsSelector(...).String() does. */
+export function formatSelector(sel: WireLabelSelector | undefined): string {
+  if (!sel) return ''
+  const parts: [string, string][] = []
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) parts.push([k, `${k}=${v}`])
+  for (const e of sel.matchExpressions ?? []) {
+    const key = e.key ?? ''
+    const values = [...(e.values ?? [])].sort().join(',')
+    if (e.operator === 'In') parts.push([key, `${key} in (${values})`])
+    else if (e.operator === 'NotIn') parts.push([key, `${key} notin (${values})`])
+    else if (e.operator === 'Exists') parts.push([key, key])
+    else if (e.operator === 'DoesNotExist') parts.push([key, `!${key}`])
+  }
+  return parts
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map((p) => p[1])
+    .join(',')
+}
+
+/** CONTAINERS and IMAGES columns of workloads. */
+export function templateColumns(template: WirePodTemplate | undefined): {
+  containers: string
+  images: string
+} {
+  const cs = template?.spec?.containers ?? []
+  return { containers: cs.map((c) => c.name ?? '').join(','), images: cs.map((c) => c.image ?? '').join(',') }
+}

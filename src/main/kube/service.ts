@@ -1,0 +1,143 @@
+import type { KubeConfig } from '@kubernetes/client-node'
+import type { z } from 'zod'
+import { ApiError } from '../../shared/contract'
+import type {
+  ResourceDetail,
+  ResourceEvent,
+  resourceMethods,
+  resourceStreams,
+} from '../../shared/contract/resources'
+import type { EventRow } from '../../shared/rows'
+import { buildDetail, endpointLinks } from './detail'
+import { toApiError } from './errors'
+import { isNamespaced } from './kinds'
+import { createKubeGet, serverOf, type KubeGet } from './kube-request'
+import { kubeListWatchSource } from './list-watch-source'
+import { objectEvents, objectYaml, readObject } from './object-reads'
+import { ownedLinks } from './owned-links'
+import { createNamespace, deleteObject } from './object-writes'
+import { rowStream } from './row-stream'
+import { projectors } from './rows'
+import { decodeSecretValue } from './secret-value'
+import { createWatchCache, type WatchCacheOptions } from './watch-cache'
+import { createWatchRegistry } from './watch-registry'
+
+type Methods = typeof resourceMethods
+type InputOf<M extends keyof Methods> = z.output<Methods[M]['input']>
+export type WatchInput = z.output<(typeof resourceStreams)['resources.watch']['input']>
+export type RefInput = InputOf<'resources.detail'>
+export type DeleteInput = InputOf<'resources.delete'>
+export type RevealInput = InputOf<'secrets.reveal'>
+export type CreateNamespaceInput = InputOf<'namespaces.create'>
+
+export interface KubeServiceDeps {
+  getKubeConfig: (context?: string) => Promise<KubeConfig>
+  /** Tests shrink page size, batch window and backoff. */
+  watchOptions?: Pick<WatchCacheOptions, 'pageSize' | 'batchMs' | 'backoffMs'>
+}
+
+export interface KubeService {
+  watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent>
+  detail(ref: RefInput): Promise<ResourceDetail>
+  yaml(ref: RefInput): Promise<{ yaml: string }>
+  events(ref: RefInput): Promise<EventRow[]>
+  delete(input: DeleteInput): Promise<{ deleted: true }>
+  revealSecret(input: RevealInput): Promise<{ value: string; binary: boolean; size: number }>
+  createNamespace(input: CreateNamespaceInput): Promise<{ name: string }>
+  /** Running watch caches, keyed `context|kind|namespace` (`*` = all), with their subscriber counts. */
+  activeWatches(): Map<string, number>
+  close(): void
+}
+
+const ALL = '*'
+
+/** Resources of any context: shared watch caches for lists, plain reads and writes for one object. */
+export function createKubeService(deps: KubeServiceDeps): KubeService {
+  const registry = createWatchRegistry()
+
+  /** Runs one call against a context, turning every failure into an ApiError a person can read. */
+  async function withCluster<T>(
+    context: string | undefined,
+    fn: (kc: KubeConfig, get: KubeGet) => Promise<T>,
+  ): Promise<T> {
+    const kc = await deps.getKubeConfig(context)
+    try {
+      return await fn(kc, createKubeGet(kc))
+    } catch (err) {
+      throw toApiError(err, serverOf(kc))
+    }
+  }
+
+  async function* watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent> {
+    const kc = await deps.getKubeConfig(input.context)
+    const contextKey = `${kc.getCurrentContext()}@${serverOf(kc)}`
+    // One watch per namespace rather than one cluster-wide watch filtered here: views usually show one or a
+    // few namespaces of a big cluster, and namespace-scoped RBAC often forbids listing across all of them.
+    const scopes =
+      !isNamespaced(input.kind) || !input.namespaces?.length ? [ALL] : [...new Set(input.namespaces)].sort()
+    const leases = scopes.map((scope) =>
+      registry.acquire(`${contextKey}|${input.kind}|${scope}`, () =>
+        createWatchCache({
+          ...deps.watchOptions,
+          source: kubeListWatchSource(kc, input.kind, scope === ALL ? undefined : scope),
+          project: projectors[input.kind],
+          server: serverOf(kc),
+        }),
+      ),
+    )
+    try {
+      yield* rowStream(
+        leases.map((l) => l.cache),
+        signal,
+      )
+    } finally {
+      for (const lease of leases) lease.release()
+    }
+  }
+
+  return {
+    watch,
+    detail: (ref) =>
+      withCluster(ref.context, async (_kc, get) => {
+        const obj = await readObject(get, ref)
+        const detail = buildDetail(obj, ref.kind)
+        detail.links.push(...(await ownedLinks(get, obj, ref.kind)))
+        if (ref.kind === 'services' && ref.namespace) {
+          const endpoints = await get(`/api/v1/namespaces/${ref.namespace}/endpoints/${ref.name}`).catch(
+            () => ({}),
+          )
+          detail.links.push(...endpointLinks(endpoints, ref.namespace))
+        }
+        return detail
+      }),
+    yaml: (ref) =>
+      withCluster(ref.context, async (_kc, get) => ({
+        yaml: objectYaml(await readObject(get, ref), ref.kind),
+      })),
+    events: (ref) => withCluster(ref.context, (_kc, get) => objectEvents(get, ref)),
+    delete: (input) =>
+      withCluster(input.context, async (kc) => {
+        await deleteObject(kc, input, input.gracePeriodSeconds)
+        return { deleted: true as const }
+      }),
+    revealSecret: (input) =>
+      withCluster(input.context, async (_kc, get) => {
+        const secret = (await readObject(get, {
+          kind: 'secrets',
+          namespace: input.namespace,
+          name: input.name,
+        })) as {
+          data?: Record<string, string>
+        }
+        const value = secret.data?.[input.key]
+        if (value === undefined) {
+          throw new ApiError('NotFound', `Secret "${input.name}" has no key "${input.key}".`)
+        }
+        return decodeSecretValue(value)
+      }),
+    createNamespace: (input) =>
+      withCluster(input.context, async (kc) => ({ name: await createNamespace(kc, input.name) })),
+    activeWatches: () => registry.active(),
+    close: () => registry.closeAll(),
+  }
+}

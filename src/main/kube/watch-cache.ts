@@ -1,0 +1,241 @@
+import type { ApiError } from '../../shared/contract'
+import type { Row } from '../../shared/rows'
+import { createDeltaBatcher, realTimers, type DeltaBatch, type Timers } from './batcher'
+import { httpStatusOf, toApiError } from './errors'
+import { foldEvent, replaceRows } from './fold'
+import type { ListWatchSource, WatchHandle } from './list-watch-source'
+import type { Projector } from './rows'
+
+export type CacheState = 'live' | 'reconnecting' | 'error'
+export type CacheEvent =
+  ({ type: 'delta' } & DeltaBatch) | { type: 'status'; state: CacheState; message?: string }
+
+export interface WatchCacheOptions {
+  source: ListWatchSource
+  project: Projector
+  /** Names the server in messages a person reads. */
+  server?: string
+  pageSize?: number
+  batchMs?: number
+  backoffMs?: { initial: number; max: number }
+  timers?: Timers
+}
+
+export interface WatchCache {
+  /** Resolves after the first full list; rejects (and the cache stops) when that list fails. */
+  readonly ready: Promise<void>
+  rows(): Row[]
+  state(): { state: CacheState; message?: string }
+  subscribe(listener: (event: CacheEvent) => void): () => void
+  stop(): void
+  /** What is alive right now; tests use it to prove a stopped cache holds nothing open. */
+  activity(): { watching: boolean; listing: boolean; timers: boolean; stopped: boolean; failed: boolean }
+}
+
+class Expired extends Error {}
+
+const LIVE_AFTER_MS = 150
+
+/** One list+watch of one (context, kind, namespace scope), resumed from its resourceVersion, relisted on 410. */
+export function createWatchCache(opts: WatchCacheOptions): WatchCache {
+  const { source, project } = opts
+  const timers = opts.timers ?? realTimers
+  const pageSize = opts.pageSize ?? 500
+  const backoff = opts.backoffMs ?? { initial: 500, max: 30_000 }
+  const rows = new Map<string, Row>()
+  const listeners = new Set<(e: CacheEvent) => void>()
+  const emit = (e: CacheEvent): void => {
+    for (const l of listeners) l(e)
+  }
+  const batcher = createDeltaBatcher((b) => emit({ type: 'delta', ...b }), opts.batchMs ?? 50, timers)
+
+  let stopped = false
+  let failed = false
+  let synced = false
+  let resourceVersion = ''
+  let status: { state: CacheState; message?: string } = { state: 'live' }
+  let handle: WatchHandle | undefined
+  let listAbort: AbortController | undefined
+  let sleepTimer: unknown
+  let liveTimer: unknown
+  let delay = backoff.initial
+  let wake: (() => void) | undefined
+  let resolveReady!: () => void
+  let rejectReady!: (e: ApiError) => void
+  const ready = new Promise<void>((res, rej) => {
+    resolveReady = res
+    rejectReady = rej
+  })
+  ready.catch(() => {}) // a failure is reported to whoever awaits it, never as an unhandled rejection
+
+  const setStatus = (state: CacheState, message?: string): void => {
+    if (status.state === state && status.message === message) return
+    status = message ? { state, message } : { state }
+    if (!synced) return
+    batcher.flush() // deltas before the status change stay before it
+    emit({ type: 'status', ...status })
+  }
+
+  const clearLiveTimer = (): void => {
+    if (liveTimer !== undefined) timers.clearTimeout(liveTimer)
+    liveTimer = undefined
+  }
+
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      wake = resolve
+      sleepTimer = timers.setTimeout(() => {
+        sleepTimer = undefined
+        wake = undefined
+        resolve()
+      }, ms)
+    })
+
+  async function relist(): Promise<void> {
+    listAbort = new AbortController()
+    const fresh: Row[] = []
+    let cont: string | undefined
+    let rv = ''
+    try {
+      do {
+        const page = await source.listPage({ limit: pageSize, continue: cont }, listAbort.signal)
+        for (const item of page.items) fresh.push(project(item))
+        rv = page.resourceVersion
+        cont = page.continue
+      } while (cont && !stopped)
+    } finally {
+      listAbort = undefined
+    }
+    if (stopped) return
+    const changes = replaceRows(rows, fresh)
+    // Before the first snapshot nobody holds rows, so the corrections only matter after a relist.
+    if (synced) for (const c of changes) batcher.add(c)
+    resourceVersion = rv
+  }
+
+  function watchOnce(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let ended = false
+      let failure: unknown
+      const end = (err: unknown): void => {
+        if (ended) return
+        ended = true
+        handle = undefined
+        clearLiveTimer()
+        if (failure ?? err) reject(failure ?? err)
+        else resolve()
+      }
+      source
+        .watch(
+          resourceVersion,
+          (type, obj) => {
+            if (ended || stopped) return
+            if (type === 'ERROR') {
+              const code = (obj as { code?: unknown }).code
+              failure =
+                code === 410 ? new Expired() : Object.assign(new Error('watch error'), { code, body: obj })
+              handle?.stop()
+              return end(null)
+            }
+            const rv = obj.metadata?.resourceVersion
+            if (rv) resourceVersion = rv
+            const change = foldEvent(rows, type, obj, project)
+            if (change) batcher.add(change)
+          },
+          end,
+        )
+        .then((h) => {
+          if (ended || stopped) return h.stop()
+          handle = h
+          delay = backoff.initial
+          // Live only once the stream holds: a server that lost our RV answers 200 and then a 410 ERROR.
+          if (status.state !== 'live')
+            liveTimer = timers.setTimeout(() => {
+              liveTimer = undefined
+              if (handle === h) setStatus('live')
+            }, LIVE_AFTER_MS)
+        }, end)
+    })
+  }
+
+  async function run(): Promise<void> {
+    let needList = true
+    while (!stopped) {
+      let listing = needList
+      try {
+        if (needList) {
+          if (synced) setStatus('reconnecting', 'Resynchronising with the API server…')
+          await relist()
+          if (stopped) break
+          needList = false
+          listing = false
+          if (!synced) {
+            synced = true
+            resolveReady()
+          }
+          setStatus('live')
+        }
+        const openedAt = Date.now()
+        await watchOnce()
+        // A stream the server closes at once again and again must not become a busy loop.
+        if (Date.now() - openedAt < 1000) await sleep(backoff.initial)
+      } catch (err) {
+        if (stopped) break
+        const expired = err instanceof Expired || httpStatusOf(err) === 410
+        if (expired) {
+          needList = true
+          resourceVersion = ''
+          // A watch that fell behind relists at once; a list that keeps expiring waits like any failure.
+          if (!listing) continue
+        }
+        const apiError = toApiError(err, opts.server)
+        if (!synced) {
+          failed = true
+          rejectReady(apiError)
+          stop()
+          break
+        }
+        const statusCode = httpStatusOf(err)
+        const permanent =
+          statusCode !== undefined && statusCode < 500 && statusCode !== 429 && statusCode !== 408
+        setStatus(permanent && !expired ? 'error' : 'reconnecting', apiError.message)
+        await sleep(delay)
+        delay = Math.min(delay * 2, backoff.max)
+      }
+    }
+  }
+
+  function stop(): void {
+    if (stopped) return
+    stopped = true
+    handle?.stop()
+    handle = undefined
+    listAbort?.abort()
+    if (sleepTimer !== undefined) timers.clearTimeout(sleepTimer)
+    sleepTimer = undefined
+    clearLiveTimer()
+    wake?.()
+    batcher.dispose()
+    listeners.clear()
+  }
+
+  void run()
+
+  return {
+    ready,
+    rows: () => [...rows.values()],
+    state: () => status,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    stop,
+    activity: () => ({
+      watching: handle !== undefined,
+      listing: listAbort !== undefined,
+      timers: sleepTimer !== undefined || liveTimer !== undefined || batcher.armed(),
+      stopped,
+      failed,
+    }),
+  }
+}

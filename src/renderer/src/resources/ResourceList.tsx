@@ -1,0 +1,186 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { ObjectRef } from '../../../shared/contract'
+import { parseLabelSelector, type Requirement } from '../../../shared/label-selector'
+import { clusterScopedKinds, type ResourceKind, type Row } from '../../../shared/rows'
+import { ErrorBox } from '../components/ErrorBox'
+import { columnsFor } from './columns'
+import { DetailPanel } from './detail/DetailPanel'
+import { FilterBar } from './FilterBar'
+import { kindNames } from './kind-names'
+import { NamespacePicker } from './NamespacePicker'
+import { useNamespaceSelection } from './namespace-selection'
+import { ResourceTable } from './ResourceTable'
+import { filterRows, type SortState } from './rows-view'
+import { useResourceWatch } from './useResourceWatch'
+import { WatchStatus } from './WatchStatus'
+import './resources.css'
+
+export interface ResourceListProps {
+  kind: ResourceKind
+  context?: string
+  /** What to say (and suggest) when the kind has no objects in the chosen namespaces. */
+  empty: (namespaces: readonly string[]) => ReactNode
+  /** Extra controls at the right of the toolbar (e.g. "Create namespace"). */
+  toolbar?: ReactNode
+  /** Extra actions in the detail panel's header for the open object. */
+  detailActions?: (ref: ObjectRef, close: () => void) => ReactNode
+  initialSort?: SortState
+}
+
+const noRequirements: readonly Requirement[] = []
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  )
+}
+
+export function refOf(row: Row): ObjectRef {
+  return row.namespace
+    ? { kind: row.kind, namespace: row.namespace, name: row.name }
+    : { kind: row.kind, name: row.name }
+}
+
+/** One kind's live list: namespace, text and label filters, the windowed table, and the detail panel. */
+export function ResourceList(props: ResourceListProps): ReactNode {
+  const { kind, context, empty, toolbar, detailActions } = props
+  const scoped = !clusterScopedKinds.has(kind)
+  const [namespaces] = useNamespaceSelection(context)
+  const scope = scoped ? namespaces : []
+  const watch = useResourceWatch(kind, { ...(context ? { context } : {}), namespaces: scope })
+  const [text, setText] = useState('')
+  const [selectorText, setSelectorText] = useState('')
+  const parsed = useMemo(() => parseLabelSelector(selectorText), [selectorText])
+  const requirements = parsed.ok ? parsed.requirements : noRequirements
+  // Typing stays responsive while 50,000 rows are filtered behind it.
+  const deferredText = useDeferredValue(text)
+  const columns = columnsFor(kind, scoped && scope.length !== 1)
+  const filtered = useMemo(
+    () => filterRows(watch.rows, columns, deferredText, requirements),
+    [watch.rows, columns, deferredText, requirements],
+  )
+  const [selectedKey, setSelectedKey] = useState<string>()
+  const [trail, setTrail] = useState<ObjectRef[]>([])
+  const filterRef = useRef<HTMLInputElement>(null)
+  const tableBox = useRef<HTMLDivElement>(null)
+  const names = kindNames[kind]
+
+  const open = useCallback((row: Row) => setTrail([refOf(row)]), [])
+  const close = useCallback(() => {
+    setTrail([])
+    tableBox.current?.querySelector<HTMLElement>('[role="grid"]')?.focus()
+  }, [])
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === '/' && !isTyping(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault()
+        filterRef.current?.focus()
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
+
+  const scopeText = !scoped ? '' : scope.length === 0 ? ' in all namespaces' : ` in ${scope.join(', ')}`
+  const stale = watch.state === 'reconnecting' || watch.state === 'error'
+
+  let body: ReactNode
+  if (!watch.loaded && watch.state === 'error')
+    body = (
+      <ErrorBox
+        error={new Error(watch.message ?? 'The watch failed.')}
+        title={`Could not list ${names.plural}`}
+      />
+    )
+  else if (!watch.loaded)
+    body = (
+      <p className="rv-loading muted" role="status">
+        Loading {names.plural}
+        {scopeText}…
+      </p>
+    )
+  else if (watch.rows.length === 0) body = <div className="empty-state">{empty(scope)}</div>
+  else if (filtered.length === 0)
+    body = (
+      <div className="empty-state">
+        <p className="empty-title">No {names.plural} match these filters</p>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setText('')
+            setSelectorText('')
+          }}
+        >
+          Clear filters
+        </button>
+      </div>
+    )
+  else
+    body = (
+      <ResourceTable
+        label={`${names.title}${scopeText}`}
+        rows={filtered}
+        columns={columns}
+        changed={watch.changed}
+        selectedKey={selectedKey}
+        onSelect={setSelectedKey}
+        onOpen={open}
+        {...(props.initialSort ? { initialSort: props.initialSort } : {})}
+      />
+    )
+
+  return (
+    <div className="rv">
+      <div className="rv-toolbar">
+        {scoped && <NamespacePicker {...(context ? { context } : {})} />}
+        <FilterBar
+          noun={names.plural}
+          text={text}
+          onText={setText}
+          selector={selectorText}
+          onSelector={setSelectorText}
+          {...(parsed.ok ? {} : { selectorError: parsed.message })}
+          textRef={filterRef}
+        />
+        <span className="rv-count" aria-live="polite">
+          {watch.loaded &&
+            (filtered.length === watch.rows.length
+              ? `${watch.rows.length.toLocaleString()} ${watch.rows.length === 1 ? names.singular : names.plural}`
+              : `${filtered.length.toLocaleString()} of ${watch.rows.length.toLocaleString()}`)}
+        </span>
+        <span className="grow" />
+        <WatchStatus state={watch.state} {...(watch.message ? { message: watch.message } : {})} />
+        {watch.state === 'error' && (
+          <button type="button" className="secondary compact" onClick={watch.retry}>
+            Retry
+          </button>
+        )}
+        {toolbar}
+      </div>
+      {watch.loaded && watch.state === 'error' && (
+        <ErrorBox
+          error={new Error(`${watch.message ?? 'The watch stopped.'} The rows below may be out of date.`)}
+          title={`${names.title} are not updating`}
+        />
+      )}
+      <div className="rv-body">
+        <div className={`rv-main${stale ? ' rv-stale' : ''}`} ref={tableBox}>
+          {body}
+        </div>
+        {trail.length > 0 && (
+          <DetailPanel
+            trail={trail}
+            {...(context ? { context } : {})}
+            onFollow={(ref) => setTrail((t) => [...t, ref])}
+            onBack={() => setTrail((t) => t.slice(0, -1))}
+            onClose={close}
+            {...(detailActions ? { actions: detailActions } : {})}
+          />
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,193 @@
+import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { Row } from '../../../shared/rows'
+import type { Column, ColumnList } from './columns'
+import { highlightMs } from './fold'
+import { nextSort, sortRows, type SortState } from './rows-view'
+import './resources.css'
+import './table.css'
+
+export const rowHeight = 34
+const headerHeight = 36
+const estimateSize = (): number => rowHeight
+
+export interface ResourceTableProps {
+  label: string
+  /** Already filtered; the table sorts. */
+  rows: readonly Row[]
+  columns: ColumnList
+  changed?: ReadonlyMap<string, number>
+  selectedKey?: string
+  onSelect: (key: string) => void
+  onOpen: (row: Row) => void
+  initialSort?: SortState
+}
+
+/** A windowed <table>: only the rows in view (plus a few) exist in the DOM, so 50,000 rows scroll smoothly. */
+export function ResourceTable(props: ResourceTableProps): ReactNode {
+  const { rows, columns, changed, selectedKey, onSelect, onOpen, label } = props
+  const [sort, setSort] = useState<SortState | undefined>(props.initialSort)
+  const sortColumn = columns.find((c) => c.id === sort?.column)
+  const sorted = useMemo(() => sortRows(rows, sortColumn, sort?.dir ?? 'asc'), [rows, sortColumn, sort?.dir])
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const id = useId()
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scrollRef.current,
+    // Stable and key-free (rows have a fixed height): otherwise the virtualizer rebuilds
+    // 50,000 measurements on every render or delta.
+    estimateSize,
+    overscan: 8,
+    paddingStart: headerHeight,
+    scrollPaddingStart: headerHeight,
+  })
+  const selectedIndex = useMemo(
+    () => (selectedKey === undefined ? -1 : sorted.findIndex((r) => r.key === selectedKey)),
+    [sorted, selectedKey],
+  )
+  const items = virtualizer.getVirtualItems()
+  const padTop = items.length ? items[0]!.start - headerHeight : 0
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
+  const width = columns.reduce((sum, c) => sum + c.width, 0)
+
+  const move = (index: number): void => {
+    const row = sorted[Math.max(0, Math.min(sorted.length - 1, index))]
+    if (!row) return
+    onSelect(row.key)
+    virtualizer.scrollToIndex(sorted.indexOf(row), { align: 'auto' })
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLTableElement>): void => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / rowHeight) - 1)
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page }
+    if (e.key in steps) move(selectedIndex < 0 ? 0 : selectedIndex + steps[e.key]!)
+    else if (e.key === 'Home') move(0)
+    else if (e.key === 'End') move(sorted.length - 1)
+    else if (e.key === 'Enter' && selectedIndex >= 0) onOpen(sorted[selectedIndex]!)
+    else return
+    e.preventDefault()
+  }
+
+  return (
+    <div className="rt-scroll" ref={scrollRef}>
+      <table
+        className="rt"
+        role="grid"
+        aria-label={label}
+        aria-readonly="true"
+        aria-rowcount={sorted.length + 1}
+        aria-activedescendant={selectedIndex >= 0 ? `${id}-r${selectedIndex}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        style={{ width, minWidth: '100%' }}
+      >
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.id} style={{ width: c.width }} />
+          ))}
+        </colgroup>
+        <thead>
+          <tr aria-rowindex={1} style={{ height: headerHeight }}>
+            {columns.map((c) => (
+              <HeaderCell
+                key={c.id}
+                column={c}
+                sort={sort}
+                onSort={(col) => setSort((s) => nextSort(s, col))}
+              />
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+          {items.map((item) => {
+            const row = sorted[item.index]!
+            return (
+              <TableRow
+                key={row.key}
+                id={`${id}-r${item.index}`}
+                index={item.index}
+                row={row}
+                columns={columns}
+                selected={item.index === selectedIndex}
+                changedAt={changed?.get(row.key)}
+                onSelect={onSelect}
+                onOpen={onOpen}
+              />
+            )
+          })}
+          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+function HeaderCell({
+  column,
+  sort,
+  onSort,
+}: {
+  column: Column
+  sort: SortState | undefined
+  onSort: (column: string) => void
+}): ReactNode {
+  const active = sort?.column === column.id
+  const ariaSort = active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'
+  return (
+    <th scope="col" aria-sort={ariaSort} className={column.align === 'right' ? 'right' : undefined}>
+      <button type="button" className="rt-sort" onClick={() => onSort(column.id)}>
+        {column.header}
+        <span aria-hidden="true" className="rt-sort-mark">
+          {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+        </span>
+      </button>
+    </th>
+  )
+}
+
+interface RowProps {
+  id: string
+  index: number
+  row: Row
+  columns: ColumnList
+  selected: boolean
+  changedAt: number | undefined
+  onSelect: (key: string) => void
+  onOpen: (row: Row) => void
+}
+
+/** Memoized on the row object: a delta re-renders only the rows it replaced. */
+const TableRow = memo(function TableRow({
+  id,
+  index,
+  row,
+  columns,
+  selected,
+  changedAt,
+  onSelect,
+  onOpen,
+}: RowProps) {
+  const elapsed = changedAt === undefined ? Infinity : Date.now() - changedAt
+  const flash = elapsed < highlightMs
+  return (
+    <tr
+      id={id}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-key={row.key}
+      className={`rt-row${selected ? ' selected' : ''}${flash ? ' changed' : ''}${row.deleting ? ' deleting' : ''}`}
+      // A negative delay resumes the flash where it was if the row scrolls back into view.
+      style={flash ? { animationDelay: `-${Math.max(0, elapsed)}ms` } : undefined}
+      onClick={() => {
+        onSelect(row.key)
+        onOpen(row)
+      }}
+    >
+      {columns.map((c) => (
+        <td key={c.id} className={c.align === 'right' ? 'right' : undefined}>
+          {c.render ? c.render(row) : c.value(row)}
+        </td>
+      ))}
+    </tr>
+  )
+})

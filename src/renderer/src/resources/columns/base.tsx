@@ -1,0 +1,102 @@
+import { memo, type ReactNode } from 'react'
+import type { Row } from '../../../../shared/rows'
+import { useNow } from '../clock'
+import { age, restarts, statusTone } from '../format'
+
+/** One column of a list view, declared as data: what it shows, how it sorts, how wide it is. */
+export interface Column<R extends Row = Row> {
+  id: string
+  header: string
+  /** Width in px; the table lays out with fixed widths so windowed rows never shift columns. */
+  width: number
+  /** A stable value for sorting (numbers sort numerically) and, when `filter` is not false, text filtering. */
+  value: (row: R) => string | number
+  /** Display; defaults to `value`. */
+  render?: (row: R) => ReactNode
+  align?: 'right'
+  /** False for values that mean nothing as text (timestamps). */
+  filter?: boolean
+}
+
+/** Columns for one kind, typed loosely so the table can hold any kind's rows. */
+export type ColumnList = readonly Column<Row>[]
+
+export function columns<R extends Row>(list: Column<R>[]): ColumnList {
+  return list as unknown as ColumnList
+}
+
+export const Age = memo(function Age({ iso }: { iso: string | undefined }) {
+  const now = useNow()
+  return <>{age(iso, now)}</>
+})
+
+export const Restarts = memo(function Restarts({ count, last }: { count: number; last?: string }) {
+  const now = useNow()
+  return <>{restarts(count, last, now)}</>
+})
+
+export function StatusText({ status }: { status: string }): ReactNode {
+  return <span className={`status-text tone-${statusTone(status)}`}>{status}</span>
+}
+
+const dash = (s: string | undefined): string => (s === undefined || s === '' ? '<none>' : s)
+
+export function nameColumn<R extends Row>(width = 280): Column<R> {
+  return {
+    id: 'name',
+    header: 'Name',
+    width,
+    value: (r) => r.name,
+    render: (r) => (
+      <span className="cell-name">
+        {r.name}
+        {r.deleting && <span className="pill warn small-pill">deleting</span>}
+      </span>
+    ),
+  }
+}
+
+export function namespaceColumn<R extends Row>(): Column<R> {
+  return { id: 'namespace', header: 'Namespace', width: 150, value: (r) => r.namespace ?? '' }
+}
+
+/** Age sorts youngest first when ascending, as a person reading "AGE ↑" expects. */
+export function ageColumn<R extends Row>(
+  at: (r: R) => string = (r) => r.createdAt,
+  header = 'Age',
+  width = 90,
+): Column<R> {
+  return {
+    id: header.toLowerCase().replace(/\s+/g, '-'),
+    header,
+    width,
+    value: (r) => -(Date.parse(at(r)) || 0),
+    render: (r) => <Age iso={at(r)} />,
+    filter: false,
+  }
+}
+
+export function textColumn<R extends Row>(
+  id: string,
+  header: string,
+  width: number,
+  get: (r: R) => string | undefined,
+  mono = false,
+): Column<R> {
+  return {
+    id,
+    header,
+    width,
+    value: (r) => get(r) ?? '',
+    render: (r) => (mono ? <span className="mono">{dash(get(r))}</span> : dash(get(r))),
+  }
+}
+
+export function numberColumn<R extends Row>(
+  id: string,
+  header: string,
+  get: (r: R) => number,
+  width = 90,
+): Column<R> {
+  return { id, header, width, value: get, align: 'right' }
+}

@@ -1,0 +1,28 @@
+import type { PodRow } from '../../../../shared/rows'
+import { Restarts, StatusText, ageColumn, columns, nameColumn, textColumn } from './base'
+
+/** `kubectl get pods -o wide`: NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES */
+export const podColumns = columns<PodRow>([
+  nameColumn(),
+  { id: 'ready', header: 'Ready', width: 70, value: (r) => r.ready },
+  {
+    id: 'status',
+    header: 'Status',
+    width: 190,
+    value: (r) => r.status,
+    render: (r) => <StatusText status={r.status} />,
+  },
+  {
+    id: 'restarts',
+    header: 'Restarts',
+    width: 145,
+    value: (r) => r.restarts,
+    render: (r) => <Restarts count={r.restarts} {...(r.lastRestartAt ? { last: r.lastRestartAt } : {})} />,
+    align: 'right',
+  },
+  ageColumn(),
+  textColumn('ip', 'IP', 135, (r) => r.ip, true),
+  textColumn('node', 'Node', 160, (r) => r.node),
+  textColumn('nominated', 'Nominated node', 130, (r) => r.nominatedNode),
+  textColumn('gates', 'Readiness gates', 130, (r) => r.readinessGates),
+])

@@ -1,0 +1,13 @@
+import type { ServiceRow } from '../../../../shared/rows'
+import { ageColumn, columns, nameColumn, textColumn } from './base'
+
+/** `kubectl get services -o wide`: NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE SELECTOR */
+export const serviceColumns = columns<ServiceRow>([
+  nameColumn(),
+  textColumn('type', 'Type', 110, (r) => r.type),
+  textColumn('cluster-ip', 'Cluster-IP', 130, (r) => r.clusterIP, true),
+  textColumn('external-ip', 'External-IP', 130, (r) => r.externalIP, true),
+  textColumn('ports', 'Port(s)', 180, (r) => r.ports, true),
+  ageColumn(),
+  textColumn('selector', 'Selector', 220, (r) => r.selector, true),
+])

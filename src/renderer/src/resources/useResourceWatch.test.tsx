@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { act, cleanup, render, screen } from '@testing-library/react'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import type { ApiErrorBody, Bridge } from '../../../shared/contract'
+import { podRow } from './test-rows'
+import type { useResourceWatch as UseResourceWatchFn } from './useResourceWatch'
+
+type UseResourceWatch = typeof UseResourceWatchFn
+
+interface Sub {
+  stream: string
+  input: unknown
+  emit: (event: unknown) => void
+  end: (error?: ApiErrorBody) => void
+  closed: boolean
+}
+
+const subs: Sub[] = []
+const bridge: Bridge = {
+  transport: 'web',
+  call: () => Promise.resolve({ ok: false, error: { code: 'Internal', message: 'not in this test' } }),
+  subscribe(stream, input, onEvent, onEnd) {
+    const sub: Sub = { stream, input, emit: onEvent, end: onEnd, closed: false }
+    subs.push(sub)
+    return () => {
+      sub.closed = true
+    }
+  },
+}
+
+let useResourceWatch: UseResourceWatch
+beforeAll(async () => {
+  // The api module picks window.bridge when it loads, so the fake must be in place first.
+  window.bridge = bridge
+  ;({ useResourceWatch } = await import('./useResourceWatch'))
+})
+afterEach(() => {
+  cleanup()
+  subs.length = 0
+})
+
+function Pods({ id, namespaces }: { id: string; namespaces: string[] }): ReactNode {
+  const w = useResourceWatch('pods', { namespaces })
+  return (
+    <div data-testid={id} data-state={w.state} data-loaded={String(w.loaded)}>
+      {w.rows.map((r) => r.name).join(',')}
+      <button onClick={w.retry}>retry-{id}</button>
+    </div>
+  )
+}
+
+/** TanStack Query notifies observers on a zero-delay timer: let it run inside act. */
+async function send(fn: () => void): Promise<void> {
+  await act(async () => {
+    fn()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  })
+}
+
+function renderWith(children: ReactNode): void {
+  const client = new QueryClient()
+  render(<QueryClientProvider client={client}>{children}</QueryClientProvider>)
+}
+
+describe('useResourceWatch', () => {
+  it('shares one subscription per key, folds events into the cache and unsubscribes at the end', async () => {
+    renderWith(
+      <>
+        <Pods id="a" namespaces={['demo', 'apps']} />
+        <Pods id="b" namespaces={['apps', 'demo']} />
+      </>,
+    )
+    expect(subs).toHaveLength(1)
+    expect(subs[0]!.input).toEqual({ kind: 'pods', namespaces: ['apps', 'demo'] })
+    expect(screen.getByTestId('a').dataset.state).toBe('connecting')
+    await send(() => subs[0]!.emit({ type: 'snapshot', rows: [podRow('web-1'), podRow('web-0')] }))
+    expect(screen.getByTestId('b').textContent).toContain('web-0,web-1')
+    expect(screen.getByTestId('b').dataset.state).toBe('live')
+    await send(() => subs[0]!.emit({ type: 'delta', upserts: [podRow('web-2')], deletes: ['demo/web-0'] }))
+    expect(screen.getByTestId('a').textContent).toContain('web-1,web-2')
+    await send(() => subs[0]!.emit({ type: 'status', state: 'reconnecting' }))
+    expect(screen.getByTestId('a').dataset.state).toBe('reconnecting')
+    cleanup()
+    expect(subs[0]!.closed).toBe(true)
+  })
+
+  it('shows an ended watch as an error and Retry starts a new subscription', async () => {
+    renderWith(<Pods id="a" namespaces={[]} />)
+    expect(subs[0]!.input).toEqual({ kind: 'pods' })
+    await send(() =>
+      subs[0]!.end({ code: 'Forbidden', message: 'pods is forbidden: User "dev" cannot list pods' }),
+    )
+    const el = screen.getByTestId('a')
+    expect(el.dataset.state).toBe('error')
+    expect(el.dataset.loaded).toBe('false')
+    await send(() => screen.getByText('retry-a').click())
+    expect(subs).toHaveLength(2)
+    expect(subs[0]!.closed).toBe(true)
+    expect(screen.getByTestId('a').dataset.state).toBe('connecting')
+  })
+})
