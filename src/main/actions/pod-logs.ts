@@ -1,0 +1,83 @@
+import {
+  ApiException,
+  CoreV1Api,
+  Log,
+  type KubeConfig,
+  type LogOptions,
+  type V1Pod,
+} from '@kubernetes/client-node'
+import type { Writable } from 'node:stream'
+import type { ApiError } from '../../shared/contract'
+import { kubeCall, toApiError } from './kube-error'
+
+export interface PodLogOptions {
+  container?: string
+  previous?: boolean
+  tailLines?: number
+  sinceSeconds?: number
+  timestamps?: boolean
+  follow: boolean
+}
+
+/** kubectl's choice: the `kubectl.kubernetes.io/default-container` annotation, else the first container. */
+export function defaultContainer(pod: V1Pod): string | undefined {
+  const names = (pod.spec?.containers ?? []).map((c) => c.name)
+  const annotated = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container']
+  return annotated && names.includes(annotated) ? annotated : names[0]
+}
+
+export async function readPod(kc: KubeConfig, namespace: string, name: string): Promise<V1Pod> {
+  const core = kc.makeApiClient(CoreV1Api)
+  return kubeCall(`read pod "${name}"`, () => core.readNamespacedPod({ name, namespace }))
+}
+
+/**
+ * Opens one pods/log request into `out`; resolves to its AbortController, or undefined when there is no log
+ * (204: the pod is not scheduled yet). Failures carry the server's message.
+ */
+export async function openPodLog(
+  kc: KubeConfig,
+  namespace: string,
+  pod: string,
+  container: string,
+  options: PodLogOptions,
+  out: Writable,
+): Promise<AbortController | undefined> {
+  const opts: LogOptions = {
+    follow: options.follow,
+    previous: options.previous ?? false,
+    timestamps: options.timestamps ?? false,
+    ...(options.tailLines !== undefined ? { tailLines: options.tailLines } : {}),
+    ...(options.sinceSeconds !== undefined ? { sinceSeconds: options.sinceSeconds } : {}),
+  }
+  try {
+    return await new Log(kc).log(namespace, pod, container, out, opts)
+  } catch (err) {
+    if (err instanceof ApiException && err.code === 204) return undefined
+    throw await explain(kc, namespace, pod, container, options, err)
+  }
+}
+
+/** client-node's Log drops the server's words on a 4xx; a plain read of the same log gets them back. */
+async function explain(
+  kc: KubeConfig,
+  namespace: string,
+  pod: string,
+  container: string,
+  options: PodLogOptions,
+  original: unknown,
+): Promise<ApiError> {
+  const doing = `read the log of pod "${pod}"`
+  try {
+    await kc.makeApiClient(CoreV1Api).readNamespacedPodLog({
+      name: pod,
+      namespace,
+      container,
+      previous: options.previous ?? false,
+      tailLines: 1,
+    })
+  } catch (err) {
+    return toApiError(err, doing)
+  }
+  return toApiError(original, doing)
+}

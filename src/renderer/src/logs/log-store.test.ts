@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { LogStore, stripAnsi } from './log-store'
+
+function syncStore(cap?: number): { store: LogStore; notified: () => number } {
+  let n = 0
+  const store = new LogStore(cap, (fn) => fn())
+  store.subscribe(() => n++)
+  return { store, notified: () => n }
+}
+
+describe('LogStore', () => {
+  it('appends batches and bumps the version once per batch', () => {
+    const { store, notified } = syncStore()
+    store.append(['a', 'b'])
+    store.append(['c'])
+    expect(store.length).toBe(3)
+    expect([0, 1, 2].map((i) => store.line(i))).toEqual(['a', 'b', 'c'])
+    expect(store.version).toBe(2)
+    expect(notified()).toBe(2)
+  })
+
+  it('coalesces notifications until the scheduled frame runs', () => {
+    const frames: (() => void)[] = []
+    const store = new LogStore(100, (fn) => frames.push(fn))
+    let n = 0
+    store.subscribe(() => n++)
+    for (let i = 0; i < 50; i++) store.append([`l${i}`])
+    expect(frames).toHaveLength(1)
+    frames[0]?.()
+    expect(n).toBe(1)
+  })
+
+  it('never shows more than the cap and counts what it dropped', () => {
+    const { store } = syncStore(1000)
+    for (let i = 0; i < 25; i++) store.append(Array.from({ length: 100 }, (_, j) => `line ${i * 100 + j}`))
+    expect(store.length).toBe(1000)
+    expect(store.dropped).toBe(1500)
+    expect(store.line(0)).toBe('line 1500')
+    expect(store.line(999)).toBe('line 2499')
+  })
+
+  it('searches case-insensitively past ANSI codes, within the shown lines', () => {
+    const { store } = syncStore(3)
+    store.append(['Error one', 'fine', '\u001b[31mERR\u001b[0mOR two', 'error three'])
+    expect(store.search('error')).toEqual([1, 2])
+    expect(store.search('')).toEqual([])
+  })
+
+  it('keeps the pod of each line and downloads what is shown without colour codes', () => {
+    const { store } = syncStore()
+    store.append(['\u001b[32mhello\u001b[0m'], 'web-1')
+    store.append(['bye'], 'web-2')
+    expect(store.source(0)).toBe('web-1')
+    expect(store.source(1)).toBe('web-2')
+    expect(store.toText()).toBe('[web-1] hello\n[web-2] bye\n')
+    expect(stripAnsi('\u001b[1;31mx\u001b[0m')).toBe('x')
+  })
+
+  it('takes 50,000 lines a second in batches cheaply', () => {
+    const { store } = syncStore()
+    const batch = Array.from({ length: 2500 }, (_, i) => `10.0.0.${i % 255} GET /api/items 200 ${i}`)
+    const t0 = performance.now()
+    for (let i = 0; i < 400; i++) store.append(batch) // 20 s of 50,000 lines/s
+    const ms = performance.now() - t0
+    expect(store.length).toBe(1_000_000)
+    expect(ms).toBeLessThan(2000)
+    const s0 = performance.now()
+    expect(store.search('items 200 2499')).toHaveLength(400)
+    expect(performance.now() - s0).toBeLessThan(3000)
+  })
+})
+
+describe('stepMatch', () => {
+  it('moves from the current line to the next or previous match, wrapping around', async () => {
+    const { stepMatch } = await import('./search')
+    expect(stepMatch([], undefined, 1)).toBe(-1)
+    expect(stepMatch([3, 7, 9], undefined, 1)).toBe(0)
+    expect(stepMatch([3, 7, 9], undefined, -1)).toBe(2)
+    expect(stepMatch([3, 7, 9], 7, 1)).toBe(2)
+    expect(stepMatch([3, 7, 9], 9, 1)).toBe(0)
+    expect(stepMatch([3, 7, 9], 7, -1)).toBe(0)
+    expect(stepMatch([3, 7, 9], 3, -1)).toBe(2)
+  })
+})

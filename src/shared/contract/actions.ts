@@ -1,0 +1,144 @@
+import { z } from 'zod'
+import { method, stream } from './define'
+import { contextName, dns1123Label, dns1123Subdomain } from './names'
+
+/** Scaling above this many replicas needs `confirm: true` (a typo guard, not a cluster limit). */
+export const SCALE_CONFIRM_ABOVE = 100
+/** The scale subresource refuses nothing below this, but a desktop sandbox has no use for more. */
+export const SCALE_MAX = 10_000
+
+export const scalableKinds = ['deployments', 'replicasets', 'statefulsets'] as const
+export type ScalableKind = (typeof scalableKinds)[number]
+
+/** Why a replica count is refused, or undefined when it may be sent. Shared by the schema and the UI. */
+export function replicaProblem(replicas: number, confirmed = false): string | undefined {
+  if (!Number.isFinite(replicas) || !Number.isInteger(replicas)) return 'Replicas must be a whole number.'
+  if (replicas < 0) return 'Replicas cannot be negative.'
+  if (replicas > SCALE_MAX) return `Replicas cannot be more than ${SCALE_MAX}.`
+  if (replicas > SCALE_CONFIRM_ABOVE && !confirmed) {
+    return `Scaling above ${SCALE_CONFIRM_ABOVE} replicas needs a confirmation.`
+  }
+  return undefined
+}
+
+const target = { context: contextName.optional(), namespace: dns1123Label, name: dns1123Subdomain }
+const deploymentRef = z.strictObject(target)
+const revision = z.number().int().min(1).max(1_000_000_000)
+
+/** What `kubectl rollout status` would print now; `done` when it would exit 0, `failed` when it would exit 1. */
+export interface RolloutStatus {
+  message: string
+  done: boolean
+  failed: boolean
+  paused: boolean
+  /** The deployment's `deployment.kubernetes.io/revision`, when set. */
+  revision?: number
+}
+
+/** One revision as the timeline shows it, built from the deployment's ReplicaSets like `kubectl rollout history`. */
+export interface RolloutRevision {
+  revision: number
+  changeCause?: string
+  images: string[]
+  createdAt: string
+  replicaSet: string
+  /** Pods the ReplicaSet currently wants / has ready. */
+  replicas: number
+  readyReplicas: number
+  /** The ReplicaSet matching the deployment's current template. */
+  current: boolean
+}
+
+export interface RevisionTemplate {
+  revision: number
+  /** The pod template as YAML, without the `pod-template-hash` label (what undo would send). */
+  yaml: string
+}
+
+export interface UndoResult {
+  /** False when the template already matched (kubectl: "skipped rollback"). */
+  rolledBack: boolean
+  /** The revision that was restored. */
+  toRevision: number
+  message: string
+}
+
+/** One batch of log lines (split on newlines, without them). */
+export interface LogEvent {
+  lines: string[]
+}
+
+/** One batch for a whole Deployment: lines grouped by pod in arrival order; `pods` when the set changed. */
+export interface DeploymentLogEvent {
+  chunks: { pod: string; lines: string[] }[]
+  /** Pods whose logs are being followed now (sent whenever a pod joins or leaves). */
+  pods?: string[]
+}
+
+const logOptions = {
+  container: dns1123Label.optional(),
+  tailLines: z.number().int().min(1).max(1_000_000).optional(),
+  sinceSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(10 * 365 * 86_400)
+    .optional(),
+  timestamps: z.boolean().optional(),
+}
+
+export const actionMethods = {
+  'deployments.scale': method<{ replicas: number }>()(
+    z
+      .strictObject({
+        ...target,
+        kind: z.enum(scalableKinds).default('deployments'),
+        replicas: z.number(),
+        confirm: z.boolean().optional(),
+      })
+      .superRefine((v, ctx) => {
+        const problem = replicaProblem(v.replicas, v.confirm === true)
+        if (problem) ctx.addIssue({ code: 'custom', path: ['replicas'], message: problem })
+      }),
+  ),
+  'deployments.setImage': method<{ changed: boolean }>()(
+    z.strictObject({
+      ...target,
+      container: dns1123Label,
+      image: z
+        .string()
+        .min(1, 'must not be empty')
+        .max(512)
+        .regex(/^[^\s]+$/, 'must not contain spaces'),
+      /** Recorded as `kubernetes.io/change-cause`; defaults to what `kubectl set image --record` wrote. */
+      changeCause: z.string().max(1024).optional(),
+    }),
+  ),
+  'rollout.restart': method<{ restartedAt: string }>()(deploymentRef),
+  'rollout.pause': method<{ paused: boolean }>()(deploymentRef),
+  'rollout.resume': method<{ paused: boolean }>()(deploymentRef),
+  'rollout.status': method<RolloutStatus>()(deploymentRef),
+  'rollout.history': method<{ revisions: RolloutRevision[] }>()(deploymentRef),
+  'rollout.diff': method<{ from: RevisionTemplate; to: RevisionTemplate }>()(
+    z.strictObject({ ...target, from: revision, to: revision }),
+  ),
+  'rollout.undo': method<UndoResult>()(
+    z.strictObject({ ...target, toRevision: z.number().int().min(0).max(1_000_000_000).optional() }),
+  ),
+}
+
+export const actionStreams = {
+  /** Live `kubectl rollout status`: one event per change until the rollout is done, failed or unsubscribed. */
+  'rollout.watchStatus': stream<RolloutStatus>()(deploymentRef),
+  'logs.stream': stream<LogEvent>()(
+    z.strictObject({
+      context: contextName.optional(),
+      namespace: dns1123Label,
+      pod: dns1123Subdomain,
+      ...logOptions,
+      previous: z.boolean().optional(),
+      follow: z.boolean().default(true),
+    }),
+  ),
+  'logs.deployment': stream<DeploymentLogEvent>()(z.strictObject({ ...target, ...logOptions })),
+}
