@@ -34,6 +34,7 @@ function readJson(file) {
 for (const [name, cmd, args] of [
   ['eslint', 'npx', ['eslint', '.', '--max-warnings', '0']],
   ['prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+  ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
   ['typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
 ]) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -23,6 +23,8 @@ export async function serveApp(extraEnv: NodeJS.ProcessEnv = {}): Promise<Served
     KUBECONFIG: join(home, '.kube', 'config'),
     KUBECACHEDIR: join(home, '.kube', 'cache'),
     SKIFF_DATA_DIR: join(home, 'skiff-data'),
+    // The fake kind/minikube keep their clusters here, so each run starts empty.
+    FAKE_STATE_DIR: join(home, 'fake-state'),
     ...extraEnv,
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/index.ts', '--port', '0'], {
@@ -52,7 +54,25 @@ export async function serveApp(extraEnv: NodeJS.ProcessEnv = {}): Promise<Served
     origin: new URL(url).origin,
     home,
     env,
-    stop: () => stopChild(child).then(() => rmSync(home, { recursive: true, force: true })),
+    stop: async () => {
+      await stopChild(child)
+      killRecordedFakes(join(home, 'fake-state', 'pids'))
+      rmSync(home, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Backing sandboxes of fake clusters run detached (as real kind nodes outlive the CLI); end them with the run. */
+function killRecordedFakes(dir: string): void {
+  if (!existsSync(dir)) return
+  for (const entry of readdirSync(dir)) {
+    const pid = Number.parseInt(entry, 10)
+    if (!Number.isInteger(pid)) continue
+    try {
+      process.kill(pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
   }
 }
 

@@ -37,7 +37,18 @@ test('System panel reports the kubectl version kubectl itself prints', async ({ 
 test('every section is reachable from the sidebar by keyboard', async ({ page }) => {
   await page.goto(app.url)
   const nav = page.getByRole('navigation', { name: 'Sections' })
-  for (const name of ['Clusters', 'Contexts', 'Workloads', 'Network', 'Config', 'Namespaces', 'System']) {
+  for (const name of [
+    'Overview',
+    'Clusters',
+    'Contexts',
+    'Workloads',
+    'Network',
+    'Config',
+    'Namespaces',
+    'Nodes',
+    'Events',
+    'System',
+  ]) {
     await nav.getByRole('link', { name }).focus()
     await page.keyboard.press('Enter')
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()

@@ -1,3 +1,5 @@
+import { homedir as osHomedir } from 'node:os'
+import { join } from 'node:path'
 import {
   createDispatcher,
   type Dispatcher,
@@ -9,6 +11,17 @@ import { runVersion } from './system/run-version'
 import type { RunVersion } from './system/detect-tools'
 import type { SystemInfo } from '../shared/contract'
 import { appVersion } from './app-version'
+import { createKubeconfigService } from './kubeconfig'
+import { upsertEntries, removeEntries } from './kubeconfig'
+import { defaultWriteFile } from './kubeconfig/default-file'
+import { createClusterService, KindProvider, MinikubeProvider, SandboxProvider } from './clusters'
+import { startSandbox } from './sandbox'
+import { createKubeService, createResourceHandlers } from './kube'
+import { createActionHandlers } from './actions/handlers'
+import { createKubeConfigSource } from './kube-config-source'
+import { createContextHandlers } from './handlers/contexts'
+import { createClusterHandlers } from './handlers/clusters'
+import { waitForNodesReady } from './clusters/verify-ready'
 
 export interface BackendOptions {
   transport: SystemInfo['transport']
@@ -21,12 +34,17 @@ export interface BackendOptions {
 
 export interface Backend {
   dispatcher: Dispatcher
+  /** Brings back the sandboxes that were running when Skiff last quit. */
+  restore(): Promise<void>
   close(): Promise<void>
 }
 
 /** The composition root: wires every service behind the contract. No electron import here. */
 export function createBackend(options: BackendOptions): Backend {
   const env = options.env ?? process.env
+  const home = env.HOME ?? osHomedir()
+  const log = options.log ?? ((m: string) => console.error(m))
+
   const system = createSystemService({
     run: options.run ?? runVersion,
     appVersion,
@@ -34,15 +52,75 @@ export function createBackend(options: BackendOptions): Backend {
     path: () => env.PATH,
   })
 
+  const kubeconfig = createKubeconfigService({
+    env,
+    homedir: home,
+    backupDir: join(options.dataDir, 'kubeconfig-backups'),
+  })
+  const getKubeConfig = createKubeConfigSource(env)
+  const entryOptions = { backupDir: join(options.dataDir, 'kubeconfig-backups'), homedir: home }
+
+  const sandboxes = new SandboxProvider({
+    start: startSandbox,
+    dataDir: options.dataDir,
+    kubeconfig: {
+      upsert: (entry, opts) =>
+        upsertEntries(defaultWriteFile(env, home), entry, { ...opts, ...entryOptions }),
+      remove: async (names) => {
+        for (const name of names) {
+          await removeEntries(
+            defaultWriteFile(env, home),
+            { cluster: name, user: name, context: name },
+            entryOptions,
+          )
+        }
+      },
+    },
+  })
+  const verifyReady = (context: string, signal: AbortSignal): Promise<void> =>
+    waitForNodesReady(() => getKubeConfig(context), signal)
+  const toolEnv = { ...env }
+  const clusters = createClusterService({
+    providers: [
+      sandboxes,
+      new KindProvider({ env: toolEnv, verifyReady }),
+      new MinikubeProvider({ env: toolEnv, verifyReady }),
+    ],
+    contextNames: async () => new Set((await kubeconfig.list()).contexts.map((c) => c.name)),
+  })
+  const kube = createKubeService({ getKubeConfig })
+
+  const contextHandlers = createContextHandlers({ kubeconfig, env, homedir: home, tmpDir: options.dataDir })
+  const clusterHandlers = createClusterHandlers(clusters)
+  const resourceHandlers = createResourceHandlers(kube)
+  const actionHandlers = createActionHandlers({ getKubeConfig })
+
   const handlers: MethodHandlers = {
     'system.info': () => system.info(),
+    ...contextHandlers.methods,
+    ...clusterHandlers.methods,
+    ...resourceHandlers.methods,
+    ...actionHandlers.methods,
   }
   const streamHandlers: StreamHandlers = {
     'system.tools': (input, signal) => system.watchTools(input.intervalMs ?? 10_000, signal),
+    ...contextHandlers.streams,
+    ...clusterHandlers.streams,
+    ...resourceHandlers.streams,
+    ...actionHandlers.streams,
   }
 
   return {
-    dispatcher: createDispatcher(handlers, streamHandlers, options.log ?? ((m) => console.error(m))),
-    async close() {},
+    dispatcher: createDispatcher(handlers, streamHandlers, log),
+    async restore() {
+      for (const r of await sandboxes.restore()) {
+        if (r.error) log(`Sandbox "${r.name}" could not be restarted: ${r.error}`)
+      }
+    },
+    async close() {
+      kube.close()
+      await clusters.close()
+      await sandboxes.shutdown()
+    },
   }
 }

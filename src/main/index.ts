@@ -1,16 +1,17 @@
 // Electron shell: lifecycle, one secure window, IPC binding. Everything else lives in plain-Node services.
-import { app, BrowserWindow, Menu, shell } from 'electron'
+import { app, BrowserWindow, Menu, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createBackend } from './backend'
 import { bindIpc } from './transport/ipc'
 import { loadWindowState, saveWindowState } from './window-state'
 import { isAllowedExternalUrl } from './external-links'
+import { appUrlMatcher } from './window-options'
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL
 const indexFile = join(import.meta.dirname, '../renderer/index.html')
 const appUrl = rendererUrl ?? pathToFileURL(indexFile).href
-const isAppUrl = (url: string): boolean => url.split('#')[0]?.split('?')[0] === appUrl.split('?')[0]
+const isAppUrl = appUrlMatcher(appUrl)
 
 function createWindow(stateFile: string): BrowserWindow {
   const bounds = loadWindowState(stateFile)
@@ -21,14 +22,19 @@ function createWindow(stateFile: string): BrowserWindow {
     show: false,
     title: 'Skiff',
     icon: join(import.meta.dirname, '../../resources/icon.png'),
+    // Checked by the Electronegativity gate in npm test (it reads this literal) and by e2e/electron.
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in new windows, bypassing the window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   })
   if (bounds.maximized) win.maximize()
@@ -55,9 +61,13 @@ function createWindow(stateFile: string): BrowserWindow {
 app.enableSandbox()
 void app.whenReady().then(() => {
   Menu.setApplicationMenu(null)
+  // Skiff needs no camera, notifications, geolocation…: every permission request is refused.
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
   const dataDir = app.getPath('userData')
   const backend = createBackend({ transport: 'electron', dataDir })
   const unbind = bindIpc(backend.dispatcher, isAppUrl)
+  void backend.restore()
   const stateFile = join(dataDir, 'window-state.json')
   createWindow(stateFile)
   app.on('activate', () => {

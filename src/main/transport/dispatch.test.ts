@@ -10,10 +10,11 @@ const info: SystemInfo = {
 }
 
 function setup() {
-  const handlers = { 'system.info': vi.fn(async () => info) } satisfies MethodHandlers
+  // Only system.* is implemented here: every other method must be refused before any handler is looked up.
+  const handlers = { 'system.info': vi.fn(async () => info) }
   let finallyRan = 0
-  const streamHandlers: StreamHandlers = {
-    'system.tools': async function* (_input, signal) {
+  const streamHandlers = {
+    'system.tools': async function* (_input: unknown, signal: AbortSignal) {
       try {
         const first: ToolStatus[] = [{ name: 'kubectl', found: true }]
         yield first
@@ -23,7 +24,10 @@ function setup() {
       }
     },
   }
-  const dispatcher = createDispatcher(handlers, streamHandlers)
+  const dispatcher = createDispatcher(
+    handlers as unknown as MethodHandlers,
+    streamHandlers as unknown as StreamHandlers,
+  )
   return { handlers, dispatcher, finallyRan: () => finallyRan }
 }
 
@@ -74,15 +78,12 @@ describe('dispatcher', () => {
 
   it('turns an unexpected service failure into one plain sentence', async () => {
     const log = vi.fn()
-    const dispatcher = createDispatcher(
-      {
-        'system.info': async () => {
-          throw new TypeError('boom')
-        },
+    const failing = {
+      'system.info': async () => {
+        throw new TypeError('boom')
       },
-      setup().dispatcher as unknown as StreamHandlers,
-      log,
-    )
+    }
+    const dispatcher = createDispatcher(failing as unknown as MethodHandlers, {} as StreamHandlers, log)
     const result = await dispatcher.call('system.info', {})
     expect(result).toEqual({ ok: false, error: { code: 'Internal', message: 'Something went wrong: boom' } })
     expect(log).toHaveBeenCalledOnce()

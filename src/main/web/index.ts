@@ -25,6 +25,7 @@ const staticDir = values.static ?? fileURLToPath(new URL('../../../out/web', imp
 try {
   const web = await startWebServer({ dispatcher: backend.dispatcher, staticDir, port })
   console.log(`Skiff web UI: ${web.url}`)
+  void backend.restore()
   let stopping = false
   const stop = async (): Promise<void> => {
     if (stopping) return

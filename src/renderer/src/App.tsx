@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react'
 import { sections } from './sections'
 import { ThemeSwitch } from './components/ThemeSwitch'
 import { api } from './api/client'
+import { ContextSwitcher } from './contexts/ContextSwitcher'
+import { useActiveContext } from './contexts/active-context'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
-  return sections.some((s) => s.id === id) ? id : 'system'
+  return sections.some((s) => s.id === id) ? id : 'overview'
 }
 
 export function App() {
@@ -16,6 +18,7 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
   const section = sections.find((s) => s.id === active) ?? sections[0]!
+  const context = useActiveContext()
 
   return (
     <div className="app">
@@ -28,6 +31,7 @@ export function App() {
           {api.transport === 'electron' ? 'Desktop' : 'Web mode'}
         </span>
         <div className="header-spacer" />
+        <ContextSwitcher />
         <ThemeSwitch />
       </header>
       <nav className="sidebar" aria-label="Sections">
@@ -44,7 +48,20 @@ export function App() {
       <main className="content" aria-labelledby="section-title">
         <h1 id="section-title">{section.label}</h1>
         <p className="section-summary">{section.summary}</p>
-        {section.render()}
+        {section.needsContext && !context.name ? (
+          <div className="empty-state">
+            <p className="empty-title">No cluster selected</p>
+            <p>
+              Your kubeconfig has no current context. Create a cluster in <a href="#clusters">Clusters</a>{' '}
+              (the sandbox needs nothing installed) or pick one in <a href="#contexts">Contexts</a>.
+            </p>
+          </div>
+        ) : (
+          // Resource views are keyed by context so every watch restarts cleanly when it changes.
+          <div key={section.needsContext ? (context.name ?? '') : section.id}>
+            {section.render(context.name)}
+          </div>
+        )}
       </main>
     </div>
   )

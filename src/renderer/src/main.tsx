@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App } from './App'
+import { NoticeProvider } from './components/Notice'
+import { ActiveContextProvider } from './contexts/active-context'
 import { applyStoredTheme } from './theme'
 import './styles.css'
 
@@ -16,7 +18,11 @@ if (!root) throw new Error('index.html lacks #root')
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <NoticeProvider>
+        <ActiveContextProvider>
+          <App />
+        </ActiveContextProvider>
+      </NoticeProvider>
     </QueryClientProvider>
   </StrictMode>,
 )

@@ -1,52 +1,91 @@
 import type { ReactNode } from 'react'
 import { SystemView } from './views/SystemView'
-import { PlannedView } from './views/PlannedView'
+import { ClustersView } from './clusters/ClustersView'
+import { ContextsView } from './contexts/ContextsView'
+import {
+  ConfigView,
+  EventsView,
+  NamespacesView,
+  NetworkView,
+  NodesView,
+  OverviewView,
+  WorkloadsView,
+} from './resources'
 
 export interface Section {
   id: string
   label: string
   /** One line under the title: what the section is for. */
   summary: string
-  render: () => ReactNode
+  /** Sections that show a cluster's resources need a context to show. */
+  needsContext?: boolean
+  render: (context: string | undefined) => ReactNode
 }
 
 /** The sidebar, in order. A section's view is the only place its screen is built. */
 export const sections: Section[] = [
   {
+    id: 'overview',
+    label: 'Overview',
+    summary: 'Per namespace: pods by phase, deployment health and recent warnings.',
+    needsContext: true,
+    render: (context) => (
+      <OverviewView context={context} onOpenNamespace={() => (window.location.hash = '#workloads')} />
+    ),
+  },
+  {
     id: 'clusters',
     label: 'Clusters',
     summary: 'Create, start, stop and delete local clusters: kind, minikube or the built-in sandbox.',
-    render: () => <PlannedView what="cluster management" />,
+    render: () => <ClustersView />,
   },
   {
     id: 'contexts',
     label: 'Contexts',
     summary: 'The contexts in your kubeconfig: switch, rename, set a namespace, import, restore a backup.',
-    render: () => <PlannedView what="kubeconfig contexts" />,
+    render: () => <ContextsView />,
   },
   {
     id: 'workloads',
     label: 'Workloads',
     summary: 'Pods, Deployments and ReplicaSets, live.',
-    render: () => <PlannedView what="workload views" />,
+    needsContext: true,
+    render: (context) => <WorkloadsView context={context} />,
   },
   {
     id: 'network',
     label: 'Network',
-    summary: 'Services and their endpoints.',
-    render: () => <PlannedView what="network views" />,
+    summary: 'Services and the pods behind them.',
+    needsContext: true,
+    render: (context) => <NetworkView context={context} />,
   },
   {
     id: 'config',
     label: 'Config',
     summary: 'ConfigMaps and Secrets (values masked until you reveal them).',
-    render: () => <PlannedView what="config views" />,
+    needsContext: true,
+    render: (context) => <ConfigView context={context} />,
   },
   {
     id: 'namespaces',
     label: 'Namespaces',
     summary: 'Namespaces: create, delete, and filter every view by them.',
-    render: () => <PlannedView what="namespace views" />,
+    needsContext: true,
+    render: (context) => <NamespacesView context={context} />,
+  },
+  {
+    id: 'nodes',
+    label: 'Nodes',
+    summary: 'The machines (real or simulated) your cluster runs on.',
+    needsContext: true,
+    render: (context) => <NodesView context={context} />,
+  },
+  {
+    id: 'events',
+    label: 'Events',
+    summary: 'What the cluster has been telling you: warnings first.',
+    needsContext: true,
+    render: (context) => <EventsView context={context} />,
   },
   {
     id: 'system',

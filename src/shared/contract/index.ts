@@ -2,19 +2,36 @@ import type { z } from 'zod'
 import type { MethodDef, StreamDef } from './define'
 import type { ApiErrorBody, CallResult } from './errors'
 import { systemMethods, systemStreams } from './system'
+import { resourceMethods, resourceStreams } from './resources'
+import { contextMethods, contextStreams } from './contexts'
+import { clusterMethods, clusterStreams } from './clusters'
+import { actionMethods, actionStreams } from './actions'
 
 export * from './errors'
 export * from './system'
+export * from './resources'
+export * from './contexts'
+export * from './clusters'
+export * from './actions'
+export * from './names'
 export * from './client'
 
 /** The single declaration of every call the renderer can make. Add a concern's table here. */
 export const methods = {
   ...systemMethods,
+  ...resourceMethods,
+  ...contextMethods,
+  ...clusterMethods,
+  ...actionMethods,
 } as const
 
 /** Every stream the renderer can subscribe to. */
 export const streams = {
   ...systemStreams,
+  ...resourceStreams,
+  ...contextStreams,
+  ...clusterStreams,
+  ...actionStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
 export type Methods = typeof methods
