@@ -42,18 +42,33 @@ test.describe('clusters', () => {
     expect(kubectl(app.env, ['get', 'nodes', '-o', 'name'])).toMatch(/^node\//)
   })
 
-  test('kind create shows kind’s own steps and lists the cluster', async ({ page }) => {
+  test('kind create shows kind’s own steps, lists the cluster, and deletes it', async ({
+    page,
+  }, testInfo) => {
     await page.goto(app.url)
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clusters' }).click()
     await expect(page.getByRole('group', { name: 'kind prerequisites' })).toContainText('ready')
     await createCluster(page, /kind/, 'k1')
     const job = page.getByRole('region', { name: /Create kind cluster “k1”/ })
     await expect(job.getByText('Ensuring node image')).toBeVisible({ timeout: 20_000 })
+    await page.screenshot({ path: testInfo.outputPath('clusters-progress.png'), fullPage: true })
     await expect(job.getByRole('status')).toContainText('Created kind cluster "k1"', { timeout: 60_000 })
     await expect(
       page.getByRole('table', { name: 'Clusters' }).getByRole('row', { name: /k1/ }),
     ).toContainText('kind')
     expect(kubectl(app.env, ['config', 'current-context'])).toBe('kind-k1')
+
+    await page.getByRole('button', { name: 'Delete k1' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Delete k1?' })
+    await expect(confirm).toContainText('kind-k1')
+    await confirm.getByRole('button', { name: 'Delete cluster' }).click()
+    await expect(
+      page.getByRole('region', { name: /Delete kind cluster “k1”/ }).getByRole('status'),
+    ).toContainText('Deleted kind cluster "k1"', { timeout: 30_000 })
+    await expect(page.getByRole('table', { name: 'Clusters' }).getByRole('row', { name: /k1/ })).toHaveCount(
+      0,
+    )
+    expect(kubectl(app.env, ['config', 'get-contexts', '-o', 'name'])).not.toContain('kind-k1')
   })
 })
 

@@ -36,6 +36,8 @@ export interface Backend {
   dispatcher: Dispatcher
   /** Brings back the sandboxes that were running when Skiff last quit. */
   restore(): Promise<void>
+  /** Cluster jobs still running, e.g. so the desktop shell can ask before quitting kills them. */
+  runningJobs(): number
   close(): Promise<void>
 }
 
@@ -117,6 +119,7 @@ export function createBackend(options: BackendOptions): Backend {
         if (r.error) log(`Sandbox "${r.name}" could not be restarted: ${r.error}`)
       }
     },
+    runningJobs: () => clusters.jobs.running().length,
     async close() {
       kube.close()
       await clusters.close()

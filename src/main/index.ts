@@ -1,5 +1,5 @@
 // Electron shell: lifecycle, one secure window, IPC binding. Everything else lives in plain-Node services.
-import { app, BrowserWindow, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createBackend } from './backend'
@@ -13,7 +13,7 @@ const indexFile = join(import.meta.dirname, '../renderer/index.html')
 const appUrl = rendererUrl ?? pathToFileURL(indexFile).href
 const isAppUrl = appUrlMatcher(appUrl)
 
-function createWindow(stateFile: string): BrowserWindow {
+function createWindow(stateFile: string, runningJobs: () => number): BrowserWindow {
   const bounds = loadWindowState(stateFile)
   const win = new BrowserWindow({
     ...bounds,
@@ -52,6 +52,22 @@ function createWindow(stateFile: string): BrowserWindow {
   const remember = (): void =>
     saveWindowState(stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() })
   win.on('close', remember)
+  // Closing kills running cluster jobs (their cleanup deletes half-made clusters), so ask first.
+  let confirmedClose = false
+  win.on('close', (e) => {
+    const running = runningJobs()
+    if (running === 0 || confirmedClose) return
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Keep Skiff open', 'Quit and cancel'],
+      defaultId: 0,
+      cancelId: 0,
+      message: `${running} cluster job${running === 1 ? ' is' : 's are'} still running.`,
+      detail: 'Quitting cancels them; a cluster being created is deleted again.',
+    })
+    if (choice === 1) confirmedClose = true
+    else e.preventDefault()
+  })
 
   if (rendererUrl) void win.loadURL(rendererUrl)
   else void win.loadFile(indexFile)
@@ -69,13 +85,18 @@ void app.whenReady().then(() => {
   const unbind = bindIpc(backend.dispatcher, isAppUrl)
   void backend.restore()
   const stateFile = join(dataDir, 'window-state.json')
-  createWindow(stateFile)
+  createWindow(stateFile, backend.runningJobs)
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow(stateFile)
+    if (BrowserWindow.getAllWindows().length === 0) createWindow(stateFile, backend.runningJobs)
   })
-  app.on('will-quit', () => {
+  // Quit waits for the backend: running jobs are cancelled (and clean up), sandboxes save their state.
+  let closed = false
+  app.on('before-quit', (e) => {
+    if (closed) return
+    e.preventDefault()
+    closed = true
     unbind()
-    void backend.close()
+    void backend.close().finally(() => app.quit())
   })
 })
 

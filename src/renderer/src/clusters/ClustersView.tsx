@@ -124,6 +124,21 @@ export function ClustersView() {
                         Stop
                       </button>
                     )}
+                    {c.provider === 'minikube' && (c.state === 'running' || c.state === 'paused') && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() =>
+                          action.mutate({
+                            provider: c.provider,
+                            name: c.name,
+                            action: c.state === 'paused' ? 'unpause' : 'pause',
+                          })
+                        }
+                      >
+                        {c.state === 'paused' ? 'Unpause' : 'Pause'}
+                      </button>
+                    )}
                     <button
                       type="button"
                       className="secondary"

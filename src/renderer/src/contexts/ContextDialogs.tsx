@@ -110,6 +110,12 @@ function DeleteDialog({ c, onClose }: { c: ContextInfo; onClose: () => void }) {
         This removes the context from <span className="mono">{c.file}</span>. A backup is kept and can be
         restored from this screen.
       </p>
+      {c.isCurrent && (
+        <p className="field-error">
+          This is the current context. As with kubectl, current-context will still name it until you switch to
+          another one.
+        </p>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={withEntries} onChange={(e) => setWithEntries(e.target.checked)} />
         Also delete cluster “{c.cluster}” and user “{c.user}” when no other context uses them
