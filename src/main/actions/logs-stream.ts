@@ -32,6 +32,12 @@ export async function* streamPodLog(
     if (!request) return
     if (signal.aborted) return
     for await (const lines of batches(queue, signal)) yield { lines }
+    // A follow cut by a lost connection must end with an error, not look like a log that simply ended.
+    if (input.follow && !signal.aborted) {
+      await readPod(kc, input.namespace, input.pod).catch((err: unknown) => {
+        if (err instanceof ApiError && err.code === 'Unavailable') throw err
+      })
+    }
   } finally {
     request?.abort()
     out.destroy()

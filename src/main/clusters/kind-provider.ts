@@ -47,6 +47,9 @@ function adviceFor(text: string): string | undefined {
 export function kindFailure(action: string, r: RunResult): ClusterError {
   if (r.timedOut) return new ClusterError(`kind ${action} did not finish in time and was stopped`)
   if (r.startError) return new ClusterError(`kind could not be started: ${r.startError}`)
+  if (r.exitCode === undefined && !r.cancelled) {
+    return new ClusterError(`kind ${action} was killed before it finished (see the log for its last output)`)
+  }
   const parsed = parseKindError(r.stderr)
   const message = parsed
     ? [parsed.message, parsed.commandOutput?.split('\n')[0]].filter(Boolean).join('\n')

@@ -21,6 +21,11 @@ type ErrorEvent = Extract<MinikubeEvent, { kind: 'error' }>
 function minikubeFailure(action: string, r: RunResult, error: ErrorEvent | undefined): ClusterError {
   if (r.timedOut) return new ClusterError(`minikube ${action} did not finish in time and was stopped`)
   if (r.startError) return new ClusterError(`minikube could not be started: ${r.startError}`)
+  if (r.exitCode === undefined && !r.cancelled && !error) {
+    return new ClusterError(
+      `minikube ${action} was killed before it finished (see the log for its last output)`,
+    )
+  }
   const details: { advice?: string; exitCode?: number; reason?: string } = {}
   const exitCode = r.exitCode ?? error?.exitCode
   if (exitCode !== undefined) details.exitCode = exitCode

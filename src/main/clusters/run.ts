@@ -94,8 +94,8 @@ export const run: RunFn = async (file, args, options = {}) => {
 
   try {
     const result = await child
-    // A killed leader may leave grandchildren holding the pipes open; end them too.
-    if (timedOut || cancelled) killGroup(child.pid, 'SIGKILL')
+    // A killed leader (by us or by a crash) may leave helpers in its group running; end them too.
+    if (timedOut || cancelled || result.signal) killGroup(child.pid, 'SIGKILL')
     await Promise.all(readers)
     const out: RunResult = {
       argv,

@@ -48,6 +48,9 @@ export class SandboxProvider implements ClusterProvider {
   }
 
   private dir(name: string): string {
+    // Names become paths (delete is rm -rf): '..' or '/' must never reach join().
+    const invalid = validateSandboxName(name)
+    if (invalid) throw new ClusterError(invalid)
     return join(this.root, name)
   }
 
@@ -205,6 +208,7 @@ export class SandboxProvider implements ClusterProvider {
   }
 
   async delete(name: string, onEvent: OnProviderEvent): Promise<void> {
+    const dir = this.dir(name)
     const sandbox = this.running.get(name)
     onEvent({
       type: 'progress',
@@ -218,7 +222,7 @@ export class SandboxProvider implements ClusterProvider {
       this.running.delete(name)
       await sandbox.stop()
     }
-    await rm(this.dir(name), { recursive: true, force: true })
+    await rm(dir, { recursive: true, force: true })
     await this.deps.kubeconfig.remove([sandboxContextName(name)])
     onEvent({
       type: 'progress',

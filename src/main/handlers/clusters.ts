@@ -36,7 +36,11 @@ export function createClusterHandlers(svc: ClusterService): {
       'clusters.action': async ({ provider, name, action }) =>
         mapped(() => svc.action(provider, name, action)),
       'jobs.cancel': async ({ id }) => svc.cancel(id),
-      'jobs.diagnostics': ({ id }) => Promise.resolve().then(() => mapped(() => svc.diagnostics(id))),
+      // diagnostics() is async, so mapped()'s try/catch would miss its rejection: map it here.
+      'jobs.diagnostics': ({ id }) =>
+        svc.diagnostics(id).catch((err: unknown) => {
+          throw err instanceof ClusterError ? new ApiError('NotFound', err.message) : err
+        }),
     },
     streams: {
       'jobs.watch': ({ id }, signal) => mapped(() => svc.watch(id, signal)),

@@ -129,7 +129,9 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
         })) as {
           data?: Record<string, string>
         }
-        const value = secret.data?.[input.key]
+        // Own keys only: the key is free text, and "constructor" must not reach Object.prototype.
+        const value =
+          secret.data && Object.hasOwn(secret.data, input.key) ? secret.data[input.key] : undefined
         if (value === undefined) {
           throw new ApiError('NotFound', `Secret "${input.name}" has no key "${input.key}".`)
         }

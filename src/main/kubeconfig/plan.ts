@@ -130,7 +130,7 @@ export function planImport(
 ): PlanStep[] {
   const taken = (section: Section): Set<string> =>
     new Set(okFiles(files).flatMap((f) => f.config[section].map((e) => e.name)))
-  const newName = (section: Section, name: string): string => renames[section]?.[name] ?? name
+  const newName = (section: Section, name: string): string => renameOf(renames[section], name)
   const clashes: Array<{ section: Section; name: string }> = []
   const ops: EditOp[] = []
   for (const section of ['clusters', 'users', 'contexts'] as const) {
@@ -159,10 +159,15 @@ export function planImport(
   return ops.length === 0 ? [] : [{ file: target, ops, create: !targetExists }]
 }
 
+/** Own keys only: an entry named "constructor" must not pick up Object.prototype.constructor. */
+function renameOf(map: Record<string, string> | undefined, name: string): string {
+  return map && Object.hasOwn(map, name) ? (map[name] ?? name) : name
+}
+
 function renamed(section: Section, entry: NamedEntry, name: string, renames: Renames): NamedEntry {
   if (section !== 'contexts') return { ...entry, name }
   const body = { ...((entry.context ?? {}) as Record<string, unknown>) }
-  if (typeof body.cluster === 'string') body.cluster = renames.clusters?.[body.cluster] ?? body.cluster
-  if (typeof body.user === 'string') body.user = renames.users?.[body.user] ?? body.user
+  if (typeof body.cluster === 'string') body.cluster = renameOf(renames.clusters, body.cluster)
+  if (typeof body.user === 'string') body.user = renameOf(renames.users, body.user)
   return { ...entry, name, context: body }
 }

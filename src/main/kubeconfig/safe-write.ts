@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readFile, rename, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { writeFileAtomic } from './atomic-write'
 import type { AtomicWriteOps } from './atomic-write'
@@ -54,11 +54,48 @@ export async function safeEdit(
       if (next === current.text) return false
       assertParses(file, shown, next, 'Invalid')
       if (current.exists) await deps.backups?.save(file, current.text)
-      await writeFileAtomic(file, next, current.mode, deps.atomicOps)
+      await writeFileAtomic(
+        file,
+        next,
+        current.mode,
+        unchangedBeforeRename(file, shown, current.text, deps.atomicOps),
+      )
       return true
     },
     { ...deps.lock, homedir: deps.homedir },
   )
+}
+
+/**
+ * Programs that ignore kubectl's lock (an editor saving) can write while Skiff holds it: look again just
+ * before the rename, so their change is reported instead of silently replaced.
+ */
+function unchangedBeforeRename(
+  file: string,
+  shown: string,
+  expected: string,
+  ops: AtomicWriteOps = {
+    write: async (handle, content) => {
+      await handle.writeFile(content, 'utf8')
+    },
+    rename,
+  },
+): AtomicWriteOps {
+  return {
+    write: ops.write,
+    rename: async (from, to) => {
+      const now = await readFile(file, 'utf8').catch(() => '')
+      if (now !== expected) {
+        throw new KubeconfigError(
+          'Changed',
+          `${shown} was changed by another program while Skiff was writing it. Skiff kept that change and ` +
+            'wrote nothing; try again.',
+          { file },
+        )
+      }
+      await ops.rename(from, to)
+    },
+  }
 }
 
 async function readCurrent(

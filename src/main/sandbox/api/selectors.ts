@@ -42,7 +42,8 @@ export function parseLabelSelector(text: string): LabelRequirement[] {
 
 export function matchesLabels(reqs: LabelRequirement[], labels: Labels): boolean {
   for (const r of reqs) {
-    const v = labels?.[r.key]
+    // Own keys only: a selector on "constructor" must not find Object.prototype.constructor.
+    const v = labels && Object.hasOwn(labels, r.key) ? labels[r.key] : undefined
     switch (r.op) {
       case 'eq':
         if (v !== r.value) return false

@@ -1,0 +1,78 @@
+import fc from 'fast-check'
+import { z } from 'zod'
+
+/** The subset of JSON Schema that `z.toJSONSchema` emits for the contract's input schemas. */
+export interface JsonSchema {
+  type?: string
+  properties?: Record<string, JsonSchema>
+  required?: string[]
+  additionalProperties?: boolean | JsonSchema
+  propertyNames?: JsonSchema
+  items?: JsonSchema
+  maxItems?: number
+  enum?: unknown[]
+  const?: unknown
+  anyOf?: JsonSchema[]
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+  minimum?: number
+  maximum?: number
+}
+
+export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+  return z.toJSONSchema(schema, { io: 'input' }) as JsonSchema
+}
+
+/** Values shaped like the schema (most of them valid); the caller filters with the zod schema itself. */
+export function shapedArbitrary(s: JsonSchema): fc.Arbitrary<unknown> {
+  if (s.anyOf) return fc.oneof(...s.anyOf.map(shapedArbitrary))
+  if (s.const !== undefined) return fc.constant(s.const)
+  if (s.enum) return fc.constantFrom(...s.enum)
+  switch (s.type) {
+    case 'string': {
+      const min = s.minLength ?? 0
+      const max = Math.min(s.maxLength ?? 40, 40)
+      const base = s.pattern
+        ? fc.stringMatching(new RegExp(s.pattern))
+        : fc.string({ minLength: min, maxLength: max })
+      return base.filter((v) => v.length >= min && v.length <= (s.maxLength ?? Infinity))
+    }
+    case 'integer':
+      return fc.integer({ min: s.minimum ?? -1_000_000, max: s.maximum ?? 1_000_000 })
+    case 'number':
+      // Mostly whole numbers near the useful range, so refinements (replicas) pass often enough.
+      return fc.oneof(fc.integer({ min: -5, max: 150 }), fc.double({ noNaN: true }))
+    case 'boolean':
+      return fc.boolean()
+    case 'array':
+      return fc.array(s.items ? shapedArbitrary(s.items) : fc.anything(), {
+        maxLength: Math.min(s.maxItems ?? 5, 5),
+      })
+    case 'object': {
+      if (s.propertyNames && typeof s.additionalProperties === 'object') {
+        return fc.dictionary(
+          shapedArbitrary(s.propertyNames) as fc.Arbitrary<string>,
+          shapedArbitrary(s.additionalProperties),
+          { maxKeys: 3 },
+        )
+      }
+      const props = Object.fromEntries(
+        Object.entries(s.properties ?? {}).map(([k, v]) => [k, shapedArbitrary(v)]),
+      )
+      return fc.record(props, { requiredKeys: s.required ?? [] })
+    }
+    default:
+      return fc.anything()
+  }
+}
+
+/** Inputs the zod schema accepts: these must reach the service. */
+export function validArbitrary(schema: z.ZodType): fc.Arbitrary<unknown> {
+  return shapedArbitrary(jsonSchemaOf(schema)).filter((v) => schema.safeParse(v).success)
+}
+
+/** Free text (no pattern, or only a deny-list like "no control characters"/"no spaces") may carry `../` or `;`. */
+export function isFreeText(s: JsonSchema): boolean {
+  return s.type === 'string' && (s.pattern === undefined || s.pattern.startsWith('^[^'))
+}
