@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Dispatcher } from './dispatch'
+import { createSseSessions, type SseSessions } from './sse-sessions'
 import {
   createFailureLimiter,
   isLoopbackRequest,
@@ -28,6 +29,7 @@ export function createHttpHandler(
   options: HttpTransportOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const limiter = createFailureLimiter()
+  const sessions = createSseSessions(options.dispatcher)
 
   return (req, res) => {
     res.setHeader('X-Content-Type-Options', 'nosniff')
@@ -63,26 +65,44 @@ export function createHttpHandler(
 
     if (url.pathname === '/api/call') return void handleCall(req, res, options.dispatcher)
     if (url.pathname === '/api/stream') return handleStream(req, res, url, options.dispatcher)
+    if (url.pathname === '/api/events') {
+      if (req.method !== 'GET') return plain(res, 405, 'Use GET.')
+      return sessions.open(req, res)
+    }
+    if (url.pathname === '/api/events/control') return void handleControl(req, res, sessions)
     if (url.pathname.startsWith('/api/')) return plain(res, 404, 'Not found.')
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.')
     options.serveStatic(req, res)
   }
 }
 
-async function handleCall(req: IncomingMessage, res: ServerResponse, dispatcher: Dispatcher): Promise<void> {
+async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  sessions: SseSessions,
+): Promise<void> {
+  const body = await readJson(req, res)
+  if (body === undefined) return
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(sessions.control(body)))
+}
+
+/** A POST's JSON body, or undefined after answering 405/415/413/400 itself. */
+async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
   if (req.method !== 'POST') return plain(res, 405, 'Use POST.')
   if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
     return plain(res, 415, 'Send JSON.')
-  let body: unknown
   try {
-    body = JSON.parse(await readBody(req))
+    return JSON.parse(await readBody(req)) as unknown
   } catch (err) {
-    return plain(
-      res,
-      err instanceof BodyTooLarge ? 413 : 400,
-      err instanceof BodyTooLarge ? 'Request too large.' : 'Invalid JSON.',
-    )
+    const tooLarge = err instanceof BodyTooLarge
+    return plain(res, tooLarge ? 413 : 400, tooLarge ? 'Request too large.' : 'Invalid JSON.')
   }
+}
+
+async function handleCall(req: IncomingMessage, res: ServerResponse, dispatcher: Dispatcher): Promise<void> {
+  const body = await readJson(req, res)
+  if (body === undefined) return
   const { method, input } = (body && typeof body === 'object' ? body : {}) as {
     method?: unknown
     input?: unknown

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
-import { useContexts } from './useContexts'
+import { useContexts, useContextsWatch } from './useContexts'
 
 export interface ActiveContext {
   /** The context resource views use; undefined while loading or when the kubeconfig has none. */
@@ -12,6 +12,7 @@ export interface ActiveContext {
 const Ctx = createContext<ActiveContext>({ name: undefined, mode: 'follow', viewOnly: () => {} })
 
 export function ActiveContextProvider({ children }: { children: ReactNode }) {
+  useContextsWatch()
   const contexts = useContexts()
   const [picked, setPicked] = useState<string | undefined>()
   const current = contexts.data?.currentContext || undefined

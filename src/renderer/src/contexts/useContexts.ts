@@ -5,16 +5,20 @@ import { api } from '../api/client'
 
 export const contextsKey = ['contexts.list', {}] as const
 
-/** The kubeconfig's contexts, kept fresh by the backend's file watch (a `kubectl config use-context` shows at once). */
+/** The kubeconfig's contexts, kept fresh by the one watch ActiveContextProvider holds (see useContextsWatch). */
 export function useContexts(): UseQueryResult<ContextsState, ApiError> {
-  const client = useQueryClient()
-  useEffect(
-    () => api.subscribe('contexts.watch', {}, (state) => client.setQueryData(contextsKey, state)),
-    [client],
-  )
   return useQuery<ContextsState, ApiError>({
     queryKey: contextsKey,
     queryFn: () => api.call('contexts.list', {}),
     staleTime: Infinity,
   })
+}
+
+/** Mount once: the backend's file watch pushes every change (a terminal's `kubectl config use-context` too). */
+export function useContextsWatch(): void {
+  const client = useQueryClient()
+  useEffect(
+    () => api.subscribe('contexts.watch', {}, (state) => client.setQueryData(contextsKey, state)),
+    [client],
+  )
 }
