@@ -44,16 +44,35 @@ describe('buildDetail', () => {
     expect(d.sections[3]?.items).toEqual([
       { label: 'Image', value: 'nginx:1.27' },
       { label: 'Ports', value: '80/TCP (http)' },
-      { label: 'State', value: 'Running since 2026-01-01T00:00:01Z' },
-      { label: 'Ready', value: 'true' },
+      { label: 'State', value: 'Running, started 2026-01-01T00:00:01Z' },
+      { label: 'Ready', value: 'Yes' },
       { label: 'Restarts', value: '2' },
     ])
-    expect(d.sections[1]?.items).toContainEqual({ label: 'status', value: 'Running' })
+    expect(d.sections[1]?.items).toContainEqual({ label: 'Status', value: 'Running' })
+    // Raw row field names (createdAt, upToDate…) never reach the person; Created is in Metadata already.
+    for (const i of d.sections[1]?.items ?? []) expect(i.label).toMatch(/^[A-Z][a-z]/)
+    expect(d.sections[1]?.items.map((i) => i.label)).not.toContain('createdAt')
     expect(d.links).toEqual([
       { relation: 'Controlled by', ref: { kind: 'replicasets', namespace: 'demo', name: 'web-7d4' } },
       { relation: 'Runs on', ref: { kind: 'nodes', name: 'node-1' } },
     ])
     expect(d.conditions).toEqual([{ type: 'Ready', status: 'True', lastTransition: '2026-01-01T00:00:00Z' }])
+  })
+
+  it('labels a deployment’s summary for people: Up to date, Paused, health in words', () => {
+    const d = buildDetail(
+      {
+        metadata: { name: 'web', namespace: 'demo', creationTimestamp: '2026-01-01T00:00:00Z' },
+        spec: { replicas: 2, selector: { matchLabels: { app: 'web' } } },
+        status: { replicas: 2, updatedReplicas: 2, readyReplicas: 2, availableReplicas: 2 },
+      } as WireDataObject,
+      'deployments',
+    )
+    const summary = d.sections.find((s) => s.title === 'Summary')?.items ?? []
+    expect(summary).toContainEqual({ label: 'Up to date', value: '2' })
+    expect(summary).toContainEqual({ label: 'Paused', value: 'No' })
+    expect(summary).toContainEqual({ label: 'Desired replicas', value: '2' })
+    expect(summary.map((i) => i.label)).not.toContain('upToDate')
   })
 
   it('shows secret keys with sizes only, never values', () => {

@@ -22,7 +22,7 @@ const section = (title: string, items: (Item | undefined)[]): Section => ({
 
 function stateText(s: WireContainerStatus | undefined): string {
   const st = s?.state
-  if (st?.running) return `Running since ${st.running.startedAt ?? '?'}`
+  if (st?.running) return st.running.startedAt ? `Running, started ${st.running.startedAt}` : 'Running'
   if (st?.waiting)
     return `Waiting: ${st.waiting.reason ?? ''}${st.waiting.message ? ` (${st.waiting.message})` : ''}`
   if (st?.terminated)
@@ -38,30 +38,76 @@ function containerSection(title: string, c: WireContainer, s: WireContainerStatu
     item('Image', c.image),
     item('Ports', ports.join(', ')),
     item('State', s ? stateText(s) : undefined),
-    item('Ready', s ? String(s.ready === true) : undefined),
+    item('Ready', s ? (s.ready === true ? 'Yes' : 'No') : undefined),
     item('Restarts', s?.restartCount),
   ])
 }
 
-/** The rows' own columns (status text, ready, ports…) as the summary's first section. */
+/** How a person reads each row field; fields not listed here are not shown in the summary. */
+const fieldLabels: Record<string, string> = {
+  status: 'Status',
+  phase: 'Phase',
+  ready: 'Ready',
+  restarts: 'Restarts',
+  lastRestartAt: 'Last restart',
+  ip: 'Pod IP',
+  node: 'Node',
+  nominatedNode: 'Nominated node',
+  readinessGates: 'Readiness gates',
+  health: 'Health',
+  replicas: 'Desired replicas',
+  upToDate: 'Up to date',
+  available: 'Available',
+  paused: 'Paused',
+  desired: 'Desired',
+  current: 'Current',
+  revision: 'Revision',
+  images: 'Images',
+  selector: 'Selector',
+  type: 'Type',
+  clusterIP: 'Cluster IP',
+  externalIP: 'External IP',
+  ports: 'Ports',
+  data: 'Data keys',
+  reason: 'Reason',
+  message: 'Message',
+  object: 'Object',
+  subobject: 'Sub-object',
+  source: 'Source',
+  count: 'Count',
+  firstSeen: 'First seen',
+  lastSeen: 'Last seen',
+  roles: 'Roles',
+  version: 'Kubelet version',
+  internalIP: 'Internal IP',
+  osImage: 'OS image',
+  kernelVersion: 'Kernel version',
+  containerRuntime: 'Container runtime',
+}
+
+const healthWords: Record<string, string> = {
+  available: 'Available',
+  progressing: 'Progressing',
+  failed: 'Failed (progress deadline exceeded)',
+  'scaled-down': 'Scaled down to 0',
+  paused: 'Paused',
+}
+
+function fieldValue(field: string, v: string | number | boolean): string {
+  if (typeof v === 'boolean') return v ? 'Yes' : 'No'
+  if (field === 'health') return healthWords[String(v)] ?? String(v)
+  return String(v)
+}
+
+/** The rows' own columns (status text, ready, ports…) as the summary's first section, with readable labels. */
 function summarySection(obj: WireObject, kind: ResourceKind): Section {
   const row = projectors[kind](obj) as unknown as Record<string, unknown>
-  const skip = new Set([
-    'key',
-    'kind',
-    'uid',
-    'labels',
-    'name',
-    'namespace',
-    'containers',
-    'owner',
-    'deleting',
-  ])
-  const items = Object.entries(row)
-    .filter(
-      ([k, v]) => !skip.has(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'),
-    )
-    .map(([k, v]) => item(k, String(v)))
+  const items = Object.entries(fieldLabels).map(([field, label]) => {
+    const v = row[field]
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? item(label, fieldValue(field, v))
+      : undefined
+  })
   return section('Summary', items)
 }
 

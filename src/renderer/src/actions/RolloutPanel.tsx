@@ -107,6 +107,8 @@ export function RolloutPanel({ context, namespace, name, containers }: RolloutPa
       <h3>Revisions</h3>
       {history.data && history.data.revisions.length > 1 && (
         <CompareForm
+          // Its choices start from the newest two; new or removed revisions start it afresh.
+          key={history.data.revisions.map((r) => r.revision).join(',')}
           revisions={history.data.revisions.map((r) => r.revision)}
           onCompare={(base, revision) => setDiff({ base, revision })}
         />

@@ -76,6 +76,8 @@ export function ScaleControl({
     const hard = replicaProblem(target, true)
     if (hard) {
       setProblem(hard)
+      // A table row has no room for the message under the stepper.
+      if (compact) notice('error', `${name}: ${hard}`)
       setDraft(String(shown))
       return
     }
@@ -110,6 +112,7 @@ export function ScaleControl({
           step={1}
           aria-label="Replicas"
           aria-invalid={problem ? true : undefined}
+          title={problem}
           value={draft}
           disabled={busy}
           onChange={(e) => setDraft(e.target.value)}
@@ -130,7 +133,7 @@ export function ScaleControl({
         </button>
       </div>
       {pods && <PodDots pods={pods} />}
-      {problem && (
+      {problem && !compact && (
         <p className="scale-problem" role="alert">
           {problem}
         </p>

@@ -4,6 +4,7 @@ import { parseLabelSelector, type Requirement } from '../../../shared/label-sele
 import { clusterScopedKinds, type ResourceKind, type Row } from '../../../shared/rows'
 import { ErrorBox } from '../components/ErrorBox'
 import { columnsFor } from './columns'
+import { ContextName } from './context-name'
 import { DetailPanel } from './detail/DetailPanel'
 import { FilterBar } from './FilterBar'
 import { kindNames } from './kind-names'
@@ -133,54 +134,56 @@ export function ResourceList(props: ResourceListProps): ReactNode {
     )
 
   return (
-    <div className="rv">
-      <div className="rv-toolbar">
-        {scoped && <NamespacePicker {...(context ? { context } : {})} />}
-        <FilterBar
-          noun={names.plural}
-          text={text}
-          onText={setText}
-          selector={selectorText}
-          onSelector={setSelectorText}
-          {...(parsed.ok ? {} : { selectorError: parsed.message })}
-          textRef={filterRef}
-        />
-        <span className="rv-count" aria-live="polite">
-          {watch.loaded &&
-            (filtered.length === watch.rows.length
-              ? `${watch.rows.length.toLocaleString()} ${watch.rows.length === 1 ? names.singular : names.plural}`
-              : `${filtered.length.toLocaleString()} of ${watch.rows.length.toLocaleString()}`)}
-        </span>
-        <span className="grow" />
-        <WatchStatus state={watch.state} {...(watch.message ? { message: watch.message } : {})} />
-        {watch.state === 'error' && (
-          <button type="button" className="secondary compact" onClick={watch.retry}>
-            Retry
-          </button>
-        )}
-        {toolbar}
-      </div>
-      {watch.loaded && watch.state === 'error' && (
-        <ErrorBox
-          error={new Error(`${watch.message ?? 'The watch stopped.'} The rows below may be out of date.`)}
-          title={`${names.title} are not updating`}
-        />
-      )}
-      <div className="rv-body">
-        <div className={`rv-main${stale ? ' rv-stale' : ''}`} ref={tableBox}>
-          {body}
+    <ContextName.Provider value={context}>
+      <div className="rv">
+        <div className="rv-toolbar">
+          {scoped && <NamespacePicker {...(context ? { context } : {})} />}
+          <FilterBar
+            noun={names.plural}
+            text={text}
+            onText={setText}
+            selector={selectorText}
+            onSelector={setSelectorText}
+            {...(parsed.ok ? {} : { selectorError: parsed.message })}
+            textRef={filterRef}
+          />
+          <span className="rv-count" aria-live="polite">
+            {watch.loaded &&
+              (filtered.length === watch.rows.length
+                ? `${watch.rows.length.toLocaleString()} ${watch.rows.length === 1 ? names.singular : names.plural}`
+                : `${filtered.length.toLocaleString()} of ${watch.rows.length.toLocaleString()}`)}
+          </span>
+          <span className="grow" />
+          <WatchStatus state={watch.state} {...(watch.message ? { message: watch.message } : {})} />
+          {watch.state === 'error' && (
+            <button type="button" className="secondary compact" onClick={watch.retry}>
+              Retry
+            </button>
+          )}
+          {toolbar}
         </div>
-        {trail.length > 0 && (
-          <DetailPanel
-            trail={trail}
-            {...(context ? { context } : {})}
-            onFollow={(ref) => setTrail((t) => [...t, ref])}
-            onBack={() => setTrail((t) => t.slice(0, -1))}
-            onClose={close}
-            {...(detailActions ? { actions: detailActions } : {})}
+        {watch.loaded && watch.state === 'error' && (
+          <ErrorBox
+            error={new Error(`${watch.message ?? 'The watch stopped.'} The rows below may be out of date.`)}
+            title={`${names.title} are not updating`}
           />
         )}
+        <div className="rv-body">
+          <div className={`rv-main${stale ? ' rv-stale' : ''}`} ref={tableBox}>
+            {body}
+          </div>
+          {trail.length > 0 && (
+            <DetailPanel
+              trail={trail}
+              {...(context ? { context } : {})}
+              onFollow={(ref) => setTrail((t) => [...t, ref])}
+              onBack={() => setTrail((t) => t.slice(0, -1))}
+              onClose={close}
+              {...(detailActions ? { actions: detailActions } : {})}
+            />
+          )}
+        </div>
       </div>
-    </div>
+    </ContextName.Provider>
   )
 }

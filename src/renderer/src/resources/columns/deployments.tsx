@@ -1,4 +1,5 @@
 import type { DeploymentRow } from '../../../../shared/rows'
+import { ScaleCell } from './ScaleCell'
 import { StatusText, ageColumn, columns, nameColumn, numberColumn, textColumn } from './base'
 
 const healthText: Record<DeploymentRow['health'], string> = {
@@ -16,9 +17,17 @@ export const deploymentColumns = columns<DeploymentRow>([
   {
     id: 'health',
     header: 'Health',
-    width: 120,
+    width: 132,
     value: (r) => healthText[r.health],
     render: (r) => <StatusText status={healthText[r.health]} />,
+  },
+  {
+    id: 'scale',
+    header: 'Scale',
+    width: 140,
+    value: (r) => r.replicas,
+    render: (r) => <ScaleCell row={r} />,
+    filter: false,
   },
   numberColumn('up-to-date', 'Up-to-date', (r) => r.upToDate, 100),
   numberColumn('available', 'Available', (r) => r.available),

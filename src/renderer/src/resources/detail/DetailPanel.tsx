@@ -2,8 +2,10 @@ import { useEffect, useId, useRef, type ReactNode } from 'react'
 import type { ObjectRef } from '../../../../shared/contract'
 import { kindOfResource } from '../kind-names'
 import { Tabs } from '../Tabs'
+import { DeleteObject } from './DeleteObject'
 import { EventsTab } from './EventsTab'
 import { SummaryTab } from './SummaryTab'
+import { workloadTabs } from './WorkloadTabs'
 import { YamlTab } from './YamlTab'
 import './detail.css'
 
@@ -17,7 +19,7 @@ export interface DetailPanelProps {
   actions?: (ref: ObjectRef, close: () => void) => ReactNode
 }
 
-/** A side panel (non-modal dialog) for one object: summary, events, YAML. Esc closes it. */
+/** A side panel (non-modal dialog) for one object: summary, scale/rollout/logs for workloads, events, YAML. */
 export function DetailPanel({
   trail,
   context,
@@ -66,6 +68,8 @@ export function DetailPanel({
           </h2>
         </div>
         {actions?.(ref, onClose)}
+        {/* Namespaces bring their own typed-name confirmation through `actions`. */}
+        {ref.kind !== 'namespaces' && <DeleteObject target={target} onDeleted={onClose} />}
         <button
           type="button"
           className="secondary compact"
@@ -88,6 +92,7 @@ export function DetailPanel({
               </div>
             ),
           },
+          ...workloadTabs(target),
           {
             id: 'events',
             label: 'Events',

@@ -5,6 +5,7 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Age } from '../columns/base'
 import { kindOfResource } from '../kind-names'
 import { SecretData, secretKeys } from './SecretData'
+import { TimeText } from './TimeText'
 import type { Target } from './target'
 
 function RefLink({
@@ -76,7 +77,7 @@ export function SummaryTab({
                         {item.value}
                       </RefLink>
                     ) : (
-                      item.value
+                      <TimeText text={item.value} />
                     )}
                   </dd>
                 </div>
