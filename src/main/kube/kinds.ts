@@ -1,27 +1,24 @@
-import { clusterScopedKinds, type ResourceKind } from '../../shared/rows'
+import { clusterScopedKinds, kubernetesKind, type ResourceKind } from '../../shared/rows'
 
 interface KindInfo {
   /** `/api/v1` or `/apis/apps/v1` */
   prefix: string
-  plural: string
   /** The object's Kind, as events' involvedObject.kind names it. */
   kind: string
 }
 
-export const kindInfo: Record<ResourceKind, KindInfo> = {
-  pods: { prefix: '/api/v1', plural: 'pods', kind: 'Pod' },
-  services: { prefix: '/api/v1', plural: 'services', kind: 'Service' },
-  configmaps: { prefix: '/api/v1', plural: 'configmaps', kind: 'ConfigMap' },
-  secrets: { prefix: '/api/v1', plural: 'secrets', kind: 'Secret' },
-  events: { prefix: '/api/v1', plural: 'events', kind: 'Event' },
-  namespaces: { prefix: '/api/v1', plural: 'namespaces', kind: 'Namespace' },
-  nodes: { prefix: '/api/v1', plural: 'nodes', kind: 'Node' },
-  deployments: { prefix: '/apis/apps/v1', plural: 'deployments', kind: 'Deployment' },
-  replicasets: { prefix: '/apis/apps/v1', plural: 'replicasets', kind: 'ReplicaSet' },
-}
+const apps = new Set<ResourceKind>(['deployments', 'replicasets'])
+
+// Skiff's kind ids are the API's plural resource names, so the path needs only the group prefix.
+export const kindInfo = Object.fromEntries(
+  Object.entries(kubernetesKind).map(([k, kind]) => [
+    k,
+    { prefix: apps.has(k as ResourceKind) ? '/apis/apps/v1' : '/api/v1', kind },
+  ]),
+) as Record<ResourceKind, KindInfo>
 
 const byKind = new Map<string, ResourceKind>(
-  Object.entries(kindInfo).map(([k, info]) => [info.kind, k as ResourceKind]),
+  Object.entries(kubernetesKind).map(([k, kind]) => [kind, k as ResourceKind]),
 )
 
 /** `Deployment` → `deployments`, for following owner references; undefined for kinds Skiff does not show. */
@@ -33,10 +30,8 @@ export const isNamespaced = (kind: ResourceKind): boolean => !clusterScopedKinds
 
 /** The list/watch path; no namespace (or a cluster-scoped kind) means all namespaces. */
 export function collectionPath(kind: ResourceKind, namespace?: string): string {
-  const { prefix, plural } = kindInfo[kind]
-  return namespace && isNamespaced(kind)
-    ? `${prefix}/namespaces/${namespace}/${plural}`
-    : `${prefix}/${plural}`
+  const { prefix } = kindInfo[kind]
+  return namespace && isNamespaced(kind) ? `${prefix}/namespaces/${namespace}/${kind}` : `${prefix}/${kind}`
 }
 
 export function objectPath(kind: ResourceKind, namespace: string | undefined, name: string): string {

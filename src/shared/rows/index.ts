@@ -16,6 +16,19 @@ export const resourceKinds = [
 ] as const
 export type ResourceKind = (typeof resourceKinds)[number]
 
+/** Each kind's Kubernetes `kind`, as YAML, owner references and events' involvedObject name it. */
+export const kubernetesKind: Record<ResourceKind, string> = {
+  pods: 'Pod',
+  deployments: 'Deployment',
+  replicasets: 'ReplicaSet',
+  services: 'Service',
+  configmaps: 'ConfigMap',
+  secrets: 'Secret',
+  events: 'Event',
+  namespaces: 'Namespace',
+  nodes: 'Node',
+}
+
 export const clusterScopedKinds: ReadonlySet<ResourceKind> = new Set(['namespaces', 'nodes'])
 
 export interface OwnerRef {

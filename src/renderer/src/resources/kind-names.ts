@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../../../shared/rows'
+import { kubernetesKind, type ResourceKind } from '../../../shared/rows'
 
 /** How a kind is called in sentences and headings. */
 export const kindNames: Record<ResourceKind, { singular: string; plural: string; title: string }> = {
@@ -14,14 +14,4 @@ export const kindNames: Record<ResourceKind, { singular: string; plural: string;
 }
 
 /** Kubernetes kind names as they appear in YAML and owner references. */
-export const kindOfResource: Record<ResourceKind, string> = {
-  pods: 'Pod',
-  deployments: 'Deployment',
-  replicasets: 'ReplicaSet',
-  services: 'Service',
-  configmaps: 'ConfigMap',
-  secrets: 'Secret',
-  events: 'Event',
-  namespaces: 'Namespace',
-  nodes: 'Node',
-}
+export const kindOfResource = kubernetesKind
