@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import https from 'node:https'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startSandbox, type RunningSandbox } from '../src/main/sandbox'
+
+/** A sandbox plus a throwaway HOME whose kubeconfig points at it (current-context set), for Skiff and kubectl. */
+export interface BenchCluster {
+  sandbox: RunningSandbox
+  home: string
+  kubeconfig: string
+  /** Environment for kubectl or the web backend: own HOME, KUBECONFIG and KUBECACHEDIR. */
+  env: NodeJS.ProcessEnv
+  /** One HTTPS request to the sandbox over a keep-alive agent; resolves with status and body size. */
+  request(method: string, path: string, body?: unknown, contentType?: string): Promise<Reply>
+  stop(): Promise<void>
+}
+
+export interface Reply {
+  status: number
+  bytes: number
+  text: string
+}
+
+export async function startCluster(): Promise<BenchCluster> {
+  const sandbox = await startSandbox({ name: 'bench', nodes: 3, speed: 1 })
+  const home = mkdtempSync(join(tmpdir(), 'skiff-bench-'))
+  const kubeconfig = join(home, '.kube', 'config')
+  mkdirSync(join(home, '.kube'), { recursive: true })
+  writeFileSync(
+    kubeconfig,
+    [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: sandbox-bench',
+      'clusters:',
+      '- name: sandbox-bench',
+      '  cluster:',
+      `    server: ${sandbox.url}`,
+      `    certificate-authority-data: ${sandbox.caData}`,
+      'users:',
+      '- name: sandbox-bench',
+      '  user:',
+      `    token: ${sandbox.token}`,
+      'contexts:',
+      '- name: sandbox-bench',
+      '  context:',
+      '    cluster: sandbox-bench',
+      '    user: sandbox-bench',
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  )
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    KUBECONFIG: kubeconfig,
+    KUBECACHEDIR: join(home, '.kube', 'cache'),
+    SKIFF_DATA_DIR: join(home, 'skiff-data'),
+  }
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 16 })
+  const ca = Buffer.from(sandbox.caData, 'base64').toString('utf8')
+  const request = (method: string, path: string, body?: unknown, contentType?: string): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body)
+      const headers: Record<string, string> = {
+        Accept: 'application/json',
+        Authorization: `Bearer ${sandbox.token}`,
+      }
+      if (payload !== undefined) headers['Content-Type'] = contentType ?? 'application/json'
+      const req = https.request(
+        { host: '127.0.0.1', port: sandbox.port, path, method, ca, headers, agent },
+        (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () => {
+            const buf = Buffer.concat(chunks)
+            resolve({ status: res.statusCode ?? 0, bytes: buf.length, text: buf.toString('utf8') })
+          })
+        },
+      )
+      req.on('error', reject)
+      if (payload !== undefined) req.write(payload)
+      req.end()
+    })
+  return {
+    sandbox,
+    home,
+    kubeconfig,
+    env,
+    request,
+    async stop() {
+      agent.destroy()
+      await sandbox.stop()
+      rmSync(home, { recursive: true, force: true })
+    },
+  }
+}

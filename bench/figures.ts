@@ -1,0 +1,143 @@
+import type { ChurnResult } from './churn-scenario'
+import type { ListComparison } from './kubectl-scenario'
+import type { LogsResult } from './logs-scenario'
+import type { OpenPodsResult } from './pods-scenario'
+import type { SandboxFigures } from './sandbox-scenario'
+import { spread } from './stats'
+import { figure, type Figure } from './table'
+
+// Each scenario's results as table rows, with the targets of DESIGN.md and issue 8.
+const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n))
+const pick = <T>(xs: T[], f: (x: T) => number): number[] => xs.map(f)
+
+export function podsFigures(
+  size: number,
+  rs: OpenPodsResult[],
+  firstTarget: number,
+  allTarget?: number,
+): Figure[] {
+  const s = `1 (${k(size)})`
+  return [
+    figure(s, `Pods ${k(size)}: open → first rows painted`, 'ms', spread(pick(rs, (r) => r.firstRowsMs)), {
+      below: firstTarget,
+    }),
+    figure(
+      s,
+      `Pods ${k(size)}: open → whole list sortable (row count = N)`,
+      'ms',
+      spread(pick(rs, (r) => r.allRowsMs)),
+      allTarget === undefined ? undefined : { below: allTarget },
+    ),
+    figure(
+      s,
+      `Pods ${k(size)}: SSE bytes for initial list per pod`,
+      'B',
+      spread(pick(rs, (r) => r.bytesPerPod)),
+      {
+        below: 400,
+      },
+    ),
+    figure(
+      s,
+      `Pods ${k(size)}: longest main-thread task while opening`,
+      'ms',
+      spread(pick(rs, (r) => r.longestTaskMs)),
+    ),
+    figure(s, `Pods ${k(size)}: renderer JS heap after open`, 'MB', spread(pick(rs, (r) => r.heapMb))),
+  ]
+}
+
+export function churnFigures(rs: ChurnResult[], rssMb: number[], rate: number, seconds: number): Figure[] {
+  const s = '2'
+  const missed = rs.reduce((n, r) => n + r.missed, 0)
+  const errors = rs.reduce((n, r) => n + r.writeErrors, 0)
+  const note = `${rate}/s for ${seconds} s; ${missed} superseded, ${errors} write errors`
+  return [
+    figure(s, 'Churn: write → DOM latency p50', 'ms', spread(pick(rs, (r) => r.p50)), undefined, note),
+    figure(s, 'Churn: write → DOM latency p95', 'ms', spread(pick(rs, (r) => r.p95)), { below: 250 }),
+    figure(s, 'Churn: write → DOM latency p99', 'ms', spread(pick(rs, (r) => r.p99))),
+    figure(s, 'Churn: longest main-thread task', 'ms', spread(pick(rs, (r) => r.longestTaskMs)), {
+      below: 50,
+    }),
+    figure(
+      s,
+      'Scroll 3 s after churn: frames dropped',
+      'frames',
+      spread(pick(rs, (r) => r.droppedFrames)),
+      undefined,
+      `of ~${Math.round(spread(pick(rs, (r) => r.scrollFrames)).median)} frames`,
+    ),
+    figure(s, 'Scroll: longest main-thread task', 'ms', spread(pick(rs, (r) => r.scrollLongestTaskMs)), {
+      below: 50,
+    }),
+    figure('3', 'Memory after churn: renderer JS heap', 'MB', spread(pick(rs, (r) => r.heapMb)), {
+      below: 150,
+    }),
+    figure('3', 'Memory after churn: backend RSS', 'MB', spread(rssMb), { below: 300 }),
+  ]
+}
+
+export function logsFigures(rs: LogsResult[], rate: number): Figure[] {
+  const note = 'Node: backend batching + SSE framing + renderer LogStore (viewer not on a page yet)'
+  return [
+    figure(
+      '4',
+      `Logs ${k(rate)} lines/s: lines delivered per second`,
+      'lines/s',
+      spread(pick(rs, (r) => r.linesPerSecond)),
+      {
+        atLeast: rate * 0.98,
+        text: `≥ ${k(rate)}`,
+      },
+      note,
+    ),
+    figure('4', 'Logs: longest event-loop stall', 'ms', spread(pick(rs, (r) => r.longestStallMs)), {
+      below: 50,
+    }),
+    figure(
+      '4',
+      'Logs: LogStore heap at end',
+      'MB',
+      spread(pick(rs, (r) => r.heapMbAtLines)),
+      undefined,
+      `${Math.round(spread(pick(rs, (r) => r.lines)).median).toLocaleString('en-US')} lines kept`,
+    ),
+    figure('4', 'Logs: search all kept lines', 'ms', spread(pick(rs, (r) => r.searchMs))),
+  ]
+}
+
+export function kubectlFigures(size: number, rs: ListComparison[]): Figure[] {
+  const s = '5'
+  return [
+    figure(s, `Skiff backend list+projection of ${k(size)} pods`, 'ms', spread(pick(rs, (r) => r.skiffMs))),
+    figure(s, `kubectl get pods -o json (${k(size)})`, 'ms', spread(pick(rs, (r) => r.kubectlJsonMs))),
+    figure(s, `kubectl get pods (Table, ${k(size)})`, 'ms', spread(pick(rs, (r) => r.kubectlTableMs))),
+    figure(s, 'Ratio Skiff / kubectl -o json', '×', spread(pick(rs, (r) => r.skiffMs / r.kubectlJsonMs)), {
+      atMost: 1,
+    }),
+    figure(s, 'Ratio Skiff / kubectl Table', '×', spread(pick(rs, (r) => r.skiffMs / r.kubectlTableMs))),
+  ]
+}
+
+export function sandboxFigureRows(size: number, watchers: number, rs: SandboxFigures[]): Figure[] {
+  const s = '6'
+  return [
+    figure(
+      s,
+      `Sandbox LIST ${k(size)} pods (one request)`,
+      'ms',
+      spread(pick(rs, (r) => r.listMs)),
+      undefined,
+      `${spread(pick(rs, (r) => r.listMb)).median.toFixed(1)} MB`,
+    ),
+    figure(s, `Sandbox LIST ${k(size)} pods paged (limit=500)`, 'ms', spread(pick(rs, (r) => r.pagedListMs))),
+    figure(s, 'Sandbox paged LIST: last page', 'ms', spread(pick(rs, (r) => r.lastPageMs))),
+    figure(
+      s,
+      `Sandbox watch fan-out: 1 change → ${watchers} watchers`,
+      'ms',
+      spread(pick(rs, (r) => r.fanOutMs)),
+    ),
+    figure(s, 'Sandbox GET pod, 8 clients', 'req/s', spread(pick(rs, (r) => r.getsPerSecond))),
+  ]
+}

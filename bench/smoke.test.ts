@@ -1,0 +1,25 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+
+describe('npm run bench', () => {
+  it('runs every scenario at toy sizes and prints its table (so the bench cannot rot)', async () => {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/index.ts', '--smoke'], {
+      timeout: 170_000,
+      maxBuffer: 10_000_000,
+    })
+    for (const figure of [
+      'open → first rows painted',
+      'write → DOM latency p95',
+      'renderer JS heap',
+      'lines delivered per second',
+      'Ratio Skiff / kubectl -o json',
+      'Sandbox LIST',
+    ]) {
+      expect(stdout).toContain(figure)
+    }
+    expect(stdout).not.toContain('Failed scenarios')
+  }, 180_000)
+})

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+
+/** Skiff's web mode (backend + built renderer) as a child process, so its RSS is its own. */
+export interface BenchWeb {
+  url: string
+  pid: number
+  rssMb(): number
+  stop(): Promise<void>
+}
+
+export async function startWeb(env: NodeJS.ProcessEnv): Promise<BenchWeb> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/index.ts', '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let err = ''
+  child.stderr.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)))
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(
+      () => reject(new Error(`web mode did not start in 30 s:\n${out}\n${err}`)),
+      30_000,
+    )
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString()
+      const m = /Skiff web UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`web mode exited with ${code}:\n${out}\n${err}`))
+    })
+  })
+  const pid = child.pid ?? 0
+  return {
+    url,
+    pid,
+    rssMb() {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+      return m?.[1] ? Number(m[1]) / 1024 : Number.NaN
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGINT')
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      }),
+  }
+}
