@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Locator } from '@playwright/test'
 import { serveApp, type ServedApp } from '../support/serve'
 import { kubectl } from '../support/kubeconfig'
-
-async function createSandbox(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clusters' }).click()
-  await page.getByRole('button', { name: 'New cluster' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New cluster' })
-  await dialog.getByRole('radio', { name: /Sandbox/ }).check()
-  await dialog.getByLabel('Name').fill(name)
-  await dialog.getByRole('button', { name: 'Create' }).click()
-  await expect(page.getByRole('button', { name: `Context: sandbox-${name}` })).toBeVisible({
-    timeout: 30_000,
-  })
-}
+import { createSandboxCluster } from '../support/clusters'
 
 async function setImage(panel: Locator, image: string): Promise<void> {
   await panel.getByLabel('New image for nginx').fill(image)
@@ -36,7 +25,7 @@ test.describe('actions', () => {
     const ns = ['-n', 'default']
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
-    await createSandbox(page, 'act')
+    await createSandboxCluster(page, 'act')
     kubectl(app.env, [...ns, 'create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2'])
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Workloads' }).click()

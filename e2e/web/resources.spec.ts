@@ -1,18 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { serveApp, type ServedApp } from '../support/serve'
 import { kubectl } from '../support/kubeconfig'
-
-async function createSandbox(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Clusters' }).click()
-  await page.getByRole('button', { name: 'New cluster' }).click()
-  const dialog = page.getByRole('dialog', { name: 'New cluster' })
-  await dialog.getByRole('radio', { name: /Sandbox/ }).check()
-  await dialog.getByLabel('Name').fill(name)
-  await dialog.getByRole('button', { name: 'Create' }).click()
-  await expect(page.getByRole('button', { name: `Context: sandbox-${name}` })).toBeVisible({
-    timeout: 30_000,
-  })
-}
+import { createSandboxCluster } from '../support/clusters'
 
 async function showNamespace(page: Page, namespace: string): Promise<void> {
   await page.getByLabel(/^Namespaces: /).click()
@@ -37,7 +26,7 @@ test.describe('resources', () => {
     page,
   }, testInfo) => {
     await page.goto(app.url)
-    await createSandbox(page, 'res')
+    await createSandboxCluster(page, 'res')
     kubectl(app.env, ['create', 'namespace', 'demo'])
     kubectl(app.env, ['-n', 'demo', 'create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2'])
     kubectl(app.env, ['-n', 'demo', 'create', 'deployment', 'api', '--image=httpd:2.4'])
