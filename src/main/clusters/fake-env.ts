@@ -5,7 +5,9 @@ import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import YAML from 'yaml'
+import { expect } from 'vitest'
 import { fakesPath } from '../../../e2e/fakes/path'
+import { ClusterError } from './errors'
 import { run } from './run'
 import type { RunFn } from './run'
 
@@ -96,4 +98,17 @@ export function countingRun(): { run: RunFn; calls: string[][] } {
       return run(file, args, options)
     },
   }
+}
+
+/** A signal that never aborts, for provider calls that are not being cancelled. */
+export const never = (): AbortSignal => new AbortController().signal
+
+/** The ClusterError a provider call must reject with (the test fails if it resolves or throws anything else). */
+export async function failure(p: Promise<unknown>): Promise<ClusterError> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(err).toBeInstanceOf(ClusterError)
+  return err as ClusterError
 }

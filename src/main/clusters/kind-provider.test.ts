@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ClusterError } from './errors'
-import { countingRun, createFakeEnv, isAlive } from './fake-env'
+import { countingRun, createFakeEnv, failure, isAlive, never } from './fake-env'
 import type { FakeEnv } from './fake-env'
 import { KindProvider } from './kind-provider'
 import type { ProviderEvent } from './types'
@@ -13,20 +12,9 @@ afterEach(async () => {
   fe = undefined
 })
 
-const never = (): AbortSignal => new AbortController().signal
-
 async function setup(extra: Record<string, string> = {}): Promise<{ fe: FakeEnv; kind: KindProvider }> {
   fe = await createFakeEnv(extra)
   return { fe, kind: new KindProvider({ env: fe.env, probeTimeoutMs: 10_000 }) }
-}
-
-async function failure(p: Promise<unknown>): Promise<ClusterError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(ClusterError)
-  return err as ClusterError
 }
 
 describe('KindProvider with the fake kind on PATH', { timeout: 60_000 }, () => {

@@ -2,8 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ClusterError } from './errors'
-import { countingRun, createFakeEnv, isAlive } from './fake-env'
+import { countingRun, createFakeEnv, failure, isAlive, never } from './fake-env'
 import type { FakeEnv } from './fake-env'
 import { MinikubeProvider } from './minikube-provider'
 import type { ProgressEvent, ProviderEvent } from './types'
@@ -14,20 +13,9 @@ afterEach(async () => {
   fe = undefined
 })
 
-const never = (): AbortSignal => new AbortController().signal
-
 async function setup(extra: Record<string, string> = {}): Promise<{ fe: FakeEnv; mk: MinikubeProvider }> {
   fe = await createFakeEnv(extra)
   return { fe, mk: new MinikubeProvider({ env: fe.env, probeTimeoutMs: 10_000 }) }
-}
-
-async function failure(p: Promise<unknown>): Promise<ClusterError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(ClusterError)
-  return err as ClusterError
 }
 
 const progressOf = (events: ProviderEvent[]): ProgressEvent[] =>

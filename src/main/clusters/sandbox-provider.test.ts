@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { never } from './fake-env'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ClusterError } from './errors'
 import { SandboxProvider } from './sandbox-provider'
@@ -64,8 +65,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
-
-const never = (): AbortSignal => new AbortController().signal
 
 describe('SandboxProvider', () => {
   it('creates, writes a current context, stops, starts without switching, and deletes', async () => {
