@@ -124,7 +124,8 @@ it('watches, a log follow and a scale survive an API server restart; the outage 
   await ok(kubectl, ['create', 'configmap', 'during-recovery'])
   const scaled = await d.call('deployments.scale', { namespace: 'default', name: 'web', replicas: 4 })
   expect(scaled).toEqual({ ok: true, value: { replicas: 4 } })
-  await ok(kubectl, ['scale', 'deployment', 'web', '--replicas=3'])
+  // Scale up only: scaling down could remove the pod whose log is followed below.
+  await ok(kubectl, ['scale', 'deployment', 'web', '--replicas=5'])
 
   const kubectlPods = async (): Promise<string[]> =>
     (await ok(kubectl, ['get', 'pods', '-o', 'name']))
@@ -134,14 +135,14 @@ it('watches, a log follow and a scale survive an API server restart; the outage 
       .sort()
   await eventually('pods rows equal the server', async () => {
     const server = await kubectlPods()
-    return server.length === 3 && JSON.stringify([...pods.rows.keys()].sort()) === JSON.stringify(server)
+    return server.length === 5 && JSON.stringify([...pods.rows.keys()].sort()) === JSON.stringify(server)
   })
   const row = deployments.rows.get('default/web') as (Row & { replicas?: number }) | undefined
   await eventually(
-    'deployment row at 3',
-    () => (deployments.rows.get('default/web') as { replicas?: number })?.replicas === 3,
+    'deployment row at 5',
+    () => (deployments.rows.get('default/web') as { replicas?: number })?.replicas === 5,
   )
-  expect(await ok(kubectl, ['get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas}'])).toBe('3')
+  expect(await ok(kubectl, ['get', 'deployment', 'web', '-o', 'jsonpath={.spec.replicas}'])).toBe('5')
   expect(row).toBeDefined()
   expect(pods.states.at(-1)).toBe('live')
   expect(deployments.states.at(-1)).toBe('live')
