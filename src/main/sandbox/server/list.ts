@@ -3,6 +3,7 @@ import { groupVersion } from '../api/resources'
 import type { FieldRequirement, LabelRequirement } from '../api/selectors'
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../api/selectors'
 import { badRequest, expired } from '../api/status'
+import { firstAfter, type IndexedKey } from '../store/key-index'
 import type { Entry, Store } from '../store/store'
 import type { KObj } from '../types'
 
@@ -51,6 +52,22 @@ function decodeContinue(token: string): { rv: number; after: string } {
   )
 }
 
+function countMatches(
+  store: Store,
+  r: ResourceDef,
+  q: ListQuery,
+  keys: readonly IndexedKey[],
+  from: number,
+): number {
+  let n = 0
+  for (let i = from; i < keys.length; i++) {
+    const k = keys[i]
+    const e = k && store.get(r, k.namespace, k.name)
+    if (e && matches(q, e.obj)) n++
+  }
+  return n
+}
+
 export function listPage(store: Store, r: ResourceDef, namespace: string, query: URLSearchParams): ListPage {
   const q = parseListQuery(r, query)
   const token = query.get('continue')
@@ -59,23 +76,23 @@ export function listPage(store: Store, r: ResourceDef, namespace: string, query:
     throw expired('The provided continue parameter is too old to display a consistent list result.')
   }
   const limit = Number(query.get('limit') ?? 0)
-  const all = store.list(r, namespace || undefined)
-  const keyed = all.map((e) => ({ key: keyOf(e.obj), e }))
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  const keys = store.sortedKeys(r, namespace || undefined)
+  const filtered = q.labels.length > 0 || q.fields.length > 0
   const out: Entry[] = []
   const rv = start?.rv ?? store.resourceVersion
-  let i = 0
-  for (; i < keyed.length; i++) {
-    const item = keyed[i]
-    if (!item) continue
-    if (start && item.key <= start.after) continue
-    if (!matches(q, item.e.obj)) continue
+  let i = start ? firstAfter(keys, start.after) : 0
+  for (; i < keys.length; i++) {
+    const k = keys[i]
+    const e = k && store.get(r, k.namespace, k.name)
+    if (!e) continue
+    if (filtered && !matches(q, e.obj)) continue
     if (limit > 0 && out.length >= limit) break
-    out.push(item.e)
+    out.push(e)
   }
-  if (limit > 0 && i < keyed.length) {
+  if (limit > 0 && i < keys.length) {
     const last = out[out.length - 1]
-    const more = keyed.slice(i).filter((k) => matches(q, k.e.obj)).length
+    // Without selectors every key left is an item left, so counting them needs no scan.
+    const more = filtered ? countMatches(store, r, q, keys, i) : keys.length - i
     if (last && more > 0) {
       const continueToken = Buffer.from(JSON.stringify({ rv, after: keyOf(last.obj) })).toString('base64url')
       return { entries: out, resourceVersion: String(rv), continueToken, remaining: more }

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import https from 'node:https'
+import type { Socket } from 'node:net'
 import { AGGREGATED_TYPE, aggregatedDiscovery, wantsAggregated } from '../api/aggregated-discovery'
 import { apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from '../api/discovery'
 import { ApiError, internalError, unauthorized } from '../api/status'
@@ -75,6 +76,13 @@ export async function startApiServer(
     })
   })
   server.keepAliveTimeout = 5000
+  // closeAllConnections() only knows sockets that reached HTTP; one still in its TLS handshake (a client
+  // reconnecting just as we stop) would hold server.close() open until the client gives up. Track them all.
+  const sockets = new Set<Socket>()
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => {
@@ -91,6 +99,7 @@ export async function startApiServer(
         for (const end of [...streams]) end()
         server.close(() => resolve())
         server.closeAllConnections()
+        for (const socket of sockets) socket.destroy()
       }),
   }
 }

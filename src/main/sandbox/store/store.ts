@@ -1,6 +1,7 @@
 import type { ResourceDef } from '../api/resources'
 import { qualifiedName } from '../api/resources'
 import type { KObj } from '../types'
+import { KeyIndex, type IndexedKey } from './key-index'
 
 // In-memory object store with one global, growing resourceVersion (like an etcd revision).
 // Stored objects are immutable: writers hand in a fresh object, readers never mutate what they get.
@@ -35,6 +36,7 @@ export class Store {
   private history: StoreEvent[] = []
   private oldestRetained = 1
   private readonly listeners = new Set<StoreListener>()
+  private readonly keys = new KeyIndex()
 
   get resourceVersion(): number {
     return this.rv
@@ -67,6 +69,21 @@ export class Store {
     return out
   }
 
+  // `namespace/name` keys in ascending order, cached until an object is added or removed.
+  sortedKeys(r: ResourceDef, namespace?: string): readonly IndexedKey[] {
+    const scope = namespace !== undefined && r.namespaced ? namespace : undefined
+    return this.keys.sorted(qualifiedName(r), scope, () =>
+      this.list(r, scope).map((e) => {
+        const ns = r.namespaced ? (e.obj.metadata.namespace ?? '') : ''
+        return {
+          key: `${e.obj.metadata.namespace ?? ''}/${e.obj.metadata.name}`,
+          namespace: ns,
+          name: e.obj.metadata.name,
+        }
+      }),
+    )
+  }
+
   count(r: ResourceDef): number {
     let n = 0
     for (const byName of this.tables.get(qualifiedName(r))?.values() ?? []) n += byName.size
@@ -81,6 +98,7 @@ export class Store {
     let byName = table.get(ns)
     if (!byName) table.set(ns, (byName = new Map()))
     byName.set(obj.metadata.name, new Entry(obj))
+    this.keys.changed(qualifiedName(r))
   }
 
   // Stamps the next resourceVersion on obj (mutating the caller's fresh object) and stores it.
@@ -91,6 +109,7 @@ export class Store {
     let byName = table.get(ns)
     if (!byName) table.set(ns, (byName = new Map()))
     const prev = byName.get(obj.metadata.name)
+    if (!prev) this.keys.changed(qualifiedName(r))
     this.rv++
     obj.metadata.resourceVersion = String(this.rv)
     const entry = new Entry(obj)
@@ -110,6 +129,7 @@ export class Store {
     const prev = byName?.get(name)
     if (!byName || !prev) return undefined
     byName.delete(name)
+    this.keys.changed(qualifiedName(r))
     this.rv++
     // A DELETED event carries the last state with the deletion's resourceVersion, as the real server does.
     const obj: KObj = { ...prev.obj, metadata: { ...prev.obj.metadata, resourceVersion: String(this.rv) } }
