@@ -23,12 +23,59 @@ export function serverOf(kc: KubeConfig): string {
   return kc.getCurrentCluster()?.server ?? 'the cluster'
 }
 
-export function createKubeGet(kc: KubeConfig): KubeGet {
-  return async (path, query = {}, signal) => {
+/** A GET that may keep its connection open between calls; `close()` lets it go. */
+export type KubeGetSession = KubeGet & { close(): void }
+
+/**
+ * client-node's applyToHTTPSOptions makes a new Agent for every call, so every request paid a TLS handshake
+ * (a paged list of 50,000 pods: 100 of them). This keeps one keep-alive agent per TLS identity instead; a new
+ * identity (a rotated client certificate, say) gets a new agent. Clusters behind a proxy keep client-node's.
+ */
+function keepAliveAgents(): { use(opts: https.RequestOptions, proxied: boolean): void; close(): void } {
+  let current: { id: string; agent: https.Agent } | undefined
+  const text = (v: unknown): string =>
+    v === undefined
+      ? ''
+      : Array.isArray(v)
+        ? v.map(text).join(',')
+        : Buffer.isBuffer(v)
+          ? v.toString('base64')
+          : String(v)
+  return {
+    use(opts, proxied) {
+      if (proxied) return
+      const tlsOpts = {
+        ca: opts.ca,
+        cert: opts.cert,
+        key: opts.key,
+        pfx: opts.pfx,
+        passphrase: opts.passphrase,
+        servername: opts.servername,
+        rejectUnauthorized: opts.rejectUnauthorized,
+      }
+      const id = Object.values(tlsOpts).map(text).join('|')
+      if (current?.id !== id) {
+        current?.agent.destroy()
+        const defined = Object.fromEntries(Object.entries(tlsOpts).filter(([, v]) => v !== undefined))
+        current = { id, agent: new https.Agent({ ...defined, keepAlive: true, maxSockets: 4 }) }
+      }
+      opts.agent = current.agent
+    },
+    close() {
+      current?.agent.destroy()
+      current = undefined
+    },
+  }
+}
+
+export function createKubeGet(kc: KubeConfig): KubeGetSession {
+  const agents = keepAliveAgents()
+  const get: KubeGet = async (path, query = {}, signal) => {
     const cluster = kc.getCurrentCluster()
     if (!cluster) throw new ApiError('Unavailable', 'The kubeconfig context has no cluster to talk to.')
     const opts: https.RequestOptions = {}
     await kc.applyToHTTPSOptions(opts)
+    agents.use(opts, Boolean(cluster.proxyUrl) || cluster.server.startsWith('http:'))
     const url = new URL(cluster.server.replace(/\/$/, '') + path)
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v))
     const transport = url.protocol === 'http:' ? http : https
@@ -56,4 +103,5 @@ export function createKubeGet(kc: KubeConfig): KubeGet {
       req.end()
     })
   }
+  return Object.assign(get, { close: () => agents.close() })
 }

@@ -1,7 +1,7 @@
 import { Watch, type KubeConfig } from '@kubernetes/client-node'
 import type { ResourceKind } from '../../shared/rows'
 import { collectionPath } from './kinds'
-import { createKubeGet, type KubeGet } from './kube-request'
+import { createKubeGet, type KubeGet, type KubeGetSession } from './kube-request'
 import type { WireObject } from './rows'
 
 export interface ListPage {
@@ -26,6 +26,8 @@ export interface ListWatchSource {
     onEvent: (type: string, obj: WireObject) => void,
     onEnd: (err: unknown) => void,
   ): Promise<WatchHandle>
+  /** Lets go of kept-alive connections; the cache calls it when it stops. */
+  close?(): void
 }
 
 interface WireList {
@@ -38,13 +40,19 @@ export function kubeListWatchSource(
   kc: KubeConfig,
   kind: ResourceKind,
   namespace?: string,
-  get: KubeGet = createKubeGet(kc),
+  get?: KubeGet,
 ): ListWatchSource {
   const path = collectionPath(kind, namespace)
   const watcher = new Watch(kc)
+  // One kept-alive connection for all pages of a list (and the relists after it).
+  let session: KubeGetSession | undefined
+  let getter: KubeGet
+  if (get) getter = get
+  else getter = session = createKubeGet(kc)
   return {
+    close: () => session?.close(),
     async listPage({ limit, continue: cont }, signal) {
-      const list = (await get(path, { limit, continue: cont }, signal)) as WireList
+      const list = (await getter(path, { limit, continue: cont }, signal)) as WireList
       const page: ListPage = {
         items: list.items ?? [],
         resourceVersion: list.metadata?.resourceVersion ?? '',

@@ -61,10 +61,13 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     fn: (kc: KubeConfig, get: KubeGet) => Promise<T>,
   ): Promise<T> {
     const kc = await deps.getKubeConfig(context)
+    const get = createKubeGet(kc)
     try {
-      return await fn(kc, createKubeGet(kc))
+      return await fn(kc, get)
     } catch (err) {
       throw toApiError(err, serverOf(kc))
+    } finally {
+      get.close()
     }
   }
 
