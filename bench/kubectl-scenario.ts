@@ -29,10 +29,13 @@ export async function skiffList(
   const abort = new AbortController()
   try {
     const { ms, result } = await timed(async () => {
+      let rows = 0
       for await (const event of service.watch({ kind: 'pods', namespaces: [namespace] }, abort.signal)) {
-        if (event.type === 'snapshot') return event.rows.length
+        if (event.type !== 'snapshot') continue
+        rows += event.rows.length
+        if (!event.more) return rows // the whole list, however many parts it came in
       }
-      return 0
+      return rows
     })
     return { ms, rows: result }
   } finally {

@@ -6,7 +6,7 @@ import type { ApiErrorBody, ResourceEvent } from '../../shared/contract'
 import type { Row } from '../../shared/rows'
 import { createActionHandlers } from '../actions/handlers'
 import { createKubeService, createResourceHandlers } from '../kube'
-import { kubeConfigFor } from '../kube/test-support'
+import { kubeConfigFor, rowFolder } from '../kube/test-support'
 import { startSandbox, type RunningSandbox } from '../sandbox'
 import { kubectlFor, type KubectlRunner } from '../sandbox/testing/kubectl'
 import { createDispatcher, type MethodHandlers, type StreamHandlers } from '../transport/dispatch'
@@ -61,16 +61,13 @@ it('watches, a log follow and a scale survive an API server restart; the outage 
   await ok(kubectl, ['create', 'deployment', 'web', '--image=nginx', '--replicas=2'])
   const watch = (kind: 'pods' | 'deployments'): Watched => {
     const w: Watched = { rows: new Map(), states: [] }
+    const fold = rowFolder(w.rows)
     const stop = d.subscribe(
       'resources.watch',
       { kind, namespaces: ['default'] },
       (raw) => {
         const e = raw as ResourceEvent
-        if (e.type === 'snapshot') w.rows = new Map(e.rows.map((r) => [r.key, r]))
-        if (e.type === 'delta') {
-          for (const r of e.upserts) w.rows.set(r.key, r)
-          for (const k of e.deletes) w.rows.delete(k)
-        }
+        fold(e)
         if (e.type === 'status') w.states.push(e.message ? `${e.state}: ${e.message}` : e.state)
       },
       () => {},

@@ -5,7 +5,14 @@ export interface EventQueue<T> extends AsyncIterable<T> {
   fail(err: unknown): void
 }
 
-export function createEventQueue<T>(signal: AbortSignal): EventQueue<T> {
+/**
+ * `merge` may fold a pushed value into the last one still waiting to be read (returning the merged value), so a
+ * slow reader gets fewer, bigger events instead of a backlog.
+ */
+export function createEventQueue<T>(
+  signal: AbortSignal,
+  merge?: (waiting: T, next: T) => T | undefined,
+): EventQueue<T> {
   const items: T[] = []
   let failure: { err: unknown } | undefined
   let waiter: (() => void) | undefined
@@ -18,7 +25,9 @@ export function createEventQueue<T>(signal: AbortSignal): EventQueue<T> {
 
   return {
     push(value) {
-      items.push(value)
+      const last = items.length > 0 && merge ? merge(items[items.length - 1] as T, value) : undefined
+      if (last === undefined) items.push(value)
+      else items[items.length - 1] = last
       poke()
     },
     fail(err) {

@@ -43,9 +43,12 @@ describe('rowStream', () => {
     const abort = new AbortController()
     const { events, done } = drain(rowStream(caches, abort.signal))
     await settle()
-    expect(events).toEqual([{ type: 'snapshot', rows: expect.any(Array) }])
-    const snapshot = events[0] as Extract<ResourceEvent, { type: 'snapshot' }>
-    expect(snapshot.rows.map((r) => r.key).sort()).toEqual(['one/a', 'two/b'])
+    // The caches were still listing: the snapshot came in parts, the last one without `more`.
+    const parts = events as Extract<ResourceEvent, { type: 'snapshot' }>[]
+    expect(parts.every((e) => e.type === 'snapshot')).toBe(true)
+    expect(parts.map((p) => p.more ?? false)).toEqual([...parts.slice(1).map(() => true), false])
+    expect(parts.flatMap((p) => p.rows.map((r) => r.key)).sort()).toEqual(['one/a', 'two/b'])
+    events.length = 0
 
     two.put(cm('c'))
     timers.advance(50)
@@ -67,6 +70,32 @@ describe('rowStream', () => {
     abort.abort()
     expect(await done).toBe('done')
     for (const c of caches) c.stop()
+  })
+
+  it('sends a big first list page by page, and one snapshot to a subscriber who joins later', async () => {
+    const timers = fakeTimers()
+    const src = fakeSource()
+    for (const n of ['a', 'b', 'c', 'd', 'e']) src.put(cm(n))
+    const cache = createWatchCache({ source: src, project: projectors.configmaps, timers, pageSize: 2 })
+    const first = new AbortController()
+    const early = drain(rowStream([cache], first.signal))
+    await settle()
+    const parts = early.events as Extract<ResourceEvent, { type: 'snapshot' }>[]
+    // The first page is read at once; pages waiting for a slow reader may be merged into one part.
+    expect(parts[0]).toMatchObject({ more: true, rows: [{ name: 'a' }, { name: 'b' }] })
+    expect(parts.length).toBeGreaterThan(2)
+    expect(parts.map((p) => p.more ?? false)).toEqual([...parts.slice(1).map(() => true), false])
+    expect(parts.flatMap((p) => p.rows.map((r) => r.name))).toEqual(['a', 'b', 'c', 'd', 'e'])
+
+    const second = new AbortController()
+    const late = drain(rowStream([cache], second.signal))
+    await settle()
+    expect(late.events).toEqual([{ type: 'snapshot', rows: expect.any(Array) }])
+    expect((late.events[0] as { rows: unknown[] }).rows).toHaveLength(5)
+    first.abort()
+    second.abort()
+    await Promise.all([early.done, late.done])
+    cache.stop()
   })
 
   it('ends without a snapshot when aborted before the first list completes', async () => {

@@ -1,4 +1,5 @@
 import type { ResourceEvent } from '../../shared/contract/resources'
+import type { Row } from '../../shared/rows'
 import { createEventQueue } from './event-queue'
 import type { CacheState, WatchCache } from './watch-cache'
 
@@ -13,12 +14,26 @@ function combine(states: Health[]): Health {
   return worst
 }
 
+type Snapshot = Extract<ResourceEvent, { type: 'snapshot' }>
+
+/** Parts of a snapshot still waiting for the reader become one event: a slow reader gets fewer, bigger ones. */
+function mergeParts(waiting: ResourceEvent, next: ResourceEvent): ResourceEvent | undefined {
+  if (waiting.type !== 'snapshot' || !waiting.more || next.type !== 'snapshot') return undefined
+  const rows = waiting.rows
+  for (const r of next.rows) rows.push(r) // not push(...rows): 50,000 arguments overflow the stack
+  const merged: Snapshot = { type: 'snapshot', rows }
+  if (next.more) merged.more = true
+  return merged
+}
+
 /**
- * One subscriber's view of one or more shared caches: a snapshot once all have listed, then their batched
- * deltas and any change of health. Returns when `signal` aborts; the caller releases the caches.
+ * One subscriber's view of one or more shared caches (one per namespace): the snapshot in parts while the
+ * caches list (rows a cache already holds first, then each page as it arrives), its last part once all have
+ * listed, then their batched deltas and any change of health. Returns when `signal` aborts; the caller
+ * releases the caches.
  */
 export async function* rowStream(caches: WatchCache[], signal: AbortSignal): AsyncGenerator<ResourceEvent> {
-  const queue = createEventQueue<ResourceEvent>(signal)
+  const queue = createEventQueue<ResourceEvent>(signal, mergeParts)
   let started = false
   let states: Health[] = []
   let shown: Health = { state: 'live' }
@@ -28,12 +43,22 @@ export async function* rowStream(caches: WatchCache[], signal: AbortSignal): Asy
     shown = next
     queue.push({ type: 'status', ...next })
   }
+  const part = (rows: Row[]): void => {
+    if (rows.length > 0) queue.push({ type: 'snapshot', rows, more: true })
+  }
+  const lastPart = (rows: Row[]): void => {
+    started = true
+    queue.push({ type: 'snapshot', rows })
+    states = caches.map((c) => c.state())
+    showHealth()
+  }
+  // Subscribing and reading what a cache holds happen in one synchronous step, so no page falls in between.
   const unsubscribe = caches.map((cache, i) =>
     cache.subscribe((e) => {
-      // Changes before the snapshot are already inside it.
-      if (!started) return
-      if (e.type === 'delta') queue.push({ type: 'delta', upserts: e.upserts, deletes: e.deletes })
-      else {
+      if (e.type === 'page') part(e.rows)
+      else if (e.type === 'delta') queue.push({ type: 'delta', upserts: e.upserts, deletes: e.deletes })
+      // Health is reported from the last part on; before that the snapshot itself says "loading".
+      else if (started) {
         states[i] = e.message ? { state: e.state, message: e.message } : { state: e.state }
         showHealth()
       }
@@ -41,16 +66,23 @@ export async function* rowStream(caches: WatchCache[], signal: AbortSignal): Asy
   )
   let onAbort: (() => void) | undefined
   try {
-    const aborted = new Promise<'aborted'>((resolve) => {
-      onAbort = () => resolve('aborted')
-      signal.addEventListener('abort', onAbort, { once: true })
-    })
-    const ready = Promise.all(caches.map((c) => c.ready)).then(() => 'ready' as const)
-    if (signal.aborted || (await Promise.race([ready, aborted])) === 'aborted') return
-    started = true
-    yield { type: 'snapshot', rows: caches.flatMap((c) => c.rows()) }
-    states = caches.map((c) => c.state())
-    showHealth()
+    // Caches that have listed already (another subscriber's) give the whole snapshot in one event.
+    if (caches.every((c) => c.isReady())) lastPart(caches.flatMap((c) => c.rows()))
+    else {
+      for (const cache of caches) part(cache.rows())
+      const aborted = new Promise<'aborted'>((resolve) => {
+        onAbort = () => resolve('aborted')
+        signal.addEventListener('abort', onAbort, { once: true })
+      })
+      const ready = Promise.all(caches.map((c) => c.ready)).then(() => 'ready' as const)
+      // Parts are read while the caches list; a failed first list ends the stream with its error.
+      void Promise.race([ready, aborted]).then(
+        (outcome) => {
+          if (outcome === 'ready') lastPart([])
+        },
+        (err: unknown) => queue.fail(err),
+      )
+    }
     yield* queue
   } finally {
     if (onAbort) signal.removeEventListener('abort', onAbort)

@@ -18,6 +18,24 @@ export function kubeConfigFor(
   return kc
 }
 
+/**
+ * Applies resource events to keyed rows as the renderer does: the first part of a snapshot replaces them, later
+ * parts and deltas change them. Returns the folding function; `rows` is updated in place.
+ */
+export function rowFolder(rows: Map<string, Row>): (e: ResourceEvent) => void {
+  let inSnapshot = false
+  return (e) => {
+    if (e.type === 'snapshot') {
+      if (!inSnapshot) rows.clear()
+      for (const r of e.rows) rows.set(r.key, r)
+      inSnapshot = e.more === true
+    } else if (e.type === 'delta') {
+      for (const r of e.upserts) rows.set(r.key, r)
+      for (const k of e.deletes) rows.delete(k)
+    }
+  }
+}
+
 /** Reads a resource stream the way the renderer does: rows in a map, every event kept for assertions. */
 export interface Collector {
   rows: Map<string, Row>
@@ -30,16 +48,11 @@ export interface Collector {
 export function collect(stream: AsyncGenerator<ResourceEvent>, abort: AbortController): Collector {
   const rows = new Map<string, Row>()
   const events: ResourceEvent[] = []
+  const fold = rowFolder(rows)
   const ended = (async () => {
     for await (const e of stream) {
       events.push(e)
-      if (e.type === 'snapshot') {
-        rows.clear()
-        for (const r of e.rows) rows.set(r.key, r)
-      } else if (e.type === 'delta') {
-        for (const r of e.upserts) rows.set(r.key, r)
-        for (const k of e.deletes) rows.delete(k)
-      }
+      fold(e)
     }
   })().then(
     () => undefined,

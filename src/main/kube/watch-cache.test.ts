@@ -27,7 +27,7 @@ afterEach(() => cache?.stop())
 async function start(
   src: FakeSource,
   timers: FakeTimers,
-): Promise<{ cache: WatchCache; events: CacheEvent[] }> {
+): Promise<{ cache: WatchCache; events: CacheEvent[]; pages: string[][] }> {
   cache = createWatchCache({
     source: src,
     project: projectors.configmaps,
@@ -36,18 +36,22 @@ async function start(
     backoffMs: { initial: 1000, max: 8000 },
   })
   const events: CacheEvent[] = []
-  cache.subscribe((e) => events.push(e))
+  const pages: string[][] = []
+  cache.subscribe((e) => (e.type === 'page' ? pages.push(e.rows.map((r) => r.name)) : events.push(e)))
   await cache.ready
   await settle()
-  return { cache, events }
+  return { cache, events, pages }
 }
 
 describe('createWatchCache', () => {
   it('lists in pages, then watches from the list resourceVersion', async () => {
     const src = fakeSource()
     for (const n of ['a', 'b', 'c', 'd', 'e']) src.put(cm(n))
-    const { cache } = await start(src, fakeTimers())
+    const { cache, pages, events } = await start(src, fakeTimers())
     expect(src.listCalls).toBe(3)
+    // Each page of the first list reaches subscribers as it arrives; the first list itself sends no delta.
+    expect(pages).toEqual([['a', 'b'], ['c', 'd'], ['e']])
+    expect(events).toEqual([])
     expect(
       cache
         .rows()

@@ -8,7 +8,10 @@ import type { Projector } from './rows'
 
 export type CacheState = 'live' | 'reconnecting' | 'error'
 export type CacheEvent =
-  ({ type: 'delta' } & DeltaBatch) | { type: 'status'; state: CacheState; message?: string }
+  | ({ type: 'delta' } & DeltaBatch)
+  | { type: 'status'; state: CacheState; message?: string }
+  /** Rows of one page of the first list, as it arrives (they are in `rows()` from then on). */
+  | { type: 'page'; rows: Row[] }
 
 export interface WatchCacheOptions {
   source: ListWatchSource
@@ -24,6 +27,8 @@ export interface WatchCacheOptions {
 export interface WatchCache {
   /** Resolves after the first full list; rejects (and the cache stops) when that list fails. */
   readonly ready: Promise<void>
+  /** Whether the first full list is done (what `ready` says, but synchronously). */
+  isReady(): boolean
   rows(): Row[]
   state(): { state: CacheState; message?: string }
   subscribe(listener: (event: CacheEvent) => void): () => void
@@ -99,16 +104,22 @@ export function createWatchCache(opts: WatchCacheOptions): WatchCache {
     try {
       do {
         const page = await source.listPage({ limit: pageSize, continue: cont }, listAbort.signal)
-        for (const item of page.items) fresh.push(project(item))
+        const projected = page.items.map(project)
+        for (const row of projected) fresh.push(row)
         rv = page.resourceVersion
         cont = page.continue
+        // The first list is shown page by page: on a big cluster the first rows appear long before the last.
+        if (!synced && !stopped && projected.length > 0) {
+          for (const row of projected) rows.set(row.key, row)
+          emit({ type: 'page', rows: projected })
+        }
       } while (cont && !stopped)
     } finally {
       listAbort = undefined
     }
     if (stopped) return
     const changes = replaceRows(rows, fresh)
-    // Before the first snapshot nobody holds rows, so the corrections only matter after a relist.
+    // A first list that fails is never retried (the cache stops), so only a relist has corrections to send.
     if (synced) for (const c of changes) batcher.add(c)
     resourceVersion = rv
   }
@@ -217,12 +228,14 @@ export function createWatchCache(opts: WatchCacheOptions): WatchCache {
     wake?.()
     batcher.dispose()
     listeners.clear()
+    source.close?.()
   }
 
   void run()
 
   return {
     ready,
+    isReady: () => synced,
     rows: () => [...rows.values()],
     state: () => status,
     subscribe(listener) {

@@ -7,9 +7,14 @@ const kind = z.enum(resourceKinds)
 /** Absent context = the kubeconfig's current context. */
 const target = { context: contextName.optional() }
 
-/** Events of one resource watch, in order: a snapshot, then deltas; status whenever the watch's health changes. */
+/**
+ * Events of one resource watch, in order: a snapshot, then deltas; status whenever the watch's health changes.
+ * A big first list arrives as a snapshot in parts, sent as the backend pages through it, so rows show at once:
+ * every part but the last says `more`. The first part replaces what the subscriber held; later parts, and any
+ * deltas between them, add to it.
+ */
 export type ResourceEvent =
-  | { type: 'snapshot'; rows: Row[] }
+  | { type: 'snapshot'; rows: Row[]; more?: true }
   | { type: 'delta'; upserts: Row[]; deletes: string[] }
   | { type: 'status'; state: 'live' | 'reconnecting' | 'error'; message?: string }
 
