@@ -30,6 +30,20 @@ export function podsFigures(
     ),
     figure(
       s,
+      `Pods ${k(size)}: cold start on Pods → first rows`,
+      'ms',
+      spread(pick(rs, (r) => r.coldFirstRowsMs)),
+      undefined,
+      'app opened at #workloads; from navigation start, page load included',
+    ),
+    figure(
+      s,
+      `Pods ${k(size)}: cold start on Pods → whole list`,
+      'ms',
+      spread(pick(rs, (r) => r.coldAllRowsMs)),
+    ),
+    figure(
+      s,
       `Pods ${k(size)}: SSE bytes for initial list per pod`,
       'B',
       spread(pick(rs, (r) => r.bytesPerPod)),

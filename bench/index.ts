@@ -19,6 +19,9 @@ const { values } = parseArgs({
     // npm test runs every scenario at toy sizes so the bench cannot rot; a failing scenario then exits 1.
     smoke: { type: 'boolean', default: false },
     runs: { type: 'string' },
+    // e.g. --only 1,5: run just these scenarios (1 = open Pods, 2 = churn and memory, 4 = logs, 5 = kubectl,
+    // 6 = sandbox), for profiling one figure without waiting for the rest.
+    only: { type: 'string' },
   },
   strict: true,
 })
@@ -31,6 +34,8 @@ const sizes = smoke
     ? { small: 1000, large: 3000, churnSeconds: 5, logSeconds: 3, watchers: 10, getSeconds: 1 }
     : { small: 10_000, large: 50_000, churnSeconds: 30, logSeconds: 20, watchers: 50, getSeconds: 3 }
 const slowRuns = quick ? 1 : 3
+const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined
+const want = (scenario: string): boolean => !only || only.has(scenario)
 const NS = 'bench'
 
 const log = (m: string): void =>
@@ -83,52 +88,63 @@ try {
   cluster.sandbox.seedPods(NS, sizes.small)
   let expected = await totalPods(cluster)
   log(`seeded ${sizes.small} pods (${expected} in the cluster); scenario 1 at ${k(sizes.small)}`)
-  const small = await attempt('scenario 1 small', () =>
-    repeat(runs, () => retryOnce(() => openPods(browser, web.url, expected))),
-  )
-  if (small) figures.push(...podsFigures(sizes.small, small, 1000, 1500))
+  const small = !want('1')
+    ? undefined
+    : await attempt('scenario 1 small', () =>
+        repeat(runs, () => retryOnce(() => openPods(browser, web.url, expected))),
+      )
+  const smallFigures = small ? podsFigures(sizes.small, small, 1000, 1500) : []
+  figures.push(...smallFigures)
 
-  log('scenario 5: Skiff list+projection vs kubectl')
-  const cmp = await attempt('scenario 5', () => repeat(runs, () => compareWithKubectl(cluster, NS)))
-  log('scenario 6: the sandbox itself')
-  const sb = await attempt('scenario 6', () =>
-    repeat(runs, () => sandboxFigures(cluster, NS, sizes.watchers, sizes.getSeconds)),
-  )
+  if (want('5')) log('scenario 5: Skiff list+projection vs kubectl')
+  const cmp = !want('5')
+    ? undefined
+    : await attempt('scenario 5', () => repeat(runs, () => compareWithKubectl(cluster, NS)))
+  if (want('6')) log('scenario 6: the sandbox itself')
+  const sb = !want('6')
+    ? undefined
+    : await attempt('scenario 6', () =>
+        repeat(runs, () => sandboxFigures(cluster, NS, sizes.watchers, sizes.getSeconds)),
+      )
 
-  log(`scenarios 2+3: churn 200/s for ${sizes.churnSeconds} s`)
+  if (want('2')) log(`scenarios 2+3: churn 200/s for ${sizes.churnSeconds} s`)
   const rss: number[] = []
-  const ch = await attempt('scenarios 2+3', () =>
-    repeat(slowRuns, async () => {
-      const r = await retryOnce(() =>
-        churn(browser, cluster, web.url, {
-          expectedRows: expected,
-          podCount: sizes.small,
-          rate: 200,
-          seconds: sizes.churnSeconds,
-          namespace: NS,
+  const ch = !want('2')
+    ? undefined
+    : await attempt('scenarios 2+3', () =>
+        repeat(slowRuns, async () => {
+          const r = await retryOnce(() =>
+            churn(browser, cluster, web.url, {
+              expectedRows: expected,
+              podCount: sizes.small,
+              rate: 200,
+              seconds: sizes.churnSeconds,
+              namespace: NS,
+            }),
+          )
+          rss.push(web.rssMb())
+          return r
         }),
       )
-      rss.push(web.rssMb())
-      return r
-    }),
-  )
   if (ch) figures.push(...churnFigures(ch, rss, 200, sizes.churnSeconds))
 
-  log(`scenario 4: logs 50k lines/s for ${sizes.logSeconds} s`)
-  const lg = await attempt('scenario 4', () =>
-    repeat(slowRuns, () => logsThroughput(50_000, sizes.logSeconds)),
-  )
+  if (want('4')) log(`scenario 4: logs 50k lines/s for ${sizes.logSeconds} s`)
+  const lg = !want('4')
+    ? undefined
+    : await attempt('scenario 4', () => repeat(slowRuns, () => logsThroughput(50_000, sizes.logSeconds)))
   if (lg) figures.push(...logsFigures(lg, 50_000))
   if (cmp) figures.push(...kubectlFigures(sizes.small, cmp))
   if (sb) figures.push(...sandboxFigureRows(sizes.small, sizes.watchers, sb))
 
-  cluster.sandbox.seedPods(NS, sizes.large - sizes.small)
-  expected = await totalPods(cluster)
-  log(`seeded up to ${sizes.large} pods; scenario 1 at ${k(sizes.large)}`)
-  const large = await attempt('scenario 1 large', () =>
-    repeat(slowRuns, () => retryOnce(() => openPods(browser, web.url, expected))),
-  )
-  if (large) figures.splice(small ? 5 : 0, 0, ...podsFigures(sizes.large, large, 3000))
+  const large = !want('1')
+    ? undefined
+    : await attempt('scenario 1 large', async () => {
+        cluster.sandbox.seedPods(NS, sizes.large - sizes.small)
+        expected = await totalPods(cluster)
+        log(`seeded up to ${sizes.large} pods; scenario 1 at ${k(sizes.large)}`)
+        return repeat(slowRuns, () => retryOnce(() => openPods(browser, web.url, expected)))
+      })
+  if (large) figures.splice(smallFigures.length, 0, ...podsFigures(sizes.large, large, 3000))
 } finally {
   await browser.close().catch(() => {})
   await web.stop()

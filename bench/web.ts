@@ -9,13 +9,21 @@ export interface BenchWeb {
   stop(): Promise<void>
 }
 
-export async function startWeb(env: NodeJS.ProcessEnv): Promise<BenchWeb> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/index.ts', '--port', '0'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+/** `nodeArgs` go before the script, e.g. `--cpu-prof` (which NODE_OPTIONS refuses). */
+export async function startWeb(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<BenchWeb> {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', 'src/main/web/index.ts', '--port', '0'],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let err = ''
-  child.stderr.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-4000)))
+  child.stderr.on('data', (c: Buffer) => {
+    err = (err + c.toString()).slice(-4000)
+    if (process.env.BENCH_WEB_STDERR) process.stderr.write(c)
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(

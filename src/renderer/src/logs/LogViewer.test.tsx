@@ -74,6 +74,16 @@ describe('LogViewer', () => {
     expect(screen.getByText(/3 lines shown \(keeps the last 1,000,000\)/)).toBeTruthy()
   })
 
+  it('says why a followed container has no log yet, until it starts', async () => {
+    render(<LogViewer namespace="default" pod="web-1" containers={['web']} />)
+    const waiting = 'Container "web" has not started yet: ContainerCreating.'
+    act(() => last().emit({ lines: [], waiting }))
+    await waitFor(() => expect(screen.getByText(waiting)).toBeTruthy())
+    act(() => last().emit({ lines: [] }))
+    await waitFor(() => expect(screen.getByText('Following')).toBeTruthy())
+    expect(screen.queryByText(waiting)).toBeNull()
+  })
+
   it('searches with highlights and steps through matches', async () => {
     render(<LogViewer namespace="default" pod="web-1" containers={['web']} />)
     act(() => last().emit({ lines: ['an error here', 'fine', 'another ERROR'] }))

@@ -33,10 +33,13 @@ export function LogViewer({
     container: container ?? containers[0],
   })
   const [stream, setStream] = useState<StreamState>({ state: 'streaming' })
+  // Why the followed container has no log yet (it is still starting); cleared once it runs.
+  const [waiting, setWaiting] = useState<string>()
 
   useEffect(() => {
     store.clear()
     setStream({ state: 'streaming' })
+    setWaiting(undefined)
     return api.subscribe(
       'logs.stream',
       {
@@ -49,7 +52,10 @@ export function LogViewer({
         ...(choices.tailLines ? { tailLines: choices.tailLines } : {}),
         ...(choices.sinceSeconds ? { sinceSeconds: choices.sinceSeconds } : {}),
       },
-      (event) => store.append(event.lines),
+      (event) => {
+        setWaiting(event.waiting)
+        store.append(event.lines)
+      },
       (error) => setStream(error ? { state: 'error', error } : { state: 'ended' }),
     )
   }, [store, context, namespace, pod, choices])
@@ -63,8 +69,12 @@ export function LogViewer({
         fileName={`${pod}${choices.container ? `-${choices.container}` : ''}.log`}
         controls={<LogChoosers value={choices} onChange={setChoices} containers={containers} allowPrevious />}
         status={
-          <span>
-            {stream.state === 'streaming' ? 'Following' : stream.state === 'ended' ? 'Log ended' : ''}
+          <span role="status">
+            {stream.state === 'streaming'
+              ? (waiting ?? 'Following')
+              : stream.state === 'ended'
+                ? 'Log ended'
+                : ''}
           </span>
         }
       />

@@ -10,6 +10,8 @@ import { installFakeLayout } from './test-layout'
 import { podRow } from './test-rows'
 
 const snapshots: Record<string, Row[]> = {}
+/** When set for a kind, its snapshot is sent as these parts instead. */
+const parts: Record<string, { rows: Row[]; more?: true }[]> = {}
 const calls: { method: string; input: unknown }[] = []
 const failures: Record<string, ApiErrorBody> = {}
 const answers: Record<string, (input: Record<string, unknown>) => unknown> = {
@@ -49,10 +51,12 @@ const bridge: Bridge = {
   subscribe(_stream, input, onEvent, onEnd) {
     const kind = (input as { kind: string }).kind
     const failure = failures[kind]
-    const t = setTimeout(
-      () => (failure ? onEnd(failure) : onEvent({ type: 'snapshot', rows: snapshots[kind] ?? [] })),
-      0,
-    )
+    const t = setTimeout(() => {
+      if (failure) return onEnd(failure)
+      const split = parts[kind]
+      if (split) for (const part of split) onEvent({ type: 'snapshot', ...part })
+      else onEvent({ type: 'snapshot', rows: snapshots[kind] ?? [] })
+    }, 0)
     return () => clearTimeout(t)
   },
 }
@@ -99,6 +103,16 @@ describe('ResourceList', () => {
     snapshots.pods = []
     await show(<ResourceList kind="pods" empty={(ns) => <p>No pods in namespace {ns.join(',')}</p>} />)
     expect(screen.getByText('No pods in namespace demo')).toBeTruthy()
+  })
+
+  it('shows the rows of a big list while the rest is still arriving, and says so', async () => {
+    localStorage.setItem('skiff.namespaces.(current)', JSON.stringify(['demo']))
+    parts.replicasets = [{ rows: [{ ...podRow('a'), kind: 'replicasets' } as unknown as Row], more: true }]
+    await show(<ResourceList kind="replicasets" empty={() => 'none'} />)
+    expect(screen.getByRole('grid')).toBeTruthy()
+    expect(screen.getByText('1 replica set so far')).toBeTruthy()
+    expect(screen.getByText('Loading…')).toBeTruthy()
+    delete parts.replicasets
   })
 
   it("shows the API server's message when the watch is refused", async () => {

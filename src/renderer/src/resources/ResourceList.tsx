@@ -95,7 +95,7 @@ export function ResourceList(props: ResourceListProps): ReactNode {
         title={`Could not list ${names.plural}`}
       />
     )
-  else if (!watch.loaded)
+  else if (!watch.loaded && watch.rows.length === 0)
     body = (
       <p className="rv-loading muted" role="status">
         Loading {names.plural}
@@ -148,10 +148,11 @@ export function ResourceList(props: ResourceListProps): ReactNode {
             textRef={filterRef}
           />
           <span className="rv-count" aria-live="polite">
-            {watch.loaded &&
+            {(watch.loaded || watch.loading) &&
               (filtered.length === watch.rows.length
                 ? `${watch.rows.length.toLocaleString()} ${watch.rows.length === 1 ? names.singular : names.plural}`
-                : `${filtered.length.toLocaleString()} of ${watch.rows.length.toLocaleString()}`)}
+                : `${filtered.length.toLocaleString()} of ${watch.rows.length.toLocaleString()}`) +
+                (watch.loading ? ' so far' : '')}
           </span>
           <span className="grow" />
           <WatchStatus state={watch.state} {...(watch.message ? { message: watch.message } : {})} />

@@ -3,12 +3,14 @@ import type { WatchState } from './fold'
 
 const words: Record<WatchState, string> = {
   connecting: 'Connecting…',
+  loading: 'Loading…',
   live: 'Live',
   reconnecting: 'Reconnecting…',
   error: 'Not updating',
 }
 
 const explain: Partial<Record<WatchState, string>> = {
+  loading: 'The first list is still arriving; the rows received so far are shown and more are coming.',
   reconnecting: 'The connection to the cluster broke; Skiff is resuming the watch. Rows may be out of date.',
   error: 'The watch stopped; rows may be out of date.',
 }

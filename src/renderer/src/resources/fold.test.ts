@@ -61,6 +61,49 @@ describe('foldResourceEvent', () => {
     expect(s1.rows).toBe(s0.rows)
   })
 
+  it('shows a snapshot as its parts arrive, merged in key order, and is loaded at the last part', () => {
+    let s = foldResourceEvent(
+      emptyRowSet,
+      { type: 'snapshot', rows: [podRow('c'), podRow('a')], more: true },
+      0,
+    )
+    expect(keys(s)).toEqual(['demo/a', 'demo/c'])
+    expect(s.loaded).toBe(false)
+    expect(s.status.state).toBe('loading')
+    s = foldResourceEvent(s, { type: 'snapshot', rows: [podRow('d'), podRow('e')], more: true }, 1)
+    expect(keys(s)).toEqual(['demo/a', 'demo/c', 'demo/d', 'demo/e'])
+    // another namespace's cache interleaves; a delta between parts applies to the rows so far
+    s = foldResourceEvent(s, { type: 'delta', upserts: [podRow('b')], deletes: ['demo/e'] }, 2)
+    const newer = podRow('c', { status: 'Pending' })
+    s = foldResourceEvent(s, { type: 'snapshot', rows: [newer, podRow('f')] }, 3)
+    expect(keys(s)).toEqual(['demo/a', 'demo/b', 'demo/c', 'demo/d', 'demo/f'])
+    expect(findRow(s, 'demo/c')).toBe(newer)
+    expect(s.loaded).toBe(true)
+    expect(s.filling).toBeUndefined()
+    expect(s.status.state).toBe('live')
+  })
+
+  it('keeps complete rows on screen until a new snapshot has all its parts', () => {
+    const old = foldResourceEvent(emptyRowSet, { type: 'snapshot', rows: [podRow('a'), podRow('b')] }, 0)
+    const reconnecting: RowSet = { ...old, status: { state: 'reconnecting' } }
+    let s = foldResourceEvent(reconnecting, { type: 'snapshot', rows: [podRow('x')], more: true }, 1)
+    expect(keys(s)).toEqual(['demo/a', 'demo/b'])
+    expect(s.status.state).toBe('reconnecting')
+    s = foldResourceEvent(s, { type: 'delta', upserts: [podRow('w')], deletes: [] }, 2)
+    expect(keys(s)).toEqual(['demo/a', 'demo/b'])
+    s = foldResourceEvent(s, { type: 'snapshot', rows: [podRow('y')] }, 3)
+    expect(keys(s)).toEqual(['demo/w', 'demo/x', 'demo/y'])
+    expect(s.incoming).toBeUndefined()
+    expect(s.status.state).toBe('live')
+  })
+
+  it('a repeated key in a part keeps the last row, as a map would', () => {
+    const last = podRow('a', { status: 'Running' })
+    const s = foldResourceEvent(emptyRowSet, { type: 'snapshot', rows: [podRow('a'), last, podRow('b')] }, 0)
+    expect(keys(s)).toEqual(['demo/a', 'demo/b'])
+    expect(s.rows[0]).toBe(last)
+  })
+
   it('stays ordered under random upserts and deletes', () => {
     let s = foldResourceEvent(emptyRowSet, { type: 'snapshot', rows: [] }, 0)
     let seed = 7

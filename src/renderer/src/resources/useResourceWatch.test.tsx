@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
@@ -31,10 +31,11 @@ const bridge: Bridge = {
 }
 
 let useResourceWatch: UseResourceWatch
+let watchLingerMs: number
 beforeAll(async () => {
   // The api module picks window.bridge when it loads, so the fake must be in place first.
   window.bridge = bridge
-  ;({ useResourceWatch } = await import('./useResourceWatch'))
+  ;({ useResourceWatch, watchLingerMs } = await import('./useResourceWatch'))
 })
 afterEach(() => {
   cleanup()
@@ -82,8 +83,30 @@ describe('useResourceWatch', () => {
     expect(screen.getByTestId('a').textContent).toContain('web-1,web-2')
     await send(() => subs[0]!.emit({ type: 'status', state: 'reconnecting' }))
     expect(screen.getByTestId('a').dataset.state).toBe('reconnecting')
-    cleanup()
-    expect(subs[0]!.closed).toBe(true)
+  })
+
+  it('keeps a subscription a while after its last view leaves, so coming back does not list again', async () => {
+    vi.useFakeTimers()
+    try {
+      const client = new QueryClient()
+      const view = (id: string): ReactNode => (
+        <QueryClientProvider client={client}>
+          <Pods id={id} namespaces={['demo']} />
+        </QueryClientProvider>
+      )
+      render(view('overview'))
+      cleanup()
+      expect(subs[0]!.closed).toBe(false)
+      render(view('pods'))
+      expect(subs).toHaveLength(1)
+      cleanup()
+      act(() => void vi.advanceTimersByTime(watchLingerMs - 1))
+      expect(subs[0]!.closed).toBe(false)
+      act(() => void vi.advanceTimersByTime(1))
+      expect(subs[0]!.closed).toBe(true)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('shows an ended watch as an error and Retry starts a new subscription', async () => {

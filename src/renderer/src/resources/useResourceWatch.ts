@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import type { ResourceEvent } from '../../../shared/contract'
 import type { ResourceKind, Row, RowOf } from '../../../shared/rows'
 import { clusterScopedKinds } from '../../../shared/rows'
 import { api } from '../api/client'
@@ -17,6 +18,8 @@ export interface ResourceWatch<R extends Row> {
   state: WatchState
   message?: string
   loaded: boolean
+  /** The first list is still arriving: `rows` are those received so far. */
+  loading: boolean
   /** Drops the subscription and starts a new one (after an error). */
   retry: () => void
 }
@@ -26,58 +29,110 @@ export function watchKey(kind: ResourceKind, options: WatchOptions): readonly un
   return ['resources.watch', options.context ?? '', kind, namespaces.join(',')]
 }
 
+const PART_INTERVAL_MS = 200
+
+/**
+ * How long a subscription outlives its last view. Going from the Overview to Pods unmounts one view before the
+ * next mounts; without this the pods watch would end and a 50,000-pod list start again from the first page.
+ */
+export const watchLingerMs = 10_000
+
 interface Lease {
   count: number
   stop: () => void
+  linger?: ReturnType<typeof setTimeout>
 }
 
-/** One subscription per cache key however many components watch it; the last one to leave ends it. */
-const leases = new Map<string, Lease>()
+/**
+ * One subscription per (query client, cache key) however many components watch it; it ends a while after the
+ * last one leaves. The app has one client; tests make one each.
+ */
+const leasesByClient = new WeakMap<QueryClient, Map<string, Lease>>()
+function leasesOf(client: QueryClient): Map<string, Lease> {
+  let leases = leasesByClient.get(client)
+  if (!leases) leasesByClient.set(client, (leases = new Map()))
+  return leases
+}
 
 function start(client: QueryClient, kind: ResourceKind, options: WatchOptions): () => void {
   const queryKey = watchKey(kind, options)
   const update = (fn: (s: RowSet) => RowSet): void => {
     client.setQueryData<RowSet>(queryKey, (s) => fn(s ?? emptyRowSet))
   }
-  // Rows kept from an earlier visit stay visible, but flagged as not yet live.
-  update((s) => ({ ...s, status: { state: s.loaded ? 'reconnecting' : 'connecting' } }))
+  // Rows kept from an earlier visit stay visible, but flagged as not yet live; a snapshot that was still
+  // arriving for an earlier subscription is abandoned (the new one starts its own).
+  update(({ incoming: _incoming, filling: _filling, ...s }) => ({
+    ...s,
+    status: { state: s.loaded ? 'reconnecting' : 'connecting' },
+  }))
   const namespaces = clusterScopedKinds.has(kind) ? [] : [...options.namespaces]
   const input = {
     kind,
     ...(options.context ? { context: options.context } : {}),
     ...(namespaces.length ? { namespaces } : {}),
   }
-  return api.subscribe(
+  // Every render measures the whole (virtual) table, so the parts of a big first list are shown a few times a
+  // second rather than page by page; the first part and every other event are shown at once.
+  let pending: ResourceEvent[] = []
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let shown = false
+  const flush = (): void => {
+    if (timer !== undefined) clearTimeout(timer)
+    timer = undefined
+    const events = pending
+    pending = []
+    if (events.length === 0) return
+    shown = true
+    update((s) => events.reduce((acc, e) => foldResourceEvent(acc, e, Date.now()), s))
+  }
+  const stop = api.subscribe(
     'resources.watch',
     input,
-    (event) => update((s) => foldResourceEvent(s, event, Date.now())),
-    (error) =>
+    (event) => {
+      pending.push(event)
+      if (event.type === 'snapshot' && event.more && shown) timer ??= setTimeout(flush, PART_INTERVAL_MS)
+      else flush()
+    },
+    (error) => {
+      flush()
       update((s) => ({
         ...s,
         status: {
           state: 'error',
           message: error?.message ?? 'The watch ended; select Retry to start it again.',
         },
-      })),
+      }))
+    },
   )
+  return () => {
+    if (timer !== undefined) clearTimeout(timer)
+    stop()
+  }
 }
 
 function acquire(client: QueryClient, kind: ResourceKind, options: WatchOptions): () => void {
+  const leases = leasesOf(client)
   const id = JSON.stringify(watchKey(kind, options))
   const held = leases.get(id)
-  if (held) held.count++
-  else leases.set(id, { count: 1, stop: start(client, kind, options) })
+  if (held) {
+    held.count++
+    clearTimeout(held.linger)
+    held.linger = undefined
+  } else leases.set(id, { count: 1, stop: start(client, kind, options) })
   return () => {
     const lease = leases.get(id)
     if (!lease || --lease.count > 0) return
-    leases.delete(id)
-    lease.stop()
+    lease.linger = setTimeout(() => {
+      if (leases.get(id) !== lease || lease.count > 0) return
+      leases.delete(id)
+      lease.stop()
+    }, watchLingerMs)
   }
 }
 
 /** Replaces a watch's subscription with a fresh one, for every component sharing it. */
 function restart(client: QueryClient, kind: ResourceKind, options: WatchOptions): void {
-  const lease = leases.get(JSON.stringify(watchKey(kind, options)))
+  const lease = leasesOf(client).get(JSON.stringify(watchKey(kind, options)))
   if (!lease) return
   lease.stop()
   lease.stop = start(client, kind, options)
@@ -113,6 +168,7 @@ export function useResourceWatch<K extends ResourceKind>(
     state: set.status.state,
     ...(set.status.message ? { message: set.status.message } : {}),
     loaded: set.loaded,
+    loading: !set.loaded && set.filling === true,
     retry,
   }
 }

@@ -68,7 +68,7 @@ function NamespaceCard({ s, onOpen }: { s: NamespaceStats; onOpen?: (() => void)
   )
 }
 
-const rank: WatchState[] = ['error', 'reconnecting', 'connecting', 'live']
+const rank: WatchState[] = ['error', 'reconnecting', 'connecting', 'loading', 'live']
 
 export interface OverviewProps extends ViewProps {
   /** Called after the namespace filter is narrowed to `namespace`, e.g. to go to the Workloads section. */
@@ -97,6 +97,7 @@ export function OverviewView({ context, onOpenNamespace }: OverviewProps): React
     body = (
       <p className="muted" role="status">
         Reading pods, deployments and events…
+        {pods.loading && ` ${pods.rows.length.toLocaleString()} pods so far.`}
       </p>
     )
   else if (stats.length === 0)
