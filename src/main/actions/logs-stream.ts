@@ -1,9 +1,12 @@
 import type { LogEvent } from '../../shared/contract'
 import { ApiError } from '../../shared/contract'
+import { sleepUnlessAborted } from '../util/sleep'
 import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'
 import { batches, lineWriter } from './log-batches'
-import { defaultContainer, openPodLog, readPod, type PodLogOptions } from './pod-logs'
+import { defaultContainer, notStartedReason, openPodLog, readPod, type PodLogOptions } from './pod-logs'
+
+const WAIT_POLL_MS = 1000
 
 export interface LogStreamInput extends PodLogOptions {
   context?: string
@@ -18,9 +21,21 @@ export async function* streamPodLog(
   signal: AbortSignal,
 ): AsyncGenerator<LogEvent> {
   const kc = await deps.getKubeConfig(input.context)
-  const pod = await readPod(kc, input.namespace, input.pod)
+  let pod = await readPod(kc, input.namespace, input.pod)
   const container = input.container ?? defaultContainer(pod)
   if (!container) throw new ApiError('NotFound', `Pod "${input.pod}" has no containers.`)
+  // Following a container that is still starting waits for it, as a person would, instead of failing with
+  // "waiting to start" just after a deployment was created.
+  if (input.follow && !input.previous) {
+    let said: string | undefined
+    for (let why = notStartedReason(pod, container); why; why = notStartedReason(pod, container)) {
+      if (why !== said) yield { lines: [], waiting: `Container "${container}" has not started yet: ${why}.` }
+      said = why
+      if (!(await sleepUnlessAborted(WAIT_POLL_MS, signal))) return
+      pod = await readPod(kc, input.namespace, input.pod)
+    }
+    if (said) yield { lines: [] }
+  }
   const queue = new AsyncQueue<string>()
   const out = lineWriter(
     (line) => queue.push(line),

@@ -90,6 +90,30 @@ describe('logs equal kubectl logs', () => {
   })
 })
 
+describe('a followed container that has not started', () => {
+  it('is waited for, with the reason, and then followed', async () => {
+    const late = POD.replace('name: two', 'name: late')
+    expect((await f.kubectl.run(['create', '--validate=false', '-f', '-'], { input: late })).exitCode).toBe(0)
+    const ac = new AbortController()
+    const it = streamPodLog(
+      f.deps,
+      { namespace: 'default', pod: 'late', container: 'web', follow: true },
+      ac.signal,
+    )
+    const first = await it.next()
+    expect(first.value).toMatchObject({
+      lines: [],
+      waiting: expect.stringMatching(/^Container "web" has not/),
+    })
+    await f.sandbox.advance(10_000) // the sandbox's clock is manual here: the container starts now
+    expect((await it.next()).value).toEqual({ lines: [] })
+    await f.sandbox.advance(5_000)
+    expect((await it.next()).value?.lines.length).toBeGreaterThan(0)
+    ac.abort()
+    await it.return(undefined)
+  })
+})
+
 describe('deployment logs', () => {
   it('interleaves all pods, tagged, and pods join when the deployment scales', async () => {
     const ac = new AbortController()

@@ -26,6 +26,19 @@ export function defaultContainer(pod: V1Pod): string | undefined {
   return annotated && names.includes(annotated) ? annotated : names[0]
 }
 
+/**
+ * Why `container` has no log yet because it never started (still being created, pulling its image, or its pod
+ * not scheduled), or undefined once it has a log to read. A container waiting to restart (CrashLoopBackOff)
+ * has one: its last run's.
+ */
+export function notStartedReason(pod: V1Pod, container: string): string | undefined {
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]
+  const status = statuses.find((c) => c.name === container)
+  if (!status) return pod.status?.phase === 'Pending' || !pod.status?.phase ? 'Pending' : undefined
+  if (status.state?.waiting && !status.lastState?.terminated) return status.state.waiting.reason ?? 'Waiting'
+  return undefined
+}
+
 export async function readPod(kc: KubeConfig, namespace: string, name: string): Promise<V1Pod> {
   const core = kc.makeApiClient(CoreV1Api)
   return kubeCall(`read pod "${name}"`, () => core.readNamespacedPod({ name, namespace }))

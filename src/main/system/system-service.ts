@@ -1,5 +1,6 @@
 import type { SystemInfo, ToolStatus } from '../../shared/contract'
 import { detectTools, type RunVersion } from './detect-tools'
+import { sleepUnlessAborted } from '../util/sleep'
 
 export interface SystemServiceOptions {
   run: RunVersion
@@ -43,20 +44,8 @@ export function createSystemService(options: SystemServiceOptions): SystemServic
           last = key
           yield tools
         }
-        await sleep(intervalMs, signal)
+        await sleepUnlessAborted(intervalMs, signal)
       }
     },
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done, { once: true })
-    function done(): void {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-  })
 }

@@ -66,6 +66,11 @@ export interface UndoResult {
 /** One batch of log lines (split on newlines, without them). */
 export interface LogEvent {
   lines: string[]
+  /**
+   * A followed container that has not started yet (ContainerCreating, say): why, in words. Sent while it waits;
+   * the first event without it means the container runs and its log is being read.
+   */
+  waiting?: string
 }
 
 /** One batch for a whole Deployment: lines grouped by pod in arrival order; `pods` when the set changed. */
