@@ -17,6 +17,15 @@ export interface LogSource {
 }
 
 export const LINE_PERIOD_MS = 1000
+
+/**
+ * Milliseconds between two steady lines. Containers write one line a second, except `loggen:<n>` images,
+ * which write n a second (up to a million): the bench floods the log viewer with one.
+ */
+export function linePeriodOf(image: string): number {
+  const rate = Number(/(?:^|\/)loggen:(\d+)$/.exec(image)?.[1] ?? 1)
+  return rate >= 1 && rate <= 1_000_000 ? 1000 / rate : LINE_PERIOD_MS
+}
 const PATHS = [
   '/',
   '/index.html',
@@ -98,25 +107,34 @@ function steady(src: LogSource, k: number, at: number): string {
 
 const CRASHES = (src: LogSource): boolean => src.image.includes('crashloop')
 
-// All lines with at <= until (and >= from), in order; steady lines are computed arithmetically so a long
-// history with tailLines stays cheap.
-export function linesBetween(src: LogSource, from: number, until: number, tail?: number): LogLine[] {
+// All lines with at <= until (and >= from, or > from when `afterFrom`: a follow resuming after the last line
+// it sent), in order; steady lines are computed arithmetically so a long history with tailLines stays cheap.
+export function linesBetween(
+  src: LogSource,
+  from: number,
+  until: number,
+  tail?: number,
+  afterFrom = false,
+): LogLine[] {
   const end = Math.min(until, src.endsAt ?? Infinity)
+  const period = linePeriodOf(src.image)
+  const inRange = (at: number): boolean => (afterFrom ? at > from : at >= from) && at <= end
   const out: LogLine[] = []
   startup(src).forEach((text, i) => out.push({ at: src.startedAt + i, text }))
   if (CRASHES(src)) {
     if (src.endsAt !== undefined)
       crashLines(src, src.endsAt).forEach((text) => out.push({ at: src.endsAt ?? 0, text }))
-    const kept = out.filter((l) => l.at >= from && l.at <= end)
+    const kept = out.filter((l) => inRange(l.at))
     return tail !== undefined ? kept.slice(Math.max(0, kept.length - tail)) : kept
   }
-  const steadyCount = Math.max(0, Math.floor((end - src.startedAt) / LINE_PERIOD_MS))
-  let first = Math.max(1, Math.ceil((from - src.startedAt) / LINE_PERIOD_MS))
+  const steadyCount = Math.max(0, Math.floor((end - src.startedAt) / period))
+  const since = (from - src.startedAt) / period
+  let first = Math.max(1, afterFrom ? Math.floor(since) + 1 : Math.ceil(since))
   if (tail !== undefined) first = Math.max(first, steadyCount - tail + 1)
-  const head = out.filter((l) => l.at >= from && l.at <= end)
+  const head = out.filter((l) => inRange(l.at))
   const lines = [...head]
   for (let k = first; k <= steadyCount; k++) {
-    const at = src.startedAt + k * LINE_PERIOD_MS
+    const at = src.startedAt + k * period
     lines.push({ at, text: steady(src, k, at) })
   }
   return tail !== undefined ? lines.slice(Math.max(0, lines.length - tail)) : lines
@@ -125,7 +143,8 @@ export function linesBetween(src: LogSource, from: number, until: number, tail?:
 // When the next line after `after` appears, or undefined if the instance writes no more.
 export function nextLineAt(src: LogSource, after: number): number | undefined {
   if (CRASHES(src)) return src.endsAt !== undefined && src.endsAt > after ? src.endsAt : undefined
-  const k = Math.floor((after - src.startedAt) / LINE_PERIOD_MS) + 1
-  const at = src.startedAt + Math.max(1, k) * LINE_PERIOD_MS
+  const period = linePeriodOf(src.image)
+  const k = Math.floor((after - src.startedAt) / period) + 1
+  const at = src.startedAt + Math.max(1, k) * period
   return src.endsAt !== undefined && at > src.endsAt ? undefined : at
 }

@@ -7,6 +7,9 @@ import type { Pod } from '../types'
 import type { LogLine, LogSource } from './log-lines'
 import { linesBetween, nextLineAt } from './log-lines'
 
+// A fast writer (loggen) is sent in chunks at most this often rather than a write per line.
+const MIN_FOLLOW_TICK_MS = 10
+
 // GET pods/{name}/log: validation like the apiserver and kubelet, then lines, optionally followed.
 export interface LogServer {
   serve(req: IncomingMessage, res: ServerResponse, ns: string, name: string, query: URLSearchParams): void
@@ -123,7 +126,7 @@ export function createLogServer(api: ObjectApi): LogServer {
       const tick = (): void => {
         if (ended) return
         const t = api.clock.now()
-        emit(linesBetween(src, Math.max(from, last + 1), t))
+        emit(linesBetween(src, last, t, undefined, true))
         last = t
         const next = nextLineAt(src, t)
         const current = api.store.get(podDef, ns, name)?.obj as Pod | undefined
@@ -131,11 +134,11 @@ export function createLogServer(api: ObjectApi): LogServer {
         const sameInstance = st?.state.running && Date.parse(st.state.running.startedAt) === src.startedAt
         if (next === undefined || !current || (!sameInstance && !previous && src.endsAt === undefined))
           return end()
-        cancelTimer = api.clock.setTimer(next - t, tick)
+        cancelTimer = api.clock.setTimer(Math.max(next - t, MIN_FOLLOW_TICK_MS), tick)
       }
       const first = nextLineAt(src, now)
       if (first === undefined) return end()
-      cancelTimer = api.clock.setTimer(first - now, tick)
+      cancelTimer = api.clock.setTimer(Math.max(first - now, MIN_FOLLOW_TICK_MS), tick)
     },
   }
 }
