@@ -4,11 +4,19 @@ import { launchBrowser } from './browser'
 import { churn } from './churn-scenario'
 import { startCluster, type BenchCluster } from './cluster'
 import { compareWithKubectl } from './kubectl-scenario'
+import { logViewerThroughput } from './log-viewer-scenario'
 import { logsThroughput } from './logs-scenario'
 import { openPods } from './pods-scenario'
 import { sandboxFigures } from './sandbox-scenario'
 import { repeat } from './stats'
-import { churnFigures, kubectlFigures, logsFigures, podsFigures, sandboxFigureRows } from './figures'
+import {
+  churnFigures,
+  kubectlFigures,
+  logViewerFigures,
+  logsFigures,
+  podsFigures,
+  sandboxFigureRows,
+} from './figures'
 import { renderTable, type Figure } from './table'
 import { startWeb } from './web'
 import { buildWebIfStale } from '../scripts/serve.mjs'
@@ -128,7 +136,16 @@ try {
       )
   if (ch) figures.push(...churnFigures(ch, rss, 200, sizes.churnSeconds))
 
-  if (want('4')) log(`scenario 4: logs 50k lines/s for ${sizes.logSeconds} s`)
+  if (want('4'))
+    log(`scenario 4: logs 50k lines/s for ${sizes.logSeconds} s, in the app's viewer, then in Node`)
+  const viewer = !want('4')
+    ? undefined
+    : await attempt('scenario 4 (viewer)', () =>
+        repeat(slowRuns, () =>
+          retryOnce(() => logViewerThroughput(browser, cluster, web.url, 50_000, sizes.logSeconds)),
+        ),
+      )
+  if (viewer) figures.push(...logViewerFigures(viewer, 50_000, sizes.logSeconds))
   const lg = !want('4')
     ? undefined
     : await attempt('scenario 4', () => repeat(slowRuns, () => logsThroughput(50_000, sizes.logSeconds)))

@@ -1,0 +1,81 @@
+import type { BenchBrowser } from './browser'
+import { longestTask } from './browser'
+import type { BenchCluster } from './cluster'
+
+export interface LogViewerResult {
+  /** Lines the viewer took in per second (kept + dropped by its cap), over the measured window. */
+  linesPerSecond: number
+  longestTaskMs: number
+  heapMb: number
+  /** Lines kept at the end (the viewer keeps the last 1,000,000). */
+  kept: number
+}
+
+// In the page: read the viewer's own count ("N lines shown …; M older lines dropped") every 250 ms.
+const measureScript = (seconds: number): string => `(async () => {
+  const meta = () => document.querySelector('.log-meta span')?.textContent ?? ''
+  const count = () => {
+    const nums = [...meta().matchAll(/([\\d,]+) (?:lines shown|older lines dropped)/g)].map((m) => Number(m[1].replaceAll(',', '')))
+    return { kept: nums[0] ?? 0, total: (nums[0] ?? 0) + (nums[1] ?? 0) }
+  }
+  const t0 = performance.now()
+  const start = count().total
+  await new Promise((r) => setTimeout(r, ${seconds * 1000}))
+  const end = count()
+  return { t0, lines: end.total - start, kept: end.kept, ms: performance.now() - t0 }
+})()`
+
+/**
+ * Scenario 4 on a page: a sandbox pod whose container writes `rate` lines a second (a `loggen:<rate>` image),
+ * its Logs tab open in the real app, for `seconds`.
+ */
+export async function logViewerThroughput(
+  browser: BenchBrowser,
+  cluster: BenchCluster,
+  url: string,
+  rate: number,
+  seconds: number,
+): Promise<LogViewerResult> {
+  const name = `loggen-${Date.now().toString(36)}`
+  const path = '/api/v1/namespaces/default/pods'
+  const created = await cluster.request('POST', path, {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'default' },
+    spec: { containers: [{ name: 'flood', image: `bench/loggen:${rate}` }] },
+  })
+  if (created.status !== 201) throw new Error(`creating the log pod: HTTP ${created.status} ${created.text}`)
+  try {
+    for (let i = 0; ; i++) {
+      const pod = JSON.parse((await cluster.request('GET', `${path}/${name}`)).text) as {
+        status?: { containerStatuses?: { state?: { running?: unknown } }[] }
+      }
+      if (pod.status?.containerStatuses?.[0]?.state?.running) break
+      if (i > 150) throw new Error(`pod ${name} did not start in 30 s`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    const p = await browser.open(`${url}#workloads`)
+    try {
+      await p.page.getByPlaceholder(/^Filter pods/).fill(name)
+      await p.page.getByRole('row', { name: new RegExp(name) }).click()
+      await p.page.getByRole('dialog', { name }).getByRole('tab', { name: 'Logs' }).click()
+      await p.page.locator('.log-line').first().waitFor({ timeout: 30_000 })
+      const r = await p.page.evaluate<{ t0: number; lines: number; kept: number; ms: number }>(
+        measureScript(seconds),
+      )
+      return {
+        linesPerSecond: r.lines / (r.ms / 1000),
+        longestTaskMs: await longestTask(p.page, r.t0),
+        heapMb: await p.heapMb(),
+        kept: r.kept,
+      }
+    } catch (err) {
+      if (p.errors.length > 0) (err as Error).message += `\npage errors: ${p.errors.slice(0, 5).join(' | ')}`
+      throw err
+    } finally {
+      await p.close()
+    }
+  } finally {
+    await cluster.request('DELETE', `${path}/${name}?gracePeriodSeconds=0`).catch(() => undefined)
+  }
+}
