@@ -1,10 +1,16 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { AnsiLine } from './ansi'
 import type { LogStore } from './log-store'
 import { podColor } from './pod-colors'
 
 const ROW_HEIGHT = 18
+/**
+ * Lines per virtual item. The virtualizer recomputes every item's position whenever the count changes, which a
+ * followed log does every frame: at a million single-line items that was 60–180 ms a frame. Blocks of lines
+ * divide that by this number.
+ */
+const BLOCK = 16
 
 export interface LogLinesProps {
   store: LogStore
@@ -17,34 +23,46 @@ export interface LogLinesProps {
   showSource?: boolean
 }
 
-/** The virtualized body: only the visible rows exist, and it re-renders at most once per animation frame. */
+/** The virtualized body: only the visible blocks of rows exist, and it re-renders at most once per frame. */
 export function LogLines({ store, label, wrap, query, activeLine, showSource }: LogLinesProps) {
   const version = useSyncExternalStore(store.subscribe, store.getVersion)
   const count = store.length
+  const blocks = Math.ceil(count / BLOCK)
+  const dropped = store.dropped
   const scrollRef = useRef<HTMLDivElement>(null)
   const lastTop = useRef(0)
   const [following, setFollowing] = useState(true)
+  // Numbers, not strings: this runs for every block on every append. The last block's key changes as it
+  // fills, so wrapped it is measured again; `count` in the deps makes the virtualizer re-estimate its size.
+  const getItemKey = useCallback(
+    (i: number) => (i === blocks - 1 ? -1 - (count - i * BLOCK) : i),
+    [blocks, count],
+  )
   const virtualizer = useVirtualizer({
-    count,
+    count: blocks,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
+    estimateSize: (i) => Math.min(BLOCK, count - i * BLOCK) * ROW_HEIGHT,
+    getItemKey,
+    overscan: 2,
   })
 
   useEffect(() => {
-    if (following && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
-  }, [version, following, count, virtualizer])
+    // Straight to the bottom: scrollToIndex re-checks its target over several frames, each a full layout.
+    const el = scrollRef.current
+    if (following && el) el.scrollTop = el.scrollHeight
+  }, [version, following])
 
   useEffect(() => {
     if (activeLine === undefined) return
     setFollowing(false)
-    virtualizer.scrollToIndex(activeLine, { align: 'center' })
+    virtualizer.scrollToIndex(Math.floor(activeLine / BLOCK), { align: 'center' })
   }, [activeLine, virtualizer])
 
   useEffect(() => {
-    // Row heights differ only when lines wrap; re-measure when that changes.
+    // Row heights differ only when lines wrap; re-measure when that changes, or when the cap dropped old
+    // lines (every block then holds other lines than it was measured with).
     virtualizer.measure()
-  }, [wrap, virtualizer])
+  }, [wrap, dropped, virtualizer])
 
   const onScroll = (): void => {
     const el = scrollRef.current
@@ -68,21 +86,29 @@ export function LogLines({ store, label, wrap, query, activeLine, showSource }: 
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const source = showSource ? store.source(item.index) : undefined
+            const from = item.index * BLOCK
+            const to = Math.min(count, from + BLOCK)
             return (
               <div
-                key={item.key}
+                // React keeps a block's element while its lines change; the virtualizer's key tracks content.
+                key={item.index}
                 data-index={item.index}
                 ref={wrap ? virtualizer.measureElement : undefined}
-                className={item.index === activeLine ? 'log-line active' : 'log-line'}
-                style={{ transform: `translateY(${item.start}px)`, ...(wrap ? {} : { height: ROW_HEIGHT }) }}
+                className="log-block"
+                style={{ transform: `translateY(${item.start}px)` }}
               >
-                {source !== undefined && (
-                  <span className="log-source" style={{ color: podColor(source) }}>
-                    {source}
-                  </span>
-                )}
-                <AnsiLine text={store.line(item.index)} query={query} />
+                <Block
+                  store={store}
+                  from={from}
+                  to={to}
+                  content={`${dropped}:${to}`}
+                  query={query}
+                  activeLine={
+                    activeLine !== undefined && activeLine >= from && activeLine < to ? activeLine : -1
+                  }
+                  wrap={wrap}
+                  showSource={showSource === true}
+                />
               </div>
             )
           })}
@@ -94,7 +120,7 @@ export function LogLines({ store, label, wrap, query, activeLine, showSource }: 
           className="log-jump"
           onClick={() => {
             setFollowing(true)
-            virtualizer.scrollToIndex(count - 1, { align: 'end' })
+            virtualizer.scrollToIndex(blocks - 1, { align: 'end' })
           }}
         >
           Jump to latest ↓
@@ -103,3 +129,39 @@ export function LogLines({ store, label, wrap, query, activeLine, showSource }: 
     </div>
   )
 }
+
+interface BlockProps {
+  store: LogStore
+  from: number
+  to: number
+  /** Changes when the lines in [from, to) do (the store is mutable, so this stands in for them). */
+  content: string
+  query: string
+  activeLine: number
+  wrap: boolean
+  showSource: boolean
+}
+
+/** Up to BLOCK lines; skipped on re-render unless its lines, the search or the active line changed. */
+const Block = memo(function Block({ store, from, to, query, activeLine, wrap, showSource }: BlockProps) {
+  const rows = []
+  for (let i = from; i < to; i++) {
+    const source = showSource ? store.source(i) : undefined
+    rows.push(
+      <div
+        key={i}
+        data-line={i}
+        className={i === activeLine ? 'log-line active' : 'log-line'}
+        style={wrap ? undefined : { height: ROW_HEIGHT }}
+      >
+        {source !== undefined && (
+          <span className="log-source" style={{ color: podColor(source) }}>
+            {source}
+          </span>
+        )}
+        <AnsiLine text={store.line(i)} query={query} />
+      </div>,
+    )
+  }
+  return rows
+})
