@@ -39,6 +39,23 @@ describe('LogStore', () => {
     expect(store.line(999)).toBe('line 2499')
   })
 
+  it('finds every line across chunk boundaries, big batches and empty lines, as the cap moves', () => {
+    const { store } = syncStore(20_000)
+    const all: string[] = []
+    for (let b = 0; b < 9; b++) {
+      const batch = Array.from({ length: 3001 + b * 500 }, (_, j) => (j % 7 === 0 ? '' : `b${b} l${j}`))
+      all.push(...batch)
+      store.append(batch)
+      const shown = all.slice(-20_000)
+      expect(store.length).toBe(shown.length)
+      expect(store.dropped).toBe(all.length - shown.length)
+      for (const i of [0, 1, 4095, 4096, 4097, shown.length - 1].filter((i) => i < shown.length))
+        expect(store.line(i)).toBe(shown[i])
+    }
+    expect(store.search('b8 l4096')).toEqual([store.length - (3001 + 8 * 500) + 4096])
+    expect(store.toText()).toBe(all.slice(-20_000).join('\n') + '\n')
+  })
+
   it('searches case-insensitively past ANSI codes, within the shown lines', () => {
     const { store } = syncStore(3)
     store.append(['Error one', 'fine', '\u001b[31mERR\u001b[0mOR two', 'error three'])

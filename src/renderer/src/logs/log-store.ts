@@ -10,15 +10,31 @@ export function stripAnsi(text: string): string {
   return text.includes('\u001b') ? text.replace(ANSI, '') : text
 }
 
+/** Lines appended together, kept as one string and where each line ends: a million lines are a few hundred objects. */
+interface Chunk {
+  text: string
+  /** End offset of each line in `text`; line k starts one past the end of line k − 1 (a "\n" between). */
+  ends: Uint32Array
+  /** Index into `sources`, for deployment logs. */
+  tag: number | undefined
+}
+
+/** Lines per chunk at most, so the cap can drop old lines in small steps. */
+const CHUNK_LINES = 4096
+
 /**
- * Log lines kept outside React: a plain array plus a version counter, so appending 50,000 lines a second
- * costs array pushes and one notification per animation frame, never a re-render of every row.
+ * Log lines kept outside React: chunks of joined text plus a version counter, so appending 50,000 lines a
+ * second costs a join per batch and one notification per animation frame, never a re-render of every row.
+ * Chunks rather than a string per line: a million separate strings made every major garbage collection of
+ * the renderer a 100 ms+ pause while a busy log was followed.
  */
 export class LogStore {
   readonly cap: number
-  private text: string[] = []
-  /** Index into `sources` per line (deployment logs); empty for a single pod. */
-  private tags: number[] = []
+  private chunks: Chunk[] = []
+  /** Number of the first line of each chunk, counted over all lines ever appended. */
+  private firsts: number[] = []
+  /** Lines held in `chunks` (may run past the cap by up to a tenth before the oldest chunks go). */
+  private held = 0
   readonly sources: string[] = []
   private sourceIndex = new Map<string, number>()
   private listeners = new Set<Listener>()
@@ -35,7 +51,7 @@ export class LogStore {
 
   /** Lines shown: never more than the cap. */
   get length(): number {
-    return Math.min(this.text.length, this.cap)
+    return Math.min(this.held, this.cap)
   }
 
   /** Lines dropped from the start because of the cap, in total. */
@@ -43,19 +59,35 @@ export class LogStore {
     return this.trimmed + this.base
   }
 
-  // The array may run past the cap by up to a tenth before it is trimmed; those oldest lines are hidden.
+  // Held lines past the cap are the oldest ones, hidden until their chunk is dropped.
   private get base(): number {
-    return this.text.length - this.length
+    return this.held - this.length
+  }
+
+  /** The chunk holding shown line `i`, and the line's index within it. */
+  private locate(i: number): { chunk: Chunk; k: number } | undefined {
+    if (i < 0 || i >= this.length) return undefined
+    const g = this.trimmed + this.base + i
+    let lo = 0
+    let hi = this.firsts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((this.firsts[mid] ?? 0) <= g) lo = mid
+      else hi = mid - 1
+    }
+    const chunk = this.chunks[lo]
+    return chunk && { chunk, k: g - (this.firsts[lo] ?? 0) }
   }
 
   line(i: number): string {
-    return this.text[this.base + i] ?? ''
+    const at = this.locate(i)
+    return at ? lineOf(at.chunk, at.k) : ''
   }
 
   /** The pod a line came from, for deployment logs. */
   source(i: number): string | undefined {
-    const t = this.tags[this.base + i]
-    return t === undefined ? undefined : this.sources[t]
+    const tag = this.locate(i)?.chunk.tag
+    return tag === undefined ? undefined : this.sources[tag]
   }
 
   append(lines: readonly string[], source?: string): void {
@@ -69,25 +101,43 @@ export class LogStore {
         this.sourceIndex.set(source, tag)
       }
     }
-    for (const l of lines) {
-      this.text.push(l)
-      if (tag !== undefined) this.tags.push(tag)
+    for (let from = 0; from < lines.length; from += CHUNK_LINES) {
+      const part = lines.slice(from, from + CHUNK_LINES)
+      this.firsts.push(this.trimmed + this.held)
+      this.chunks.push({ text: part.join('\n'), ends: fixEnds(part), tag })
+      this.held += part.length
     }
-    // Trim in steps of a tenth of the cap so the splice cost is paid rarely.
-    const over = this.text.length - this.cap
-    if (over > 0 && over >= Math.max(1, Math.floor(this.cap / 10))) {
-      this.text.splice(0, over)
-      if (this.tags.length > 0) this.tags.splice(0, over)
-      this.trimmed += over
+    // Drop whole old chunks once a tenth of the cap is over, so the cost is paid rarely.
+    if (this.held - this.cap >= Math.max(1, Math.floor(this.cap / 10))) {
+      while (this.chunks.length > 1 && this.held - (this.chunks[0]?.ends.length ?? 0) >= this.cap) {
+        const gone = this.chunks.shift()?.ends.length ?? 0
+        this.firsts.shift()
+        this.held -= gone
+        this.trimmed += gone
+      }
     }
     this.changed()
   }
 
   clear(): void {
-    this.text = []
-    this.tags = []
+    this.chunks = []
+    this.firsts = []
+    this.held = 0
     this.trimmed = 0
     this.changed()
+  }
+
+  /** Every shown line in order, with its index (search and download walk chunks, not one lookup a line). */
+  private *shown(): Generator<[number, string, Chunk]> {
+    const first = this.locate(0)
+    if (!first) return
+    let i = 0
+    let k = first.k
+    for (let c = this.chunks.indexOf(first.chunk); c < this.chunks.length; c++, k = 0) {
+      const chunk = this.chunks[c]
+      if (!chunk) continue
+      for (; k < chunk.ends.length && i < this.length; k++, i++) yield [i, lineOf(chunk, k), chunk]
+    }
   }
 
   /** Indexes of lines containing `query` (case-insensitive, ANSI codes ignored). */
@@ -96,21 +146,17 @@ export class LogStore {
     // A case-insensitive regex test allocates nothing per line, unlike toLowerCase().
     const re = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')
     const out: number[] = []
-    const base = this.base
-    const n = this.length
-    for (let i = 0; i < n; i++) {
-      const line = this.text[base + i] ?? ''
+    for (const [i, line] of this.shown())
       if (re.test(line.includes('\u001b') ? stripAnsi(line) : line)) out.push(i)
-    }
     return out
   }
 
   /** What is shown, as plain text (ANSI removed; pod prefix when lines come from several pods). */
   toText(): string {
     const out: string[] = []
-    for (let i = 0; i < this.length; i++) {
-      const src = this.source(i)
-      out.push(src === undefined ? stripAnsi(this.line(i)) : `[${src}] ${stripAnsi(this.line(i))}`)
+    for (const [, line, chunk] of this.shown()) {
+      const src = chunk.tag === undefined ? undefined : this.sources[chunk.tag]
+      out.push(src === undefined ? stripAnsi(line) : `[${src}] ${stripAnsi(line)}`)
     }
     return out.join('\n') + (out.length ? '\n' : '')
   }
@@ -136,4 +182,17 @@ export class LogStore {
 function defaultSchedule(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn())
   else setTimeout(fn, 16)
+}
+
+/** Where each line of `part` ends once the lines are joined with "\n". */
+function fixEnds(part: readonly string[]): Uint32Array {
+  const ends = new Uint32Array(part.length)
+  let end = -1
+  for (let k = 0; k < part.length; k++) ends[k] = end += (part[k]?.length ?? 0) + 1
+  return ends
+}
+
+function lineOf(chunk: Chunk, k: number): string {
+  const start = k === 0 ? 0 : (chunk.ends[k - 1] ?? 0) + 1
+  return chunk.text.slice(start, chunk.ends[k])
 }
