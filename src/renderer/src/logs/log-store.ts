@@ -143,12 +143,33 @@ export class LogStore {
   /** Indexes of lines containing `query` (case-insensitive, ANSI codes ignored). */
   search(query: string): number[] {
     if (!query) return []
-    // A case-insensitive regex test allocates nothing per line, unlike toLowerCase().
-    const re = new RegExp(query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i')
+    const literal = query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const re = new RegExp(literal, 'i')
+    const global = new RegExp(literal, 'gi')
     const out: number[] = []
-    for (const [i, line] of this.shown())
-      if (re.test(line.includes('\u001b') ? stripAnsi(line) : line)) out.push(i)
-    return out
+    const first = this.locate(0)
+    if (!first) return out
+    let i = -first.k // shown index of the current chunk's line 0
+    for (let c = this.chunks.indexOf(first.chunk); c < this.chunks.length; c++) {
+      const chunk = this.chunks[c]
+      if (!chunk) continue
+      const n = chunk.ends.length
+      if (chunk.text.includes('\u001b')) {
+        // Colour codes may split a match: test those lines one by one, without the codes.
+        for (let k = Math.max(0, -i); k < n; k++) if (re.test(stripAnsi(lineOf(chunk, k)))) out.push(i + k)
+      } else {
+        // One native scan of the chunk; a query cannot span lines (it holds no newline), so each match
+        // names a line, and the scan then moves on to the next line.
+        global.lastIndex = i < 0 ? (chunk.ends[-i - 1] ?? 0) + 1 : 0
+        for (let m = global.exec(chunk.text); m; m = global.exec(chunk.text)) {
+          const k = lineAt(chunk.ends, m.index)
+          out.push(i + k)
+          global.lastIndex = (chunk.ends[k] ?? chunk.text.length) + 1
+        }
+      }
+      i += n
+    }
+    return out.filter((x) => x < this.length)
   }
 
   /** What is shown, as plain text (ANSI removed; pod prefix when lines come from several pods). */
@@ -195,4 +216,16 @@ function fixEnds(part: readonly string[]): Uint32Array {
 function lineOf(chunk: Chunk, k: number): string {
   const start = k === 0 ? 0 : (chunk.ends[k - 1] ?? 0) + 1
   return chunk.text.slice(start, chunk.ends[k])
+}
+
+/** The line of a chunk that holds text offset `at`. */
+function lineAt(ends: Uint32Array, at: number): number {
+  let lo = 0
+  let hi = ends.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((ends[mid] ?? 0) < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
