@@ -44,6 +44,8 @@ export function LogLines({ store, label, wrap, query, activeLine, showSource }: 
     estimateSize: (i) => Math.min(BLOCK, count - i * BLOCK) * ROW_HEIGHT,
     getItemKey,
     overscan: 2,
+    // A followed log scrolls every frame; a synchronous re-render per scroll event laid the page out twice.
+    useFlushSync: false,
   })
 
   useEffect(() => {
