@@ -200,9 +200,17 @@ export class LogStore {
   }
 }
 
+/**
+ * Views hear of new lines at most ~12 times a second, on an animation frame: a log busy enough to change every
+ * frame cannot be read at that speed anyway, and each update costs a layout of the pane.
+ */
+const NOTIFY_EVERY_MS = 80
+
 function defaultSchedule(fn: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn())
-  else setTimeout(fn, 16)
+  setTimeout(() => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn())
+    else fn()
+  }, NOTIFY_EVERY_MS)
 }
 
 /** Where each line of `part` ends once the lines are joined with "\n". */
