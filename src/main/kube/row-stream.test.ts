@@ -98,6 +98,33 @@ describe('rowStream', () => {
     cache.stop()
   })
 
+  it('two subscribers reading at different speeds during a first list each get every row once', async () => {
+    const timers = fakeTimers()
+    const src = fakeSource()
+    for (const n of ['a', 'b', 'c', 'd', 'e', 'f']) src.put(cm(n))
+    const cache = createWatchCache({ source: src, project: projectors.configmaps, timers, pageSize: 2 })
+    const fast = new AbortController()
+    const slow = new AbortController()
+    const quick = drain(rowStream([cache], fast.signal))
+    // The slow one does not read until the list is done, so its parts merge while they wait.
+    const lagging = rowStream([cache], slow.signal)
+    const firstOfSlow = lagging.next()
+    await settle()
+    const slowEvents = [(await firstOfSlow).value as ResourceEvent]
+    for (let e = await lagging.next(); !e.done; e = await lagging.next()) {
+      slowEvents.push(e.value)
+      if (e.value.type === 'snapshot' && !e.value.more) break
+    }
+    const names = (events: ResourceEvent[]): string[] =>
+      events.flatMap((e) => (e.type === 'snapshot' ? e.rows.map((r) => r.name) : []))
+    expect(names(quick.events)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    expect(names(slowEvents)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    fast.abort()
+    slow.abort()
+    await Promise.all([quick.done, lagging.return(undefined)])
+    cache.stop()
+  })
+
   it('ends without a snapshot when aborted before the first list completes', async () => {
     const src = fakeSource()
     const never: FakeSource = { ...src, listPage: () => new Promise(() => {}) }

@@ -19,7 +19,7 @@ type Snapshot = Extract<ResourceEvent, { type: 'snapshot' }>
 /** Parts of a snapshot still waiting for the reader become one event: a slow reader gets fewer, bigger ones. */
 function mergeParts(waiting: ResourceEvent, next: ResourceEvent): ResourceEvent | undefined {
   if (waiting.type !== 'snapshot' || !waiting.more || next.type !== 'snapshot') return undefined
-  const rows = waiting.rows
+  const rows = waiting.rows // this subscriber's own copy (see `part`)
   for (const r of next.rows) rows.push(r) // not push(...rows): 50,000 arguments overflow the stack
   const merged: Snapshot = { type: 'snapshot', rows }
   if (next.more) merged.more = true
@@ -43,8 +43,9 @@ export async function* rowStream(caches: WatchCache[], signal: AbortSignal): Asy
     shown = next
     queue.push({ type: 'status', ...next })
   }
+  // A cache hands the same page array to every subscriber; this queue's own copy is what mergeParts may grow.
   const part = (rows: Row[]): void => {
-    if (rows.length > 0) queue.push({ type: 'snapshot', rows, more: true })
+    if (rows.length > 0) queue.push({ type: 'snapshot', rows: rows.slice(), more: true })
   }
   const lastPart = (rows: Row[]): void => {
     started = true
