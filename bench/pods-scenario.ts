@@ -14,7 +14,7 @@ export interface OpenPodsResult {
 
 // In the page: switch to Pods and poll each animation frame until a row is painted and the grid counts all.
 // `fromNavigation`: the page was opened on Pods already; time from navigation start (t0 = 0) instead.
-const openPodsScript = (expected: number, fromNavigation = false): string => `(async () => {
+export const openPodsScript = (expected: number, fromNavigation = false): string => `(async () => {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()))
   const t0 = ${fromNavigation ? '0' : 'performance.now()'}
   ${fromNavigation ? '' : "location.hash = '#workloads'"}

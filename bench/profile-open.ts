@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { buildWebIfStale } from '../scripts/serve.mjs'
 import { launchBrowser } from './browser'
 import { startCluster } from './cluster'
+import { openPodsScript } from './pods-scenario'
 import { startWeb } from './web'
 
 const pods = Number(process.argv[2] ?? 10_000)
@@ -26,20 +27,7 @@ try {
   await p.cdp.send('Profiler.enable')
   await p.cdp.send('Profiler.setSamplingInterval', { interval: 200 })
   await p.cdp.send('Profiler.start')
-  const r = await p.page.evaluate<{ first: number; all: number }>(`(async () => {
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()))
-    const t0 = performance.now()
-    location.hash = '#workloads'
-    let first = NaN, all = NaN
-    while (performance.now() - t0 < 90000) {
-      await frame()
-      const grid = document.querySelector('[role="grid"]')
-      if (!grid) continue
-      if (Number.isNaN(first) && grid.querySelector('tbody tr:not([aria-hidden]) td')) first = performance.now() - t0
-      if (Number(grid.getAttribute('aria-rowcount')) - 1 >= ${pods}) { all = performance.now() - t0; break }
-    }
-    return { first, all }
-  })()`)
+  const r = await p.page.evaluate<{ first: number; all: number }>(openPodsScript(pods))
   const { profile } = await p.cdp.send('Profiler.stop')
   writeFileSync(join(out, 'page.cpuprofile'), JSON.stringify(profile))
   const base = profile.startTime / 1e6
