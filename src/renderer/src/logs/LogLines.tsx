@@ -23,7 +23,7 @@ export interface LogLinesProps {
   showSource?: boolean
 }
 
-/** The virtualized body: only the visible blocks of rows exist, and it re-renders at most once per frame. */
+/** The virtualized body: only the visible blocks of rows exist, re-rendered when the store notifies. */
 export function LogLines({ store, label, wrap, query, activeLine, showSource }: LogLinesProps) {
   const version = useSyncExternalStore(store.subscribe, store.getVersion)
   const count = store.length

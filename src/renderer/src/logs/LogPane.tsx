@@ -28,7 +28,7 @@ interface Found {
 
 /** Search, wrap, download and counts around the virtualized lines; shared by pod and deployment logs. */
 export function LogPane({ store, label, fileName, controls, status, showSource }: LogPaneProps) {
-  // Re-render (counts) at most once per frame as lines arrive.
+  // Re-render (counts) when the store notifies, not per line.
   useSyncExternalStore(store.subscribe, store.getVersion)
   const [wrap, setWrap] = useState(false)
   const [draft, setDraft] = useState('')

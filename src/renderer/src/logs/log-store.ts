@@ -24,7 +24,7 @@ const CHUNK_LINES = 4096
 
 /**
  * Log lines kept outside React: chunks of joined text plus a version counter, so appending 50,000 lines a
- * second costs a join per batch and one notification per animation frame, never a re-render of every row.
+ * second costs a join per batch and a notification every 80 ms or so, never a re-render of every row.
  * Chunks rather than a string per line: a million separate strings made every major garbage collection of
  * the renderer a 100 ms+ pause while a busy log was followed.
  */
