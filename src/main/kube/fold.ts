@@ -35,7 +35,7 @@ export function replaceRows(rows: Map<string, Row>, fresh: readonly Row[]): RowC
   for (const row of fresh) {
     seen.add(row.key)
     const prev = rows.get(row.key)
-    if (prev === row || (prev && sameRow(prev, row))) continue // the same object: a first list shown page by page
+    if (prev && sameRow(prev, row)) continue
     rows.set(row.key, row)
     changes.push({ type: 'upsert', row, isNew: !prev })
   }

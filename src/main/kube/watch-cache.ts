@@ -105,11 +105,12 @@ export function createWatchCache(opts: WatchCacheOptions): WatchCache {
       do {
         const page = await source.listPage({ limit: pageSize, continue: cont }, listAbort.signal)
         const projected = page.items.map(project)
-        for (const row of projected) fresh.push(row)
         rv = page.resourceVersion
         cont = page.continue
-        // The first list is shown page by page: on a big cluster the first rows appear long before the last.
-        if (!synced && !stopped && projected.length > 0) {
+        if (synced) {
+          for (const row of projected) fresh.push(row)
+        } else if (!stopped && projected.length > 0) {
+          // The first list is shown page by page: on a big cluster the first rows appear long before the last.
           for (const row of projected) rows.set(row.key, row)
           emit({ type: 'page', rows: projected })
         }
@@ -118,9 +119,9 @@ export function createWatchCache(opts: WatchCacheOptions): WatchCache {
       listAbort = undefined
     }
     if (stopped) return
-    const changes = replaceRows(rows, fresh)
-    // A first list that fails is never retried (the cache stops), so only a relist has corrections to send.
-    if (synced) for (const c of changes) batcher.add(c)
+    // The first list filled `rows` as it went (and one that fails is never retried: the cache stops); a relist
+    // is compared with what subscribers hold and the corrections are sent.
+    if (synced) for (const c of replaceRows(rows, fresh)) batcher.add(c)
     resourceVersion = rv
   }
 
