@@ -1,14 +1,17 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
+import { aliases } from './aliases'
 import { rendererConfig } from './vite.web.config'
 
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     build: {
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       // A sandboxed preload must be CommonJS.
       rollupOptions: {

@@ -2,6 +2,19 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 
+// The walls between rooms (docs/architecture.md). Outside src/sandbox only its entry, `@sandbox`, may be
+// imported; product code under src/ never imports test support or e2e.
+const sandboxInsides = {
+  regex: '(^|/)sandbox(/|$)',
+  message: 'The sandbox is its own unit: import its entry `@sandbox`, not its insides.',
+}
+const testCode = {
+  regex: '(^|/)(test|e2e)(/|$)',
+  message: 'Product code must not import test support (test/) or e2e/.',
+}
+const walls = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
+const tests = ['**/*.test.ts', '**/*.test.tsx']
+
 export default tseslint.config(
   {
     ignores: [
@@ -31,6 +44,18 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/sandbox/**', ...tests],
+    rules: walls(sandboxInsides, testCode),
+  },
+  { files: ['src/sandbox/**/*.{ts,tsx}'], ignores: tests, rules: walls(testCode) },
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    ignores: ['src/sandbox/**', 'src/**/*.{ts,tsx}', 'node_modules/**'],
+    rules: walls(sandboxInsides),
+  },
+  { files: tests, ignores: ['src/sandbox/**'], rules: walls(sandboxInsides) },
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { chromiumArgs, chromiumPath } from './e2e/support/chromium'
+import { chromiumArgs, chromiumPath } from './test/e2e/chromium'
 
 export default defineConfig({
   testDir: './e2e',
@@ -10,7 +10,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  globalSetup: './e2e/support/global-setup.ts',
+  globalSetup: './test/e2e/global-setup.ts',
   reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [

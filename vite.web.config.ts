@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig, type UserConfig } from 'vite'
 import react from '@vitejs/plugin-react'
+import { aliases } from './aliases'
 
 /** The renderer's build, shared by electron-vite (desktop) and plain Vite (web mode). */
 export const rendererConfig: UserConfig = {
@@ -8,6 +9,7 @@ export const rendererConfig: UserConfig = {
   publicDir: resolve(import.meta.dirname, 'resources'),
   base: './',
   plugins: [react()],
+  resolve: { alias: aliases },
   build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
 }
 

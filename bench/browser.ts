@@ -1,5 +1,5 @@
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core'
-import { chromiumArgs, chromiumPath } from '../e2e/support/chromium'
+import { chromiumArgs, chromiumPath } from '../test/e2e/chromium'
 
 /** Headless Debian Chromium (Playwright gives it a fresh profile); each page gets a CDP session for bytes, heap and GC. */
 export interface BenchBrowser {

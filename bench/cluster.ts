@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import https from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startSandbox, type RunningSandbox } from '../src/main/sandbox'
+import { startSandbox, type RunningSandbox } from '@sandbox'
 
 /** A sandbox plus a throwaway HOME whose kubeconfig points at it (current-context set), for Skiff and kubectl. */
 export interface BenchCluster {

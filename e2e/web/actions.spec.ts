@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Locator } from '@playwright/test'
-import { serveApp, type ServedApp } from '../support/serve'
-import { kubectl } from '../support/kubeconfig'
-import { createSandboxCluster } from '../support/clusters'
+import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { kubectl } from '../../test/e2e/kubeconfig'
+import { createSandboxCluster } from '../../test/e2e/clusters'
 
 async function setImage(panel: Locator, image: string): Promise<void> {
   await panel.getByLabel('New image for nginx').fill(image)

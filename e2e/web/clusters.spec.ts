@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
-import { serveApp, type ServedApp } from '../support/serve'
-import { kubectl } from '../support/kubeconfig'
-import { fakesPath } from '../fakes/path'
+import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { kubectl } from '../../test/e2e/kubeconfig'
+import { fakesPath } from '../../test/fakes/path'
 
 function withFakes(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { PATH: `${fakesPath()}:${process.env.PATH ?? ''}`, FAKE_STEP_DELAY_MS: '150', ...extra }

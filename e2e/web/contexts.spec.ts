@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { serveApp, type ServedApp } from '../support/serve'
-import { kubectl, writeTwoContextKubeconfig } from '../support/kubeconfig'
+import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { kubectl, writeTwoContextKubeconfig } from '../../test/e2e/kubeconfig'
 
 let app: ServedApp
 let original: string

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
-import { serveApp, type ServedApp } from '../support/serve'
-import { kubectl } from '../support/kubeconfig'
-import { createSandboxCluster } from '../support/clusters'
+import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { kubectl } from '../../test/e2e/kubeconfig'
+import { createSandboxCluster } from '../../test/e2e/clusters'
 
 async function showNamespace(page: Page, namespace: string): Promise<void> {
   await page.getByLabel(/^Namespaces: /).click()

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
-import { serveApp, type ServedApp } from '../support/serve'
+import { serveApp, type ServedApp } from '../../test/e2e/serve'
 
 let app: ServedApp
 test.beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node'
-import { ApiError } from '../shared/contract'
+import { ApiError } from '@shared/contract'
 
 /**
  * A client-node KubeConfig for a context (absent = the kubeconfig's current context), read fresh from the

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { ApiErrorBody, Bridge, CallResult } from '../shared/contract'
+import type { ApiErrorBody, Bridge, CallResult } from '@shared/contract'
 
 // Channel names repeated from src/main/transport/ipc.ts: a sandboxed preload cannot import main-process code.
 const CALL = 'api:call'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionMethods, actionStreams } from '../../shared/contract/actions'
+import { actionMethods, actionStreams } from '@shared/contract/actions'
 
 describe('action contract schemas', () => {
   const scale = actionMethods['deployments.scale'].input

@@ -1,5 +1,5 @@
 import { AppsV1Api, Watch, type KubeConfig, type V1Pod } from '@kubernetes/client-node'
-import type { DeploymentLogEvent } from '../../shared/contract'
+import type { DeploymentLogEvent } from '@shared/contract'
 import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'
 import { kubeCall } from './kube-error'

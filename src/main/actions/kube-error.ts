@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node'
-import { ApiError, type ApiErrorCode } from '../../shared/contract'
+import { ApiError, type ApiErrorCode } from '@shared/contract'
 
 const codeByStatus: Record<number, ApiErrorCode> = {
   400: 'BadInput',

@@ -1,5 +1,5 @@
-import type { LogEvent } from '../../shared/contract'
-import { ApiError } from '../../shared/contract'
+import type { LogEvent } from '@shared/contract'
+import { ApiError } from '@shared/contract'
 import { sleepUnlessAborted } from '../util/sleep'
 import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'

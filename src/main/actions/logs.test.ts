@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DeploymentLogEvent } from '../../shared/contract'
+import type { DeploymentLogEvent } from '@shared/contract'
 import { streamDeploymentLogs } from './deployment-logs'
 import { streamPodLog, type LogStreamInput } from './logs-stream'
 import { scale } from './scale'
-import { eventually, startFixture, type SandboxFixture } from './sandbox-fixture'
+import { eventually, startFixture, type SandboxFixture } from '../../../test/support/sandbox-fixture'
 
 let f: SandboxFixture
 const POD = `apiVersion: v1

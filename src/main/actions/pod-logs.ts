@@ -7,7 +7,7 @@ import {
   type V1Pod,
 } from '@kubernetes/client-node'
 import type { Writable } from 'node:stream'
-import type { ApiError } from '../../shared/contract'
+import type { ApiError } from '@shared/contract'
 import { kubeCall, toApiError } from './kube-error'
 
 export interface PodLogOptions {

@@ -1,4 +1,4 @@
-import type { RolloutRevision } from '../../shared/contract'
+import type { RolloutRevision } from '@shared/contract'
 import { isObject, semanticEqual, toPlain, type Json, type JsonObject } from './plain'
 
 export const REVISION = 'deployment.kubernetes.io/revision'

@@ -1,4 +1,4 @@
-import type { RolloutStatus } from '../../shared/contract'
+import type { RolloutStatus } from '@shared/contract'
 import { REVISION } from './revisions'
 
 /** The fields of a Deployment that `kubectl rollout status` reads. */

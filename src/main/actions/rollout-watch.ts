@@ -1,5 +1,5 @@
 import { Watch } from '@kubernetes/client-node'
-import { ApiError, type RolloutStatus } from '../../shared/contract'
+import { ApiError, type RolloutStatus } from '@shared/contract'
 import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'
 import type { DeploymentRef } from './rollout'

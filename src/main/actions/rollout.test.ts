@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppsV1Api } from '@kubernetes/client-node'
 import { diff, history, restart, setImage, setPaused, status, undo } from './rollout'
 import { watchRolloutStatus } from './rollout-watch'
-import { eventually, startFixture, type SandboxFixture } from './sandbox-fixture'
+import { eventually, startFixture, type SandboxFixture } from '../../../test/support/sandbox-fixture'
 
 let f: SandboxFixture
 const ns = 'default'

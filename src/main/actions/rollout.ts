@@ -6,7 +6,7 @@ import {
   type RolloutRevision,
   type RolloutStatus,
   type UndoResult,
-} from '../../shared/contract'
+} from '@shared/contract'
 import type { ActionDeps } from './deps'
 import { kubeCall } from './kube-error'
 import { planUndo } from './undo-plan'

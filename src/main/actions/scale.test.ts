@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppsV1Api } from '@kubernetes/client-node'
-import { ApiError } from '../../shared/contract'
+import { ApiError } from '@shared/contract'
 import { scale } from './scale'
-import { eventually, startFixture, type SandboxFixture } from './sandbox-fixture'
+import { eventually, startFixture, type SandboxFixture } from '../../../test/support/sandbox-fixture'
 
 let f: SandboxFixture
 

@@ -1,5 +1,5 @@
 import { AppsV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
-import { ApiError, replicaProblem, type ScalableKind } from '../../shared/contract'
+import { ApiError, replicaProblem, type ScalableKind } from '@shared/contract'
 import type { ActionDeps } from './deps'
 import { kubeCall } from './kube-error'
 

@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/contract'
+import { ApiError } from '@shared/contract'
 import type { Json } from './plain'
 import {
   equalIgnoreHash,

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { createBackend } from '../backend'
 import { defaultDataDir } from '../data-dir'
-import { methods, streams } from '../../shared/contract'
+import { methods, streams } from '@shared/contract'
 import { runCli } from './run-cli'
 
 const dataDir = defaultDataDir()

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createFakeEnv, isAlive } from './fake-env'
-import type { FakeEnv } from './fake-env'
+import { createFakeEnv, isAlive } from '../../../test/support/fake-env'
+import type { FakeEnv } from '../../../test/support/fake-env'
 import { KindProvider } from './kind-provider'
 import { run } from './run'
 

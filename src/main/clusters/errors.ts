@@ -1,4 +1,4 @@
-import type { JobError } from '../../shared/contract/clusters'
+import type { JobError } from '@shared/contract/clusters'
 
 /** A failure a person can act on: the tool's own words, never a stack trace. */
 export class ClusterError extends Error {
@@ -15,7 +15,7 @@ export class ClusterError extends Error {
   }
 }
 
-export type { JobError } from '../../shared/contract/clusters'
+export type { JobError } from '@shared/contract/clusters'
 
 /** Turns anything thrown into the plain shape the contract carries. */
 export function toJobError(err: unknown): JobError {

@@ -1,7 +1,7 @@
-import type { JobAction } from '../../shared/contract/clusters'
+import type { JobAction } from '@shared/contract/clusters'
 import type { CreateSpec, ProviderId } from './types'
 
-export type { JobAction, JobEvent, JobInfo, JobStatus } from '../../shared/contract/clusters'
+export type { JobAction, JobEvent, JobInfo, JobStatus } from '@shared/contract/clusters'
 
 export type JobRequest =
   | { action: 'create'; provider: ProviderId; spec: CreateSpec }

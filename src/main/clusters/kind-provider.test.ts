@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { countingRun, createFakeEnv, failure, isAlive, never } from './fake-env'
-import type { FakeEnv } from './fake-env'
+import { countingRun, createFakeEnv, failure, isAlive, never } from '../../../test/support/fake-env'
+import type { FakeEnv } from '../../../test/support/fake-env'
 import { KindProvider } from './kind-provider'
 import type { ProviderEvent } from './types'
 

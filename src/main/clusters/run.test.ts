@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createFakeEnv, isAlive } from './fake-env'
-import type { FakeEnv } from './fake-env'
-import { fakesPath } from '../../../e2e/fakes/path'
+import { createFakeEnv, isAlive } from '../../../test/support/fake-env'
+import type { FakeEnv } from '../../../test/support/fake-env'
+import { fakesPath } from '../../../test/fakes/path'
 import { formatCommand, run } from './run'
 
 let fe: FakeEnv | undefined

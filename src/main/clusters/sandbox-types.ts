@@ -1,4 +1,4 @@
-/** The slice of src/main/sandbox this provider needs. */
+/** The slice of src/sandbox this provider needs. */
 export interface RunningSandbox {
   name: string
   url: string

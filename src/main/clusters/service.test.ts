@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { createFakeEnv, isAlive } from './fake-env'
-import type { FakeEnv } from './fake-env'
+import { createFakeEnv, isAlive } from '../../../test/support/fake-env'
+import type { FakeEnv } from '../../../test/support/fake-env'
 import { KindProvider } from './kind-provider'
 import { createClusterService } from './service'
 

@@ -1,4 +1,4 @@
-import type { ClusterList, JobAction, JobEvent, JobInfo } from '../../shared/contract/clusters'
+import type { ClusterList, JobAction, JobEvent, JobInfo } from '@shared/contract/clusters'
 import { listAll } from './list-all'
 import { createJobRunner } from './jobs'
 import type { JobRunner } from './jobs'

@@ -1,5 +1,5 @@
 // The shapes the renderer sees live in the contract; this folder adds what only the backend needs.
-import type { ClusterInfo, CreateSpec, Detection } from '../../shared/contract/clusters'
+import type { ClusterInfo, CreateSpec, Detection } from '@shared/contract/clusters'
 
 export type {
   ClusterInfo,
@@ -8,7 +8,7 @@ export type {
   Detection,
   PrerequisiteCheck,
   ProviderId,
-} from '../../shared/contract/clusters'
+} from '@shared/contract/clusters'
 
 export interface ProgressEvent {
   type: 'progress'

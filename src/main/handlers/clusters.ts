@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/contract'
+import { ApiError } from '@shared/contract'
 import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
 import { ClusterError, type ClusterService } from '../clusters'
 

@@ -1,6 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { ApiError, type ApiErrorCode, type ContextsState } from '../../shared/contract'
+import { ApiError, type ApiErrorCode, type ContextsState } from '@shared/contract'
 import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
 import { isKubeconfigError, type KubeconfigErrorCode } from '../kubeconfig/errors'
 import { resolveKubeconfigPaths } from '../kubeconfig/paths'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Row } from '../../shared/rows'
+import type { Row } from '@shared/rows'
 import { createDeltaBatcher, type DeltaBatch } from './batcher'
-import { fakeTimers } from './test-timers'
+import { fakeTimers } from '../../../test/support/timers'
 
 const row = (key: string, data = 0): Row => ({
   kind: 'configmaps',

@@ -1,4 +1,4 @@
-import type { Row } from '../../shared/rows'
+import type { Row } from '@shared/rows'
 import type { RowChange } from './fold'
 
 export interface DeltaBatch {

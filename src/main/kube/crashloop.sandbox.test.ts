@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DeploymentRow, PodRow } from '../../shared/rows'
-import { startSandbox, type RunningSandbox } from '../sandbox'
-import { kubectlFor, type KubectlRunner } from '../sandbox/testing/kubectl'
+import type { DeploymentRow, PodRow } from '@shared/rows'
+import { startSandbox, type RunningSandbox } from '@sandbox'
+import { kubectlFor, type KubectlRunner } from '../../../test/support/kubectl'
 import { createKubeService, type KubeService } from './service'
-import { collect, kubeConfigFor } from './test-support'
+import { collect, kubeConfigFor } from '../../../test/support/kube'
 
 let sb: RunningSandbox
 let kubectl: KubectlRunner

@@ -1,5 +1,5 @@
-import type { ObjectRef, ResourceDetail } from '../../shared/contract/resources'
-import type { ResourceKind } from '../../shared/rows'
+import type { ObjectRef, ResourceDetail } from '@shared/contract/resources'
+import type { ResourceKind } from '@shared/rows'
 import { resourceKindOf } from './kinds'
 import { formatLabels } from './rows/base'
 import { projectors } from './rows'

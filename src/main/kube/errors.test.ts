@@ -1,6 +1,6 @@
 import { ApiException } from '@kubernetes/client-node'
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../shared/contract'
+import { ApiError } from '@shared/contract'
 import { toApiError } from './errors'
 import { KubeHttpError } from './kube-request'
 

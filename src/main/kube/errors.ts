@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorCode } from '../../shared/contract'
+import { ApiError, type ApiErrorCode } from '@shared/contract'
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ConfigMapRow, Row } from '../../shared/rows'
+import type { ConfigMapRow, Row } from '@shared/rows'
 import { foldEvent, replaceRows } from './fold'
 import { projectors, type WireObject } from './rows'
 

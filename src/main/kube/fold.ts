@@ -1,4 +1,4 @@
-import type { Row } from '../../shared/rows'
+import type { Row } from '@shared/rows'
 import { objectKey, type Projector, type WireObject } from './rows'
 import { sameRow } from './same-row'
 

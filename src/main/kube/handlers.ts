@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import type { MethodDef } from '../../shared/contract/define'
-import type { ResourceEvent, resourceMethods, resourceStreams } from '../../shared/contract/resources'
+import type { MethodDef } from '@shared/contract/define'
+import type { ResourceEvent, resourceMethods, resourceStreams } from '@shared/contract/resources'
 import type { KubeService } from './service'
 
 type Methods = typeof resourceMethods

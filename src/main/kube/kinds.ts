@@ -1,4 +1,4 @@
-import { clusterScopedKinds, kubernetesKind, type ResourceKind } from '../../shared/rows'
+import { clusterScopedKinds, kubernetesKind, type ResourceKind } from '@shared/rows'
 
 interface KindInfo {
   /** `/api/v1` or `/apis/apps/v1` */

@@ -1,8 +1,8 @@
 import tls from 'node:tls'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { startSandbox, type RunningSandbox } from '../sandbox'
+import { startSandbox, type RunningSandbox } from '@sandbox'
 import { createKubeGet } from './kube-request'
-import { kubeConfigFor } from './test-support'
+import { kubeConfigFor } from '../../../test/support/kube'
 
 let sb: RunningSandbox
 beforeAll(async () => {

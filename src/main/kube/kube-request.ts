@@ -1,7 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import type { KubeConfig } from '@kubernetes/client-node'
-import { ApiError } from '../../shared/contract'
+import { ApiError } from '@shared/contract'
 
 /** A non-2xx answer; `body` is the raw text (usually a Status object). */
 export class KubeHttpError extends Error {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { KubeConfig } from '@kubernetes/client-node'
 import { afterEach, expect, it } from 'vitest'
 import { createKubeService } from './service'
-import { collect } from './test-support'
+import { collect } from '../../../test/support/kube'
 
 const cm = (name: string, rv: string): object => ({
   kind: 'ConfigMap',

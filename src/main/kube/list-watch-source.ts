@@ -1,5 +1,5 @@
 import { Watch, type KubeConfig } from '@kubernetes/client-node'
-import type { ResourceKind } from '../../shared/rows'
+import type { ResourceKind } from '@shared/rows'
 import { collectionPath } from './kinds'
 import { createKubeGet, type KubeGet, type KubeGetSession } from './kube-request'
 import type { WireObject } from './rows'

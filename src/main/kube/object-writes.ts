@@ -1,5 +1,5 @@
 import { AppsV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node'
-import type { ObjectRef } from '../../shared/contract/resources'
+import type { ObjectRef } from '@shared/contract/resources'
 import { refNamespace } from './object-reads'
 
 /**

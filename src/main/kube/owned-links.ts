@@ -1,5 +1,5 @@
-import type { ResourceDetail } from '../../shared/contract/resources'
-import type { ResourceKind } from '../../shared/rows'
+import type { ResourceDetail } from '@shared/contract/resources'
+import type { ResourceKind } from '@shared/rows'
 import { collectionPath } from './kinds'
 import type { KubeGet } from './kube-request'
 import type { WireObject, WireWorkload } from './rows/wire'

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { startSandbox, type RunningSandbox } from '../sandbox'
-import { kubectlFor, type KubectlRunner } from '../sandbox/testing/kubectl'
+import { startSandbox, type RunningSandbox } from '@sandbox'
+import { kubectlFor, type KubectlRunner } from '../../../test/support/kubectl'
 import { createKubeService } from './service'
-import { collect, kubeConfigFor } from './test-support'
+import { collect, kubeConfigFor } from '../../../test/support/kube'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterAll(async () => {

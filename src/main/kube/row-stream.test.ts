@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../shared/contract'
-import type { ResourceEvent } from '../../shared/contract/resources'
-import { fakeSource, type FakeSource } from './fake-source'
+import { ApiError } from '@shared/contract'
+import type { ResourceEvent } from '@shared/contract/resources'
+import { fakeSource, type FakeSource } from '../../../test/support/fake-source'
 import { KubeHttpError } from './kube-request'
 import { rowStream } from './row-stream'
 import { projectors, type WireObject } from './rows'
-import { fakeTimers, type FakeTimers } from './test-timers'
+import { fakeTimers, type FakeTimers } from '../../../test/support/timers'
 import { createWatchCache, type WatchCache } from './watch-cache'
 
 const cm = (name: string): WireObject => ({ metadata: { name, uid: name } })

@@ -1,5 +1,5 @@
-import type { ResourceEvent } from '../../shared/contract/resources'
-import type { Row } from '../../shared/rows'
+import type { ResourceEvent } from '@shared/contract/resources'
+import type { Row } from '@shared/rows'
 import { createEventQueue } from './event-queue'
 import type { CacheState, WatchCache } from './watch-cache'
 

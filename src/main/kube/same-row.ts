@@ -1,4 +1,4 @@
-import type { Row } from '../../shared/rows'
+import type { Row } from '@shared/rows'
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ApiError } from '../../shared/contract'
-import type { ConfigMapRow, PodRow } from '../../shared/rows'
-import { startSandbox, type RunningSandbox } from '../sandbox'
-import { kubectlFor, type KubectlRunner } from '../sandbox/testing/kubectl'
-import { resourceMethods, resourceStreams } from '../../shared/contract/resources'
+import { ApiError } from '@shared/contract'
+import type { ConfigMapRow, PodRow } from '@shared/rows'
+import { startSandbox, type RunningSandbox } from '@sandbox'
+import { kubectlFor, type KubectlRunner } from '../../../test/support/kubectl'
+import { resourceMethods, resourceStreams } from '@shared/contract/resources'
 import { createResourceHandlers } from './handlers'
 import { createKubeService, type KubeService } from './service'
-import { collect, kubeConfigFor, openSockets, quietSockets } from './test-support'
+import { collect, kubeConfigFor, openSockets, quietSockets } from '../../../test/support/kube'
 
 let sb: RunningSandbox
 let kubectl: KubectlRunner

@@ -1,13 +1,13 @@
 import type { KubeConfig } from '@kubernetes/client-node'
 import type { z } from 'zod'
-import { ApiError } from '../../shared/contract'
+import { ApiError } from '@shared/contract'
 import type {
   ResourceDetail,
   ResourceEvent,
   resourceMethods,
   resourceStreams,
-} from '../../shared/contract/resources'
-import type { EventRow } from '../../shared/rows'
+} from '@shared/contract/resources'
+import type { EventRow } from '@shared/rows'
 import { buildDetail, endpointLinks } from './detail'
 import { toApiError } from './errors'
 import { isNamespaced } from './kinds'

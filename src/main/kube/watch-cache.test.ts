@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ApiError } from '../../shared/contract'
-import type { ConfigMapRow } from '../../shared/rows'
-import { fakeSource, type FakeSource } from './fake-source'
+import { ApiError } from '@shared/contract'
+import type { ConfigMapRow } from '@shared/rows'
+import { fakeSource, type FakeSource } from '../../../test/support/fake-source'
 import { KubeHttpError } from './kube-request'
 import { projectors, type WireObject } from './rows'
-import { fakeTimers, type FakeTimers } from './test-timers'
+import { fakeTimers, type FakeTimers } from '../../../test/support/timers'
 import { createWatchCache, type CacheEvent, type WatchCache } from './watch-cache'
 
 const cm = (name: string, data: Record<string, string> = {}): WireObject =>

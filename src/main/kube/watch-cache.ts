@@ -1,5 +1,5 @@
-import type { ApiError } from '../../shared/contract'
-import type { Row } from '../../shared/rows'
+import type { ApiError } from '@shared/contract'
+import type { Row } from '@shared/rows'
 import { createDeltaBatcher, realTimers, type DeltaBatch, type Timers } from './batcher'
 import { httpStatusOf, toApiError } from './errors'
 import { foldEvent, replaceRows } from './fold'

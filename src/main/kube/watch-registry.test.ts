@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { fakeSource } from './fake-source'
+import { fakeSource } from '../../../test/support/fake-source'
 import { KubeHttpError } from './kube-request'
 import { projectors } from './rows'
-import { fakeTimers } from './test-timers'
+import { fakeTimers } from '../../../test/support/timers'
 import { createWatchCache, type WatchCache } from './watch-cache'
 import { createWatchRegistry } from './watch-registry'
 

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isKubeconfigError } from './errors'
 import { parseKubeconfig } from './load-file'
 import { safeEdit } from './safe-write'
-import { kubectl, makeTempHome, twoContexts } from './testing'
-import type { TempHome } from './testing'
+import { kubectl, makeTempHome, twoContexts } from '../../../test/support/kubeconfig'
+import type { TempHome } from '../../../test/support/kubeconfig'
 import { upsertEntries } from './upsert-entries'
 
 let t: TempHome

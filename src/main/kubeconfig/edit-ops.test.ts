@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { applyEdits } from './edit-ops'
 import type { EditOp } from './edit-ops'
-import { FANCY_KUBECONFIG } from './fixtures'
+import { FANCY_KUBECONFIG } from '../../../test/fixtures/kubeconfig'
 
 const fancy = FANCY_KUBECONFIG
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FANCY_KUBECONFIG } from './fixtures'
+import { FANCY_KUBECONFIG } from '../../../test/fixtures/kubeconfig'
 import { createKubeconfigService } from './service'
-import { kubectl, makeTempHome, twoContexts } from './testing'
-import type { TempHome } from './testing'
+import { kubectl, makeTempHome, twoContexts } from '../../../test/support/kubeconfig'
+import type { TempHome } from '../../../test/support/kubeconfig'
 
 let t: TempHome
 beforeEach(async () => {

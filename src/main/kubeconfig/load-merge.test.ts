@@ -3,8 +3,8 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadFile, parseKubeconfig } from './load-file'
 import { mergeFiles } from './merge'
-import { makeTempHome, twoContexts } from './testing'
-import type { TempHome } from './testing'
+import { makeTempHome, twoContexts } from '../../../test/support/kubeconfig'
+import type { TempHome } from '../../../test/support/kubeconfig'
 
 let t: TempHome
 beforeEach(async () => {

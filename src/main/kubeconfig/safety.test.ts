@@ -6,8 +6,8 @@ import { writeFileAtomic } from './atomic-write'
 import { createBackupStore } from './backups'
 import { KubeconfigError } from './errors'
 import { createKubeconfigService } from './service'
-import { makeTempHome, twoContexts } from './testing'
-import type { TempHome } from './testing'
+import { makeTempHome, twoContexts } from '../../../test/support/kubeconfig'
+import type { TempHome } from '../../../test/support/kubeconfig'
 
 let t: TempHome
 beforeEach(async () => {

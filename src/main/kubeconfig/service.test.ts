@@ -3,11 +3,11 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { KubeconfigError } from './errors'
-import { FANCY_KUBECONFIG } from './fixtures'
+import { FANCY_KUBECONFIG } from '../../../test/fixtures/kubeconfig'
 import { loadFile, parseKubeconfig } from './load-file'
 import { createKubeconfigService } from './service'
-import { makeTempHome, twoContexts } from './testing'
-import type { TempHome } from './testing'
+import { makeTempHome, twoContexts } from '../../../test/support/kubeconfig'
+import type { TempHome } from '../../../test/support/kubeconfig'
 
 let t: TempHome
 beforeEach(async () => {

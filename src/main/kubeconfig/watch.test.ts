@@ -5,8 +5,8 @@ import { mkdir, rename, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createKubeconfigService } from './service'
-import { kubectl, makeTempHome, twoContexts } from './testing'
-import type { TempHome } from './testing'
+import { kubectl, makeTempHome, twoContexts } from '../../../test/support/kubeconfig'
+import type { TempHome } from '../../../test/support/kubeconfig'
 import { watchFiles } from './watch'
 
 let t: TempHome

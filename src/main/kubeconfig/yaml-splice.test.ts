@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { applyEdits } from './edit-ops'
-import { FANCY_KUBECONFIG } from './fixtures'
+import { FANCY_KUBECONFIG } from '../../../test/fixtures/kubeconfig'
 import { validateName } from './validate'
 import { renderScalar } from './yaml-splice'
 

@@ -1,5 +1,5 @@
 import which from 'which'
-import { toolNames, type ToolName, type ToolStatus } from '../../shared/contract'
+import { toolNames, type ToolName, type ToolStatus } from '@shared/contract'
 import { versionProbes } from './tool-versions'
 
 /** Runs a binary with an argument array; resolves with stdout or rejects. Injected so tests can fake it. */

@@ -1,4 +1,4 @@
-import type { SystemInfo, ToolStatus } from '../../shared/contract'
+import type { SystemInfo, ToolStatus } from '@shared/contract'
 import { detectTools, type RunVersion } from './detect-tools'
 import { sleepUnlessAborted } from '../util/sleep'
 

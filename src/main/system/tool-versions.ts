@@ -1,4 +1,4 @@
-import type { ToolName } from '../../shared/contract'
+import type { ToolName } from '@shared/contract'
 
 /** How each tool reports its own version, and how to read that report. */
 export interface VersionProbe {

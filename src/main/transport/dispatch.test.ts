@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { methods, type SystemInfo, type ToolStatus } from '../../shared/contract'
+import { methods, type SystemInfo, type ToolStatus } from '@shared/contract'
 import { createDispatcher, type MethodHandlers, type StreamHandlers } from './dispatch'
 
 const info: SystemInfo = {

@@ -11,7 +11,7 @@ import {
   type ParsedStreamInput,
   type StreamEvent,
   type StreamName,
-} from '../../shared/contract'
+} from '@shared/contract'
 
 /** The services behind each method; the dispatcher calls them only with validated input. */
 export type MethodHandlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { ApiErrorBody } from '../../shared/contract'
+import type { ApiErrorBody } from '@shared/contract'
 import type { Dispatcher } from './dispatch'
 
 /**

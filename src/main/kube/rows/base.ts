@@ -1,4 +1,4 @@
-import type { OwnerRef } from '../../../shared/rows'
+import type { OwnerRef } from '@shared/rows'
 import type { WireLabelSelector, WireObject, WirePodTemplate } from './wire'
 
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>

@@ -1,4 +1,4 @@
-import type { DeploymentRow } from '../../../shared/rows'
+import type { DeploymentRow } from '@shared/rows'
 import { baseFields, formatSelector, templateColumns } from './base'
 import type { WireWorkload } from './wire'
 

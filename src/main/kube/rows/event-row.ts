@@ -1,4 +1,4 @@
-import type { EventRow } from '../../../shared/rows'
+import type { EventRow } from '@shared/rows'
 import { baseFields } from './base'
 import type { WireEvent } from './wire'
 

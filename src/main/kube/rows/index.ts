@@ -1,4 +1,4 @@
-import type { ResourceKind, Row } from '../../../shared/rows'
+import type { ResourceKind, Row } from '@shared/rows'
 import { deploymentRow } from './deployment-row'
 import { eventRow } from './event-row'
 import { nodeRow } from './node-row'

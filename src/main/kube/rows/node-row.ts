@@ -1,4 +1,4 @@
-import type { NodeRow } from '../../../shared/rows'
+import type { NodeRow } from '@shared/rows'
 import { baseFields } from './base'
 import type { WireNode } from './wire'
 

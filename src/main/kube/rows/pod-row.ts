@@ -1,4 +1,4 @@
-import type { PodRow } from '../../../shared/rows'
+import type { PodRow } from '@shared/rows'
 import { baseFields, controllerOf } from './base'
 import { podStatus } from './pod-status'
 import type { WirePod } from './wire'

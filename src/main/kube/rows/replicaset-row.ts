@@ -1,4 +1,4 @@
-import type { ReplicaSetRow } from '../../../shared/rows'
+import type { ReplicaSetRow } from '@shared/rows'
 import { baseFields, controllerOf, formatSelector, templateColumns } from './base'
 import type { WireWorkload } from './wire'
 

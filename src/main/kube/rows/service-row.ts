@@ -1,4 +1,4 @@
-import type { ServiceRow } from '../../../shared/rows'
+import type { ServiceRow } from '@shared/rows'
 import { baseFields, formatLabels } from './base'
 import type { WireService } from './wire'
 

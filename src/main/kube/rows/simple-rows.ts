@@ -1,4 +1,4 @@
-import type { ConfigMapRow, NamespaceRow, SecretRow } from '../../../shared/rows'
+import type { ConfigMapRow, NamespaceRow, SecretRow } from '@shared/rows'
 import { baseFields } from './base'
 import type { WireDataObject } from './wire'
 

@@ -1,4 +1,4 @@
-import type { PodRow } from '../../../shared/rows'
+import type { PodRow } from '@shared/rows'
 import { podDotState, summarize } from './pod-state'
 import './actions.css'
 

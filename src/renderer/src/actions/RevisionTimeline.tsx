@@ -1,4 +1,4 @@
-import type { RolloutRevision } from '../../../shared/contract'
+import type { RolloutRevision } from '@shared/contract'
 
 function ago(iso: string, now: number): string {
   const ms = now - Date.parse(iso)

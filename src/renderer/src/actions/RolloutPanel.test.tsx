@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import type { RolloutPanel as RolloutPanelType } from './RolloutPanel'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import type { ApiErrorBody, Bridge, CallResult, RolloutRevision } from '../../../shared/contract'
+import type { ApiErrorBody, Bridge, CallResult, RolloutRevision } from '@shared/contract'
 
 const revisions: RolloutRevision[] = [
   {

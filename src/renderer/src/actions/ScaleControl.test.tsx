@@ -2,8 +2,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import type { ScaleControl as ScaleControlType } from './ScaleControl'
-import type { Bridge, CallResult } from '../../../shared/contract'
-import type { PodRow } from '../../../shared/rows'
+import type { Bridge, CallResult } from '@shared/contract'
+import type { PodRow } from '@shared/rows'
 
 function podRow(name: string, over: Partial<PodRow>): PodRow {
   const base = { kind: 'pods' as const, key: `default/${name}`, name, namespace: 'default', uid: name }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { api } from '../api/client'
-import { replicaProblem, SCALE_CONFIRM_ABOVE, type ScalableKind } from '../../../shared/contract'
+import { replicaProblem, SCALE_CONFIRM_ABOVE, type ScalableKind } from '@shared/contract'
 import { Dialog } from '../components/Dialog'
 import { useNotice } from '../components/Notice'
-import type { PodRow } from '../../../shared/rows'
+import type { PodRow } from '@shared/rows'
 import { PodDots } from './PodDots'
 import './actions.css'
 

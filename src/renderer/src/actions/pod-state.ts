@@ -1,4 +1,4 @@
-import type { PodRow } from '../../../shared/rows'
+import type { PodRow } from '@shared/rows'
 
 export type PodDotState = 'running' | 'pending' | 'failed' | 'terminating' | 'succeeded'
 

@@ -1,4 +1,4 @@
-import { createClient, type ApiClient, type Bridge } from '../../../shared/contract'
+import { createClient, type ApiClient, type Bridge } from '@shared/contract'
 import { createHttpBridge } from './http-bridge'
 
 declare global {

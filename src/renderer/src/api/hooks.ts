@@ -8,7 +8,7 @@ import type {
   StreamEvent,
   StreamInput,
   StreamName,
-} from '../../../shared/contract'
+} from '@shared/contract'
 import { api } from './client'
 
 /** A contract call as a TanStack query keyed by method and input. */

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, Bridge, CallResult } from '../../../shared/contract'
+import type { ApiErrorBody, Bridge, CallResult } from '@shared/contract'
 
 interface Listener {
   stream: string

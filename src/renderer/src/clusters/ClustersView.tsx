@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { ApiError, ClusterInfo, Detection, JobInfo, MethodInput } from '../../../shared/contract'
+import type { ApiError, ClusterInfo, Detection, JobInfo, MethodInput } from '@shared/contract'
 import { api } from '../api/client'
 import { useCall } from '../api/hooks'
 import { Dialog } from '../components/Dialog'

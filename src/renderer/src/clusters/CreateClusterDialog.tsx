@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
-import type { ApiError, Detection, JobInfo, MethodInput, ProviderId } from '../../../shared/contract'
+import type { ApiError, Detection, JobInfo, MethodInput, ProviderId } from '@shared/contract'
 import { api } from '../api/client'
 import { Dialog } from '../components/Dialog'
 import { ErrorBox } from '../components/ErrorBox'

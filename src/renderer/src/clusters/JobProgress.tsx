@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import type { JobEvent, JobInfo } from '../../../shared/contract'
+import type { JobEvent, JobInfo } from '@shared/contract'
 import { api } from '../api/client'
 import { useNotice } from '../components/Notice'
 

@@ -1,4 +1,4 @@
-import type { Detection } from '../../../shared/contract'
+import type { Detection } from '@shared/contract'
 
 const names: Record<Detection['provider'], string> = {
   kind: 'kind',

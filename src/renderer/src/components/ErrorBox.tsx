@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../shared/contract'
+import type { ApiError } from '@shared/contract'
 
 /** An API error as a person reads it: the message, and the field problems when input was refused. */
 export function ErrorBox({

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ContextInfo } from '../../../shared/contract'
+import type { ContextInfo } from '@shared/contract'
 import { Dialog } from '../components/Dialog'
 import { useContextAction } from './useContextAction'
 

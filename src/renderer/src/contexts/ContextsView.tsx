@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ContextInfo } from '../../../shared/contract'
+import type { ContextInfo } from '@shared/contract'
 import { ErrorBox } from '../components/ErrorBox'
 import { useActiveContext } from './active-context'
 import { useContexts } from './useContexts'

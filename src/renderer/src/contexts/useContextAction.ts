@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { ApiError, ContextsState, MethodInput } from '../../../shared/contract'
+import type { ApiError, ContextsState, MethodInput } from '@shared/contract'
 import { api } from '../api/client'
 import { useNotice } from '../components/Notice'
 import { contextsKey } from './useContexts'

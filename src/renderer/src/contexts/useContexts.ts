@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query'
-import type { ApiError, ContextsState } from '../../../shared/contract'
+import type { ApiError, ContextsState } from '@shared/contract'
 import { api } from '../api/client'
 
 export const contextsKey = ['contexts.list', {}] as const

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { api } from '../api/client'
-import type { ApiError } from '../../../shared/contract'
+import type { ApiError } from '@shared/contract'
 import { ErrorBox } from '../components/ErrorBox'
 import { LogChoosers, defaultChoices, type LogChoices } from './LogChoosers'
 import { LogPane } from './LogPane'

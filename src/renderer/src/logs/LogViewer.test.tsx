@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { DeploymentLogs as DeploymentLogsType } from './DeploymentLogs'
 import type { LogViewer as LogViewerType } from './LogViewer'
-import type { ApiErrorBody, Bridge } from '../../../shared/contract'
+import type { ApiErrorBody, Bridge } from '@shared/contract'
 
 interface Sub {
   stream: string

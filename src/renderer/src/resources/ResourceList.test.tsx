@@ -3,11 +3,11 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import type { ApiErrorBody, Bridge, CallResult } from '../../../shared/contract'
-import type { Row, SecretRow } from '../../../shared/rows'
+import type { ApiErrorBody, Bridge, CallResult } from '@shared/contract'
+import type { Row, SecretRow } from '@shared/rows'
 import type { ResourceList as ResourceListComponent } from './ResourceList'
-import { installFakeLayout } from './test-layout'
-import { podRow } from './test-rows'
+import { installFakeLayout } from '../../../../test/renderer/layout'
+import { podRow } from '../../../../test/renderer/rows'
 
 const snapshots: Record<string, Row[]> = {}
 /** When set for a kind, its snapshot is sent as these parts instead. */

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import type { Row } from '../../../shared/rows'
+import type { Row } from '@shared/rows'
 import type { ColumnList } from './columns'
 import { podColumns } from './columns/pods'
 import { ResourceTable } from './ResourceTable'
-import { podRow } from './test-rows'
-import { installFakeLayout } from './test-layout'
+import { podRow } from '../../../../test/renderer/rows'
+import { installFakeLayout } from '../../../../test/renderer/layout'
 
 installFakeLayout()
 afterEach(cleanup)

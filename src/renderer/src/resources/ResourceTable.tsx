@@ -1,6 +1,6 @@
 import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { Row } from '../../../shared/rows'
+import type { Row } from '@shared/rows'
 import type { Column, ColumnList } from './columns'
 import { highlightMs } from './fold'
 import { nextSort, sortRows, type SortState } from './rows-view'

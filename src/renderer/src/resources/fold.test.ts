@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { emptyRowSet, findRow, foldResourceEvent, highlightMs, type RowSet } from './fold'
-import { podRow } from './test-rows'
+import { podRow } from '../../../../test/renderer/rows'
 
 const keys = (s: RowSet): string[] => s.rows.map((r) => r.key)
 

@@ -1,5 +1,5 @@
-import type { ResourceEvent } from '../../../shared/contract'
-import type { Row } from '../../../shared/rows'
+import type { ResourceEvent } from '@shared/contract'
+import type { Row } from '@shared/rows'
 
 /** `loading`: the first list is arriving in parts; the rows so far are shown and more are coming. */
 export type WatchState = 'connecting' | 'loading' | 'live' | 'reconnecting' | 'error'

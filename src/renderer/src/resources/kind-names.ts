@@ -1,4 +1,4 @@
-import { kubernetesKind, type ResourceKind } from '../../../shared/rows'
+import { kubernetesKind, type ResourceKind } from '@shared/rows'
 
 /** How a kind is called in sentences and headings. */
 export const kindNames: Record<ResourceKind, { singular: string; plural: string; title: string }> = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { parseLabelSelector, type Requirement } from '../../../shared/label-selector'
-import type { Row } from '../../../shared/rows'
+import { parseLabelSelector, type Requirement } from '@shared/label-selector'
+import type { Row } from '@shared/rows'
 import { podColumns } from './columns/pods'
 import { filterRows, nextSort, sortRows } from './rows-view'
-import { podRow } from './test-rows'
+import { podRow } from '../../../../test/renderer/rows'
 
 const sel = (s: string): Requirement[] => {
   const r = parseLabelSelector(s)

@@ -1,6 +1,6 @@
-import type { Requirement } from '../../../shared/label-selector'
-import { matchesSelector } from '../../../shared/label-selector'
-import type { Row } from '../../../shared/rows'
+import type { Requirement } from '@shared/label-selector'
+import { matchesSelector } from '@shared/label-selector'
+import type { Row } from '@shared/rows'
 import type { Column, ColumnList } from './columns'
 
 export interface SortState {

@@ -3,8 +3,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import type { ApiErrorBody, Bridge } from '../../../shared/contract'
-import { podRow } from './test-rows'
+import type { ApiErrorBody, Bridge } from '@shared/contract'
+import { podRow } from '../../../../test/renderer/rows'
 import type { useResourceWatch as UseResourceWatchFn } from './useResourceWatch'
 
 type UseResourceWatch = typeof UseResourceWatchFn

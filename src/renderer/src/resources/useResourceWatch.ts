@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { ResourceEvent } from '../../../shared/contract'
-import type { ResourceKind, Row, RowOf } from '../../../shared/rows'
-import { clusterScopedKinds } from '../../../shared/rows'
+import type { ResourceEvent } from '@shared/contract'
+import type { ResourceKind, Row, RowOf } from '@shared/rows'
+import { clusterScopedKinds } from '@shared/rows'
 import { api } from '../api/client'
 import { emptyRowSet, foldResourceEvent, type RowSet, type WatchState } from './fold'
 

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
-import type { ToolStatus } from '../../../shared/contract'
+import type { ToolStatus } from '@shared/contract'
 import { useCall } from '../api/hooks'
 import { ErrorBox } from '../components/ErrorBox'
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { DeploymentRow } from '../../../../shared/rows'
+import type { DeploymentRow } from '@shared/rows'
 import { ScaleControl } from '../../actions/ScaleControl'
 import { useContextName } from '../context-name'
 

@@ -1,5 +1,5 @@
 import { memo, type ReactNode } from 'react'
-import type { Row } from '../../../../shared/rows'
+import type { Row } from '@shared/rows'
 import { useNow } from '../clock'
 import { age, restarts, statusTone } from '../format'
 

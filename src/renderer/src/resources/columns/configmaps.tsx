@@ -1,4 +1,4 @@
-import type { ConfigMapRow } from '../../../../shared/rows'
+import type { ConfigMapRow } from '@shared/rows'
 import { ageColumn, columns, nameColumn, numberColumn } from './base'
 
 /** `kubectl get configmaps`: NAME DATA AGE */

@@ -1,4 +1,4 @@
-import type { DeploymentRow } from '../../../../shared/rows'
+import type { DeploymentRow } from '@shared/rows'
 import { ScaleCell } from './ScaleCell'
 import { StatusText, ageColumn, columns, nameColumn, numberColumn, textColumn } from './base'
 

@@ -1,4 +1,4 @@
-import type { EventRow } from '../../../../shared/rows'
+import type { EventRow } from '@shared/rows'
 import { StatusText, ageColumn, columns, numberColumn, textColumn } from './base'
 
 /** `kubectl get events -o wide`: LAST SEEN TYPE REASON OBJECT SUBOBJECT SOURCE MESSAGE FIRST SEEN COUNT NAME */

@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../../../../shared/rows'
+import type { ResourceKind } from '@shared/rows'
 import type { ColumnList } from './base'
 import { namespaceColumn } from './base'
 import { podColumns } from './pods'

@@ -1,4 +1,4 @@
-import type { NamespaceRow } from '../../../../shared/rows'
+import type { NamespaceRow } from '@shared/rows'
 import { StatusText, ageColumn, columns, nameColumn } from './base'
 
 /** `kubectl get namespaces`: NAME STATUS AGE */

@@ -1,4 +1,4 @@
-import type { NodeRow } from '../../../../shared/rows'
+import type { NodeRow } from '@shared/rows'
 import { StatusText, ageColumn, columns, nameColumn, textColumn } from './base'
 
 /** `kubectl get nodes -o wide`: NAME STATUS ROLES AGE VERSION INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION CONTAINER-RUNTIME */

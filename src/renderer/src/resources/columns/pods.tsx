@@ -1,4 +1,4 @@
-import type { PodRow } from '../../../../shared/rows'
+import type { PodRow } from '@shared/rows'
 import { Restarts, StatusText, ageColumn, columns, nameColumn, textColumn } from './base'
 
 /** `kubectl get pods -o wide`: NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES */

@@ -1,4 +1,4 @@
-import type { ReplicaSetRow } from '../../../../shared/rows'
+import type { ReplicaSetRow } from '@shared/rows'
 import { ageColumn, columns, nameColumn, numberColumn, textColumn } from './base'
 
 /** `kubectl get replicasets -o wide`: NAME DESIRED CURRENT READY AGE CONTAINERS IMAGES SELECTOR */

@@ -1,4 +1,4 @@
-import type { SecretRow } from '../../../../shared/rows'
+import type { SecretRow } from '@shared/rows'
 import { ageColumn, columns, nameColumn, numberColumn, textColumn } from './base'
 
 /** `kubectl get secrets`: NAME TYPE DATA AGE */

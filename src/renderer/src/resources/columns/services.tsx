@@ -1,4 +1,4 @@
-import type { ServiceRow } from '../../../../shared/rows'
+import type { ServiceRow } from '@shared/rows'
 import { ageColumn, columns, nameColumn, textColumn } from './base'
 
 /** `kubectl get services -o wide`: NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE SELECTOR */

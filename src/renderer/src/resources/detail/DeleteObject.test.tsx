@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import type { Bridge, CallResult } from '../../../../shared/contract'
+import type { Bridge, CallResult } from '@shared/contract'
 import type { DeleteObject as DeleteObjectType } from './DeleteObject'
 import type { NoticeProvider as NoticeProviderType } from '../../components/Notice'
 

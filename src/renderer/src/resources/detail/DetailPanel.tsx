@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
-import type { ObjectRef } from '../../../../shared/contract'
+import type { ObjectRef } from '@shared/contract'
 import { kindOfResource } from '../kind-names'
 import { Tabs } from '../Tabs'
 import { DeleteObject } from './DeleteObject'

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import { useMutation } from '@tanstack/react-query'
-import type { ApiError, ResourceDetail } from '../../../../shared/contract'
+import type { ApiError, ResourceDetail } from '@shared/contract'
 import { api } from '../../api/client'
 
 /** A secret's keys, from the detail's "Data" section (values there are sizes, never the secret itself). */

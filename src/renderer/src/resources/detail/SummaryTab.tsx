@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { ObjectRef, ResourceDetail } from '../../../../shared/contract'
+import type { ObjectRef, ResourceDetail } from '@shared/contract'
 import { useCall } from '../../api/hooks'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Age } from '../columns/base'

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react'
-import { matchesSelector, parseLabelSelector } from '../../../../shared/label-selector'
-import type { Row, RowOf } from '../../../../shared/rows'
+import { matchesSelector, parseLabelSelector } from '@shared/label-selector'
+import type { Row, RowOf } from '@shared/rows'
 import { RolloutPanel } from '../../actions/RolloutPanel'
 import { ScaleControl } from '../../actions/ScaleControl'
 import { PodDots } from '../../actions/PodDots'

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useMutation } from '@tanstack/react-query'
-import type { ApiError, ObjectRef } from '../../../../shared/contract'
+import type { ApiError, ObjectRef } from '@shared/contract'
 import { api } from '../../api/client'
 import { ErrorBox } from '../../components/ErrorBox'
 import { kindOfResource } from '../kind-names'

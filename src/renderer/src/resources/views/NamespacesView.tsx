@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from 'react'
 import { useMutation } from '@tanstack/react-query'
-import type { ApiError } from '../../../../shared/contract'
+import type { ApiError } from '@shared/contract'
 import { api } from '../../api/client'
 import { ResourceList } from '../ResourceList'
 import { DeleteWithTypedConfirm } from './ConfirmDelete'

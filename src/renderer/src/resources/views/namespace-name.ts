@@ -1,4 +1,4 @@
-import { dns1123Label } from '../../../../shared/contract/names'
+import { dns1123Label } from '@shared/contract/names'
 
 /** Why a namespace name is refused, checked here so the person hears it before anything is sent. */
 export function namespaceNameProblem(name: string): string | undefined {

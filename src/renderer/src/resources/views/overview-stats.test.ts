@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { DeploymentRow, EventRow } from '../../../../shared/rows'
-import { podRow } from '../test-rows'
+import type { DeploymentRow, EventRow } from '@shared/rows'
+import { podRow } from '../../../../../test/renderer/rows'
 import { overviewStats } from './overview-stats'
 import { namespaceNameProblem } from './namespace-name'
 

@@ -1,4 +1,4 @@
-import type { DeploymentRow, EventRow, PodRow } from '../../../../shared/rows'
+import type { DeploymentRow, EventRow, PodRow } from '@shared/rows'
 import { statusTone } from '../format'
 
 export interface NamespaceStats {

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto'
+import { ObjectApi } from './api/objects'
+import { isDnsLabel } from './api/validation'
+import { bootstrap } from './bootstrap'
+import type { Clock, ManualClock } from './clock'
+import { manualClock, realClock } from './clock'
+import { startControllers } from './controllers'
+import { createLogServer } from './logs/log-server'
+import { seedPods } from './seed'
+import type { SandboxCerts } from './server/certs'
+import { generateCerts } from './server/certs'
+import { startApiServer } from './server/server'
+import { loadState, restoreObjects, saveState } from './store/persistence'
+import { Store } from './store/store'
+
+export interface SandboxOptions {
+  name: string // DNS-1123 label
+  port?: number // 0/undefined = random free port on 127.0.0.1
+  nodes?: number // 1..3 simulated Ready nodes, default 1
+  speed?: number // time multiplier for simulated transitions, default 1
+  manualClock?: boolean // tests: time only moves via sandbox.advance(ms)
+  stateFile?: string // if set: load state from it at start (if exists) and save to it on stop
+  bookmarkIntervalMs?: number // real ms between watch BOOKMARKs when a client allows them, default 10 s
+  watchHistory?: number // events kept for watch resumption (older resourceVersions get 410), default 50,000
+}
+
+export interface RunningSandbox {
+  readonly name: string
+  readonly url: string
+  readonly port: number
+  readonly token: string
+  readonly caData: string // base64 PEM of the CA for certificate-authority-data
+  advance(ms: number): Promise<void>
+  save(file: string): Promise<void>
+  stop(): Promise<void>
+  seedPods(
+    namespace: string,
+    count: number,
+    opts?: { phase?: 'Running' | 'Pending'; labels?: Record<string, string> },
+  ): void
+}
+
+export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox> {
+  if (!isDnsLabel(opts.name)) throw new Error(`sandbox name "${opts.name}" must be a DNS-1123 label`)
+  const nodes = opts.nodes ?? 1
+  if (!Number.isInteger(nodes) || nodes < 1 || nodes > 3) throw new Error('nodes must be 1, 2 or 3')
+  const speed = opts.speed ?? 1
+  if (!(speed > 0)) throw new Error('speed must be positive')
+
+  const state = opts.stateFile ? await loadState(opts.stateFile) : undefined
+  const certs: SandboxCerts = state?.certs ?? (await generateCerts(opts.name))
+  const token = state?.token ?? randomBytes(24).toString('base64url')
+  const manual: ManualClock | undefined = opts.manualClock ? manualClock() : undefined
+  const clock: Clock = manual ?? realClock(speed)
+  const store = new Store(opts.watchHistory)
+  const api = new ObjectApi(store, clock)
+  const controllers = startControllers({ api, clock, clusterName: opts.name, nodeCount: nodes })
+  if (state) {
+    restoreObjects(store, state)
+    controllers.resyncAll()
+  } else bootstrap(api, opts.name, nodes, certs.caCert)
+
+  const logs = createLogServer(api)
+  const port = opts.port ?? (state ? state.port : 0)
+  const listen = (p: number): ReturnType<typeof startApiServer> =>
+    startApiServer(certs, token, p, {
+      api,
+      watch: { bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 10_000 },
+      serveLog: logs.serve,
+    })
+  // A restored sandbox prefers its previous port so existing kubeconfig entries keep working.
+  const server = await listen(port).catch((err: unknown) => {
+    if (opts.port === undefined && port !== 0) return listen(0)
+    throw err
+  })
+
+  const save = (file: string): Promise<void> =>
+    saveState(
+      file,
+      {
+        name: opts.name,
+        token,
+        port: server.port,
+        certs,
+        resourceVersion: store.resourceVersion,
+        savedAt: Date.now(),
+      },
+      store,
+    )
+  let stopped = false
+  return {
+    name: opts.name,
+    url: `https://127.0.0.1:${server.port}`,
+    port: server.port,
+    token,
+    caData: Buffer.from(certs.caCert).toString('base64'),
+    async advance(ms) {
+      if (!manual) throw new Error('advance() needs a sandbox started with manualClock: true')
+      await manual.advance(ms, () => controllers.settle())
+    },
+    save,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      controllers.stop()
+      logs.stopAll()
+      await server.close()
+      clock.dispose()
+      if (opts.stateFile) await save(opts.stateFile)
+    },
+    seedPods(namespace, count, seedOpts = {}) {
+      seedPods(api, namespace, count, seedOpts, controllers.nodeNames)
+    },
+  }
+}
+export { sandboxKubeconfigEntry, type SandboxKubeconfigEntry } from './kubeconfig-entry'

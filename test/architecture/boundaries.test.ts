@@ -1,0 +1,51 @@
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+// The walls in eslint.config.js are only worth having if they fail `npm test`: lint deliberate violations.
+const eslint = new ESLint({ cwd: process.cwd() })
+
+async function restricted(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath })
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+}
+
+describe('architecture walls', () => {
+  it('refuses an import of the sandbox insides from the backend', async () => {
+    const errors = await restricted(
+      "import { Store } from '../../sandbox/store/store'\nexport const s = Store\n",
+      'src/main/kube/violation.ts',
+    )
+    expect(errors.join()).toMatch(/sandbox is its own unit/)
+  })
+
+  it('refuses an import of the sandbox insides from test support', async () => {
+    const errors = await restricted(
+      "import { Store } from '../../src/sandbox/store/store'\nexport const s = Store\n",
+      'test/support/violation.ts',
+    )
+    expect(errors.join()).toMatch(/sandbox is its own unit/)
+  })
+
+  it('refuses test code in the product', async () => {
+    const errors = await restricted(
+      "import { eventually } from '../../../test/support/eventually'\nexport const e = eventually\n",
+      'src/main/kube/violation.ts',
+    )
+    expect(errors.join()).toMatch(/must not import test support/)
+  })
+
+  it('allows the entry, and lets tests use test support', async () => {
+    expect(
+      await restricted(
+        "import { startSandbox } from '@sandbox'\nexport const s = startSandbox\n",
+        'src/main/x.ts',
+      ),
+    ).toEqual([])
+    expect(
+      await restricted(
+        "import { eventually } from '../../../test/support/eventually'\nexport const e = eventually\n",
+        'src/main/kube/x.test.ts',
+      ),
+    ).toEqual([])
+  })
+})

@@ -1,0 +1,84 @@
+// FAKE_BACKING_SANDBOX=1: a created fake cluster is served by a real Skiff sandbox (src/sandbox/cli.ts),
+// started detached, so the rest of the app (contexts, resources, kubectl) works on top of the fakes.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { env, loadYaml, stateDir } from './lib.mjs'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const files = (name) => {
+  const dir = stateDir('backing')
+  return {
+    kubeconfig: path.join(dir, `${name}.kubeconfig`),
+    log: path.join(dir, `${name}.log`),
+    state: path.join(dir, `${name}.state.json`),
+  }
+}
+
+export const backingEnabled = () => env.FAKE_BACKING_SANDBOX === '1'
+
+/** Starts the sandbox for `name` and returns what a kubeconfig needs plus its pid. */
+export async function startBacking(name, nodes) {
+  const f = files(name)
+  fs.rmSync(f.kubeconfig, { force: true })
+  const sandboxName = `fake-${name.replace(/[^a-z0-9-]/g, '-')}`.slice(0, 63).replace(/-+$/, '')
+  const log = fs.openSync(f.log, 'w')
+  const cli = path.join(repoRoot, 'src', 'sandbox', 'cli.ts')
+  const args = [
+    '--import',
+    'tsx',
+    cli,
+    '--name',
+    sandboxName,
+    '--kubeconfig',
+    f.kubeconfig,
+    '--nodes',
+    String(Math.min(3, nodes)),
+    '--state',
+    f.state,
+  ]
+  const child = spawn(process.execPath, args, { cwd: repoRoot, detached: true, stdio: ['ignore', log, log] })
+  child.unref()
+  // Listed with the other fake processes so a test's cleanup can end it even when the test fails.
+  fs.writeFileSync(path.join(stateDir('pids'), `${child.pid}.backing`), 'backing sandbox')
+  let exited = false
+  child.on('exit', () => (exited = true))
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const text = fs.readFileSync(f.log, 'utf8')
+    const ready = /^ready (\S+)/m.exec(text)
+    if (ready) {
+      const YAML = await loadYaml()
+      const doc = YAML.parse(fs.readFileSync(f.kubeconfig, 'utf8'))
+      return {
+        pid: child.pid,
+        server: ready[1],
+        caData: doc.clusters?.[0]?.cluster?.['certificate-authority-data'],
+        token: doc.users?.[0]?.user?.token,
+      }
+    }
+    if (exited) throw new Error(`backing sandbox failed to start: ${text.trim()}`)
+    await sleep(100)
+  }
+  process.kill(child.pid, 'SIGKILL')
+  throw new Error('backing sandbox did not start within 60 s')
+}
+
+export async function stopBacking(pid) {
+  if (!pid) return
+  try {
+    process.kill(pid, 'SIGTERM')
+  } catch {
+    return
+  }
+  // The sandbox saves its state on SIGTERM; wait for it so a restart sees the same objects.
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0)
+    } catch {
+      return
+    }
+    await sleep(50)
+  }
+}
