@@ -4,6 +4,8 @@ import { ThemeSwitch } from './components/ThemeSwitch'
 import { api } from './api/client'
 import { ContextSwitcher } from './contexts/ContextSwitcher'
 import { useActiveContext } from './contexts/active-context'
+import { NoticeArea } from './components/Notice'
+import { useSidebarCollapsed } from './sidebar-state'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -19,10 +21,22 @@ export function App() {
   }, [])
   const section = sections.find((s) => s.id === active) ?? sections[0]!
   const context = useActiveContext()
+  const [collapsed, setCollapsed] = useSidebarCollapsed()
 
   return (
-    <div className="app">
+    <div className={collapsed ? 'app sidebar-collapsed' : 'app'}>
       <header className="app-header">
+        <button
+          type="button"
+          className="secondary compact sidebar-toggle"
+          aria-controls="app-sidebar"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? 'Show the sections sidebar' : 'Hide the sections sidebar'}
+          title={collapsed ? 'Show sections' : 'Hide sections'}
+          onClick={() => setCollapsed(!collapsed)}
+        >
+          ☰
+        </button>
         <div className="brand">
           <img src="./icon.svg" alt="" width={24} height={24} />
           <span>Skiff</span>
@@ -34,7 +48,7 @@ export function App() {
         <ContextSwitcher />
         <ThemeSwitch />
       </header>
-      <nav className="sidebar" aria-label="Sections">
+      <nav id="app-sidebar" className="sidebar" aria-label="Sections" hidden={collapsed}>
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
@@ -63,6 +77,7 @@ export function App() {
           </div>
         )}
       </main>
+      <NoticeArea className="app-notices" />
     </div>
   )
 }
