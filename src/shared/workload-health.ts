@@ -71,7 +71,7 @@ export function deploymentProblems(pods: readonly PodRow[]): Map<string, Workloa
 
 /** `Degraded: ImagePullBackOff (1 of 1 pods)`. */
 export function problemText(p: WorkloadProblem): string {
-  return `Degraded: ${p.reason} (${p.failing} of ${p.total} pod${p.total === 1 ? '' : 's'})`
+  return `Degraded: ${p.reason} (${p.failing} of ${p.total} pods)`
 }
 
 /** A deployment row with what its pods say; `problem` is set only when some of them are stuck. */

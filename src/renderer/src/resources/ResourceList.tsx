@@ -6,13 +6,14 @@ import { ErrorBox } from '../components/ErrorBox'
 import { columnsFor } from './columns'
 import { ContextName } from './context-name'
 import { DetailPanel } from './detail/DetailPanel'
+import { PanelResizer, useDetailWidth } from './detail/PanelResizer'
 import { FilterBar } from './FilterBar'
 import { kindNames } from './kind-names'
 import { NamespacePicker } from './NamespacePicker'
 import { useNamespaceSelection } from './namespace-selection'
 import { ResourceTable } from './ResourceTable'
 import { filterRows, type SortState } from './rows-view'
-import { useResourceWatch } from './useResourceWatch'
+import { useResourceWatch, type WatchOptions } from './useResourceWatch'
 import { WatchStatus } from './WatchStatus'
 import './resources.css'
 
@@ -26,7 +27,16 @@ export interface ResourceListProps {
   /** Extra actions in the detail panel's header for the open object. */
   detailActions?: (ref: ObjectRef, close: () => void) => ReactNode
   initialSort?: SortState
+  /** The order before a header is clicked; say it in `toolbar` so people know. */
+  defaultOrder?: (a: Row, b: Row) => number
+  /**
+   * A hook that adds to the watched rows what another watch knows (deployments: their pods' problems). Fixed
+   * for the life of the list, so the hook order never changes.
+   */
+  useRows?: (rows: readonly Row[], scope: WatchOptions) => readonly Row[]
 }
+
+const sameRows = (rows: readonly Row[]): readonly Row[] => rows
 
 const noRequirements: readonly Requirement[] = []
 
@@ -49,7 +59,10 @@ export function ResourceList(props: ResourceListProps): ReactNode {
   const scoped = !clusterScopedKinds.has(kind)
   const [namespaces] = useNamespaceSelection(context)
   const scope = scoped ? namespaces : []
-  const watch = useResourceWatch(kind, { ...(context ? { context } : {}), namespaces: scope })
+  const watchOptions = { ...(context ? { context } : {}), namespaces: scope }
+  const watch = useResourceWatch(kind, watchOptions)
+  const useRows = props.useRows ?? sameRows
+  const rows = useRows(watch.rows, watchOptions)
   const [text, setText] = useState('')
   const [selectorText, setSelectorText] = useState('')
   const parsed = useMemo(() => parseLabelSelector(selectorText), [selectorText])
@@ -58,14 +71,15 @@ export function ResourceList(props: ResourceListProps): ReactNode {
   const deferredText = useDeferredValue(text)
   const columns = columnsFor(kind, scoped && scope.length !== 1)
   const filtered = useMemo(
-    () => filterRows(watch.rows, columns, deferredText, requirements),
-    [watch.rows, columns, deferredText, requirements],
+    () => filterRows(rows, columns, deferredText, requirements),
+    [rows, columns, deferredText, requirements],
   )
   const [selectedKey, setSelectedKey] = useState<string>()
   const [trail, setTrail] = useState<ObjectRef[]>([])
   const filterRef = useRef<HTMLInputElement>(null)
   const tableBox = useRef<HTMLDivElement>(null)
   const names = kindNames[kind]
+  const [detailWidth, setDetailWidth] = useDetailWidth()
 
   const open = useCallback((row: Row) => setTrail([refOf(row)]), [])
   const close = useCallback(() => {
@@ -130,6 +144,7 @@ export function ResourceList(props: ResourceListProps): ReactNode {
         onSelect={setSelectedKey}
         onOpen={open}
         {...(props.initialSort ? { initialSort: props.initialSort } : {})}
+        {...(props.defaultOrder ? { defaultOrder: props.defaultOrder } : {})}
       />
     )
 
@@ -174,7 +189,15 @@ export function ResourceList(props: ResourceListProps): ReactNode {
             {body}
           </div>
           {trail.length > 0 && (
+            <PanelResizer
+              panel={() => tableBox.current?.parentElement?.querySelector<HTMLElement>('.detail') ?? null}
+              width={detailWidth}
+              onWidth={setDetailWidth}
+            />
+          )}
+          {trail.length > 0 && (
             <DetailPanel
+              {...(detailWidth ? { width: detailWidth } : {})}
               trail={trail}
               {...(context ? { context } : {})}
               onFollow={(ref) => setTrail((t) => [...t, ref])}
