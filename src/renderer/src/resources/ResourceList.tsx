@@ -14,7 +14,7 @@ import { useNamespaceSelection } from './namespace-selection'
 import { ResourceTable } from './ResourceTable'
 import { filterRows, type SortState } from './rows-view'
 import { useResourceWatch, type WatchOptions } from './useResourceWatch'
-import { WatchStatus } from './WatchStatus'
+import { WatchRetry, WatchStatus } from './WatchStatus'
 import './resources.css'
 
 export interface ResourceListProps {
@@ -171,11 +171,7 @@ export function ResourceList(props: ResourceListProps): ReactNode {
           </span>
           <span className="grow" />
           <WatchStatus state={watch.state} {...(watch.message ? { message: watch.message } : {})} />
-          {watch.state === 'error' && (
-            <button type="button" className="secondary compact" onClick={watch.retry}>
-              Retry
-            </button>
-          )}
+          <WatchRetry state={watch.state} retryAt={watch.retryAt} onRetry={watch.retry} />
           {toolbar}
         </div>
         {watch.loaded && watch.state === 'error' && (

@@ -5,7 +5,7 @@ import { NamespacePicker } from '../NamespacePicker'
 import { useNamespaceSelection } from '../namespace-selection'
 import { useDeploymentsWithPods } from '../health/useDeploymentProblems'
 import { useResourceWatch } from '../useResourceWatch'
-import { WatchStatus } from '../WatchStatus'
+import { WatchRetry, WatchStatus } from '../WatchStatus'
 import type { WatchState } from '../fold'
 import { Empty, scopeWords } from './empty'
 import { overviewStats, type NamespaceStats } from './overview-stats'
@@ -147,15 +147,11 @@ export function OverviewView({ context, onOpenNamespace }: OverviewProps): React
         <NamespacePicker {...(context ? { context } : {})} />
         <span className="grow" />
         <WatchStatus state={worst} />
-        {watches.some((w) => w.state === 'error') && (
-          <button
-            type="button"
-            className="secondary compact"
-            onClick={() => watches.forEach((w) => w.retry())}
-          >
-            Retry
-          </button>
-        )}
+        <WatchRetry
+          state={worst}
+          retryAt={watches.find((w) => w.state === 'error')?.retryAt}
+          onRetry={() => watches.forEach((w) => w.state === 'error' && w.retry())}
+        />
       </div>
       {body}
     </div>
