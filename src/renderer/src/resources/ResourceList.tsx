@@ -27,8 +27,9 @@ export interface ResourceListProps {
   /** Extra actions in the detail panel's header for the open object. */
   detailActions?: (ref: ObjectRef, close: () => void) => ReactNode
   initialSort?: SortState
-  /** The order before a header is clicked; say it in `toolbar` so people know. */
+  /** The order before a header is clicked, and how to say it after the count ("warnings first"). */
   defaultOrder?: (a: Row, b: Row) => number
+  orderNote?: string
   /**
    * A hook that adds to the watched rows what another watch knows (deployments: their pods' problems). Fixed
    * for the life of the list, so the hook order never changes.
@@ -55,6 +56,11 @@ export function refOf(row: Row): ObjectRef {
 
 /** One kind's live list: namespace, text and label filters, the windowed table, and the detail panel. */
 export function ResourceList(props: ResourceListProps): ReactNode {
+  // Tabs reuse one element for another kind; a fresh list per kind keeps its hooks (useRows) and state apart.
+  return <KindList key={props.kind} {...props} />
+}
+
+function KindList(props: ResourceListProps): ReactNode {
   const { kind, context, empty, toolbar, detailActions } = props
   const scoped = !clusterScopedKinds.has(kind)
   const [namespaces] = useNamespaceSelection(context)
@@ -167,7 +173,8 @@ export function ResourceList(props: ResourceListProps): ReactNode {
               (filtered.length === watch.rows.length
                 ? `${watch.rows.length.toLocaleString()} ${watch.rows.length === 1 ? names.singular : names.plural}`
                 : `${filtered.length.toLocaleString()} of ${watch.rows.length.toLocaleString()}`) +
-                (watch.loading ? ' so far' : '')}
+                (watch.loading ? ' so far' : '') +
+                (props.orderNote ? `, ${props.orderNote}` : '')}
           </span>
           <span className="grow" />
           <WatchStatus state={watch.state} {...(watch.message ? { message: watch.message } : {})} />

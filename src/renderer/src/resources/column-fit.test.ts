@@ -1,7 +1,9 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
 import { fitColumns } from './column-fit'
 import { podColumns } from './columns/pods'
 import { eventColumns } from './columns/events'
+import { columnsFor } from './columns'
 
 const ids = (width: number, list = podColumns): string[] => fitColumns(list, width).columns.map((c) => c.id)
 
@@ -22,10 +24,14 @@ describe('fitColumns', () => {
     expect(ids(300)).toEqual(['name', 'ready', 'status'])
     const fit = fitColumns(eventColumns, 900)
     expect(fit.columns.map((c) => c.id)).toContain('message')
-    expect(fit.widths.get('message')).toBeGreaterThan(300)
+    expect(fit.widths.get('message')).toBeGreaterThan(240)
+    expect(fit.total).toBe(900)
   })
 
-  it('keeps Message on screen at 1024 px', () => {
-    expect(ids(1024 - 200 - 56, eventColumns)).toContain('message')
+  it('keeps Message on screen at 1024 px, with the Namespace column of several namespaces', () => {
+    const available = 1024 - 200 - 56 - 2 // sidebar, content padding, card border
+    const fit = fitColumns(columnsFor('events', true), available)
+    expect(fit.columns.map((c) => c.id)).toContain('message')
+    expect(fit.total).toBe(available)
   })
 })

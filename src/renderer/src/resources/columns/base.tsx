@@ -66,7 +66,8 @@ export function nameColumn<R extends Row>(width = 240): Column<R> {
 }
 
 export function namespaceColumn<R extends Row>(): Column<R> {
-  return { id: 'namespace', header: 'Namespace', width: 150, value: (r) => r.namespace ?? '', priority: 0 }
+  // Gives way after the kind's optional columns but before name and status.
+  return { id: 'namespace', header: 'Namespace', width: 150, value: (r) => r.namespace ?? '', priority: 1 }
 }
 
 /** Age sorts youngest first when ascending, as a person reading "AGE ↑" expects. */

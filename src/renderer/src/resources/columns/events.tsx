@@ -6,21 +6,21 @@ import { StatusText, ageColumn, columns, numberColumn, textColumn } from './base
  * rest give way first when the table is narrow (see column priorities).
  */
 export const eventColumns = columns<EventRow>([
-  ageColumn((r) => r.lastSeen, 'Last seen', 100, 0),
+  ageColumn((r) => r.lastSeen, 'Last seen', 96, 0),
   {
     id: 'type',
     header: 'Type',
-    width: 96,
+    width: 110,
     priority: 0,
     value: (r) => r.type,
     render: (r) => <StatusText status={r.type} />,
   },
-  textColumn('reason', 'Reason', 150, (r) => r.reason, false, 0),
+  textColumn('reason', 'Reason', 140, (r) => r.reason, false, 0),
   textColumn('object', 'Object', 210, (r) => r.object, false, 1),
   {
     id: 'message',
     header: 'Message',
-    width: 300,
+    width: 240,
     priority: 0,
     grow: true,
     value: (r) => r.message,

@@ -8,10 +8,14 @@ export const podColumns = columns<PodRow>([
   {
     id: 'status',
     header: 'Status',
-    width: 190,
+    width: 170,
     priority: 0,
     value: (r) => r.status,
-    render: (r) => <StatusText status={r.status} />,
+    render: (r) => (
+      <span title={r.status}>
+        <StatusText status={r.status} />
+      </span>
+    ),
   },
   {
     id: 'restarts',

@@ -92,7 +92,7 @@ export function EventsView({ context }: ViewProps): ReactNode {
       kind="events"
       {...(context ? { context } : {})}
       defaultOrder={warningsFirst}
-      toolbar={<span className="muted small">Warnings first, then newest</span>}
+      orderNote="warnings first, then newest"
       empty={(ns) => (
         <Empty
           title={`No events ${scopeWords(ns)}`}
