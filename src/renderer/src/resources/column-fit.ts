@@ -29,12 +29,11 @@ export function fitColumns(all: ColumnList, available: number): FittedColumns {
     }
   }
   const used = sum(shown)
-  const growing = shown.filter((c) => c.grow)
   const spare = available > used ? available - used : 0
-  const growWidth = sum(growing)
+  const weights = shown.reduce((s, c) => s + (c.grow ?? 0), 0)
   const widths = new Map<string, number>()
   for (const c of shown) {
-    const share = c.grow && growWidth > 0 ? Math.floor((spare * c.width) / growWidth) : 0
+    const share = c.grow && weights > 0 ? Math.floor((spare * c.grow) / weights) : 0
     widths.set(c.id, c.width + share)
   }
   return { columns: shown, widths, total: Math.max(used, available) }

@@ -21,8 +21,8 @@ export interface Column<R extends Row = Row> {
    * (default 1). Hidden values stay readable in the detail panel.
    */
   priority?: number
-  /** Takes a share of the room left over once the shown columns fit (messages, names). */
-  grow?: boolean
+  /** Takes this share (a weight) of the room left over once the shown columns fit (messages, names). */
+  grow?: number
 }
 
 /** Columns for one kind, typed loosely so the table can hold any kind's rows. */
@@ -48,13 +48,13 @@ export function StatusText({ status }: { status: string }): ReactNode {
 
 const dash = (s: string | undefined): string => (s === undefined || s === '' ? '<none>' : s)
 
-export function nameColumn<R extends Row>(width = 240): Column<R> {
+export function nameColumn<R extends Row>(width = 180): Column<R> {
   return {
     id: 'name',
     header: 'Name',
     width,
     priority: 0,
-    grow: true,
+    grow: 1,
     value: (r) => r.name,
     render: (r) => (
       <span className="cell-name" title={r.name}>
@@ -67,7 +67,7 @@ export function nameColumn<R extends Row>(width = 240): Column<R> {
 
 export function namespaceColumn<R extends Row>(): Column<R> {
   // Gives way after the kind's optional columns but before name and status.
-  return { id: 'namespace', header: 'Namespace', width: 150, value: (r) => r.namespace ?? '', priority: 1 }
+  return { id: 'namespace', header: 'Namespace', width: 130, value: (r) => r.namespace ?? '', priority: 1 }
 }
 
 /** Age sorts youngest first when ascending, as a person reading "AGE ↑" expects. */

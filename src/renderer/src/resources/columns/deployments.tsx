@@ -35,7 +35,7 @@ export const deploymentColumns = columns<DeploymentWithPods>([
     header: 'Health',
     width: 150,
     priority: 0,
-    grow: true,
+    grow: 3,
     value: healthText,
     render: (r) => <HealthText row={r} />,
   },
@@ -43,7 +43,8 @@ export const deploymentColumns = columns<DeploymentWithPods>([
     id: 'scale',
     header: 'Scale',
     width: 140,
-    priority: 0,
+    // Gives way before health when narrow: the detail panel has the same stepper.
+    priority: 1,
     value: (r) => r.replicas,
     render: (r) => <ScaleCell row={r} />,
     filter: false,

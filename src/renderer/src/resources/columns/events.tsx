@@ -22,7 +22,7 @@ export const eventColumns = columns<EventRow>([
     header: 'Message',
     width: 240,
     priority: 0,
-    grow: true,
+    grow: 4,
     value: (r) => r.message,
     render: (r) => <span title={r.message}>{r.message}</span>,
   },

@@ -19,7 +19,7 @@ function NamespaceCard({ s, onOpen }: { s: NamespaceStats; onOpen?: (() => void)
   return (
     <section className="card" aria-labelledby={titleId}>
       <div className="card-header">
-        <h2 id={titleId} className="mono">
+        <h2 id={titleId} className="mono name-text" title={s.namespace}>
           {s.namespace || '(cluster)'}
         </h2>
         {onOpen && (
