@@ -98,7 +98,7 @@ test.describe('resource views', () => {
 
   test('a deployment whose image cannot be pulled reads Degraded in its row, detail, overview and events', async ({
     page,
-  }) => {
+  }, testInfo) => {
     await page.setViewportSize({ width: 1400, height: 900 })
     await page.goto(app.url)
     kubectl(app.env, ['create', 'namespace', 'broken'])
@@ -115,6 +115,7 @@ test.describe('resource views', () => {
     await expect(failing).toContainText(/bad Degraded: (ImagePullBackOff|ErrImagePull) \(1 of 1 pods\)/, {
       timeout: 20_000,
     })
+    await page.screenshot({ path: testInfo.outputPath('overview-degraded.png') })
 
     await openDeployments(page)
     const row = page.getByRole('grid', { name: /^Deployments/ }).locator('tr[data-key="broken/bad"]')
