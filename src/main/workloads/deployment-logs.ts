@@ -4,7 +4,8 @@ import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'
 import { kubeCall } from './kube-error'
 import { batches, lineWriter } from './log-batches'
-import { afterBacklog, mergeBacklogs, splitStamp, type PodBacklog, type StampedLine } from './log-backlog'
+import { afterBacklog, mergeBacklogs, splitStamp, type StampedLine } from './log-backlog'
+import { readPodBacklog } from './pod-backlog'
 import { defaultContainer, openPodLog } from './pod-logs'
 import { formatSelector } from './selector'
 
@@ -117,27 +118,7 @@ export async function* streamDeploymentLogs(
     )
     const running = listed.items.filter(canLog)
     const backlogs = await Promise.all(
-      running.map(async (pod): Promise<PodBacklog> => {
-        const name = pod.metadata?.name ?? ''
-        const container = containerOf(pod)
-        if (!container) return { pod: name, lines: [] }
-        try {
-          const text = await core.readNamespacedPodLog({
-            name,
-            namespace: input.namespace,
-            container,
-            timestamps: true,
-            ...(input.tailLines !== undefined ? { tailLines: input.tailLines } : {}),
-            ...(input.sinceSeconds !== undefined ? { sinceSeconds: input.sinceSeconds } : {}),
-          })
-          const lines = String(text ?? '').split('\n')
-          if (lines.at(-1) === '') lines.pop()
-          return { pod: name, lines: lines.map(splitStamp) }
-        } catch (err) {
-          const message = err instanceof Error ? err.message : String(err)
-          return { pod: name, lines: [{ ts: '', text: `[skiff] ${message}` }] }
-        }
-      }),
+      running.map((pod) => readPodBacklog(core, input, pod.metadata?.name ?? '', containerOf(pod))),
     )
     if (signal.aborted) return
     for (const { pod, line } of mergeBacklogs(backlogs)) queue.push({ pod, line: show(line) })
