@@ -35,7 +35,7 @@ test.describe('resource views', () => {
     await app.stop()
   })
 
-  test('replicas: typed count + Enter confirms (150, then 0); steps land once; notices never cover controls', async ({
+  test('replicas: typed count + Enter confirms (150, then 0); three + land on 3; notices never cover controls', async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1400, height: 900 })
@@ -190,6 +190,14 @@ test.describe('resource views', () => {
     await expect.poll(async () => (await panel.boundingBox())!.width).toBeGreaterThan(before + 40)
     await page.keyboard.press('End')
     await expect.poll(async () => (await panel.boundingBox())!.width).toBeLessThan(before)
+    // And with the mouse: dragging the handle 120 px to the left widens the panel by as much.
+    const narrow = (await panel.boundingBox())!.width
+    const grip = (await handle.boundingBox())!
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(grip.x + grip.width / 2 - 120, grip.y + grip.height / 2, { steps: 4 })
+    await page.mouse.up()
+    await expect.poll(async () => Math.round((await panel.boundingBox())!.width - narrow)).toBe(120)
     expect(await sideways()).toBeLessThanOrEqual(0)
 
     // The sidebar folds away and stays folded after a reload.
