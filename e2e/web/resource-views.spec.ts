@@ -217,6 +217,18 @@ test.describe('resource views', () => {
     expect(
       await deployments.locator('xpath=..').evaluate((el) => el.scrollWidth - el.clientWidth),
     ).toBeLessThanOrEqual(0)
+
+    // Three-digit counts fit the Ready column whole ("150/…" before): the widest it shows, measured in place.
+    const ready = deployments.locator('tr[data-key="broken/fine"] td').nth(2)
+    await expect(ready).toHaveText(/^\d+\/2$/)
+    const overflow = await ready.evaluate((el) => {
+      const shown = el.textContent
+      el.textContent = '150/150'
+      const over = el.scrollWidth - el.clientWidth
+      el.textContent = shown
+      return over
+    })
+    expect(overflow).toBeLessThanOrEqual(0)
   })
 })
 
