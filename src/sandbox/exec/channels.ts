@@ -1,0 +1,115 @@
+import type { WebSocket } from 'ws'
+
+// The remote-command channel protocol over WebSocket (k8s.io/apimachinery wsstream): every binary message
+// starts with one byte naming its stream. v5 adds a CLOSE message (255, stream) for half-closing stdin.
+export const STDIN = 0
+export const STDOUT = 1
+export const STDERR = 2
+export const ERROR = 3
+export const RESIZE = 4
+const CLOSE = 255
+
+// In the server's order of preference, as kubelet and kube-apiserver choose them.
+export const EXEC_PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'] as const
+
+export interface TerminalSize {
+  width: number
+  height: number
+}
+
+export interface StatusCause {
+  reason: string
+  message: string
+}
+
+export interface ExecStatus {
+  status: 'Success' | 'Failure'
+  message?: string
+  reason?: string
+  details?: { causes: StatusCause[] }
+}
+
+export class ChannelConnection {
+  private stdinHandlers: Array<(data: Buffer) => void> = []
+  private stdinEndHandlers: Array<() => void> = []
+  private resizeHandlers: Array<(size: TerminalSize) => void> = []
+  private closeHandlers: Array<() => void> = []
+  private closed = false
+
+  constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary || data.length === 0) return
+      const channel = data[0]
+      const body = data.subarray(1)
+      if (channel === STDIN) for (const h of this.stdinHandlers) h(body)
+      else if (channel === RESIZE) this.resized(body)
+      else if (channel === CLOSE && body[0] === STDIN) this.endStdin()
+    })
+    ws.on('close', () => {
+      this.closed = true
+      this.endStdin()
+      for (const h of this.closeHandlers) h()
+    })
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  onStdin(fn: (data: Buffer) => void): void {
+    this.stdinHandlers.push(fn)
+  }
+
+  onStdinEnd(fn: () => void): void {
+    this.stdinEndHandlers.push(fn)
+  }
+
+  onClose(fn: () => void): void {
+    this.closeHandlers.push(fn)
+  }
+
+  onResize(fn: (size: TerminalSize) => void): void {
+    this.resizeHandlers.push(fn)
+  }
+
+  write(channel: number, data: string | Buffer): void {
+    if (this.closed) return
+    const body = typeof data === 'string' ? Buffer.from(data) : data
+    if (body.length === 0) return
+    this.ws.send(Buffer.concat([Buffer.of(channel), body]), { binary: true })
+  }
+
+  // Sends the exit status on the error channel (as kubelet does), then closes the socket normally.
+  finish(status: ExecStatus): void {
+    if (this.closed) return
+    this.write(ERROR, JSON.stringify({ metadata: {}, ...status }))
+    this.closed = true
+    this.ws.close(1000)
+  }
+
+  private resized(body: Buffer): void {
+    try {
+      const parsed = JSON.parse(body.toString('utf8')) as { Width?: unknown; Height?: unknown }
+      if (typeof parsed.Width === 'number' && typeof parsed.Height === 'number')
+        for (const h of this.resizeHandlers) h({ width: parsed.Width, height: parsed.Height })
+    } catch {
+      // a malformed resize is ignored, as the kubelet logs and drops it
+    }
+  }
+
+  private endStdin(): void {
+    const handlers = this.stdinEndHandlers
+    this.stdinEndHandlers = []
+    for (const h of handlers) h()
+  }
+}
+
+export function exitStatus(code: number, command: string[]): ExecStatus {
+  if (code === 0) return { status: 'Success' }
+  return {
+    status: 'Failure',
+    message: `command terminated with non-zero exit code: error executing command [${command.join(' ')}], exit code ${code}`,
+    reason: 'NonZeroExitCode',
+    details: { causes: [{ reason: 'ExitCode', message: String(code) }] },
+  }
+}
