@@ -89,9 +89,12 @@ export class ChannelConnection {
 
   private resized(body: Buffer): void {
     try {
-      const parsed = JSON.parse(body.toString('utf8')) as { Width?: unknown; Height?: unknown }
-      if (typeof parsed.Width === 'number' && typeof parsed.Height === 'number')
-        for (const h of this.resizeHandlers) h({ width: parsed.Width, height: parsed.Height })
+      // Go decodes JSON keys case-insensitively: kubectl sends Width/Height, client-node width/height.
+      const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>
+      const width = parsed.Width ?? parsed.width
+      const height = parsed.Height ?? parsed.height
+      if (typeof width === 'number' && typeof height === 'number')
+        for (const h of this.resizeHandlers) h({ width, height })
     } catch {
       // a malformed resize is ignored, as the kubelet logs and drops it
     }

@@ -29,13 +29,23 @@ export function channelIo(conn: ChannelConnection, flags: StreamFlags): ShellIo 
   }
 }
 
+function trackSize(shell: Shell, conn: ChannelConnection, flags: StreamFlags): Shell {
+  if (!flags.tty) return shell
+  shell.terminal = { width: 80, height: 24 }
+  conn.onResize((size) => {
+    shell.terminal = size
+  })
+  return shell
+}
+
 export function startInteractive(
   view: ContainerView,
   conn: ChannelConnection,
   flags: StreamFlags,
   command: string[],
 ): void {
-  const terminal = new Terminal(view, new Shell(view), {
+  const shell = trackSize(new Shell(view), conn, flags)
+  const terminal = new Terminal(view, shell, {
     tty: flags.tty,
     io: channelIo(conn, flags),
     onExit: (code) => conn.finish(exitStatus(code, command)),
@@ -53,7 +63,7 @@ export async function runExec(
   const [first = '', ...args] = command
   const name = baseName(first)
   const io = channelIo(conn, flags)
-  const shell = new Shell(view)
+  const shell = trackSize(new Shell(view), conn, flags)
   if (SHELLS.has(name) && args[0] !== '-c') {
     if (flags.stdin) return startInteractive(view, conn, flags, command)
     return conn.finish(exitStatus(0, command)) // sh with no stdin reads EOF at once

@@ -3,42 +3,62 @@
 // no processes to connect).
 export type Joiner = ';' | '&&' | '||'
 
+// A word is literal text and variable references, expanded only when its command runs (so `false; echo $?`
+// sees the status of `false`). `quoted` keeps an empty expansion as a word, as "$EMPTY" does.
+type Part = string | { name: string }
+interface Word {
+  parts: Part[]
+  quoted: boolean
+}
+
 export interface ParsedCommand {
-  words: string[]
+  expand(vars: (name: string) => string): string[]
   // how this command relates to the one before it
   after: Joiner
 }
 
+function expander(words: Word[]): ParsedCommand['expand'] {
+  return (vars) =>
+    words.flatMap((w) => {
+      const text = w.parts.map((p) => (typeof p === 'string' ? p : vars(p.name))).join('')
+      return text === '' && !w.quoted ? [] : [text]
+    })
+}
+
 export class ShellSyntaxError extends Error {}
 
-function expandVar(src: string, i: number, vars: (name: string) => string): [string, number] {
+function varRef(src: string, i: number): [Part, number] {
   // src[i] === '$'
   const next = src[i + 1]
-  if (next === '?') return [vars('?'), i + 2]
+  if (next === '?') return [{ name: '?' }, i + 2]
   if (next === '{') {
     const end = src.indexOf('}', i + 2)
     if (end < 0) throw new ShellSyntaxError('syntax error: bad substitution')
-    return [vars(src.slice(i + 2, end)), end + 1]
+    return [{ name: src.slice(i + 2, end) }, end + 1]
   }
   const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i + 1))
   if (!m) return ['$', i + 1]
-  return [vars(m[0]), i + 1 + m[0].length]
+  return [{ name: m[0] }, i + 1 + m[0].length]
 }
 
-export function parseScript(src: string, vars: (name: string) => string): ParsedCommand[] {
+export function parseScript(src: string): ParsedCommand[] {
   const commands: ParsedCommand[] = []
-  let words: string[] = []
-  let word = ''
+  let words: Word[] = []
+  let word: Word = { parts: [], quoted: false }
   let inWord = false
   let after: Joiner = ';'
+  const add = (p: Part): void => {
+    word.parts.push(p)
+    inWord = true
+  }
   const endWord = (): void => {
     if (inWord) words.push(word)
-    word = ''
+    word = { parts: [], quoted: false }
     inWord = false
   }
   const endCommand = (joiner: Joiner): void => {
     endWord()
-    if (words.length > 0) commands.push({ words, after })
+    if (words.length > 0) commands.push({ expand: expander(words), after })
     else if (joiner !== ';') throw new ShellSyntaxError(`syntax error: unexpected "${joiner}"`)
     words = []
     after = joiner
@@ -47,34 +67,33 @@ export function parseScript(src: string, vars: (name: string) => string): Parsed
   while (i < src.length) {
     const c = src[i] ?? ''
     if (c === '\\' && i + 1 < src.length) {
-      word += src[i + 1]
-      inWord = true
+      add(src[i + 1] ?? '')
       i += 2
     } else if (c === "'") {
       const end = src.indexOf("'", i + 1)
       if (end < 0) throw new ShellSyntaxError('syntax error: unterminated quoted string')
-      word += src.slice(i + 1, end)
-      inWord = true
+      add(src.slice(i + 1, end))
+      word.quoted = true
       i = end + 1
     } else if (c === '"') {
-      inWord = true
+      add('')
+      word.quoted = true
       i++
       while (i < src.length && src[i] !== '"') {
         if (src[i] === '$') {
-          const [value, j] = expandVar(src, i, vars)
-          word += value
+          const [part, j] = varRef(src, i)
+          add(part)
           i = j
         } else if (src[i] === '\\' && /["\\$`]/.test(src[i + 1] ?? '')) {
-          word += src[i + 1]
+          add(src[i + 1] ?? '')
           i += 2
-        } else word += src[i++]
+        } else add(src[i++] ?? '')
       }
       if (i >= src.length) throw new ShellSyntaxError('syntax error: unterminated quoted string')
       i++
     } else if (c === '$') {
-      const [value, j] = expandVar(src, i, vars)
-      word += value
-      inWord = inWord || value !== ''
+      const [part, j] = varRef(src, i)
+      add(part)
       i = j
     } else if (c === '#' && !inWord) {
       while (i < src.length && src[i] !== '\n') i++
@@ -88,13 +107,12 @@ export function parseScript(src: string, vars: (name: string) => string): Parsed
       endWord()
       i++
     } else {
-      word += c
-      inWord = true
+      add(c)
       i++
     }
   }
   endWord()
-  if (words.length > 0) commands.push({ words, after })
+  if (words.length > 0) commands.push({ expand: expander(words), after })
   else if (after !== ';') throw new ShellSyntaxError('syntax error: unexpected end of file')
   return commands
 }

@@ -56,6 +56,8 @@ export class Shell {
   cwd = '/'
   lastCode = 0
   exited: number | undefined
+  // set while a TTY is attached; follows the client's resize messages
+  terminal: { width: number; height: number } | undefined
   private readonly root: FsNode
   private readonly env: Map<string, string>
 
@@ -68,9 +70,7 @@ export class Shell {
   async runScript(src: string, io: ShellIo): Promise<number> {
     let commands
     try {
-      commands = parseScript(src, (name) =>
-        name === '?' ? String(this.lastCode) : (this.env.get(name) ?? ''),
-      )
+      commands = parseScript(src)
     } catch (err) {
       if (!(err instanceof ShellSyntaxError)) throw err
       io.err(`sh: ${err.message}\n`)
@@ -79,7 +79,8 @@ export class Shell {
     for (const c of commands) {
       if (c.after === '&&' && this.lastCode !== 0) continue
       if (c.after === '||' && this.lastCode === 0) continue
-      this.lastCode = await this.run(c.words, io)
+      const words = c.expand((name) => (name === '?' ? String(this.lastCode) : (this.env.get(name) ?? '')))
+      this.lastCode = await this.run(words, io)
       if (this.exited !== undefined) return this.exited
     }
     return this.lastCode
@@ -141,6 +142,13 @@ export class Shell {
         return 0
       case 'ps':
         return this.ps(io)
+      case 'stty':
+        if (!this.terminal) {
+          io.err('stty: standard input: Not a tty\n')
+          return 1
+        }
+        if (args[0] === 'size') io.out(`${this.terminal.height} ${this.terminal.width}\n`)
+        return 0
       case 'true':
         return 0
       case 'false':
@@ -251,6 +259,6 @@ export function knownCommand(name: string): boolean {
   return (
     HELPERS.includes(name) ||
     SHELLS.has(name) ||
-    ['export', 'whoami', 'id', 'uname', 'date', 'sleep'].includes(name)
+    ['export', 'whoami', 'id', 'uname', 'date', 'sleep', 'stty'].includes(name)
   )
 }
