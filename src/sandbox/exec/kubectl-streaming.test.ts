@@ -1,0 +1,177 @@
+import { execa } from 'execa'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningSandbox } from '../index'
+import { startSandbox } from '../index'
+import { eventually } from '../../../test/support/eventually'
+import type { KubectlRunner } from '../../../test/support/kubectl'
+import { kubectlFor } from '../../../test/support/kubectl'
+
+// The real kubectl 1.32 against exec, attach and port-forward: WebSocket v5 for exec/attach, SPDY tunnelled in
+// a WebSocket for port-forward, and the plain SPDY/3.1 upgrade it falls back to.
+let sb: RunningSandbox
+let k: KubectlRunner
+let web = ''
+let api = ''
+
+const MANIFEST = `apiVersion: v1
+kind: Pod
+metadata: {name: web, labels: {app: web}}
+spec:
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports: [{containerPort: 80}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: api, labels: {app: api}}
+spec:
+  containers:
+  - name: api
+    image: ghcr.io/acme/api:2.1
+    env: [{name: GREETING, value: hello}]
+    ports: [{containerPort: 8080}]
+  - name: sidecar
+    image: busybox:1.36
+`
+
+beforeAll(async () => {
+  sb = await startSandbox({ name: 'kstream', speed: 20 })
+  k = await kubectlFor(sb)
+  const applied = await k.run(['apply', '--validate=false', '-f', '-'], { input: MANIFEST })
+  expect(applied.exitCode, applied.stderr).toBe(0)
+  const ready = await k.run(['wait', '--for=condition=Ready', 'pod/web', 'pod/api', '--timeout=30s'])
+  expect(ready.exitCode, ready.stderr).toBe(0)
+  web = 'web'
+  api = 'api'
+})
+
+afterAll(async () => {
+  await k.cleanup()
+  await sb.stop()
+})
+
+describe('kubectl exec', () => {
+  it('runs a command and prints its output', async () => {
+    const r = await k.run(['exec', web, '--', 'ls', '/'])
+    expect([r.exitCode, r.stderr]).toEqual([0, ''])
+    expect(r.stdout).toMatch(/^bin\ndev\netc\nhome\n/)
+    const cat = await k.run(['exec', web, '--', 'cat', '/usr/share/nginx/html/index.html'])
+    expect(cat.stdout).toContain('<h1>Welcome to nginx!</h1>')
+  })
+
+  it('passes the exit code and stderr through', async () => {
+    const r = await k.run([
+      'exec',
+      api,
+      '-c',
+      'api',
+      '--',
+      'sh',
+      '-c',
+      'echo $GREETING; cat /missing; exit 3',
+    ])
+    expect(r.exitCode).toBe(3)
+    expect(r.stdout).toBe('hello\n')
+    expect(r.stderr).toBe(
+      "cat: can't open '/missing': No such file or directory\ncommand terminated with exit code 3\n",
+    )
+    const unknown = await k.run(['exec', web, '--', 'sh', '-c', 'frobnicate'])
+    expect([unknown.exitCode, unknown.stderr]).toEqual([
+      127,
+      'sh: frobnicate: not found\ncommand terminated with exit code 127\n',
+    ])
+  })
+
+  it('feeds stdin to an interactive shell', async () => {
+    const r = await k.run(['exec', '-i', web, '--', 'sh'], {
+      input: 'cd /etc\npwd\nhostname\nexit 9\necho never\n',
+    })
+    expect([r.exitCode, r.stdout]).toEqual([9, '/etc\nweb\n'])
+  })
+
+  it('says which container to pick and refuses a binary the image lacks', async () => {
+    const defaulted = await k.run(['exec', api, '--', 'hostname'])
+    expect(defaulted.stderr).toContain('Defaulted container "api" out of: api, sidecar')
+    expect(defaulted.stdout).toBe('api\n')
+    const missing = await k.run(['exec', web, '--', 'frobnicate'])
+    expect(missing.exitCode).toBe(1)
+    expect(missing.stderr).toContain('exec: "frobnicate": executable file not found in $PATH')
+    const badContainer = await k.run(['exec', web, '-c', 'nope', '--', 'ls'])
+    expect(badContainer.exitCode).toBe(1)
+    expect(badContainer.stderr).toBe('Error from server (BadRequest): container nope is not valid for pod web\n')
+  })
+})
+
+describe('kubectl attach', () => {
+  it('streams the container output as it is written', async () => {
+    const child = k.spawn(['attach', web])
+    let out = ''
+    child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+    await eventually(async () => expect(out).toMatch(/"GET \S+ HTTP\/1\.1" \d{3} /), 20_000)
+    child.kill()
+  })
+})
+
+async function forward(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ port: number; stop: () => void; log: () => string }> {
+  const child = execa('/usr/bin/kubectl', ['port-forward', ...args], {
+    env: { KUBECONFIG: k.kubeconfig, KUBECACHEDIR: `${k.dir}/cache`, HOME: k.dir, ...env },
+    reject: false,
+    stdin: 'ignore',
+  })
+  let log = ''
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()))
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
+  const port = await eventually(async () => {
+    const m = /Forwarding from 127\.0\.0\.1:(\d+) ->/.exec(log)
+    expect(m, log).not.toBeNull()
+    return Number(m?.[1])
+  }, 20_000)
+  return { port, stop: () => void child.kill(), log: () => log }
+}
+
+async function curl(url: string): Promise<{ stdout: string; exitCode: number }> {
+  const r = await execa('curl', ['-sS', '-i', '--max-time', '10', url], { reject: false })
+  return { stdout: String(r.stdout), exitCode: r.exitCode ?? -1 }
+}
+
+describe('kubectl port-forward', () => {
+  it('forwards to nginx over the WebSocket tunnel and serves its welcome page', async () => {
+    const pf = await forward([web, ':80'])
+    try {
+      const page = await curl(`http://127.0.0.1:${pf.port}/`)
+      expect(page.stdout).toMatch(/^HTTP\/1\.1 200 OK\r\nServer: nginx/)
+      expect(page.stdout).toContain('<title>Welcome to nginx!</title>')
+      const missing = await curl(`http://127.0.0.1:${pf.port}/nope`)
+      expect(missing.stdout).toMatch(/^HTTP\/1\.1 404 Not Found/)
+      expect(pf.log()).toContain('Handling connection for')
+    } finally {
+      pf.stop()
+    }
+  })
+
+  it('falls back to a plain SPDY upgrade and answers other images with JSON', async () => {
+    const pf = await forward([`pod/${api}`, ':8080'], { KUBECTL_PORT_FORWARD_WEBSOCKETS: 'false' })
+    try {
+      const r = await curl(`http://127.0.0.1:${pf.port}/healthz`)
+      const body = JSON.parse(r.stdout.slice(r.stdout.indexOf('\r\n\r\n') + 4)) as Record<string, unknown>
+      expect(body).toMatchObject({ status: 'ok', pod: 'api', container: 'api', port: 8080, path: '/healthz' })
+    } finally {
+      pf.stop()
+    }
+  })
+
+  it('reports a port nothing listens on the way kubelet does', async () => {
+    const pf = await forward([web, ':9999'])
+    try {
+      const r = await curl(`http://127.0.0.1:${pf.port}/`)
+      expect(r.exitCode).not.toBe(0)
+      await eventually(async () => expect(pf.log()).toContain('connect: connection refused'))
+    } finally {
+      pf.stop()
+    }
+  })
+})
