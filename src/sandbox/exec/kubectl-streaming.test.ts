@@ -99,7 +99,9 @@ describe('kubectl exec', () => {
     expect(missing.stderr).toContain('exec: "frobnicate": executable file not found in $PATH')
     const badContainer = await k.run(['exec', web, '-c', 'nope', '--', 'ls'])
     expect(badContainer.exitCode).toBe(1)
-    expect(badContainer.stderr).toBe('Error from server (BadRequest): container nope is not valid for pod web\n')
+    expect(badContainer.stderr).toBe(
+      'Error from server (BadRequest): container nope is not valid for pod web\n',
+    )
   })
 })
 

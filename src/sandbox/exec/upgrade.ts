@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import { createWebSocketStream, WebSocketServer } from 'ws'
 import type { WebSocket } from 'ws'
 import type { ObjectApi } from '../api/objects'
+import type { TrafficMeter } from '../metrics/traffic'
 import type { ResourceDef } from '../api/resources'
 import { ApiError, badRequest, methodNotAllowed } from '../api/status'
 import type { Pod } from '../types'
@@ -18,6 +19,7 @@ import { servePortForwardSpdy, SPDY_TUNNEL_PROTOCOL } from '../portforward/spdy-
 // the client negotiates (WebSocket channels, SPDY tunnelled in WebSocket, or a plain SPDY/3.1 upgrade).
 export interface StreamingContext {
   api: ObjectApi
+  traffic: TrafficMeter
 }
 
 export interface StreamRoute {
@@ -144,11 +146,11 @@ function portForward(
     const offered = offeredProtocols(req)
     if (offered.includes(SPDY_TUNNEL_PROTOCOL))
       return accept(req, socket, head, SPDY_TUNNEL_PROTOCOL, (ws) =>
-        servePortForwardSpdy(ctx.api, pod, createWebSocketStream(ws)),
+        servePortForwardSpdy(ctx, pod, createWebSocketStream(ws)),
       )
     const protocol = WS_PORTFORWARD_PROTOCOLS.find((p) => offered.includes(p))
     if (!protocol) throw badRequest(`unsupported port-forward protocols: ${offered.join(', ') || 'none'}`)
-    return accept(req, socket, head, protocol, (ws) => servePortForwardChannels(ctx.api, pod, ws, query))
+    return accept(req, socket, head, protocol, (ws) => servePortForwardChannels(ctx, pod, ws, query))
   }
   if ((req.headers.upgrade ?? '').toLowerCase() !== 'spdy/3.1') throw badRequest('unsupported upgrade')
   socket.write(
@@ -156,5 +158,5 @@ function portForward(
       'X-Stream-Protocol-Version: portforward.k8s.io\r\n\r\n',
   )
   if (head.length > 0) socket.unshift(head)
-  servePortForwardSpdy(ctx.api, pod, socket)
+  servePortForwardSpdy(ctx, pod, socket)
 }

@@ -77,6 +77,7 @@ export class HttpResponder {
     private readonly target: PortTarget,
     private readonly send: (data: Buffer) => void,
     private readonly close: () => void,
+    private readonly onRequest: () => void = () => undefined,
   ) {}
 
   input(data: Buffer): void {
@@ -100,6 +101,7 @@ export class HttpResponder {
       if (this.buffer.length < end + 4 + bodyLength) return
       this.buffer = this.buffer.subarray(end + 4 + bodyLength)
       if (!/^HTTP\/1\.[01]$/.test(version)) return this.answerBad()
+      this.onRequest()
       const r = reply(this.target, method, rawPath.split('?')[0] ?? '/')
       const keepAlive =
         version === 'HTTP/1.1'

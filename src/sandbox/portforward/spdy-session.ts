@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream'
-import type { ObjectApi } from '../api/objects'
+import type { StreamingContext } from '../exec/upgrade'
 import { currentPod } from './container-ports'
 import type { Pod } from '../types'
 import { connectionRefused, findPortTarget, HttpResponder } from './container-ports'
@@ -31,7 +31,8 @@ interface Pair {
   done: boolean
 }
 
-export function servePortForwardSpdy(api: ObjectApi, podAtStart: Pod, conn: Duplex): void {
+export function servePortForwardSpdy(ctx: StreamingContext, podAtStart: Pod, conn: Duplex): void {
+  const { api, traffic } = ctx
   const reader = new FrameReader()
   const codec = new HeaderCodec()
   const pairs = new Map<string, Pair>()
@@ -71,6 +72,7 @@ export function servePortForwardSpdy(api: ObjectApi, podAtStart: Pod, conn: Dupl
       target,
       (data) => send(() => dataFrame(id, 0, data)),
       () => finishPair(pair),
+      () => traffic.record(pod.metadata.uid, api.clock.now()),
     )
   }
   const onSynStream = async (body: Buffer): Promise<void> => {

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws'
-import type { ObjectApi } from '../api/objects'
+import type { StreamingContext } from '../exec/upgrade'
 import type { Pod } from '../types'
 import { connectionRefused, currentPod, findPortTarget, HttpResponder } from './container-ports'
 
@@ -13,7 +13,7 @@ function portPrefix(channel: number, port: number): Buffer {
 }
 
 export function servePortForwardChannels(
-  api: ObjectApi,
+  { api, traffic }: StreamingContext,
   pod: Pod,
   ws: WebSocket,
   query: URLSearchParams,
@@ -40,7 +40,12 @@ export function servePortForwardChannels(
       finished()
       return undefined
     }
-    return new HttpResponder(target, (data) => ws.send(Buffer.concat([Buffer.of(2 * i), data])), finished)
+    return new HttpResponder(
+      target,
+      (data) => ws.send(Buffer.concat([Buffer.of(2 * i), data])),
+      finished,
+      () => traffic.record(now.metadata.uid, api.clock.now()),
+    )
   })
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     if (!isBinary || data.length < 1) return

@@ -11,6 +11,7 @@ import type { HandlerContext } from './resource-handler'
 import { handleResource } from './resource-handler'
 import { parseRoute } from './route'
 import { handleStreamUpgrade, rejectUpgrade } from '../exec/upgrade'
+import { METRICS_GROUP, serveMetrics } from '../metrics/metrics-api'
 
 // The HTTPS front door: bearer-token check, discovery, then resource handlers.
 export interface ApiServer {
@@ -61,6 +62,19 @@ export async function startApiServer(
         return list ? sendJson(res, 200, list) : sendNotFoundPage(res)
       }
       case 'resource':
+        if (route.resource.group === METRICS_GROUP) {
+          const { resource, namespace, name } = route
+          return serveMetrics(
+            ctx.api,
+            ctx.traffic,
+            res,
+            req.method ?? 'GET',
+            resource,
+            namespace,
+            name,
+            url.searchParams,
+          )
+        }
         return handleResource(handlerCtx, req, res, route, url.searchParams)
       default:
         return sendNotFoundPage(res)
