@@ -1,7 +1,7 @@
 import type { ObjectApi } from '../api/objects'
 import { linesBetween, nextLineAt } from '../logs/log-lines'
 import { resolveSource } from '../logs/log-server'
-import type { ChannelConnection } from './channels'
+import type { ExecConnection } from './channels'
 import type { ContainerView } from './container-fs'
 import type { StreamFlags } from './exec-session'
 import { channelIo, startInteractive } from './exec-session'
@@ -15,7 +15,7 @@ export function serveAttach(
   api: ObjectApi,
   view: ContainerView,
   flags: StreamFlags,
-  conn: ChannelConnection,
+  conn: ExecConnection,
 ): void {
   const { container } = view
   const command = [...((container.command ?? []) as string[]), ...((container.args ?? []) as string[])]

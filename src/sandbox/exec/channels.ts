@@ -29,7 +29,30 @@ export interface ExecStatus {
   details?: { causes: StatusCause[] }
 }
 
-export class ChannelConnection {
+// What an exec or attach session needs from its transport (WebSocket channels or SPDY streams).
+export interface ExecConnection {
+  readonly isClosed: boolean
+  onStdin(fn: (data: Buffer) => void): void
+  onStdinEnd(fn: () => void): void
+  onResize(fn: (size: TerminalSize) => void): void
+  onClose(fn: () => void): void
+  write(channel: number, data: string | Buffer): void
+  finish(status: ExecStatus): void
+}
+
+// Go decodes JSON keys case-insensitively: kubectl sends Width/Height, client-node width/height.
+export function parseResize(text: string): TerminalSize | undefined {
+  try {
+    const parsed = JSON.parse(text) as Record<string, unknown>
+    const width = parsed.Width ?? parsed.width
+    const height = parsed.Height ?? parsed.height
+    return typeof width === 'number' && typeof height === 'number' ? { width, height } : undefined
+  } catch {
+    return undefined // a malformed resize is dropped, as the kubelet logs and drops it
+  }
+}
+
+export class ChannelConnection implements ExecConnection {
   private stdinHandlers: Array<(data: Buffer) => void> = []
   private stdinEndHandlers: Array<() => void> = []
   private resizeHandlers: Array<(size: TerminalSize) => void> = []
@@ -88,16 +111,8 @@ export class ChannelConnection {
   }
 
   private resized(body: Buffer): void {
-    try {
-      // Go decodes JSON keys case-insensitively: kubectl sends Width/Height, client-node width/height.
-      const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>
-      const width = parsed.Width ?? parsed.width
-      const height = parsed.Height ?? parsed.height
-      if (typeof width === 'number' && typeof height === 'number')
-        for (const h of this.resizeHandlers) h({ width, height })
-    } catch {
-      // a malformed resize is ignored, as the kubelet logs and drops it
-    }
+    const size = parseResize(body.toString('utf8'))
+    if (size) for (const h of this.resizeHandlers) h(size)
   }
 
   private endStdin(): void {

@@ -1,4 +1,4 @@
-import type { ChannelConnection } from './channels'
+import type { ExecConnection } from './channels'
 import { exitStatus, STDERR, STDOUT } from './channels'
 import type { ContainerView } from './container-fs'
 import type { ShellIo } from './shell'
@@ -14,7 +14,7 @@ export interface StreamFlags {
   tty: boolean
 }
 
-export function channelIo(conn: ChannelConnection, flags: StreamFlags): ShellIo {
+export function channelIo(conn: ExecConnection, flags: StreamFlags): ShellIo {
   // A TTY has one output stream and turns "\n" into "\r\n"; kubectl never asks for stderr with -t.
   const fix = (t: string): string => (flags.tty ? t.replace(/\r?\n/g, '\r\n') : t)
   return {
@@ -29,7 +29,7 @@ export function channelIo(conn: ChannelConnection, flags: StreamFlags): ShellIo 
   }
 }
 
-function trackSize(shell: Shell, conn: ChannelConnection, flags: StreamFlags): Shell {
+function trackSize(shell: Shell, conn: ExecConnection, flags: StreamFlags): Shell {
   if (!flags.tty) return shell
   shell.terminal = { width: 80, height: 24 }
   conn.onResize((size) => {
@@ -40,7 +40,7 @@ function trackSize(shell: Shell, conn: ChannelConnection, flags: StreamFlags): S
 
 export function startInteractive(
   view: ContainerView,
-  conn: ChannelConnection,
+  conn: ExecConnection,
   flags: StreamFlags,
   command: string[],
 ): void {
@@ -58,7 +58,7 @@ export async function runExec(
   view: ContainerView,
   command: string[],
   flags: StreamFlags,
-  conn: ChannelConnection,
+  conn: ExecConnection,
 ): Promise<void> {
   const [first = '', ...args] = command
   const name = baseName(first)

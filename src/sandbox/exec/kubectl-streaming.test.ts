@@ -5,6 +5,7 @@ import { startSandbox } from '../index'
 import { eventually } from '../../../test/support/eventually'
 import type { KubectlRunner } from '../../../test/support/kubectl'
 import { kubectlFor } from '../../../test/support/kubectl'
+import { runOnPty } from '../../../test/support/pty'
 
 // The real kubectl 1.32 against exec, attach and port-forward: WebSocket v5 for exec/attach, SPDY tunnelled in
 // a WebSocket for port-forward, and the plain SPDY/3.1 upgrade it falls back to.
@@ -101,6 +102,50 @@ describe('kubectl exec', () => {
     expect(badContainer.exitCode).toBe(1)
     expect(badContainer.stderr).toBe(
       'Error from server (BadRequest): container nope is not valid for pod web\n',
+    )
+  })
+})
+
+function kubectlEnv(extra: Record<string, string> = {}): Record<string, string> {
+  return { KUBECONFIG: k.kubeconfig, KUBECACHEDIR: `${k.dir}/cache`, HOME: k.dir, ...extra }
+}
+
+describe('kubectl exec on a terminal', () => {
+  for (const [transport, env] of [
+    ['WebSocket', {}],
+    ['SPDY', { KUBECTL_REMOTE_COMMAND_WEBSOCKETS: 'false' }],
+  ] as const) {
+    it(`runs an interactive shell with the terminal's size over ${transport}`, async () => {
+      const r = await runOnPty(['/usr/bin/kubectl', 'exec', '-it', web, '--', 'sh'], {
+        env: kubectlEnv(env),
+        rows: 33,
+        cols: 111,
+        steps: [
+          ['root@web:/# ', 'stty size\r'],
+          ['33 111', 'cd /etc; pwd\r'],
+          ['root@web:/etc# ', 'exit 4\r'],
+        ],
+      })
+      expect(r.ok, r.output).toBe(true)
+      expect(r.output).toContain('stty size\r\n33 111\r\n')
+      expect(r.output).toContain('command terminated with exit code 4')
+      expect(r.exitCode).toBe(4)
+    })
+  }
+})
+
+describe('kubectl exec over SPDY (its fallback, and older clients)', () => {
+  it('passes output, stderr, stdin and the exit code', async () => {
+    const r = await execa('/usr/bin/kubectl', ['exec', '-i', web, '--', 'sh'], {
+      env: kubectlEnv({ KUBECTL_REMOTE_COMMAND_WEBSOCKETS: 'false' }),
+      input: 'hostname\ncat /nope\nexit 5\n',
+      reject: false,
+      stripFinalNewline: false,
+    })
+    expect(r.exitCode).toBe(5)
+    expect(r.stdout).toBe('web\n')
+    expect(r.stderr).toBe(
+      "cat: can't open '/nope': No such file or directory\ncommand terminated with exit code 5\n",
     )
   })
 })

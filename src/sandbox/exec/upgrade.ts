@@ -8,7 +8,9 @@ import type { ResourceDef } from '../api/resources'
 import { ApiError, badRequest, methodNotAllowed } from '../api/status'
 import type { Pod } from '../types'
 import { serveAttach } from './attach'
+import type { ExecConnection } from './channels'
 import { ChannelConnection, EXEC_PROTOCOLS } from './channels'
+import { SPDY_EXEC_PROTOCOLS, SpdyExecConnection } from './spdy-exec'
 import type { ContainerView } from './container-fs'
 import type { StreamFlags } from './exec-session'
 import { runExec } from './exec-session'
@@ -101,13 +103,6 @@ export function handleStreamUpgrade(
       // kubelet answers before the upgrade, in plain text; kubectl prefixes "unable to upgrade connection".
       return rejectUpgrade(socket, 500, `container not found ("${view.container.name}")`, 'text/plain')
     }
-    const offered = offeredProtocols(req)
-    const protocol = EXEC_PROTOCOLS.find((p) => offered.includes(p))
-    if (!wantsWebSocket(req) || !protocol) {
-      throw badRequest(
-        `${sub} needs a WebSocket with one of the protocols ${EXEC_PROTOCOLS.join(', ')} (offered: ${offered.join(', ') || req.headers.upgrade || 'none'})`,
-      )
-    }
     const flags: StreamFlags = {
       stdin: flag(query, 'stdin'),
       stdout: flag(query, 'stdout'),
@@ -116,18 +111,46 @@ export function handleStreamUpgrade(
     }
     const command = query.getAll('command')
     if (sub === 'exec' && command.length === 0) throw badRequest('you must specify at least 1 command')
-    accept(req, socket, head, protocol, (ws) => {
-      const conn = new ChannelConnection(ws)
-      if (sub === 'attach') serveAttach(ctx.api, view, flags, conn)
-      else
-        void runExec(view, command, flags, conn).catch((err: unknown) =>
-          conn.finish({ status: 'Failure', message: err instanceof Error ? err.message : String(err) }),
-        )
-    })
+    const start = (conn: ExecConnection): void => {
+      if (sub === 'attach') return serveAttach(ctx.api, view, flags, conn)
+      void runExec(view, command, flags, conn).catch((err: unknown) =>
+        conn.finish({ status: 'Failure', message: err instanceof Error ? err.message : String(err) }),
+      )
+    }
+    if (!wantsWebSocket(req)) return spdyExec(req, socket, head, flags, start)
+    const offered = offeredProtocols(req)
+    const protocol = EXEC_PROTOCOLS.find((p) => offered.includes(p))
+    if (!protocol)
+      throw badRequest(
+        `${sub} needs one of the protocols ${EXEC_PROTOCOLS.join(', ')} (offered: ${offered.join(', ') || 'none'})`,
+      )
+    accept(req, socket, head, protocol, (ws) => start(new ChannelConnection(ws)))
   } catch (err) {
     if (!(err instanceof ApiError)) throw err
     rejectUpgrade(socket, err.code, JSON.stringify(err.body))
   }
+}
+
+// The SPDY/3.1 upgrade kubectl falls back to (and clients before 1.30 always use) for exec and attach.
+function spdyExec(
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  flags: StreamFlags,
+  start: (conn: ExecConnection) => void,
+): void {
+  if ((req.headers.upgrade ?? '').toLowerCase() !== 'spdy/3.1') throw badRequest('unsupported upgrade')
+  const offered = String(req.headers['x-stream-protocol-version'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
+  const protocol = SPDY_EXEC_PROTOCOLS.find((p) => offered.includes(p))
+  if (!protocol) throw badRequest(`unsupported stream protocols: ${offered.join(', ') || 'none'}`)
+  socket.write(
+    'HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: SPDY/3.1\r\n' +
+      `X-Stream-Protocol-Version: ${protocol}\r\n\r\n`,
+  )
+  if (head.length > 0) socket.unshift(head)
+  new SpdyExecConnection(socket, flags, protocol, start)
 }
 
 function portForward(
