@@ -1,4 +1,5 @@
 import type { ObjectApi } from '../api/objects'
+import { recordContainerExit } from '../controllers/container-exit'
 import { linesBetween, nextLineAt } from '../logs/log-lines'
 import { resolveSource } from '../logs/log-server'
 import type { ExecConnection } from './channels'
@@ -23,8 +24,14 @@ export function serveAttach(
     command.length === 0
       ? /busybox|alpine|ubuntu|debian/.test(container.image)
       : SHELLS.has(baseName(command[0] ?? ''))
-  if (container.stdin === true && runsShell && flags.stdin)
-    return startInteractive(view, conn, flags, command)
+  if (container.stdin === true && runsShell && flags.stdin) {
+    // attach itself succeeds; the shell's exit code ends the container, where `kubectl run` reads it
+    return startInteractive(view, conn, flags, command, (code) => {
+      const ns = view.pod.metadata.namespace ?? 'default'
+      recordContainerExit(api, ns, view.pod.metadata.name, container.name, code)
+      conn.finish({ status: 'Success' })
+    })
+  }
 
   const io = channelIo(conn, flags)
   const src = resolveSource(view.pod, container.name, false)

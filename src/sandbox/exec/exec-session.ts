@@ -43,13 +43,10 @@ export function startInteractive(
   conn: ExecConnection,
   flags: StreamFlags,
   command: string[],
+  onExit: (code: number) => void = (code) => conn.finish(exitStatus(code, command)),
 ): void {
   const shell = trackSize(new Shell(view), conn, flags)
-  const terminal = new Terminal(view, shell, {
-    tty: flags.tty,
-    io: channelIo(conn, flags),
-    onExit: (code) => conn.finish(exitStatus(code, command)),
-  })
+  const terminal = new Terminal(view, shell, { tty: flags.tty, io: channelIo(conn, flags), onExit })
   conn.onStdin((data) => terminal.input(data))
   conn.onStdinEnd(() => terminal.end())
 }

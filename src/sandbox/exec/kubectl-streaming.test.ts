@@ -158,6 +158,32 @@ describe('kubectl attach', () => {
     await eventually(async () => expect(out).toMatch(/"GET \S+ HTTP\/1\.1" \d{3} /), 20_000)
     child.kill()
   })
+
+  it('gives `kubectl run -i --rm` the shell, whose exit code ends the pod', async () => {
+    const r = await k.run(
+      ['run', 'once', '--image=busybox:1.36', '--restart=Never', '-i', '--rm', '--', 'sh'],
+      {
+        input: 'echo hello from $HOSTNAME\nexit 5\n',
+        timeoutMs: 60_000,
+      },
+    )
+    expect(r.exitCode).toBe(5)
+    expect(r.stdout).toBe('hello from once\npod "once" deleted\n')
+    expect(r.stderr).toContain('pod default/once terminated (Error)')
+    const ok = await k.run(['run', 'done', '--image=busybox:1.36', '--restart=Never', '-i', '--', 'sh'], {
+      input: 'exit\n',
+      timeoutMs: 60_000,
+    })
+    expect(ok.exitCode).toBe(0)
+    const pod = await k.run([
+      'get',
+      'pod',
+      'done',
+      '-o',
+      'jsonpath={.status.phase} {.status.containerStatuses[0].state.terminated.reason}',
+    ])
+    expect(pod.stdout).toBe('Succeeded Completed')
+  })
 })
 
 async function forward(
