@@ -57,6 +57,7 @@ export class ChannelConnection implements ExecConnection {
   private stdinEndHandlers: Array<() => void> = []
   private resizeHandlers: Array<(size: TerminalSize) => void> = []
   private closeHandlers: Array<() => void> = []
+  private queue: Promise<void> = Promise.resolve()
   private closed = false
 
   constructor(private readonly ws: WebSocket) {
@@ -99,7 +100,7 @@ export class ChannelConnection implements ExecConnection {
     if (this.closed) return
     const body = typeof data === 'string' ? Buffer.from(data) : data
     if (body.length === 0) return
-    this.ws.send(Buffer.concat([Buffer.of(channel), body]), { binary: true })
+    this.send(Buffer.concat([Buffer.of(channel), body]))
   }
 
   // Sends the exit status on the error channel (as kubelet does), then closes the socket normally.
@@ -107,7 +108,19 @@ export class ChannelConnection implements ExecConnection {
     if (this.closed) return
     this.write(ERROR, JSON.stringify({ metadata: {}, ...status }))
     this.closed = true
-    this.ws.close(1000)
+    this.queue = this.queue.then(() => this.ws.close(1000))
+  }
+
+  // One message per socket write, each after the last has left: Node would otherwise pack a burst of messages
+  // into one TLS record, and the Python client (which polls the raw socket between frames) stalls on the rest.
+  private send(message: Buffer): void {
+    this.queue = this.queue.then(
+      () =>
+        new Promise<void>((resolve) => {
+          if (this.ws.readyState !== this.ws.OPEN) return resolve()
+          this.ws.send(message, { binary: true }, () => resolve())
+        }),
+    )
   }
 
   private resized(body: Buffer): void {
