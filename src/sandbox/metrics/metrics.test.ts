@@ -95,7 +95,9 @@ describe('kubectl top', () => {
   it('answers a missing pod as metrics-server does', async () => {
     const r = await k.run(['top', 'pod', 'nope'])
     expect(r.exitCode).toBe(1)
-    expect(r.stderr).toContain('Error from server (NotFound): podmetrics.metrics.k8s.io "default/nope" not found')
+    expect(r.stderr).toContain(
+      'Error from server (NotFound): podmetrics.metrics.k8s.io "default/nope" not found',
+    )
   })
 })
 
