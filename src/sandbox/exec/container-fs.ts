@@ -8,6 +8,8 @@ export type FsNode = { type: 'dir'; children: Map<string, FsNode> } | { type: 'f
 export interface ContainerView {
   pod: Pod
   container: ContainerSpec
+  // the container's live file tree (container-files.ts); a fresh one when absent
+  files?: FsNode
 }
 
 export function isNginxImage(image: string): boolean {

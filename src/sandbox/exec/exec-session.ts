@@ -26,6 +26,9 @@ export function channelIo(conn: ExecConnection, flags: StreamFlags): ShellIo {
         if (flags.stdout) conn.write(STDOUT, fix(t))
       } else if (flags.stderr) conn.write(STDERR, t)
     },
+    bytes: (data) => {
+      if (flags.stdout) conn.write(STDOUT, data)
+    },
   }
 }
 
@@ -51,6 +54,12 @@ export function startInteractive(
   conn.onStdinEnd(() => terminal.end())
 }
 
+function readAll(conn: ExecConnection): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  conn.onStdin((d) => chunks.push(Buffer.from(d)))
+  return new Promise((resolve) => conn.onStdinEnd(() => resolve(Buffer.concat(chunks))))
+}
+
 export async function runExec(
   view: ContainerView,
   command: string[],
@@ -73,6 +82,10 @@ export async function runExec(
       message: `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${first}": executable file not found in $PATH: unknown`,
     })
   }
-  const code = SHELLS.has(name) ? await shell.runScript(args[1] ?? '', io) : await shell.run(command, io)
+  // a command given stdin (tar xf - for kubectl cp) reads all of it before it finishes
+  const stdin = flags.stdin ? await readAll(conn) : Buffer.alloc(0)
+  const code = SHELLS.has(name)
+    ? await shell.runScript(args[1] ?? '', io)
+    : await shell.run(command, io, stdin)
   conn.finish(exitStatus(code, command))
 }

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { execa } from 'execa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from '../index'
@@ -147,6 +148,24 @@ describe('kubectl exec over SPDY (its fallback, and older clients)', () => {
     expect(r.stderr).toBe(
       "cat: can't open '/nope': No such file or directory\ncommand terminated with exit code 5\n",
     )
+  })
+})
+
+describe('kubectl cp', () => {
+  it('copies files and directories out of and into a container, which keeps them', async () => {
+    const local = `${k.dir}/copied`
+    const out = await k.run(['cp', `${web}:/etc/nginx`, local])
+    expect(out.exitCode, out.stderr).toBe(0)
+    // kubectl shows the container's tar warnings on its stdout
+    expect(out.stdout).toBe("tar: removing leading '/' from member names\n")
+    expect(readFileSync(`${local}/conf.d/default.conf`, 'utf8')).toContain('root   /usr/share/nginx/html;')
+    writeFileSync(`${local}/extra.txt`, 'from my laptop\n')
+    const up = await k.run(['cp', local, `${web}:/tmp/site`])
+    expect(up.exitCode, up.stderr).toBe(0)
+    const seen = await k.run(['exec', web, '--', 'sh', '-c', 'ls /tmp/site; cat /tmp/site/extra.txt'])
+    expect(seen.stdout).toBe('conf.d\nextra.txt\nnginx.conf\nfrom my laptop\n')
+    const missing = await k.run(['cp', `${web}:/nope`, `${k.dir}/nope`])
+    expect(missing.stdout).toContain('tar: /nope: No such file or directory')
   })
 })
 

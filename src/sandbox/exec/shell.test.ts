@@ -66,3 +66,18 @@ describe('simulated shell', () => {
     expect(await sh('stty size')).toMatchObject({ code: 1, err: 'stty: standard input: Not a tty\n' })
   })
 })
+
+describe('simulated shell: files', () => {
+  it('tests paths, makes directories and files that later commands see', async () => {
+    const shell = new Shell({ pod, container: pod.spec.containers[0]! })
+    expect((await sh('test -d /etc && echo dir; test -f /etc || echo notfile', shell)).out).toBe(
+      'dir\nnotfile\n',
+    )
+    expect(await sh('mkdir /a/b', shell)).toMatchObject({
+      code: 1,
+      err: "mkdir: can't create directory '/a/b': No such file or directory\n",
+    })
+    expect((await sh('mkdir -p /a/b; touch /a/b/f; ls /a/b; cd /a; test -e b/f', shell)).out).toBe('f\n')
+    expect((await sh('tar tf -', shell)).code).toBe(0)
+  })
+})

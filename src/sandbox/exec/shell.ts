@@ -1,12 +1,16 @@
 import type { ContainerView, FsNode } from './container-fs'
 import { containerFs, lookup, resolvePath } from './container-fs'
+import { makeDirs, writeFile } from './container-files'
 import { parseScript, ShellSyntaxError } from './shell-parse'
+import { runTar } from './tar-command'
 
 // The simulated container shell: the builtins a newcomer tries first, run against the container's small file
 // tree. Exit codes behave as sh's (last command's code, `exit N`, 127 for an unknown command).
 export interface ShellIo {
   out(text: string): void
   err(text: string): void
+  // binary output (tar); written as text where the caller has no byte stream
+  bytes?(data: Buffer): void
 }
 
 export const SHELLS = new Set(['sh', 'bash', 'ash', 'dash'])
@@ -62,7 +66,7 @@ export class Shell {
   private readonly env: Map<string, string>
 
   constructor(private readonly view: ContainerView) {
-    this.root = containerFs(view)
+    this.root = view.files ?? containerFs(view)
     this.env = containerEnv(view)
   }
 
@@ -87,7 +91,7 @@ export class Shell {
   }
 
   // Runs one command given as words (already expanded).
-  async run(words: string[], io: ShellIo): Promise<number> {
+  async run(words: string[], io: ShellIo, stdin: Buffer = Buffer.alloc(0)): Promise<number> {
     const assign = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s
     let i = 0
     for (; i < words.length && assign.test(words[i] ?? ''); i++) {
@@ -149,6 +153,22 @@ export class Shell {
         }
         if (args[0] === 'size') io.out(`${this.terminal.height} ${this.terminal.width}\n`)
         return 0
+      case 'test':
+      case '[':
+        return this.test(name === '[' ? args.slice(0, -1) : args)
+      case 'mkdir':
+        return this.mkdir(args, io)
+      case 'touch':
+        for (const a of args) {
+          const p = resolvePath(this.cwd, a)
+          if (!lookup(this.root, p) && !writeFile(this.root, p, '')) {
+            io.err(`touch: ${a}: No such file or directory\n`)
+            return 1
+          }
+        }
+        return 0
+      case 'tar':
+        return runTar(this.root, this.cwd, args, io, stdin)
       case 'true':
         return 0
       case 'false':
@@ -246,6 +266,34 @@ export class Shell {
     return 0
   }
 
+  private test(args: string[]): number {
+    const [op = '', path = ''] = args
+    const node = lookup(this.root, resolvePath(this.cwd, path))
+    if (op === '-d') return node?.type === 'dir' ? 0 : 1
+    if (op === '-f') return node?.type === 'file' ? 0 : 1
+    if (op === '-e') return node ? 0 : 1
+    if (op === '-n') return path !== '' ? 0 : 1
+    if (op === '-z') return path === '' ? 0 : 1
+    if (args[1] === '=' || args[1] === '!=') return (args[0] === args[2]) === (args[1] === '=') ? 0 : 1
+    return args.length === 1 && op !== '' ? 0 : 1
+  }
+
+  private mkdir(args: string[], io: ShellIo): number {
+    const parents = args.includes('-p')
+    for (const a of args.filter((x) => x !== '-p')) {
+      const p = resolvePath(this.cwd, a)
+      const exists = lookup(this.root, p)
+      const parentOk = lookup(this.root, resolvePath(p, '..'))?.type === 'dir'
+      if ((exists && !parents) || (!parents && !parentOk) || !makeDirs(this.root, p)) {
+        io.err(
+          `mkdir: can't create directory '${a}': ${exists ? 'File exists' : 'No such file or directory'}\n`,
+        )
+        return 1
+      }
+    }
+    return 0
+  }
+
   private ps(io: ShellIo): number {
     io.out('PID   USER     TIME  COMMAND\n')
     io.out(`    1 root      0:00 ${mainProcess(this.view)}\n`)
@@ -259,6 +307,19 @@ export function knownCommand(name: string): boolean {
   return (
     HELPERS.includes(name) ||
     SHELLS.has(name) ||
-    ['export', 'whoami', 'id', 'uname', 'date', 'sleep', 'stty'].includes(name)
+    [
+      'export',
+      'whoami',
+      'id',
+      'uname',
+      'date',
+      'sleep',
+      'stty',
+      'test',
+      '[',
+      'mkdir',
+      'touch',
+      'tar',
+    ].includes(name)
   )
 }

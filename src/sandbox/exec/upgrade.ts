@@ -14,6 +14,7 @@ import { SPDY_EXEC_PROTOCOLS, SpdyExecConnection } from './spdy-exec'
 import type { ContainerView } from './container-fs'
 import type { StreamFlags } from './exec-session'
 import { runExec } from './exec-session'
+import { filesFor } from './container-files'
 import { servePortForwardChannels, WS_PORTFORWARD_PROTOCOLS } from '../portforward/ws-channels'
 import { servePortForwardSpdy, SPDY_TUNNEL_PROTOCOL } from '../portforward/spdy-session'
 
@@ -97,7 +98,8 @@ export function handleStreamUpgrade(
       throw methodNotAllowed()
     const pod = ctx.api.get(route.resource, route.namespace, route.name) as Pod
     if (sub === 'portforward') return portForward(ctx, req, socket, head, pod, query)
-    const view = pickContainer(pod, query)
+    const picked = pickContainer(pod, query)
+    const view = { ...picked, files: filesFor(ctx.api, picked) }
     const st = pod.status.containerStatuses?.find((s) => s.name === view.container.name)
     if (!st?.state.running) {
       // kubelet answers before the upgrade, in plain text; kubectl prefixes "unable to upgrade connection".
