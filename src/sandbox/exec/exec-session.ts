@@ -85,7 +85,7 @@ export async function runExec(
   // a command given stdin (tar xf - for kubectl cp) reads all of it before it finishes
   const stdin = flags.stdin ? await readAll(conn) : Buffer.alloc(0)
   const code = SHELLS.has(name)
-    ? await shell.runScript(args[1] ?? '', io)
+    ? await shell.runScript(args[1] ?? '', io, stdin)
     : await shell.run(command, io, stdin)
   conn.finish(exitStatus(code, command))
 }

@@ -9,20 +9,39 @@ type Part = string | { name: string }
 interface Word {
   parts: Part[]
   quoted: boolean
+  // set when the word names a redirection's file (`> f`, `2>> f`)
+  into?: { fd: 1 | 2; append: boolean }
+  // `2>&1` and `>&2`: no text, one stream sent where the other goes
+  dup?: { fd: 1 | 2; to: 1 | 2 }
+}
+
+export type Redirect = { fd: 1 | 2; file: string; append: boolean } | { fd: 1 | 2; to: 1 | 2 }
+
+export interface Expanded {
+  words: string[]
+  redirects: Redirect[]
 }
 
 export interface ParsedCommand {
-  expand(vars: (name: string) => string): string[]
+  expand(vars: (name: string) => string): Expanded
   // how this command relates to the one before it
   after: Joiner
 }
 
 function expander(words: Word[]): ParsedCommand['expand'] {
-  return (vars) =>
-    words.flatMap((w) => {
+  return (vars) => {
+    const out: Expanded = { words: [], redirects: [] }
+    for (const w of words) {
+      if (w.dup) {
+        out.redirects.push(w.dup)
+        continue
+      }
       const text = w.parts.map((p) => (typeof p === 'string' ? p : vars(p.name))).join('')
-      return text === '' && !w.quoted ? [] : [text]
-    })
+      if (w.into) out.redirects.push({ ...w.into, file: text })
+      else if (text !== '' || w.quoted) out.words.push(text)
+    }
+    return out
+  }
 }
 
 export class ShellSyntaxError extends Error {}
@@ -47,17 +66,41 @@ export function parseScript(src: string): ParsedCommand[] {
   let word: Word = { parts: [], quoted: false }
   let inWord = false
   let after: Joiner = ';'
+  let pendingInto: Word['into']
   const add = (p: Part): void => {
     word.parts.push(p)
     inWord = true
   }
   const endWord = (): void => {
-    if (inWord) words.push(word)
+    if (inWord) {
+      if (pendingInto) word.into = pendingInto
+      pendingInto = undefined
+      words.push(word)
+    }
     word = { parts: [], quoted: false }
     inWord = false
   }
+  // `>`, `>>`, `2>`, `2>&1`, `>&2` at src[i] (a lone "1" or "2" just before names the stream)
+  const redirect = (i: number): number => {
+    const fdWord = inWord && word.parts.length === 1 && (word.parts[0] === '1' || word.parts[0] === '2')
+    const fd: 1 | 2 = fdWord && word.parts[0] === '2' ? 2 : 1
+    if (fdWord) {
+      word = { parts: [], quoted: false }
+      inWord = false
+    } else endWord()
+    let j = i + 1
+    const append = src[j] === '>'
+    if (append) j++
+    if (src[j] === '&' && (src[j + 1] === '1' || src[j + 1] === '2')) {
+      words.push({ parts: [], quoted: false, dup: { fd, to: src[j + 1] === '2' ? 2 : 1 } })
+      return j + 2
+    }
+    pendingInto = { fd, append }
+    return j
+  }
   const endCommand = (joiner: Joiner): void => {
     endWord()
+    if (pendingInto) throw new ShellSyntaxError('syntax error: unexpected redirection')
     if (words.length > 0) commands.push({ expand: expander(words), after })
     else if (joiner !== ';') throw new ShellSyntaxError(`syntax error: unexpected "${joiner}"`)
     words = []
@@ -103,6 +146,8 @@ export function parseScript(src: string): ParsedCommand[] {
     } else if ((c === '&' || c === '|') && src[i + 1] === c) {
       endCommand(c === '&' ? '&&' : '||')
       i += 2
+    } else if (c === '>') {
+      i = redirect(i)
     } else if (c === ' ' || c === '\t') {
       endWord()
       i++

@@ -81,3 +81,31 @@ describe('simulated shell: files', () => {
     expect((await sh('tar tf -', shell)).code).toBe(0)
   })
 })
+
+describe('simulated shell: redirections', () => {
+  it('writes, appends and sends streams where sh would', async () => {
+    const shell = new Shell({ pod, container: pod.spec.containers[0]! })
+    const r = await sh(
+      'echo one > /tmp/f; echo two >> /tmp/f; cat /tmp/f; cat /nope 2>/dev/null; echo $?',
+      shell,
+    )
+    expect(r).toMatchObject({ out: 'one\ntwo\n1\n', err: '' })
+    const swap = await sh('cat /nope 2>&1; echo visible >&2', shell)
+    expect(swap).toMatchObject({
+      out: "cat: can't open '/nope': No such file or directory\n",
+      err: 'visible\n',
+    })
+    expect(await sh('echo x > /no/dir/f', shell)).toMatchObject({
+      code: 1,
+      err: "sh: can't create /no/dir/f: nonexistent directory\n",
+    })
+    expect((await sh('echo "a > b" \'>\' c', shell)).out).toBe('a > b > c\n')
+    let out = ''
+    await shell.runScript(
+      'cat > /tmp/in; cat /tmp/in',
+      { out: (t) => (out += t), err: () => undefined },
+      Buffer.from('piped\n'),
+    )
+    expect(out).toBe('piped\n')
+  })
+})

@@ -1,6 +1,7 @@
 import type { ContainerView, FsNode } from './container-fs'
 import { containerFs, lookup, resolvePath } from './container-fs'
 import { makeDirs, writeFile } from './container-files'
+import type { Redirect } from './shell-parse'
 import { parseScript, ShellSyntaxError } from './shell-parse'
 import { runTar } from './tar-command'
 
@@ -71,7 +72,7 @@ export class Shell {
   }
 
   // Runs a script (the text of `sh -c` or one interactive line); returns its exit code.
-  async runScript(src: string, io: ShellIo): Promise<number> {
+  async runScript(src: string, io: ShellIo, stdin: Buffer = Buffer.alloc(0)): Promise<number> {
     let commands
     try {
       commands = parseScript(src)
@@ -83,8 +84,10 @@ export class Shell {
     for (const c of commands) {
       if (c.after === '&&' && this.lastCode !== 0) continue
       if (c.after === '||' && this.lastCode === 0) continue
-      const words = c.expand((name) => (name === '?' ? String(this.lastCode) : (this.env.get(name) ?? '')))
-      this.lastCode = await this.run(words, io)
+      const { words, redirects } = c.expand((name) =>
+        name === '?' ? String(this.lastCode) : (this.env.get(name) ?? ''),
+      )
+      this.lastCode = await this.withRedirects(redirects, io, (rio) => this.run(words, rio, stdin))
       if (this.exited !== undefined) return this.exited
     }
     return this.lastCode
@@ -115,6 +118,10 @@ export class Shell {
       case 'ls':
         return this.ls(args, io)
       case 'cat':
+        if (args.length === 0 || (args.length === 1 && args[0] === '-')) {
+          io.out(stdin.toString('utf8'))
+          return 0
+        }
         return this.cat(args, io)
       case 'env':
       case 'printenv':
@@ -186,6 +193,48 @@ export class Shell {
         io.err(`sh: ${cmd}: not found\n`)
         return 127
     }
+  }
+
+  // Points stdout/stderr where the redirections say, runs, then writes the files (text only).
+  private async withRedirects(
+    redirects: Redirect[],
+    io: ShellIo,
+    run: (io: ShellIo) => Promise<number>,
+  ): Promise<number> {
+    if (redirects.length === 0) return run(io)
+    type Sink = (t: string) => void
+    const files: Array<{ path: string; append: boolean; text: string }> = []
+    const sinks: Record<1 | 2, Sink> = { 1: (t) => io.out(t), 2: (t) => io.err(t) }
+    for (const r of redirects) {
+      if ('to' in r) {
+        sinks[r.fd] = sinks[r.to]
+        continue
+      }
+      if (r.file === '/dev/null') {
+        sinks[r.fd] = () => undefined
+        continue
+      }
+      const path = resolvePath(this.cwd, r.file)
+      if (
+        lookup(this.root, resolvePath(path, '..'))?.type !== 'dir' ||
+        lookup(this.root, path)?.type === 'dir'
+      ) {
+        io.err(
+          `sh: can't create ${r.file}: ${lookup(this.root, path) ? 'Is a directory' : 'nonexistent directory'}\n`,
+        )
+        return 1
+      }
+      const target = { path, append: r.append, text: '' }
+      files.push(target)
+      sinks[r.fd] = (t) => (target.text += t)
+    }
+    const [out, err] = [sinks[1], sinks[2]]
+    const code = await run({ out, err, bytes: (b) => out(b.toString('utf8')) })
+    for (const f of files) {
+      const old = lookup(this.root, f.path)
+      writeFile(this.root, f.path, (f.append && old?.type === 'file' ? old.content : '') + f.text)
+    }
+    return code
   }
 
   private async subShell(args: string[], io: ShellIo): Promise<number> {
