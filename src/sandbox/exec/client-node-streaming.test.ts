@@ -1,12 +1,14 @@
 import { PassThrough } from 'node:stream'
 import { Attach, CoreV1Api, Exec, KubeConfig, PortForward } from '@kubernetes/client-node'
 import type { V1Status } from '@kubernetes/client-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningSandbox } from '../index'
 import { sandboxKubeconfigEntry, startSandbox } from '../index'
 import { eventually } from '../../../test/support/eventually'
 
 // @kubernetes/client-node's Exec, Attach and PortForward (WebSocket channel protocols) against the sandbox.
+// Real kubectl processes and pods starting on a shared, loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 let sb: RunningSandbox
 let kc: KubeConfig
 

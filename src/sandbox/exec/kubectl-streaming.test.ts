@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { execa } from 'execa'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningSandbox } from '../index'
 import { startSandbox } from '../index'
 import { eventually } from '../../../test/support/eventually'
@@ -10,6 +10,8 @@ import { runOnPty } from '../../../test/support/pty'
 
 // The real kubectl 1.32 against exec, attach and port-forward: WebSocket v5 for exec/attach, SPDY tunnelled in
 // a WebSocket for port-forward, and the plain SPDY/3.1 upgrade it falls back to.
+// Real kubectl processes and pods starting on a shared, loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 let sb: RunningSandbox
 let k: KubectlRunner
 let web = ''

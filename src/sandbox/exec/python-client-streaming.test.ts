@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { execa } from 'execa'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningSandbox } from '../index'
 import { startSandbox } from '../index'
 import type { KubectlRunner } from '../../../test/support/kubectl'
@@ -8,6 +8,8 @@ import { kubectlFor } from '../../../test/support/kubectl'
 
 // The official Python client's exec and port-forward (WebSocket v4 channels). CI installs python3-kubernetes
 // (.ci/run, with the core-flow test) and must not skip this.
+// Real kubectl processes and pods starting on a shared, loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 const PYTHON = '/usr/bin/python3'
 const SCRIPT = new URL('../../../test/support/python_stream_flows.py', import.meta.url).pathname
 

@@ -1,5 +1,5 @@
 import { KubeConfig, Metrics } from '@kubernetes/client-node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningSandbox } from '../index'
 import { sandboxKubeconfigEntry, startSandbox } from '../index'
 import type { KubectlRunner } from '../../../test/support/kubectl'
@@ -7,6 +7,8 @@ import { kubectlFor } from '../../../test/support/kubectl'
 
 // metrics.k8s.io on a manual clock: `kubectl top` and client-node's Metrics see usage that moves with time,
 // follows an app's load and is shared among its replicas.
+// Real kubectl processes and pods starting on a shared, loaded machine: generous limits, never sleeps.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 let sb: RunningSandbox
 let k: KubectlRunner
 let kc: KubeConfig
