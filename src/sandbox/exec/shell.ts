@@ -1,7 +1,7 @@
 import type { ContainerView, FsNode } from './container-fs'
 import { containerFs, lookup, resolvePath } from './container-fs'
-import { makeDirs, writeFile } from './container-files'
-import type { Redirect } from './shell-parse'
+import { writeFile } from './container-files'
+import { cat, ls, mkdir, testPath, withRedirects } from './file-commands'
 import { parseScript, ShellSyntaxError } from './shell-parse'
 import { runTar } from './tar-command'
 
@@ -63,7 +63,7 @@ export class Shell {
   exited: number | undefined
   // set while a TTY is attached; follows the client's resize messages
   terminal: { width: number; height: number } | undefined
-  private readonly root: FsNode
+  readonly root: FsNode
   private readonly env: Map<string, string>
 
   constructor(private readonly view: ContainerView) {
@@ -87,7 +87,7 @@ export class Shell {
       const { words, redirects } = c.expand((name) =>
         name === '?' ? String(this.lastCode) : (this.env.get(name) ?? ''),
       )
-      this.lastCode = await this.withRedirects(redirects, io, (rio) => this.run(words, rio, stdin))
+      this.lastCode = await withRedirects(this, redirects, io, (rio) => this.run(words, rio, stdin))
       if (this.exited !== undefined) return this.exited
     }
     return this.lastCode
@@ -116,13 +116,13 @@ export class Shell {
       case 'cd':
         return this.cd(args[0] ?? this.env.get('HOME') ?? '/', io)
       case 'ls':
-        return this.ls(args, io)
+        return ls(this, args, io)
       case 'cat':
         if (args.length === 0 || (args.length === 1 && args[0] === '-')) {
           io.out(stdin.toString('utf8'))
           return 0
         }
-        return this.cat(args, io)
+        return cat(this, args, io)
       case 'env':
       case 'printenv':
         return this.printEnv(args, io)
@@ -162,9 +162,9 @@ export class Shell {
         return 0
       case 'test':
       case '[':
-        return this.test(name === '[' ? args.slice(0, -1) : args)
+        return testPath(this, name === '[' ? args.slice(0, -1) : args)
       case 'mkdir':
-        return this.mkdir(args, io)
+        return mkdir(this, args, io)
       case 'touch':
         for (const a of args) {
           const p = resolvePath(this.cwd, a)
@@ -195,48 +195,6 @@ export class Shell {
     }
   }
 
-  // Points stdout/stderr where the redirections say, runs, then writes the files (text only).
-  private async withRedirects(
-    redirects: Redirect[],
-    io: ShellIo,
-    run: (io: ShellIo) => Promise<number>,
-  ): Promise<number> {
-    if (redirects.length === 0) return run(io)
-    type Sink = (t: string) => void
-    const files: Array<{ path: string; append: boolean; text: string }> = []
-    const sinks: Record<1 | 2, Sink> = { 1: (t) => io.out(t), 2: (t) => io.err(t) }
-    for (const r of redirects) {
-      if ('to' in r) {
-        sinks[r.fd] = sinks[r.to]
-        continue
-      }
-      if (r.file === '/dev/null') {
-        sinks[r.fd] = () => undefined
-        continue
-      }
-      const path = resolvePath(this.cwd, r.file)
-      if (
-        lookup(this.root, resolvePath(path, '..'))?.type !== 'dir' ||
-        lookup(this.root, path)?.type === 'dir'
-      ) {
-        io.err(
-          `sh: can't create ${r.file}: ${lookup(this.root, path) ? 'Is a directory' : 'nonexistent directory'}\n`,
-        )
-        return 1
-      }
-      const target = { path, append: r.append, text: '' }
-      files.push(target)
-      sinks[r.fd] = (t) => (target.text += t)
-    }
-    const [out, err] = [sinks[1], sinks[2]]
-    const code = await run({ out, err, bytes: (b) => out(b.toString('utf8')) })
-    for (const f of files) {
-      const old = lookup(this.root, f.path)
-      writeFile(this.root, f.path, (f.append && old?.type === 'file' ? old.content : '') + f.text)
-    }
-    return code
-  }
-
   private async subShell(args: string[], io: ShellIo): Promise<number> {
     if (args[0] !== '-c') {
       io.err('sh: an interactive shell needs a terminal here; use sh -c "..."\n')
@@ -258,53 +216,6 @@ export class Shell {
     return 0
   }
 
-  private ls(args: string[], io: ShellIo): number {
-    const flags = args.filter((a) => a.startsWith('-') && a.length > 1).join('')
-    const paths = args.filter((a) => !a.startsWith('-') || a.length === 1)
-    const long = flags.includes('l')
-    const all = flags.includes('a')
-    let code = 0
-    const targets = paths.length > 0 ? paths : ['.']
-    targets.forEach((p, idx) => {
-      const node = lookup(this.root, resolvePath(this.cwd, p))
-      if (!node) {
-        io.err(`ls: ${p}: No such file or directory\n`)
-        code = 1
-        return
-      }
-      const entries: Array<[string, FsNode]> =
-        node.type === 'dir'
-          ? [...node.children.entries()].sort(([a], [b]) => a.localeCompare(b))
-          : [[p, node]]
-      if (all && node.type === 'dir') entries.unshift(['.', node], ['..', node])
-      if (targets.length > 1 && node.type === 'dir') io.out(`${idx > 0 ? '\n' : ''}${p}:\n`)
-      for (const [name, n] of entries) {
-        if (!long) io.out(`${name}\n`)
-        else {
-          const size = n.type === 'file' ? Buffer.byteLength(n.content) : 4096
-          const mode = n.type === 'dir' ? 'drwxr-xr-x' : '-rw-r--r--'
-          io.out(`${mode}    1 root     root     ${String(size).padStart(8)} Jan  1 00:00 ${name}\n`)
-        }
-      }
-    })
-    return code
-  }
-
-  private cat(args: string[], io: ShellIo): number {
-    let code = 0
-    for (const p of args) {
-      const node = lookup(this.root, resolvePath(this.cwd, p))
-      if (!node) {
-        io.err(`cat: can't open '${p}': No such file or directory\n`)
-        code = 1
-      } else if (node.type === 'dir') {
-        io.err(`cat: read error: Is a directory\n`)
-        code = 1
-      } else io.out(node.content)
-    }
-    return code
-  }
-
   private printEnv(args: string[], io: ShellIo): number {
     if (args.length > 0) {
       const values = args.map((a) => this.env.get(a))
@@ -312,34 +223,6 @@ export class Shell {
       return values.every((v) => v !== undefined) ? 0 : 1
     }
     for (const [k, v] of this.env) io.out(`${k}=${v}\n`)
-    return 0
-  }
-
-  private test(args: string[]): number {
-    const [op = '', path = ''] = args
-    const node = lookup(this.root, resolvePath(this.cwd, path))
-    if (op === '-d') return node?.type === 'dir' ? 0 : 1
-    if (op === '-f') return node?.type === 'file' ? 0 : 1
-    if (op === '-e') return node ? 0 : 1
-    if (op === '-n') return path !== '' ? 0 : 1
-    if (op === '-z') return path === '' ? 0 : 1
-    if (args[1] === '=' || args[1] === '!=') return (args[0] === args[2]) === (args[1] === '=') ? 0 : 1
-    return args.length === 1 && op !== '' ? 0 : 1
-  }
-
-  private mkdir(args: string[], io: ShellIo): number {
-    const parents = args.includes('-p')
-    for (const a of args.filter((x) => x !== '-p')) {
-      const p = resolvePath(this.cwd, a)
-      const exists = lookup(this.root, p)
-      const parentOk = lookup(this.root, resolvePath(p, '..'))?.type === 'dir'
-      if ((exists && !parents) || (!parents && !parentOk) || !makeDirs(this.root, p)) {
-        io.err(
-          `mkdir: can't create directory '${a}': ${exists ? 'File exists' : 'No such file or directory'}\n`,
-        )
-        return 1
-      }
-    }
     return 0
   }
 
