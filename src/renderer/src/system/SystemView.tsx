@@ -1,15 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
-import type { ToolStatus } from '@shared/contract'
 import { useCall } from '../api/hooks'
 import { ErrorBox } from '../components/ErrorBox'
-
-const toolPurpose: Record<ToolStatus['name'], string> = {
-  kubectl: 'Kubernetes command line',
-  kind: 'Kubernetes in Docker clusters',
-  minikube: 'minikube clusters',
-  docker: 'container engine for kind and minikube',
-  podman: 'container engine (alternative to Docker)',
-}
+import { ToolsTable } from './ToolsTable'
 
 export function SystemView() {
   const info = useCall('system.info', {})
@@ -49,33 +41,7 @@ export function SystemView() {
             {info.isFetching ? 'Checking…' : 'Check again'}
           </button>
         </div>
-        <table aria-labelledby="tools-title">
-          <thead>
-            <tr>
-              <th scope="col">Tool</th>
-              <th scope="col">Status</th>
-              <th scope="col">Version</th>
-              <th scope="col">Path</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tools.map((t) => (
-              <tr key={t.name} data-tool={t.name}>
-                <th scope="row">
-                  {t.name}
-                  <div className="muted small">{toolPurpose[t.name]}</div>
-                </th>
-                <td>
-                  <span className={`pill ${t.found ? (t.problem ? 'warn' : 'ok') : 'off'}`}>
-                    {t.found ? (t.problem ? 'Found, not answering' : 'Found') : 'Not installed'}
-                  </span>
-                </td>
-                <td className="mono">{t.version ?? (t.problem ? t.problem : '—')}</td>
-                <td className="mono small">{t.path ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ToolsTable tools={tools} />
       </section>
     </div>
   )
