@@ -52,8 +52,11 @@ export function App() {
           <div className="empty-state">
             <p className="empty-title">No cluster selected</p>
             <p>
-              Your kubeconfig has no current context. Create a cluster in <a href="#clusters">Clusters</a>{' '}
-              (the sandbox needs nothing installed) or pick one in <a href="#contexts">Contexts</a>.
+              {context.dangling
+                ? `Your kubeconfig’s current context “${context.dangling}” no longer exists.`
+                : 'Your kubeconfig has no current context.'}{' '}
+              Create a cluster in <a href="#clusters">Clusters</a> (the sandbox needs nothing installed) or
+              pick one in <a href="#contexts">Contexts</a>.
             </p>
           </div>
         ) : (

@@ -2,6 +2,9 @@ import { useState } from 'react'
 import type { ContextInfo } from '@shared/contract'
 import { Dialog } from '../components/Dialog'
 import { useContextAction } from './useContextAction'
+import { useContexts } from './useContexts'
+import { NextContextField } from './NextContextField'
+import { nextContextAfter } from './next-context'
 
 export interface ContextDialog {
   kind: 'namespace' | 'rename' | 'delete'
@@ -99,6 +102,9 @@ function RenameDialog({ c, onClose }: { c: ContextInfo; onClose: () => void }) {
 
 function DeleteDialog({ c, onClose }: { c: ContextInfo; onClose: () => void }) {
   const [withEntries, setWithEntries] = useState(false)
+  const contexts = useContexts().data?.contexts ?? []
+  const [next, setNext] = useState(() => nextContextAfter(contexts, c.name) ?? '')
+  const use = useContextAction('contexts.use', (i) => `The current context is now “${i.name}”.`)
   const action = useContextAction('contexts.delete', (i) =>
     i.withClusterAndUser
       ? `Deleted “${i.name}” and its unused cluster and user entries.`
@@ -111,10 +117,7 @@ function DeleteDialog({ c, onClose }: { c: ContextInfo; onClose: () => void }) {
         restored from this screen.
       </p>
       {c.isCurrent && (
-        <p className="field-error">
-          This is the current context. As with kubectl, current-context will still name it until you switch to
-          another one.
-        </p>
+        <NextContextField removed={c.name} contexts={contexts} value={next} onChange={setNext} />
       )}
       <label className="checkbox">
         <input type="checkbox" checked={withEntries} onChange={(e) => setWithEntries(e.target.checked)} />
@@ -123,7 +126,15 @@ function DeleteDialog({ c, onClose }: { c: ContextInfo; onClose: () => void }) {
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          action.mutate({ name: c.name, withClusterAndUser: withEntries }, { onSuccess: onClose })
+          action.mutate(
+            { name: c.name, withClusterAndUser: withEntries },
+            {
+              onSuccess: () => {
+                if (c.isCurrent && next) use.mutate({ name: next })
+                onClose()
+              },
+            },
+          )
         }}
       >
         <DialogButtons onClose={onClose} busy={action.isPending} label="Delete" danger />

@@ -53,6 +53,14 @@ export function ContextSwitcher() {
       >
         <span className="muted small">Context</span> <strong>{label}</strong>
         {active.mode === 'view-only' && <span className="pill warn">view only</span>}
+        {active.dangling && (
+          <span
+            className="pill warn"
+            title={`current-context names “${active.dangling}”, which no longer exists`}
+          >
+            “{active.dangling}” is gone
+          </span>
+        )}
         <kbd>Ctrl K</kbd>
       </button>
       <Dialog title="Switch context" open={open} onClose={() => setOpen(false)}>
