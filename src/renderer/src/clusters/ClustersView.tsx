@@ -5,6 +5,7 @@ import { ErrorBox } from '../components/ErrorBox'
 import { CreateClusterDialog } from './CreateClusterDialog'
 import { ClustersTable } from './ClustersTable'
 import { DeleteClusterDialog } from './DeleteClusterDialog'
+import { ExternalClustersCard } from './ExternalClustersCard'
 import { JobProgress } from './JobProgress'
 import { PrerequisitesCard } from './PrerequisitesCard'
 import { afterJobSucceeds } from './after-job'
@@ -56,6 +57,7 @@ export function ClustersView() {
       {jobs.jobs.map((job) => (
         <JobProgress key={job.id} job={job} onDismiss={() => jobs.dismiss(job.id)} />
       ))}
+      <ExternalClustersCard />
       <PrerequisitesCard detections={clusters.detections} pending={clusters.detecting} />
       <CreateClusterDialog
         open={creating}

@@ -33,6 +33,7 @@ export function useClusters(onJob: (job: JobInfo) => void): Clusters {
     refresh: () => {
       void client.invalidateQueries({ queryKey: ['clusters.list'] })
       void client.invalidateQueries({ queryKey: ['clusters.detect'] })
+      void client.invalidateQueries({ queryKey: ['clusters.external'] })
     },
     refreshing: list.isFetching || detect.isFetching,
     action,
