@@ -4,6 +4,7 @@ import { ThemeSwitch } from './components/ThemeSwitch'
 import { api } from './api/client'
 import { ContextSwitcher } from './contexts/ContextSwitcher'
 import { useActiveContext } from './contexts/active-context'
+import { CommandPalette } from './palette/CommandPalette'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -34,6 +35,7 @@ export function App() {
         <ContextSwitcher />
         <ThemeSwitch />
       </header>
+      <CommandPalette />
       <nav className="sidebar" aria-label="Sections">
         <ul>
           {sections.map((s) => (

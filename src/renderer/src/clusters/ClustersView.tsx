@@ -11,6 +11,7 @@ import { PrerequisitesCard } from './PrerequisitesCard'
 import { afterJobSucceeds } from './after-job'
 import { useClusters } from './useClusters'
 import { useJobs } from './useJobs'
+import { useIntent } from '../palette/intents'
 
 export function ClustersView() {
   const [creating, setCreating] = useState(false)
@@ -18,6 +19,7 @@ export function ClustersView() {
   const clusters = useClusters((job) => jobs.started(job))
   const jobs = useJobs(clusters.list.data?.jobs ?? [])
   const { list } = clusters
+  useIntent('new-cluster', () => (setCreating(true), true))
 
   return (
     <div className="stack">

@@ -14,6 +14,8 @@ import { ResourceTable } from './ResourceTable'
 import { filterRows, type SortState } from './rows-view'
 import { useResourceWatch } from './useResourceWatch'
 import { WatchStatus } from './WatchStatus'
+import { useIntent } from '../palette/intents'
+import { usePublishSelection } from '../palette/selection'
 import './resources.css'
 
 export interface ResourceListProps {
@@ -66,6 +68,10 @@ export function ResourceList(props: ResourceListProps): ReactNode {
   const filterRef = useRef<HTMLInputElement>(null)
   const tableBox = useRef<HTMLDivElement>(null)
   const names = kindNames[kind]
+  // The command palette can open an object here, and acts on what is selected or open here.
+  useIntent('open-object', (i) => i.ref.kind === kind && i.context === context && (setTrail([i.ref]), true))
+  const selectedRow = useMemo(() => filtered.find((r) => r.key === selectedKey), [filtered, selectedKey])
+  usePublishSelection(context, trail[trail.length - 1] ?? (selectedRow && refOf(selectedRow)))
 
   const open = useCallback((row: Row) => setTrail([refOf(row)]), [])
   const close = useCallback(() => {
