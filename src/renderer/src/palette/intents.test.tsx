@@ -30,3 +30,22 @@ describe('intents', () => {
     expect(got).toEqual(['new'])
   })
 })
+
+describe('intents and a reused view', () => {
+  it('are offered again when the same view re-renders with other props', () => {
+    const opened: string[] = []
+    const view = renderHook(
+      ({ kind }: { kind: string }) =>
+        useIntent('open-object', (i) => i.ref.kind === kind && (opened.push(kind), true)),
+      { initialProps: { kind: 'pods' } },
+    )
+    requestIntent({
+      type: 'open-object',
+      context: 'c',
+      ref: { kind: 'deployments', namespace: 'd', name: 'web' },
+    })
+    expect(opened).toEqual([])
+    view.rerender({ kind: 'deployments' })
+    expect(opened).toEqual(['deployments'])
+  })
+})

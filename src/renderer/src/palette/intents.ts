@@ -32,10 +32,17 @@ export function useIntent<T extends Intent['type']>(
   useEffect(() => {
     const listener: Listener = (intent) =>
       intent.type === type && latest.current(intent as Extract<Intent, { type: T }>)
-    pending = pending.filter((intent) => !listener(intent))
     listeners.add(listener)
     return () => {
       listeners.delete(listener)
     }
   }, [type])
+  // Offered after every commit, not only on mount: React reuses a view when only its props change (the pods
+  // list becomes the deployments list when a tab switches), and the intent may fit it now.
+  useEffect(() => {
+    if (!pending.some((intent) => intent.type === type)) return
+    pending = pending.filter(
+      (intent) => !(intent.type === type && latest.current(intent as Extract<Intent, { type: T }>)),
+    )
+  })
 }
