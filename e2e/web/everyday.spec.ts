@@ -21,7 +21,7 @@ const chosen = (page: Page) =>
 async function openAt(page: Page, app: ServedApp, hash: string): Promise<void> {
   await page.goto(app.url)
   await expect(page.getByRole('button', { name: /^Context: / })).toBeVisible()
-  await page.evaluate((h) => (window.location.hash = h), hash)
+  await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`)
 }
 
 const section = (page: Page, name: string) =>

@@ -66,7 +66,6 @@ function columns(act: Act, onDelete: (c: ClusterInfo) => void): DataColumn<Clust
       header: 'Kubernetes',
       cell: (c) => c.kubernetesVersion ?? '—',
       sortValue: (c) => c.kubernetesVersion,
-      priority: 'medium',
     },
     {
       id: 'nodes',
@@ -86,7 +85,7 @@ function columns(act: Act, onDelete: (c: ClusterInfo) => void): DataColumn<Clust
         </>
       ),
       sortValue: (c) => c.contextName,
-      priority: 'low',
+      priority: 'medium',
     },
     {
       id: 'actions',

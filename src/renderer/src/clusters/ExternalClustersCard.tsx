@@ -1,5 +1,7 @@
 import type { ExternalCluster } from '@shared/contract'
+import { useEffect, useRef } from 'react'
 import { useCall } from '../api/hooks'
+import { useContexts } from '../contexts/useContexts'
 import { DataTable, type DataColumn } from '../components/DataTable'
 
 const columns: DataColumn<ExternalCluster>[] = [
@@ -45,6 +47,17 @@ const columns: DataColumn<ExternalCluster>[] = [
 /** Local clusters other tools manage, found by context name; Skiff shows them but leaves their lifecycle alone. */
 export function ExternalClustersCard() {
   const external = useCall('clusters.external', {})
+  // Contexts added or removed (in Skiff or a terminal) change what is external: ask again.
+  const names = useContexts()
+    .data?.contexts.map((c) => c.name)
+    .join('\n')
+  const seen = useRef(names)
+  const { refetch } = external
+  useEffect(() => {
+    if (seen.current === names) return
+    seen.current = names
+    void refetch()
+  }, [names, refetch])
   const list = external.data ?? []
   if (list.length === 0 && !external.isError) return null
   return (
