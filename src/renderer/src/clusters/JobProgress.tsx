@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import type { JobEvent, JobInfo } from '@shared/contract'
 import { api } from '../api/client'
 import { useNotice } from '../components/Notice'
+import { plural } from '../components/plural'
 
 type Progress = Extract<JobEvent, { type: 'progress' }>
 type Done = Extract<JobEvent, { type: 'done' }>
@@ -133,10 +134,6 @@ export function JobProgress({ job, onDismiss }: { job: JobInfo; onDismiss: () =>
       )}
     </section>
   )
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 function cap(s: string): string {
