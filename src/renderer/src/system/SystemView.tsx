@@ -1,11 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query'
-import { useCall } from '../api/hooks'
 import { ErrorBox } from '../components/ErrorBox'
 import { ToolsTable } from './ToolsTable'
+import { useSystemInfo } from './useSystemInfo'
 
 export function SystemView() {
-  const info = useCall('system.info', {})
-  const queryClient = useQueryClient()
+  const { info, checkAgain } = useSystemInfo()
 
   if (info.isPending) return <p className="muted">Asking the backend what it sees…</p>
   if (info.isError) return <ErrorBox error={info.error} title="Could not read system information" />
@@ -33,11 +31,7 @@ export function SystemView() {
       <section aria-labelledby="tools-title" className="card">
         <div className="card-header">
           <h2 id="tools-title">Tools on PATH</h2>
-          <button
-            type="button"
-            onClick={() => void queryClient.invalidateQueries({ queryKey: ['system.info'] })}
-            disabled={info.isFetching}
-          >
+          <button type="button" onClick={checkAgain} disabled={info.isFetching}>
             {info.isFetching ? 'Checking…' : 'Check again'}
           </button>
         </div>
