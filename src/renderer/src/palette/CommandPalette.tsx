@@ -66,7 +66,8 @@ function PaletteBody({ scope: initialScope, close }: { scope: string | undefined
           role="combobox"
           aria-expanded="true"
           aria-controls={listId}
-          aria-activedescendant={active ? `${listId}-${active.id}` : undefined}
+          // Option ids by position: entry ids carry context names, which may hold spaces.
+          aria-activedescendant={active ? `${listId}-${ranked.indexOf(active)}` : undefined}
           aria-label="Search views, objects, contexts and actions"
           placeholder={scope === 'contexts' ? 'Type to filter contexts' : 'Go to, open, switch, create…'}
           autoFocus
@@ -88,10 +89,10 @@ function PaletteBody({ scope: initialScope, close }: { scope: string | undefined
         />
       </div>
       <ul className="palette-list" role="listbox" id={listId} aria-label="Results">
-        {ranked.map((entry) => (
+        {ranked.map((entry, i) => (
           <li
             key={entry.id}
-            id={`${listId}-${entry.id}`}
+            id={`${listId}-${i}`}
             role="option"
             aria-selected={entry === active}
             className={entry === active ? 'selected' : undefined}
