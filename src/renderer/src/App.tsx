@@ -6,6 +6,7 @@ import { ContextSwitcher } from './contexts/ContextSwitcher'
 import { useActiveContext } from './contexts/active-context'
 import { NoticeArea } from './components/Notice'
 import { useSidebarCollapsed } from './sidebar-state'
+import { CommandPalette } from './palette/CommandPalette'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -48,6 +49,7 @@ export function App() {
         <ContextSwitcher />
         <ThemeSwitch />
       </header>
+      <CommandPalette />
       <nav id="app-sidebar" className="sidebar" aria-label="Sections" hidden={collapsed}>
         <ul>
           {sections.map((s) => (
@@ -66,8 +68,11 @@ export function App() {
           <div className="empty-state">
             <p className="empty-title">No cluster selected</p>
             <p>
-              Your kubeconfig has no current context. Create a cluster in <a href="#clusters">Clusters</a>{' '}
-              (the sandbox needs nothing installed) or pick one in <a href="#contexts">Contexts</a>.
+              {context.dangling
+                ? `Your kubeconfig’s current context “${context.dangling}” no longer exists.`
+                : 'Your kubeconfig has no current context.'}{' '}
+              Create a cluster in <a href="#clusters">Clusters</a> (the sandbox needs nothing installed) or
+              pick one in <a href="#contexts">Contexts</a>.
             </p>
           </div>
         ) : (

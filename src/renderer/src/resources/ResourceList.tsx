@@ -15,6 +15,8 @@ import { ResourceTable } from './ResourceTable'
 import { filterRows, type SortState } from './rows-view'
 import { useResourceWatch, type WatchOptions } from './useResourceWatch'
 import { WatchRetry, WatchStatus } from './WatchStatus'
+import { useIntent } from '../palette/intents'
+import { usePublishSelection } from '../palette/selection'
 import './resources.css'
 
 export interface ResourceListProps {
@@ -86,6 +88,10 @@ function KindList(props: ResourceListProps): ReactNode {
   const tableBox = useRef<HTMLDivElement>(null)
   const names = kindNames[kind]
   const [detailWidth, setDetailWidth] = useDetailWidth()
+  // The command palette can open an object here, and acts on what is selected or open here.
+  useIntent('open-object', (i) => i.ref.kind === kind && i.context === context && (setTrail([i.ref]), true))
+  const selectedRow = useMemo(() => filtered.find((r) => r.key === selectedKey), [filtered, selectedKey])
+  usePublishSelection(context, trail[trail.length - 1] ?? (selectedRow && refOf(selectedRow)))
 
   const open = useCallback((row: Row) => setTrail([refOf(row)]), [])
   const close = useCallback(() => {
