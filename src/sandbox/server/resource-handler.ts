@@ -10,6 +10,7 @@ import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
 import { serveWatch } from './watch'
+import { queryBool, queryDryRun, queryInt } from '../api/query'
 
 export interface ResourceRequest {
   resource: ResourceDef
@@ -37,8 +38,7 @@ function includeObject(query: URLSearchParams): IncludeObject {
 }
 
 function isWatch(query: URLSearchParams): boolean {
-  const w = query.get('watch')
-  return w === 'true' || w === '1'
+  return queryBool(query, 'watch')
 }
 
 // CRUD, scale and watch for one resource path; errors are thrown as ApiError and rendered by the caller.
@@ -52,7 +52,7 @@ export async function handleResource(
   const { api } = ctx
   const { resource: r, namespace: ns, name, subresource } = route
   const method = req.method ?? 'GET'
-  const dryRun = query.get('dryRun') === 'All'
+  const dryRun = queryDryRun(query)
   const accept = req.headers.accept
 
   if (subresource === 'log') {
@@ -81,7 +81,7 @@ export async function handleResource(
   if (!name) {
     if (method === 'GET') {
       if (isWatch(query)) {
-        const timeout = query.get('timeoutSeconds')
+        const timeout = queryInt(query, 'timeoutSeconds')
         serveWatch(
           api.store,
           res,
@@ -90,8 +90,8 @@ export async function handleResource(
             namespace: ns,
             query: parseListQuery(r, query),
             resourceVersion: query.get('resourceVersion'),
-            bookmarks: query.get('allowWatchBookmarks') === 'true',
-            timeoutSeconds: timeout ? Number(timeout) : undefined,
+            bookmarks: queryBool(query, 'allowWatchBookmarks'),
+            timeoutSeconds: timeout || undefined,
             table: wantsTable(accept) ? { include: includeObject(query) } : undefined,
             now: () => api.clock.now(),
           },
