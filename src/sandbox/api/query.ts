@@ -33,3 +33,15 @@ export function queryDryRun(query: URLSearchParams): boolean {
   }
   return values.length > 0
 }
+
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
+
+// fieldValidation: absent means Warn, kube-apiserver's default since 1.23 (kubectl sends Strict).
+export function queryFieldValidation(query: URLSearchParams): FieldValidation {
+  const v = query.get('fieldValidation') ?? ''
+  if (v === '') return 'Warn'
+  if (v === 'Strict' || v === 'Warn' || v === 'Ignore') return v
+  throw badRequest(
+    `fieldValidation: Unsupported value: ${JSON.stringify(v)}: supported values: "Ignore", "Strict", "Warn"`,
+  )
+}

@@ -1,5 +1,6 @@
 import type { ResourceDef } from '../api/resources'
 import { RESOURCES } from '../api/resources'
+import { fallbackFieldDoc } from './field-docs'
 import { loadModel, rootClassName, shortName, versionOf } from './models'
 import { listMeta, retainKeysField } from './patch-meta'
 import type { FieldType } from './types'
@@ -115,7 +116,8 @@ export function classSchema(className: string, description: string, gvk?: Schema
   const properties: Schema = {}
   const required: string[] = []
   for (const [name, f] of [...fields.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    properties[name] = propertySchema(owner, name, f.type, f.description)
+    const doc = f.description || fallbackFieldDoc(definitionName(className), name)
+    properties[name] = propertySchema(owner, name, f.type, doc)
     if (f.required) required.push(name)
   }
   return {

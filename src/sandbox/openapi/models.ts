@@ -64,7 +64,7 @@ function parseDeclaration(text: string): {
     else if (line === '*/' && comment) {
       pending = comment.join('\n')
       comment = undefined
-    } else if (comment) comment.push(line.replace(/^\* ?/, ''))
+    } else if (comment) comment.push(line.replace(/^\* ?/, '').replaceAll('\\"', '"'))
     else if (line.startsWith('export declare class')) {
       description = pending
       pending = ''

@@ -10,7 +10,7 @@ import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
 import { serveWatch } from './watch'
-import { queryBool, queryDryRun, queryInt } from '../api/query'
+import { queryBool, queryDryRun, queryFieldValidation, queryInt } from '../api/query'
 
 export interface ResourceRequest {
   resource: ResourceDef
@@ -53,6 +53,21 @@ export async function handleResource(
   const { resource: r, namespace: ns, name, subresource } = route
   const method = req.method ?? 'GET'
   const dryRun = queryDryRun(query)
+  // Unknown-field warnings reach the client as `Warning: 299 - "..."` headers, as kube-apiserver sends
+  // them, on success and on a later error alike.
+  const sent: string[] = []
+  const warnings = {
+    push: (...w: string[]): number => {
+      sent.push(...w)
+      res.setHeader(
+        'Warning',
+        sent.map((x) => `299 - ${JSON.stringify(x)}`),
+      )
+      return sent.length
+    },
+  }
+  const writeOpts = { dryRun, fieldValidation: queryFieldValidation(query), warnings }
+  const send = (code: number, obj: unknown): void => sendJson(res, code, obj)
   const accept = req.headers.accept
 
   if (subresource === 'log') {
@@ -118,8 +133,8 @@ export async function handleResource(
       return sendJsonParts(res, 200, listBody(r, page))
     }
     if (method === 'POST') {
-      const created = api.create(r, ns, await readBody(req), { dryRun })
-      return sendJson(res, 201, created)
+      const created = api.create(r, ns, await readBody(req), writeOpts)
+      return send(201, created)
     }
     if (method === 'DELETE') {
       const page = listPage(api.store, r, ns, query)
@@ -147,15 +162,15 @@ export async function handleResource(
       return sendJson(res, 200, obj)
     }
     case 'PUT':
-      return sendJson(res, 200, api.update(r, ns, name, await readBody(req), { dryRun, ...status }))
+      return send(200, api.update(r, ns, name, await readBody(req), { ...writeOpts, ...status }))
     case 'PATCH': {
       const type = req.headers['content-type'] ?? ''
       const body = await readBody(req)
       // Server-side apply creates what does not exist yet.
       if (type.startsWith('application/apply-patch') && !subresource && !api.store.get(r, ns, name)) {
-        return sendJson(res, 201, api.create(r, ns, body, { dryRun }))
+        return send(201, api.create(r, ns, body, writeOpts))
       }
-      return sendJson(res, 200, api.patch(r, ns, name, type, body, { dryRun, ...status }))
+      return send(200, api.patch(r, ns, name, type, body, { ...writeOpts, ...status }))
     }
     case 'DELETE': {
       const result = deleteObject(api, r, ns, name, parseDeleteOptions(await readBody(req), query))
