@@ -12,6 +12,8 @@ import { groupVersion, resourceByKind } from './resources'
 import { ApiError, alreadyExists, badRequest, conflict, invalid, invalidPatch, notFound } from './status'
 import { dropUnknownFields, goFormat, strictDecodingError } from '../openapi/field-check'
 import { rootClassName } from '../openapi/models'
+import { serverSideApply } from '../apply/server-side-apply'
+import { trackUpdate } from '../apply/managed-fields'
 import type { FieldValidation } from './query'
 import { validateObject } from './validation'
 
@@ -26,6 +28,10 @@ export interface WriteOptions {
   warnings?: Pick<string[], 'push'>
   // set by patch(): the patched object was already checked, with the patch's own error shape
   fieldsChecked?: boolean
+  // who is writing, for managedFields (the handler defaults it from the User-Agent)
+  fieldManager?: string
+  // set by apply(): managedFields are already the applied ones
+  managedFieldsDone?: boolean
 }
 
 function strictError(r: ResourceDef, paths: string[]): ApiError {
@@ -109,6 +115,7 @@ export class ObjectApi {
     meta.creationTimestamp = this.timestamp()
     if (HAS_GENERATION.has(r.kind)) meta.generation = 1
     if (r.kind === 'Service') this.allocateServiceAddresses(obj)
+    this.trackManagedFields(r, undefined, obj, opts)
     const result = obj as unknown as KObj
     if (opts.dryRun) return { ...result, metadata: { ...result.metadata, resourceVersion: '' } }
     return this.store.put(r, result).obj
@@ -155,6 +162,7 @@ export class ObjectApi {
     applyDefaults(r.kind, merged)
     const causes = validateObject(r, merged)
     if (causes.length > 0) throw invalid(r, name, causes)
+    if (opts.subresource !== 'status') this.trackManagedFields(r, current, merged, opts)
     const result = merged as unknown as KObj
     if (HAS_GENERATION.has(r.kind) && opts.subresource !== 'status') {
       const annotationsMatter = r.kind === 'Deployment' && !opts.internal
@@ -188,6 +196,60 @@ export class ObjectApi {
       patched.metadata = { ...meta, resourceVersion: current.metadata.resourceVersion }
     }
     return this.update(r, ns, name, patched, { ...opts, fieldsChecked: true })
+  }
+
+  // Server-side apply: creates the object or merges the applied configuration into it (see apply/).
+  apply(
+    r: ResourceDef,
+    ns: string,
+    name: string,
+    body: unknown,
+    opts: WriteOptions & { force?: boolean },
+  ): { obj: KObj; created: boolean } {
+    const rootClass = rootClassName(r.group, r.version, r.kind)
+    const entry = this.store.get(r, r.namespaced ? ns : '', name)
+    if (!rootClass) {
+      // no built-in schema (custom resources): the applied configuration merges as a JSON merge patch
+      if (!entry) return { obj: this.create(r, ns, body, opts), created: true }
+      return { obj: this.patch(r, ns, name, 'application/merge-patch+json', body, opts), created: false }
+    }
+    const merged = serverSideApply({
+      r,
+      rootClass,
+      namespace: ns,
+      name,
+      current: entry?.obj as unknown as Record<string, unknown> | undefined,
+      applied: body,
+      manager: opts.fieldManager,
+      force: opts.force ?? false,
+      time: this.timestamp(),
+    })
+    const done = { ...opts, fieldsChecked: true, managedFieldsDone: true }
+    if (!entry) return { obj: this.create(r, ns, merged, done), created: true }
+    const meta = merged.metadata as Partial<ObjectMeta>
+    meta.resourceVersion ??= entry.obj.metadata.resourceVersion
+    return { obj: this.update(r, ns, name, merged, done), created: false }
+  }
+
+  private trackManagedFields(
+    r: ResourceDef,
+    before: KObj | undefined,
+    after: Record<string, unknown>,
+    opts: WriteOptions,
+  ): void {
+    if (opts.managedFieldsDone) return
+    if (opts.internal || !opts.fieldManager) {
+      // controllers leave the recorded owners as they were
+      if (before && isRecord(after.metadata)) {
+        if (before.metadata.managedFields) after.metadata.managedFields = before.metadata.managedFields
+        else delete after.metadata.managedFields
+      }
+      return
+    }
+    const rootClass = rootClassName(r.group, r.version, r.kind)
+    if (!rootClass) return
+    const prev = before as unknown as Record<string, unknown> | undefined
+    trackUpdate(rootClass, prev, after, opts.fieldManager, groupVersion(r), this.timestamp())
   }
 
   private requireWritableNamespace(ns: string): void {
