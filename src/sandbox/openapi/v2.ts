@@ -1,10 +1,12 @@
 import { RESOURCES } from '../api/resources'
 import type { Schema } from './components'
 import { componentsFor } from './components'
+import { encodeV2Document } from './v2-proto'
 
-// /openapi/v2 as JSON (Swagger 2.0): the same schemas with #/definitions/ references. kubectl 1.32 reads
-// v3 first and only falls back to v2.
+// /openapi/v2 (Swagger 2.0): the same schemas with #/definitions/ references, as JSON or as the protobuf
+// client-go's discovery asks for. kubectl 1.32 reads v3 first; helm and older clients read v2.
 let cached: string | undefined
+let cachedProto: Buffer | undefined
 
 function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs)
@@ -28,4 +30,14 @@ export function v2Document(): string {
     security: [{ BearerToken: [] }],
   })
   return cached
+}
+
+export function v2Protobuf(): Buffer {
+  cachedProto ??= encodeV2Document(JSON.parse(v2Document()) as Record<string, unknown>)
+  return cachedProto
+}
+
+export function invalidateV2(): void {
+  cached = undefined
+  cachedProto = undefined
 }
