@@ -15,6 +15,7 @@ import { rootClassName } from '../openapi/models'
 import { serverSideApply } from '../apply/server-side-apply'
 import { trackUpdate } from '../apply/managed-fields'
 import type { FieldValidation } from './query'
+import { duplicatesOf } from './duplicate-keys'
 import { validateObject } from './validation'
 
 export interface WriteOptions {
@@ -34,25 +35,30 @@ export interface WriteOptions {
   managedFieldsDone?: boolean
 }
 
-function strictError(r: ResourceDef, paths: string[]): ApiError {
+function strictError(r: ResourceDef, problems: string[]): ApiError {
   return badRequest(
-    `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${strictDecodingError(paths)}`,
+    `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${strictDecodingError(problems)}`,
   )
 }
 
-// Drops fields the kind does not declare; Strict turns them into the given error, Warn into warnings.
+// Drops fields the kind does not declare; Strict turns them (and duplicate keys in the body) into the
+// given error, Warn into warnings.
 function checkFields(
   r: ResourceDef,
   obj: Record<string, unknown>,
   opts: WriteOptions,
-  onStrict: (paths: string[]) => ApiError,
+  onStrict: (problems: string[]) => ApiError,
+  duplicates: string[] = [],
 ): void {
   if (opts.internal || opts.fieldsChecked) return
-  const paths = dropUnknownFields(r, obj)
-  if (paths.length === 0) return
+  const problems = [
+    ...dropUnknownFields(r, obj).map((p) => `unknown field "${p}"`),
+    ...duplicates.map((p) => `duplicate field "${p}"`),
+  ]
+  if (problems.length === 0) return
   const mode = opts.fieldValidation ?? 'Warn'
-  if (mode === 'Strict') throw onStrict(paths)
-  if (mode === 'Warn') opts.warnings?.push(...paths.map((p) => `unknown field "${p}"`))
+  if (mode === 'Strict') throw onStrict(problems)
+  if (mode === 'Warn') opts.warnings?.push(...problems)
 }
 
 const STATUS_SUBRESOURCE = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Node'])
@@ -82,7 +88,7 @@ export class ObjectApi {
   create(r: ResourceDef, ns: string, body: unknown, opts: WriteOptions = {}): KObj {
     if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
     const obj = structuredClone(body) as Record<string, unknown>
-    checkFields(r, obj, opts, (paths) => strictError(r, paths))
+    checkFields(r, obj, opts, (problems) => strictError(r, problems), duplicatesOf(body))
     const meta: Partial<ObjectMeta> = isRecord(obj.metadata) ? (obj.metadata as Partial<ObjectMeta>) : {}
     obj.metadata = meta
     obj.kind = r.kind
@@ -126,7 +132,7 @@ export class ObjectApi {
     if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
     const current = this.get(r, ns, name)
     const next = structuredClone(body) as Record<string, unknown>
-    checkFields(r, next, opts, (paths) => strictError(r, paths))
+    checkFields(r, next, opts, (problems) => strictError(r, problems), duplicatesOf(body))
     const meta: Partial<ObjectMeta> = isRecord(next.metadata) ? (next.metadata as Partial<ObjectMeta>) : {}
     if (meta.name !== undefined && meta.name !== name) {
       throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`)
@@ -190,7 +196,9 @@ export class ObjectApi {
     if (!isRecord(patched)) throw badRequest('patch did not produce an object')
     // kube-apiserver shows a JSON patch's result as JSON text and a merge patch as Go's %+v of the patch.
     const shown = contentType.startsWith('application/json-patch') ? JSON.stringify(patched) : goFormat(patch)
-    checkFields(r, patched, opts, (paths) => invalidPatch(shown, strictDecodingError(paths)))
+    const jsonPatch = contentType.startsWith('application/json-patch')
+    const dups = duplicatesOf(patch).map((p) => (jsonPatch ? `json patch ${p}` : p))
+    checkFields(r, patched, opts, (problems) => invalidPatch(shown, strictDecodingError(problems)), dups)
     const meta = isRecord(patched.metadata) ? patched.metadata : {}
     if (meta.resourceVersion === undefined || meta.resourceVersion === null || meta.resourceVersion === '') {
       patched.metadata = { ...meta, resourceVersion: current.metadata.resourceVersion }
