@@ -1,6 +1,5 @@
 import type { ResourceDef } from '../api/resources'
 import { RESOURCES } from '../api/resources'
-import { customDefinitionName, customSchema } from './custom-schemas'
 import { fallbackFieldDoc } from './field-docs'
 import { loadModel, rootClassName, shortName, versionOf } from './models'
 import { listMeta, retainKeysField } from './patch-meta'
@@ -148,14 +147,6 @@ export function componentsFor(resources: ResourceDef[]): Record<string, Schema> 
   }
   for (const r of resources) {
     const gvk = { group: r.group, version: r.version, kind: r.kind }
-    const custom = customSchema(r.group, r.version, r.kind)
-    if (custom) {
-      out[customDefinitionName(r.group, r.version, r.kind)] = {
-        ...custom,
-        'x-kubernetes-group-version-kind': [gvk],
-      }
-      continue
-    }
     const root = rootClassName(r.group, r.version, r.kind)
     if (root) add(root, gvk)
     const list = rootClassName(r.group, r.version, `${r.kind}List`)

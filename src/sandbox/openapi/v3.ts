@@ -4,7 +4,6 @@ import { RESOURCES } from '../api/resources'
 import { REVIEW_KINDS } from '../auth/reviews'
 import type { Schema } from './components'
 import { componentsFor, definitionName } from './components'
-import { customDefinitionName, customSchema, onCustomSchemasChanged } from './custom-schemas'
 import { rootClassName } from './models'
 import { invalidateV2 } from './v2'
 
@@ -50,9 +49,8 @@ function operation(r: ResourceDef, action: string, extra: Schema, gvkKind = r.ki
 
 function resourcePaths(r: ResourceDef): Record<string, Schema> {
   const root = rootClassName(r.group, r.version, r.kind)
-  const custom = customSchema(r.group, r.version, r.kind) !== undefined
-  if (!root && !custom) return {}
-  const def = root ? definitionName(root) : customDefinitionName(r.group, r.version, r.kind)
+  if (!root) return {}
+  const def = definitionName(root)
   const base = r.group === '' ? '/api/v1' : `/apis/${r.group}/${r.version}`
   const collection = `${base}${r.namespaced ? '/namespaces/{namespace}' : ''}/${r.plural}`
   const ok = (ref: string): Schema => ({ '200': { description: 'OK', content: content(ref) } })
@@ -73,8 +71,7 @@ function resourcePaths(r: ResourceDef): Record<string, Schema> {
   const list = rootClassName(r.group, r.version, `${r.kind}List`)
   const body = { content: { '*/*': { schema: { $ref: `#/components/schemas/${def}` } } }, required: true }
   const writeParams = [DRY_RUN, FIELD_MANAGER, FIELD_VALIDATION, PRETTY]
-  // Custom resources take every patch type but strategic merge, as kube-apiserver's CRD handler does.
-  const patchTypes = custom ? PATCH_TYPES.filter((t) => !t.startsWith('application/strategic')) : PATCH_TYPES
+  const patchTypes = PATCH_TYPES
   const itemOps = (kindForGvk: string, ref: string): Schema => ({
     get: operation(r, 'get', { responses: ok(ref) }, kindForGvk),
     put: operation(
@@ -108,7 +105,7 @@ function resourcePaths(r: ResourceDef): Record<string, Schema> {
   })
   const paths: Record<string, Schema> = {
     [collection]: {
-      get: operation(r, 'list', { responses: ok(list && !custom ? definitionName(list) : def) }),
+      get: operation(r, 'list', { responses: ok(list ? definitionName(list) : def) }),
       post: operation(r, 'post', { parameters: writeParams, requestBody: body, responses: ok(def) }),
       ...(r.verbs.includes('deletecollection')
         ? { delete: operation(r, 'deletecollection', { parameters: [DRY_RUN] }) }
@@ -178,4 +175,3 @@ export function invalidateOpenApi(): void {
   docCache.clear()
   invalidateV2()
 }
-onCustomSchemasChanged(invalidateOpenApi)
