@@ -23,7 +23,7 @@ function mergeApplied(className: string | undefined, current: unknown, applied: 
   const out: Obj = isRecord(current) ? { ...current } : {}
   const owner = className ? shortName(className) : undefined
   for (const [k, v] of Object.entries(applied)) {
-    if (v === null || v === undefined) continue
+    if (v === null || v === undefined || k === '__proto__') continue
     const t = className ? fieldsOf(className).get(k)?.type : undefined
     if (t?.kind === 'object') out[k] = mergeApplied(t.className, out[k], v)
     else if (t?.kind === 'map' && isRecord(v)) out[k] = { ...(isRecord(out[k]) ? out[k] : {}), ...v }
