@@ -83,7 +83,7 @@ export function strategicMergeTyped(className: string | undefined, target: unkno
   const out: Obj = isRecord(target) ? { ...target } : {}
   const orders: Array<[string, unknown[]]> = []
   for (const [k, v] of Object.entries(patch)) {
-    // $patch and $retainKeys are read above and below; __proto__ would replace the result's prototype
+    // $patch and $retainKeys are handled around this loop; __proto__ would replace the result's prototype
     if (k === '$patch' || k === '$retainKeys' || k === '__proto__') continue
     if (k.startsWith('$setElementOrder/')) {
       if (Array.isArray(v)) orders.push([k.slice('$setElementOrder/'.length), v])
