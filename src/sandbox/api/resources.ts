@@ -238,6 +238,25 @@ export const RESOURCES: ResourceDef[] = [
     shortNames: [],
     categories: [],
   }),
+  // Reviews (see auth/reviews.ts): create-only, answered at once and never stored.
+  ...(
+    [
+      ['selfsubjectaccessreviews', 'SelfSubjectAccessReview', 'authorization.k8s.io'],
+      ['selfsubjectrulesreviews', 'SelfSubjectRulesReview', 'authorization.k8s.io'],
+      ['selfsubjectreviews', 'SelfSubjectReview', 'authentication.k8s.io'],
+    ] as const
+  ).map(([plural, kind, group]) =>
+    def({
+      plural,
+      kind,
+      group,
+      version: 'v1',
+      namespaced: false,
+      shortNames: [],
+      categories: [],
+      verbs: ['create'],
+    }),
+  ),
   // metrics.k8s.io: computed on request by metrics/metrics-api.ts, never stored
   def({
     plural: 'nodes',

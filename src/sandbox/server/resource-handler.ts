@@ -10,6 +10,8 @@ import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
 import { serveWatch } from './watch'
+import { managerFromUserAgent } from '../apply/managed-fields'
+import { queryBool, queryDryRun, queryFieldValidation, queryInt } from '../api/query'
 import type { TrafficMeter } from '../metrics/traffic'
 
 export interface ResourceRequest {
@@ -40,8 +42,7 @@ function includeObject(query: URLSearchParams): IncludeObject {
 }
 
 function isWatch(query: URLSearchParams): boolean {
-  const w = query.get('watch')
-  return w === 'true' || w === '1'
+  return queryBool(query, 'watch')
 }
 
 // CRUD, scale and watch for one resource path; errors are thrown as ApiError and rendered by the caller.
@@ -55,7 +56,27 @@ export async function handleResource(
   const { api } = ctx
   const { resource: r, namespace: ns, name, subresource } = route
   const method = req.method ?? 'GET'
-  const dryRun = query.get('dryRun') === 'All'
+  const dryRun = queryDryRun(query)
+  // Unknown-field warnings reach the client as `Warning: 299 - "..."` headers, as kube-apiserver sends
+  // them, on success and on a later error alike.
+  const sent: string[] = []
+  const warnings = {
+    push: (...w: string[]): number => {
+      sent.push(...w)
+      res.setHeader(
+        'Warning',
+        sent.map((x) => `299 - ${JSON.stringify(x)}`),
+      )
+      return sent.length
+    },
+  }
+  const writeOpts = {
+    dryRun,
+    fieldValidation: queryFieldValidation(query),
+    warnings,
+    fieldManager: query.get('fieldManager') || managerFromUserAgent(req.headers['user-agent']),
+  }
+  const send = (code: number, obj: unknown): void => sendJson(res, code, obj)
   const accept = req.headers.accept
 
   if (subresource === 'log') {
@@ -84,7 +105,7 @@ export async function handleResource(
   if (!name) {
     if (method === 'GET') {
       if (isWatch(query)) {
-        const timeout = query.get('timeoutSeconds')
+        const timeout = queryInt(query, 'timeoutSeconds')
         serveWatch(
           api.store,
           res,
@@ -93,8 +114,8 @@ export async function handleResource(
             namespace: ns,
             query: parseListQuery(r, query),
             resourceVersion: query.get('resourceVersion'),
-            bookmarks: query.get('allowWatchBookmarks') === 'true',
-            timeoutSeconds: timeout ? Number(timeout) : undefined,
+            bookmarks: queryBool(query, 'allowWatchBookmarks'),
+            timeoutSeconds: timeout || undefined,
             table: wantsTable(accept) ? { include: includeObject(query) } : undefined,
             now: () => api.clock.now(),
           },
@@ -121,8 +142,8 @@ export async function handleResource(
       return sendJsonParts(res, 200, listBody(r, page))
     }
     if (method === 'POST') {
-      const created = api.create(r, ns, await readBody(req), { dryRun })
-      return sendJson(res, 201, created)
+      const created = api.create(r, ns, await readBody(req), writeOpts)
+      return send(201, created)
     }
     if (method === 'DELETE') {
       const page = listPage(api.store, r, ns, query)
@@ -150,15 +171,19 @@ export async function handleResource(
       return sendJson(res, 200, obj)
     }
     case 'PUT':
-      return sendJson(res, 200, api.update(r, ns, name, await readBody(req), { dryRun, ...status }))
+      return send(200, api.update(r, ns, name, await readBody(req), { ...writeOpts, ...status }))
     case 'PATCH': {
       const type = req.headers['content-type'] ?? ''
       const body = await readBody(req)
       // Server-side apply creates what does not exist yet.
-      if (type.startsWith('application/apply-patch') && !subresource && !api.store.get(r, ns, name)) {
-        return sendJson(res, 201, api.create(r, ns, body, { dryRun }))
+      if (type.startsWith('application/apply-patch')) {
+        if (subresource) throw badRequest('the sandbox applies only to the main resource')
+        const force = queryBool(query, 'force')
+        const fieldManager = query.get('fieldManager') ?? undefined
+        const applied = api.apply(r, ns, name, body, { ...writeOpts, fieldManager, force })
+        return send(applied.created ? 201 : 200, applied.obj)
       }
-      return sendJson(res, 200, api.patch(r, ns, name, type, body, { dryRun, ...status }))
+      return send(200, api.patch(r, ns, name, type, body, { ...writeOpts, ...status }))
     }
     case 'DELETE': {
       const result = deleteObject(api, r, ns, name, parseDeleteOptions(await readBody(req), query))
