@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
+import { sandboxContextName, sandboxKubeconfigEntry } from '@sandbox'
 import { ClusterError } from './errors'
 import { validateSandboxName } from './names'
 import type { RunningSandbox, SandboxKubeconfig, StartSandbox } from './sandbox-types'
@@ -17,8 +18,6 @@ interface Meta {
   running: boolean
   createdAt: string
 }
-
-export const sandboxContextName = (name: string): string => `sandbox-${name}`
 
 export class SandboxProvider implements ClusterProvider {
   readonly id = 'sandbox'
@@ -117,15 +116,7 @@ export class SandboxProvider implements ClusterProvider {
       current: 2,
       total,
     })
-    const ctx = sandboxContextName(meta.name)
-    await this.deps.kubeconfig.upsert(
-      {
-        cluster: { name: ctx, server: sandbox.url, caData: sandbox.caData },
-        user: { name: ctx, token: sandbox.token },
-        context: { name: ctx, cluster: ctx, user: ctx },
-      },
-      { setCurrent },
-    )
+    await this.deps.kubeconfig.upsert(sandboxKubeconfigEntry(sandbox), { setCurrent })
     await this.writeMeta({ ...meta, port: sandbox.port, running: true })
     onEvent({
       type: 'progress',

@@ -1,23 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { ApiError, type ApiErrorCode, type ContextsState } from '@shared/contract'
-import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
+import type { contextMethods, contextStreams } from '@shared/contract/contexts'
 import { isKubeconfigError, type KubeconfigErrorCode } from '../kubeconfig/errors'
 import { resolveKubeconfigPaths } from '../kubeconfig/paths'
 import type { KubeconfigService } from '../kubeconfig/service'
 import { onChangeStream } from '../util/on-change-stream'
-
-type ContextMethods = Pick<
-  MethodHandlers,
-  | 'contexts.list'
-  | 'contexts.use'
-  | 'contexts.setNamespace'
-  | 'contexts.rename'
-  | 'contexts.delete'
-  | 'contexts.import'
-  | 'contexts.backups'
-  | 'contexts.restore'
->
+import type { ConcernHandlers } from './concern'
 
 export interface ContextHandlerDeps {
   kubeconfig: KubeconfigService
@@ -47,10 +36,9 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createContextHandlers(deps: ContextHandlerDeps): {
-  methods: ContextMethods
-  streams: Pick<StreamHandlers, 'contexts.watch'>
-} {
+export function createContextHandlers(
+  deps: ContextHandlerDeps,
+): ConcernHandlers<typeof contextMethods, typeof contextStreams> {
   const svc = deps.kubeconfig
   const candidates = (): string[] =>
     resolveKubeconfigPaths({ env: deps.env, homedir: deps.homedir }).candidates

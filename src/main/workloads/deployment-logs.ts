@@ -5,7 +5,7 @@ import type { ActionDeps } from './deps'
 import { kubeCall } from './kube-error'
 import { batches, lineWriter } from './log-batches'
 import { defaultContainer, openPodLog } from './pod-logs'
-import { formatSelector } from './selector'
+import { formatLabelSelector } from '@shared/format-selector'
 
 export interface DeploymentLogInput {
   context?: string
@@ -110,7 +110,7 @@ export async function* streamDeploymentLogs(
     }
   }
 
-  const labelSelector = formatSelector(deployment.spec?.selector)
+  const labelSelector = formatLabelSelector(deployment.spec?.selector)
   let watch: AbortController | undefined
   const onDone = (err?: unknown): void => {
     if (signal.aborted) return

@@ -12,7 +12,7 @@ import { kubeCall } from './kube-error'
 import { planUndo } from './undo-plan'
 import { buildHistory, CHANGE_CAUSE, revisionOf, splitReplicaSets, templateWithoutHash } from './revisions'
 import { rolloutStatus } from './rollout-status'
-import { formatSelector } from './selector'
+import { formatLabelSelector } from '@shared/format-selector'
 import { rfc3339Local } from './time'
 
 export interface DeploymentRef {
@@ -36,7 +36,7 @@ function read(api: AppsV1Api, ref: DeploymentRef, doing: string): Promise<V1Depl
 async function withReplicaSets(deps: ActionDeps, ref: DeploymentRef, doing: string) {
   const api = await apps(deps, ref)
   const deployment = await read(api, ref, doing)
-  const labelSelector = formatSelector(deployment.spec?.selector)
+  const labelSelector = formatLabelSelector(deployment.spec?.selector)
   const list = await kubeCall(doing, () =>
     api.listNamespacedReplicaSet({ namespace: ref.namespace, ...(labelSelector ? { labelSelector } : {}) }),
   )

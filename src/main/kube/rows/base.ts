@@ -1,5 +1,5 @@
 import type { OwnerRef } from '@shared/rows'
-import type { WireLabelSelector, WireObject, WirePodTemplate } from './wire'
+import type { WireObject, WirePodTemplate } from './wire'
 
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>
 
@@ -47,25 +47,6 @@ export function formatLabels(labels: Record<string, string> | undefined): string
   if (!labels) return '<none>'
   const keys = Object.keys(labels).sort()
   return keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>'
-}
-
-/** A LabelSelector printed the way metav1.LabelSelectorAsSelector(...).String() does. */
-export function formatSelector(sel: WireLabelSelector | undefined): string {
-  if (!sel) return ''
-  const parts: [string, string][] = []
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) parts.push([k, `${k}=${v}`])
-  for (const e of sel.matchExpressions ?? []) {
-    const key = e.key ?? ''
-    const values = [...(e.values ?? [])].sort().join(',')
-    if (e.operator === 'In') parts.push([key, `${key} in (${values})`])
-    else if (e.operator === 'NotIn') parts.push([key, `${key} notin (${values})`])
-    else if (e.operator === 'Exists') parts.push([key, key])
-    else if (e.operator === 'DoesNotExist') parts.push([key, `!${key}`])
-  }
-  return parts
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map((p) => p[1])
-    .join(',')
 }
 
 /** CONTAINERS and IMAGES columns of workloads. */
