@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { sandboxContextName, sandboxKubeconfigEntry } from '@sandbox'
 import { ClusterError } from './errors'
-import { validateSandboxName } from './names'
+import { clusterNameProblem } from '@shared/cluster-names'
 import type { RunningSandbox, SandboxKubeconfig, StartSandbox } from './sandbox-types'
 import type { ClusterInfo, ClusterProvider, CreateSpec, Detection, OnProviderEvent } from './types'
 
@@ -30,10 +30,6 @@ export class SandboxProvider implements ClusterProvider {
     this.root = join(deps.dataDir, 'sandboxes')
   }
 
-  validateName(name: string): string | undefined {
-    return validateSandboxName(name)
-  }
-
   async detect(): Promise<Detection> {
     return {
       provider: 'sandbox',
@@ -48,7 +44,7 @@ export class SandboxProvider implements ClusterProvider {
 
   private dir(name: string): string {
     // Names become paths (delete is rm -rf): '..' or '/' must never reach join().
-    const invalid = validateSandboxName(name)
+    const invalid = clusterNameProblem('sandbox', name)
     if (invalid) throw new ClusterError(invalid)
     return join(this.root, name)
   }
@@ -130,7 +126,7 @@ export class SandboxProvider implements ClusterProvider {
   }
 
   async create(spec: CreateSpec, onEvent: OnProviderEvent, signal: AbortSignal): Promise<ClusterInfo> {
-    const invalid = validateSandboxName(spec.name)
+    const invalid = clusterNameProblem('sandbox', spec.name)
     if (invalid) throw new ClusterError(invalid)
     const nodes = spec.nodes ?? 1
     if (nodes < 1 || nodes > 3)

@@ -40,8 +40,6 @@ export interface ClusterProvider {
   readonly id: ClusterInfo['provider']
   detect(): Promise<Detection>
   list(): Promise<ClusterInfo[]>
-  /** Validates the name without running anything; returns a message or undefined. */
-  validateName(name: string): string | undefined
   create(spec: CreateSpec, onProgress: OnProviderEvent, signal: AbortSignal): Promise<ClusterInfo>
   delete(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
   start?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>

@@ -1,8 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { ApiError, type ApiErrorCode, type ContextsState } from '@shared/contract'
+import { ApiError, type ContextsState } from '@shared/contract'
 import type { contextMethods, contextStreams } from '@shared/contract/contexts'
-import { isKubeconfigError, type KubeconfigErrorCode } from '../kubeconfig/errors'
 import { resolveKubeconfigPaths } from '../kubeconfig/paths'
 import type { KubeconfigService } from '../kubeconfig/service'
 import { onChangeStream } from '../util/on-change-stream'
@@ -14,26 +13,6 @@ export interface ContextHandlerDeps {
   homedir: string
   /** For the short-lived copy of an imported file's text. */
   tmpDir: string
-}
-
-const codes: Record<KubeconfigErrorCode, ApiErrorCode> = {
-  NotFound: 'NotFound',
-  Conflict: 'Conflict',
-  Broken: 'Unavailable',
-  Locked: 'Conflict',
-  StaleLock: 'Conflict',
-  Changed: 'Conflict',
-  Invalid: 'BadInput',
-}
-
-/** Kubeconfig failures keep their sentence; only the code is mapped onto the contract's codes. */
-async function mapped<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work()
-  } catch (err) {
-    if (isKubeconfigError(err)) throw new ApiError(codes[err.code], err.message)
-    throw err
-  }
 }
 
 export function createContextHandlers(
@@ -52,11 +31,11 @@ export function createContextHandlers(
       candidates: candidates(),
     }
   }
-  const change = (work: () => Promise<void>): Promise<ContextsState> => mapped(work).then(state)
+  const change = (work: () => Promise<void>): Promise<ContextsState> => work().then(state)
 
   return {
     methods: {
-      'contexts.list': () => mapped(state),
+      'contexts.list': state,
       'contexts.use': ({ name }) => change(() => svc.use(name)),
       'contexts.setNamespace': ({ name, namespace }) => change(() => svc.setNamespace(name, namespace)),
       'contexts.rename': ({ from, to }) => change(() => svc.rename(from, to)),
@@ -78,24 +57,17 @@ export function createContextHandlers(
             await rm(dir, { recursive: true, force: true })
           }
         }),
-      'contexts.backups': () =>
-        mapped(async () =>
-          (await svc.listBackups()).map((b) => ({
-            id: b.id,
-            file: b.file,
-            createdAt: b.createdAt.toISOString(),
-            size: b.size,
-          })),
-        ),
+      'contexts.backups': async () =>
+        (await svc.listBackups()).map((b) => ({
+          id: b.id,
+          file: b.file,
+          createdAt: b.createdAt.toISOString(),
+          size: b.size,
+        })),
       'contexts.restore': ({ id }) => change(() => svc.restoreBackup(id)),
     },
     streams: {
-      'contexts.watch': (_input, signal) =>
-        onChangeStream(
-          (cb) => svc.watch(cb),
-          () => mapped(state),
-          signal,
-        ),
+      'contexts.watch': (_input, signal) => onChangeStream((cb) => svc.watch(cb), state, signal),
     },
   }
 }

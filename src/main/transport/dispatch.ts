@@ -12,6 +12,7 @@ import {
   type StreamEvent,
   type StreamName,
 } from '@shared/contract'
+import { toApiError as mapError } from '../errors/policy'
 
 /** The services behind each method; the dispatcher calls them only with validated input. */
 export type MethodHandlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> }
@@ -129,12 +130,13 @@ function validate(schema: z.ZodType, input: unknown): CallResult<unknown> {
   return fail(new ApiError('BadInput', `The request was refused: ${summary}.`, issues))
 }
 
+/** The error policy maps what escapes a handler; unexpected failures are also logged here in full. */
 function toApiError(err: unknown, log: (message: string) => void, where: string): ApiError {
-  if (err instanceof ApiError) return err
-  // Unexpected failures are logged in full here and reach the person as one plain sentence.
-  log(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
-  const message = err instanceof Error && err.message ? err.message : 'An unexpected error happened.'
-  return new ApiError('Internal', `Something went wrong: ${clip(message)}`)
+  const mapped = mapError(err)
+  if (mapped.code === 'Internal' && !(err instanceof ApiError)) {
+    log(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+  }
+  return mapped
 }
 
 function fail(error: ApiError): { ok: false; error: ApiErrorBody } {

@@ -2,7 +2,7 @@ import { AppsV1Api, Watch, type KubeConfig, type V1Pod } from '@kubernetes/clien
 import type { DeploymentLogEvent } from '@shared/contract'
 import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'
-import { kubeCall } from './kube-error'
+import { kubeCall } from '../errors/policy'
 import { batches, lineWriter } from './log-batches'
 import { defaultContainer, openPodLog } from './pod-logs'
 import { formatLabelSelector } from '@shared/format-selector'

@@ -8,7 +8,7 @@ import {
   type UndoResult,
 } from '@shared/contract'
 import type { ActionDeps } from './deps'
-import { kubeCall } from './kube-error'
+import { kubeCall } from '../errors/policy'
 import { planUndo } from './undo-plan'
 import { buildHistory, CHANGE_CAUSE, revisionOf, splitReplicaSets, templateWithoutHash } from './revisions'
 import { rolloutStatus } from './rollout-status'

@@ -1,7 +1,7 @@
 import { AppsV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
 import { ApiError, replicaProblem, type ScalableKind } from '@shared/contract'
 import type { ActionDeps } from './deps'
-import { kubeCall } from './kube-error'
+import { kubeCall } from '../errors/policy'
 
 export interface ScaleInput {
   context?: string
