@@ -34,6 +34,16 @@ describe('architecture walls', () => {
     expect(errors.join()).toMatch(/must not import test support/)
   })
 
+  it('keeps electron in the shell: the backend cannot import it, and still keeps the other walls', async () => {
+    const electron = "import { app } from 'electron'\nexport const a = app\n"
+    expect((await restricted(electron, 'src/main/kube/violation.ts')).join()).toMatch(
+      /Only the desktop shell/,
+    )
+    expect(await restricted(electron, 'src/main/shell/x.ts')).toEqual([])
+    const inside = "import { Store } from '../../sandbox/store/store'\nexport const s = Store\n"
+    expect((await restricted(inside, 'src/main/kube/violation.ts')).join()).toMatch(/sandbox is its own unit/)
+  })
+
   it('allows the entry, and lets tests use test support', async () => {
     expect(
       await restricted(
