@@ -4,6 +4,7 @@ import {
   methods,
   streams,
   type ApiErrorBody,
+  type Bridge,
   type CallResult,
   type MethodName,
   type MethodOutput,
@@ -22,14 +23,8 @@ export type StreamHandlers = {
   [S in StreamName]: (input: ParsedStreamInput<S>, signal: AbortSignal) => AsyncIterable<StreamEvent<S>>
 }
 
-export interface Dispatcher {
-  call(method: string, input: unknown): Promise<CallResult<unknown>>
-  subscribe(
-    stream: string,
-    input: unknown,
-    onEvent: (event: unknown) => void,
-    onEnd: (error?: ApiErrorBody) => void,
-  ): () => void
+/** The backend's side of the Bridge the renderer holds: the same call/subscribe, for every transport. */
+export interface Dispatcher extends Omit<Bridge, 'transport'> {
   /** Number of live subscriptions; tests use it to prove nothing leaks. */
   activeSubscriptions(): number
 }

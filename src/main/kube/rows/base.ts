@@ -1,18 +1,10 @@
-import type { OwnerRef } from '@shared/rows'
+import type { OwnerRef, RowBase } from '@shared/rows'
 import type { WireObject, WirePodTemplate } from './wire'
 
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>
 
-/** The fields every row shares; the key is `namespace/name`, or `name` for cluster-scoped objects. */
-export interface BaseFields {
-  key: string
-  name: string
-  namespace?: string
-  uid: string
-  createdAt: string
-  labels: Record<string, string>
-  deleting?: boolean
-}
+/** The fields every row shares (the contract's RowBase); the key is `namespace/name`, or `name`. */
+export type BaseFields = RowBase
 
 export function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name
