@@ -10,28 +10,29 @@ async function restricted(code: string, filePath: string): Promise<string[]> {
 }
 
 describe('architecture walls', () => {
-  it('refuses an import of the sandbox insides from the backend', async () => {
-    const errors = await restricted(
-      "import { Store } from '../../sandbox/store/store'\nexport const s = Store\n",
-      'src/main/kube/violation.ts',
-    )
-    expect(errors.join()).toMatch(/sandbox is its own unit/)
-  })
-
-  it('refuses an import of the sandbox insides from test support', async () => {
-    const errors = await restricted(
-      "import { Store } from '../../src/sandbox/store/store'\nexport const s = Store\n",
-      'test/support/violation.ts',
-    )
-    expect(errors.join()).toMatch(/sandbox is its own unit/)
-  })
-
-  it('refuses test code in the product', async () => {
-    const errors = await restricted(
-      "import { eventually } from '../../../test/support/eventually'\nexport const e = eventually\n",
-      'src/main/kube/violation.ts',
-    )
-    expect(errors.join()).toMatch(/must not import test support/)
+  const importOf = (what: string, from: string): string =>
+    `import { ${what} } from '${from}'\nexport const x = ${what}\n`
+  it.each([
+    [
+      'the sandbox insides from the backend',
+      importOf('Store', '../../sandbox/store/store'),
+      'src/main/kube/v.ts',
+      /sandbox is its own unit/,
+    ],
+    [
+      'the sandbox insides from test support',
+      importOf('Store', '../../src/sandbox/store/store'),
+      'test/support/v.ts',
+      /sandbox is its own unit/,
+    ],
+    [
+      'test code in the product',
+      importOf('eventually', '../../../test/support/eventually'),
+      'src/main/kube/v.ts',
+      /must not import test support/,
+    ],
+  ])('refuses an import of %s', async (_what, code, file, message) => {
+    expect((await restricted(code, file)).join()).toMatch(message)
   })
 
   it('keeps electron in the shell: the backend cannot import it, and still keeps the other walls', async () => {
