@@ -49,46 +49,8 @@ export async function* streamDeploymentLogs(
   const announce = (): void => queue.push({ pods: [...followers.keys()].sort() })
 
   const follow = (pod: V1Pod, first: boolean): void => {
-    const name = pod.metadata?.name ?? ''
-    const names = (pod.spec?.containers ?? []).map((c) => c.name)
-    const container =
-      input.container && names.includes(input.container) ? input.container : defaultContainer(pod)
-    if (!container || signal.aborted) return
-    const follower: Follower = { abort: () => {}, restarts: restartsOf(pod), ended: false }
-    followers.set(name, follower)
-    const out = lineWriter(
-      (line) => queue.push({ pod: name, line }),
-      () => (follower.ended = true),
-    )
-    // A restarted container's new instance is read whole; the first one honours tail/since.
-    const options = first
-      ? {
-          follow: true,
-          tailLines: input.tailLines,
-          sinceSeconds: input.sinceSeconds,
-          timestamps: input.timestamps,
-        }
-      : { follow: true, timestamps: input.timestamps }
-    let cancelled = false
-    let request: AbortController | undefined
-    follower.abort = () => {
-      cancelled = true
-      request?.abort()
-      out.destroy()
-    }
-    openPodLog(kc, input.namespace, name, container, options, out).then(
-      (opened) => {
-        request = opened
-        if (!opened) follower.ended = true
-        // The pod left (or the consumer stopped) while the request was opening.
-        if (cancelled || signal.aborted) follower.abort()
-      },
-      (err: unknown) => {
-        follower.ended = true
-        const message = err instanceof Error ? err.message : String(err)
-        queue.push({ pod: name, line: `[skiff] ${message}` })
-      },
-    )
+    const follower = followPod({ kc, input, queue, signal }, pod, first)
+    if (follower) followers.set(pod.metadata?.name ?? '', follower)
   }
 
   const onPod = (phase: string, pod: V1Pod): void => {
@@ -131,6 +93,58 @@ export async function* streamDeploymentLogs(
     for (const f of followers.values()) f.abort()
     followers.clear()
   }
+}
+
+interface FollowContext {
+  kc: KubeConfig
+  input: DeploymentLogInput
+  queue: AsyncQueue<Item>
+  signal: AbortSignal
+}
+
+/** Follows one pod's log into the queue; undefined when it has no container to read. */
+function followPod(ctx: FollowContext, pod: V1Pod, first: boolean): Follower | undefined {
+  const { kc, input, queue, signal } = ctx
+  const name = pod.metadata?.name ?? ''
+  const names = (pod.spec?.containers ?? []).map((c) => c.name)
+  const container =
+    input.container && names.includes(input.container) ? input.container : defaultContainer(pod)
+  if (!container || signal.aborted) return undefined
+  const follower: Follower = { abort: () => {}, restarts: restartsOf(pod), ended: false }
+  const out = lineWriter(
+    (line) => queue.push({ pod: name, line }),
+    () => (follower.ended = true),
+  )
+  // A restarted container's new instance is read whole; the first one honours tail/since.
+  const options = first
+    ? {
+        follow: true,
+        tailLines: input.tailLines,
+        sinceSeconds: input.sinceSeconds,
+        timestamps: input.timestamps,
+      }
+    : { follow: true, timestamps: input.timestamps }
+  let cancelled = false
+  let request: AbortController | undefined
+  follower.abort = () => {
+    cancelled = true
+    request?.abort()
+    out.destroy()
+  }
+  openPodLog(kc, input.namespace, name, container, options, out).then(
+    (opened) => {
+      request = opened
+      if (!opened) follower.ended = true
+      // The pod left (or the consumer stopped) while the request was opening.
+      if (cancelled || signal.aborted) follower.abort()
+    },
+    (err: unknown) => {
+      follower.ended = true
+      const message = err instanceof Error ? err.message : String(err)
+      queue.push({ pod: name, line: `[skiff] ${message}` })
+    },
+  )
+  return follower
 }
 
 function startWatch(
