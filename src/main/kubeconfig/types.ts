@@ -17,7 +17,6 @@ export interface FileProblem {
   col?: number
 }
 
-
 export interface KubeconfigList {
   contexts: ContextInfo[]
   currentContext: string
