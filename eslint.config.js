@@ -12,7 +12,14 @@ const testCode = {
   regex: '(^|/)(test|e2e)(/|$)',
   message: 'Product code must not import test support (test/) or e2e/.',
 }
+const electron = {
+  name: 'electron',
+  message: 'Only the desktop shell (src/main/shell, src/main/index.ts) and transport/ipc.ts import electron.',
+}
 const walls = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
+const backendWalls = {
+  'no-restricted-imports': ['error', { patterns: [sandboxInsides, testCode], paths: [electron] }],
+}
 const tests = ['**/*.test.ts', '**/*.test.tsx']
 
 export default tseslint.config(
@@ -48,6 +55,11 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/sandbox/**', ...tests],
     rules: walls(sandboxInsides, testCode),
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/shell/**', 'src/main/index.ts', 'src/main/transport/ipc.ts', ...tests],
+    rules: backendWalls,
   },
   { files: ['src/sandbox/**/*.{ts,tsx}'], ignores: tests, rules: walls(testCode) },
   {

@@ -1,30 +1,29 @@
 import { homedir as osHomedir } from 'node:os'
 import { join } from 'node:path'
-import {
-  createDispatcher,
-  type Dispatcher,
-  type MethodHandlers,
-  type StreamHandlers,
-} from './transport/dispatch'
-import { createSystemService } from './system/system-service'
-import { runVersion } from './system/run-version'
-import type { RunVersion } from './system/detect-tools'
-import type { SystemInfo } from '@shared/contract'
-import { appVersion } from './system/app-version'
-import { createKubeconfigService } from './kubeconfig'
-import { upsertEntries, removeEntries } from './kubeconfig'
-import { defaultWriteFile } from './kubeconfig/default-file'
-import { createClusterService, KindProvider, MinikubeProvider, SandboxProvider } from './clusters'
 import { startSandbox } from '@sandbox'
-import { createKubeService } from './kube'
-import { createResourceHandlers } from './handlers/resources'
-import { createActionHandlers } from './handlers/actions'
-import { createKubeConfigSource } from './kubeconfig/client-config'
-import { listExternalClusters } from './clusters/external'
-import { serverVersion } from './kube/server-version'
-import { createContextHandlers } from './handlers/contexts'
-import { createClusterHandlers } from './handlers/clusters'
+import type { SystemInfo } from '@shared/contract'
+import { createJobRunner, KindProvider, MinikubeProvider, SandboxProvider } from './clusters'
 import { waitForNodesReady } from './clusters/verify-ready'
+import {
+  createActionHandlers,
+  createClusterHandlers,
+  createContextHandlers,
+  createResourceHandlers,
+  createSystemHandlers,
+  joinHandlers,
+} from './handlers'
+import { createKubeService } from './kube'
+import { serverVersion } from './kube/server-version'
+import { listExternalClusters } from './clusters/external'
+import { listClusters } from './clusters/overview'
+import { createKubeconfigService } from './kubeconfig'
+import { createKubeConfigSource } from './kubeconfig/client-config'
+import { createEntryWriter } from './kubeconfig/entry-writer'
+import { appVersion } from './system/app-version'
+import type { RunVersion } from './system/detect-tools'
+import { runVersion } from './system/run-version'
+import { createSystemService } from './system/system-service'
+import { createDispatcher, type Dispatcher } from './transport/dispatch'
 
 export interface BackendOptions {
   transport: SystemInfo['transport']
@@ -44,11 +43,12 @@ export interface Backend {
   close(): Promise<void>
 }
 
-/** The composition root: wires every service behind the contract. No electron import here. */
+/** The composition root: builds the services and joins them to the handlers. No logic, no electron. */
 export function createBackend(options: BackendOptions): Backend {
   const env = options.env ?? process.env
-  const home = env.HOME ?? osHomedir()
+  const homedir = env.HOME ?? osHomedir()
   const log = options.log ?? ((m: string) => console.error(m))
+  const backupDir = join(options.dataDir, 'kubeconfig-backups')
 
   const system = createSystemService({
     run: options.run ?? runVersion,
@@ -56,82 +56,54 @@ export function createBackend(options: BackendOptions): Backend {
     transport: options.transport,
     path: () => env.PATH,
   })
-
-  const kubeconfig = createKubeconfigService({
-    env,
-    homedir: home,
-    backupDir: join(options.dataDir, 'kubeconfig-backups'),
-  })
+  const kubeconfig = createKubeconfigService({ env, homedir, backupDir })
   const getKubeConfig = createKubeConfigSource(env)
-  const entryOptions = { backupDir: join(options.dataDir, 'kubeconfig-backups'), homedir: home }
-
   const sandboxes = new SandboxProvider({
     start: startSandbox,
     dataDir: options.dataDir,
-    kubeconfig: {
-      upsert: (entry, opts) =>
-        upsertEntries(defaultWriteFile(env, home), entry, { ...opts, ...entryOptions }),
-      remove: async (names) => {
-        for (const name of names) {
-          await removeEntries(
-            defaultWriteFile(env, home),
-            { cluster: name, user: name, context: name },
-            entryOptions,
-          )
-        }
-      },
-    },
+    kubeconfig: createEntryWriter({ env, homedir, backupDir }),
   })
   const verifyReady = (context: string, signal: AbortSignal): Promise<void> =>
     waitForNodesReady(() => getKubeConfig(context), signal)
   const toolEnv = { ...env }
-  const clusters = createClusterService({
-    providers: [
-      sandboxes,
-      new KindProvider({ env: toolEnv, verifyReady }),
-      new MinikubeProvider({ env: toolEnv, verifyReady }),
-    ],
-    contextNames: async () => new Set((await kubeconfig.list()).contexts.map((c) => c.name)),
-  })
+  const providers = [
+    sandboxes,
+    new KindProvider({ env: toolEnv, verifyReady }),
+    new MinikubeProvider({ env: toolEnv, verifyReady }),
+  ]
+  const jobs = createJobRunner(Object.fromEntries(providers.map((p) => [p.id, p])))
   const kube = createKubeService({ getKubeConfig })
 
-  const contextHandlers = createContextHandlers({ kubeconfig, env, homedir: home, tmpDir: options.dataDir })
-  const clusterHandlers = createClusterHandlers(clusters, () =>
-    listExternalClusters({
-      contexts: async () => (await kubeconfig.list()).contexts,
-      managedContexts: async () => new Set((await clusters.list()).clusters.map((c) => c.contextName)),
-      version: (context, signal) => serverVersion(() => getKubeConfig(context), signal),
+  const { methods, streams } = joinHandlers({
+    system: createSystemHandlers(system),
+    contexts: createContextHandlers({ kubeconfig, env, homedir, tmpDir: options.dataDir }),
+    clusters: createClusterHandlers({
+      providers,
+      jobs,
+      contextNames: async () => new Set((await kubeconfig.list()).contexts.map((c) => c.name)),
+      external: () =>
+        listExternalClusters({
+          contexts: async () => (await kubeconfig.list()).contexts,
+          managedContexts: async () =>
+            new Set((await listClusters(providers, jobs)).clusters.map((c) => c.contextName)),
+          version: (context, signal) => serverVersion(() => getKubeConfig(context), signal),
+        }),
     }),
-  )
-  const resourceHandlers = createResourceHandlers(kube)
-  const actionHandlers = createActionHandlers({ getKubeConfig })
-
-  const handlers: MethodHandlers = {
-    'system.info': () => system.info(),
-    ...contextHandlers.methods,
-    ...clusterHandlers.methods,
-    ...resourceHandlers.methods,
-    ...actionHandlers.methods,
-  }
-  const streamHandlers: StreamHandlers = {
-    'system.tools': (input, signal) => system.watchTools(input.intervalMs ?? 10_000, signal),
-    ...contextHandlers.streams,
-    ...clusterHandlers.streams,
-    ...resourceHandlers.streams,
-    ...actionHandlers.streams,
-  }
+    resources: createResourceHandlers(kube),
+    actions: createActionHandlers({ getKubeConfig }),
+  })
 
   return {
-    dispatcher: createDispatcher(handlers, streamHandlers, log),
+    dispatcher: createDispatcher(methods, streams, log),
     async restore() {
       for (const r of await sandboxes.restore()) {
         if (r.error) log(`Sandbox "${r.name}" could not be restarted: ${r.error}`)
       }
     },
-    runningJobs: () => clusters.jobs.running().length,
+    runningJobs: () => jobs.running().length,
     async close() {
       kube.close()
-      await clusters.close()
+      await jobs.cancelAll()
       await sandboxes.shutdown()
     },
   }

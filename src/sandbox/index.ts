@@ -115,4 +115,4 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     },
   }
 }
-export { sandboxKubeconfigEntry, type SandboxKubeconfigEntry } from './kubeconfig-entry'
+export { sandboxContextName, sandboxKubeconfigEntry, type SandboxKubeconfigEntry } from './kubeconfig-entry'

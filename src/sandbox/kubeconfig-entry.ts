@@ -7,10 +7,13 @@ export interface SandboxKubeconfigEntry {
   context: { name: string; cluster: string; user: string }
 }
 
+/** Skiff names a sandbox's kubeconfig context (and its cluster and user) like kind does: a prefix. */
+export const sandboxContextName = (name: string): string => `sandbox-${name}`
+
 export function sandboxKubeconfigEntry(
   sb: Pick<RunningSandbox, 'name' | 'url' | 'caData' | 'token'>,
 ): SandboxKubeconfigEntry {
-  const name = `sandbox-${sb.name}`
+  const name = sandboxContextName(sb.name)
   return {
     cluster: { name, server: sb.url, caData: sb.caData },
     user: { name, token: sb.token },

@@ -10,28 +10,39 @@ async function restricted(code: string, filePath: string): Promise<string[]> {
 }
 
 describe('architecture walls', () => {
-  it('refuses an import of the sandbox insides from the backend', async () => {
-    const errors = await restricted(
-      "import { Store } from '../../sandbox/store/store'\nexport const s = Store\n",
-      'src/main/kube/violation.ts',
-    )
-    expect(errors.join()).toMatch(/sandbox is its own unit/)
+  const importOf = (what: string, from: string): string =>
+    `import { ${what} } from '${from}'\nexport const x = ${what}\n`
+  it.each([
+    [
+      'the sandbox insides from the backend',
+      importOf('Store', '../../sandbox/store/store'),
+      'src/main/kube/v.ts',
+      /sandbox is its own unit/,
+    ],
+    [
+      'the sandbox insides from test support',
+      importOf('Store', '../../src/sandbox/store/store'),
+      'test/support/v.ts',
+      /sandbox is its own unit/,
+    ],
+    [
+      'test code in the product',
+      importOf('eventually', '../../../test/support/eventually'),
+      'src/main/kube/v.ts',
+      /must not import test support/,
+    ],
+  ])('refuses an import of %s', async (_what, code, file, message) => {
+    expect((await restricted(code, file)).join()).toMatch(message)
   })
 
-  it('refuses an import of the sandbox insides from test support', async () => {
-    const errors = await restricted(
-      "import { Store } from '../../src/sandbox/store/store'\nexport const s = Store\n",
-      'test/support/violation.ts',
+  it('keeps electron in the shell: the backend cannot import it, and still keeps the other walls', async () => {
+    const electron = "import { app } from 'electron'\nexport const a = app\n"
+    expect((await restricted(electron, 'src/main/kube/violation.ts')).join()).toMatch(
+      /Only the desktop shell/,
     )
-    expect(errors.join()).toMatch(/sandbox is its own unit/)
-  })
-
-  it('refuses test code in the product', async () => {
-    const errors = await restricted(
-      "import { eventually } from '../../../test/support/eventually'\nexport const e = eventually\n",
-      'src/main/kube/violation.ts',
-    )
-    expect(errors.join()).toMatch(/must not import test support/)
+    expect(await restricted(electron, 'src/main/shell/x.ts')).toEqual([])
+    const inside = "import { Store } from '../../sandbox/store/store'\nexport const s = Store\n"
+    expect((await restricted(inside, 'src/main/kube/violation.ts')).join()).toMatch(/sandbox is its own unit/)
   })
 
   it('allows the entry, and lets tests use test support', async () => {

@@ -6,7 +6,8 @@ import { createBackend, type Backend } from '../../src/main/backend'
 import { createFakeEnv, isAlive, type FakeEnv } from '../support/fake-env'
 import { KindProvider } from '../../src/main/clusters/kind-provider'
 import { MinikubeProvider } from '../../src/main/clusters/minikube-provider'
-import { createClusterService, type ClusterService } from '../../src/main/clusters/service'
+import { createJobRunner, type JobRunner } from '../../src/main/clusters/jobs'
+import { listClusters } from '../../src/main/clusters/overview'
 
 // Child processes end with their job (cancel, timeout, quit), and a tool that hangs, dies mid-output or
 // prints garbage ends the job as failed with a sentence a person can read. Uses the fakes in test/fakes.
@@ -106,20 +107,27 @@ describe('children end with their job or the app', { timeout: 60_000 }, () => {
 })
 
 describe('tool faults through the job runner', { timeout: 60_000 }, () => {
-  async function service(extra: Record<string, string>, timeoutMs?: number): Promise<ClusterService> {
+  interface Tools {
+    jobs: JobRunner
+    create(provider: 'kind' | 'minikube', name: string): JobInfo
+    list(): ReturnType<typeof listClusters>
+  }
+  async function service(extra: Record<string, string>, timeoutMs?: number): Promise<Tools> {
     fe = await createFakeEnv({ FAKE_SPAWN_HELPER: '1', ...extra })
-    return createClusterService({
-      providers: [
-        new KindProvider({ env: fe.env, createTimeoutMs: timeoutMs }),
-        new MinikubeProvider({ env: fe.env, createTimeoutMs: timeoutMs }),
-      ],
-    })
+    const kind = new KindProvider({ env: fe.env, createTimeoutMs: timeoutMs })
+    const minikube = new MinikubeProvider({ env: fe.env, createTimeoutMs: timeoutMs })
+    const jobs = createJobRunner({ kind, minikube })
+    return {
+      jobs,
+      create: (provider, name) => jobs.start({ action: 'create', provider, spec: { name } }),
+      list: () => listClusters([kind, minikube], jobs),
+    }
   }
 
   it('a hung create times out: failed, readable, nothing left running', async () => {
     const svc = await service({ FAKE_KIND_HANG_AT_STEP: '2', FAKE_MINIKUBE_HANG_AT_STEP: '1' }, 1500)
     for (const provider of ['kind', 'minikube'] as const) {
-      const job = svc.create(provider, { name: `hung-${provider}` })
+      const job = svc.create(provider, `hung-${provider}`)
       const message = expectReadable(await svc.jobs.wait(job.id), /did not finish in time/)
       console.log(`[tool faults] ${provider} hangs → "${message}"`)
     }
@@ -132,10 +140,10 @@ describe('tool faults through the job runner', { timeout: 60_000 }, () => {
       ['kind', 'create'],
       ['minikube', 'start'],
     ] as const) {
-      const job = svc.create(provider, { name: `dies-${provider}` })
+      const job = svc.create(provider, `dies-${provider}`)
       const seen: JobEvent[] = []
       const reading = (async () => {
-        for await (const e of svc.watch(job.id)) seen.push(e)
+        for await (const e of svc.jobs.subscribe(job.id)) seen.push(e)
       })()
       await eventually(
         `${provider} mid-output`,
@@ -154,7 +162,7 @@ describe('tool faults through the job runner', { timeout: 60_000 }, () => {
   it('garbage output: failed, readable, not mistaken for a cluster', async () => {
     const svc = await service({ FAKE_GARBAGE: '1' })
     for (const provider of ['kind', 'minikube'] as const) {
-      const job = svc.create(provider, { name: `junk-${provider}` })
+      const job = svc.create(provider, `junk-${provider}`)
       const message = expectReadable(await svc.jobs.wait(job.id), /\w{3,}/)
       console.log(`[tool faults] ${provider} prints garbage → "${message.split('\n')[0]}"`)
     }

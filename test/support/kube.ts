@@ -1,6 +1,7 @@
 import { KubeConfig } from '@kubernetes/client-node'
 import type { ResourceEvent } from '@shared/contract/resources'
 import type { Row } from '@shared/rows'
+import { sandboxContextName } from '@sandbox'
 
 /** A KubeConfig for a sandbox's url/token/caData, named like its kubeconfig context. */
 export function kubeConfigFor(
@@ -8,7 +9,7 @@ export function kubeConfigFor(
   token = sb.token,
 ): KubeConfig {
   const kc = new KubeConfig()
-  const name = `sandbox-${sb.name}`
+  const name = sandboxContextName(sb.name)
   kc.loadFromOptions({
     clusters: [{ name, server: sb.url, caData: sb.caData }],
     users: [{ name, token }],

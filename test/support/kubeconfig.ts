@@ -2,6 +2,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createKubeconfigService, type KubeconfigService } from '../../src/main/kubeconfig/service'
 import { kubectlWith } from './kubectl'
 
 export interface TempHome {
@@ -25,6 +26,15 @@ export async function makeTempHome(): Promise<TempHome> {
     },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   }
+}
+
+/** Skiff's kubeconfig service over exactly these files, with the temp home's home and backup folders. */
+export function serviceIn(t: TempHome, files: string[]): KubeconfigService {
+  return createKubeconfigService({
+    env: { KUBECONFIG: files.join(path.delimiter) },
+    homedir: t.home,
+    backupDir: t.backups,
+  })
 }
 
 /** Runs kubectl with only the given kubeconfig list (cache and home inside `dir`); fails on a non-zero exit. */

@@ -20,7 +20,7 @@ export interface KubectlResult {
 export interface KubectlRunner {
   run(args: string[], opts?: { input?: string; timeoutMs?: number }): Promise<KubectlResult>
   /** Like run, but fails with kubectl's stderr on a non-zero exit and returns stdout. */
-  out(args: string[]): Promise<string>
+  out(args: string[], opts?: { input?: string }): Promise<string>
   spawn(args: string[]): ReturnType<typeof execa>
   dir: string
   kubeconfig: string
@@ -47,8 +47,8 @@ export function kubectlWith(dir: string, files: string[], owned = false): Kubect
     dir,
     kubeconfig,
     run,
-    async out(args) {
-      const r = await run(args)
+    async out(args, opts) {
+      const r = await run(args, opts)
       if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${r.exitCode}: ${r.stderr}`)
       return r.stdout
     },

@@ -1,6 +1,7 @@
-import { KubeConfig } from '@kubernetes/client-node'
+import type { KubeConfig } from '@kubernetes/client-node'
 import { startSandbox, type RunningSandbox } from '@sandbox'
 import { kubectlFor, type KubectlRunner } from './kubectl'
+import { kubeConfigFor } from './kube'
 import type { ActionDeps } from '../../src/main/workloads/deps'
 
 // Test support: a sandbox, a client-node config for it and a kubectl runner with its own KUBECONFIG.
@@ -12,17 +13,7 @@ export interface SandboxFixture {
   stop(): Promise<void>
 }
 
-export function kubeConfigFor(sb: RunningSandbox): KubeConfig {
-  const kc = new KubeConfig()
-  kc.loadFromOptions({
-    clusters: [{ name: 'sb', server: sb.url, caData: sb.caData }],
-    users: [{ name: 'sb', token: sb.token }],
-    contexts: [{ name: 'sb', cluster: 'sb', user: 'sb' }],
-    currentContext: 'sb',
-  })
-  return kc
-}
-
+/** A sandbox with a client-node config and a kubectl pointed at it; stop() ends all three. */
 export async function startFixture(name: string, speed = 50, manualClock = false): Promise<SandboxFixture> {
   const sandbox = await startSandbox({ name, speed, manualClock })
   const kubeConfig = kubeConfigFor(sandbox)

@@ -5,13 +5,19 @@ export class ClusterError extends Error {
   readonly advice?: string
   readonly exitCode?: number
   readonly reason?: string
+  /** The thing named (a job, a sandbox) does not exist: NotFound rather than a refusal. */
+  readonly missing?: boolean
 
-  constructor(message: string, details: { advice?: string; exitCode?: number; reason?: string } = {}) {
+  constructor(
+    message: string,
+    details: { advice?: string; exitCode?: number; reason?: string; missing?: boolean } = {},
+  ) {
     super(message)
     this.name = 'ClusterError'
     if (details.advice !== undefined) this.advice = details.advice
     if (details.exitCode !== undefined) this.exitCode = details.exitCode
     if (details.reason !== undefined) this.reason = details.reason
+    if (details.missing) this.missing = true
   }
 }
 

@@ -57,7 +57,8 @@ export function createJobRunner(providers: Partial<Record<ProviderId, ClusterPro
 
   const mustGet = (id: string): Job => {
     const job = jobs.get(id)
-    if (!job) throw new ClusterError(`There is no job "${id}" (it may have ended long ago)`)
+    if (!job)
+      throw new ClusterError(`There is no job "${id}" (it may have ended long ago)`, { missing: true })
     return job
   }
 
@@ -112,8 +113,6 @@ export function createJobRunner(providers: Partial<Record<ProviderId, ClusterPro
       const provider = providers[request.provider]
       if (!provider) throw new ClusterError(`Unknown cluster provider "${request.provider}"`)
       const name = request.action === 'create' ? request.spec.name : request.name
-      const invalid = provider.validateName(name)
-      if (invalid) throw new ClusterError(invalid)
       if (request.action !== 'create' && request.action !== 'delete' && !provider[request.action]) {
         throw new ClusterError(`${request.provider} clusters cannot ${request.action}`)
       }

@@ -73,10 +73,13 @@ describe('KindProvider with the fake kind on PATH', { timeout: 60_000 }, () => {
     const { fe } = await setup()
     const counting = countingRun()
     const kind = new KindProvider({ env: fe.env, run: counting.run })
-    for (const name of ['Bad', 'a;touch x', '$(id)', '']) {
+    for (const name of ['Bad', 'a;touch x', '$(id)']) {
       const err = await failure(kind.create({ name }, () => {}, never()))
       expect(err.message).toContain('is not a valid cluster name')
     }
+    expect((await failure(kind.create({ name: '' }, () => {}, never()))).message).toBe(
+      'A cluster needs a name.',
+    )
     await failure(kind.delete('x y', () => {}, never()))
     expect(counting.calls).toEqual([])
   })

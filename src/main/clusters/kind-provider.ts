@@ -11,7 +11,7 @@ import {
   parseKindStepLine,
   parseKindVersion,
 } from './kind-parse'
-import { validateKindName } from './names'
+import { clusterNameProblem } from '@shared/cluster-names'
 import type { RunResult } from './run'
 import { Tool, tail } from './tool'
 import type { ToolDeps } from './tool'
@@ -77,10 +77,6 @@ export class KindProvider implements ClusterProvider {
     this.tool = new Tool('kind', options)
   }
 
-  validateName(name: string): string | undefined {
-    return validateKindName(name)
-  }
-
   async detect(): Promise<Detection> {
     const { run, which } = this.tool
     const deps = { run, which, probeTimeoutMs: this.options.probeTimeoutMs, env: this.options.env }
@@ -136,7 +132,7 @@ export class KindProvider implements ClusterProvider {
   }
 
   async create(spec: CreateSpec, onEvent: OnProviderEvent, signal: AbortSignal): Promise<ClusterInfo> {
-    const invalid = validateKindName(spec.name)
+    const invalid = clusterNameProblem('kind', spec.name)
     if (invalid) throw new ClusterError(invalid, { advice: 'Use lowercase letters, digits, "." and "-".' })
     const workers = Math.max(0, (spec.nodes ?? 1) - 1)
     const steps = expectedKindSteps({ workers, wait: true })
@@ -210,7 +206,7 @@ export class KindProvider implements ClusterProvider {
   }
 
   async delete(name: string, onEvent: OnProviderEvent, signal: AbortSignal): Promise<void> {
-    const invalid = validateKindName(name)
+    const invalid = clusterNameProblem('kind', name)
     if (invalid) throw new ClusterError(invalid)
     onEvent({
       type: 'progress',

@@ -6,7 +6,6 @@ function provider(id: ClusterProvider['id'], list: ClusterProvider['list']): Clu
   return {
     id,
     list,
-    validateName: () => undefined,
     detect: async () => ({ provider: id, ready: true, checks: [] }),
     create: async () => {
       throw new Error('unused')

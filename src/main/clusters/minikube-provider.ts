@@ -2,7 +2,7 @@ import { detectBinary, detectEngine } from './detect'
 import { ClusterError } from './errors'
 import { parseMinikubeEvent, parseMinikubeVersion, parseProfileList } from './minikube-parse'
 import type { MinikubeEvent } from './minikube-parse'
-import { validateMinikubeName } from './names'
+import { clusterNameProblem } from '@shared/cluster-names'
 import type { RunResult } from './run'
 import { Tool, tail } from './tool'
 import type { ToolDeps } from './tool'
@@ -41,10 +41,6 @@ export class MinikubeProvider implements ClusterProvider {
 
   constructor(private readonly options: MinikubeProviderOptions = {}) {
     this.tool = new Tool('minikube', options)
-  }
-
-  validateName(name: string): string | undefined {
-    return validateMinikubeName(name)
   }
 
   async detect(): Promise<Detection> {
@@ -118,7 +114,7 @@ export class MinikubeProvider implements ClusterProvider {
   }
 
   async create(spec: CreateSpec, onEvent: OnProviderEvent, signal: AbortSignal): Promise<ClusterInfo> {
-    const invalid = validateMinikubeName(spec.name)
+    const invalid = clusterNameProblem('minikube', spec.name)
     if (invalid) throw new ClusterError(invalid)
     // `minikube start` on an existing profile restarts it; a create must not touch someone's cluster.
     if ((await this.list()).some((c) => c.name === spec.name)) {
@@ -160,7 +156,7 @@ export class MinikubeProvider implements ClusterProvider {
     signal: AbortSignal,
   ): Promise<void> {
     const name = args[2] ?? ''
-    const invalid = validateMinikubeName(name)
+    const invalid = clusterNameProblem('minikube', name)
     if (invalid) throw new ClusterError(invalid)
     const { r, error } = await this.runSteps(args, onEvent, signal, OP_TIMEOUT_MS)
     if (r.cancelled) throw new ClusterError(`minikube ${action} of "${name}" was cancelled`)

@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
+import { sandboxContextName, sandboxKubeconfigEntry } from '@sandbox'
 import { ClusterError } from './errors'
-import { validateSandboxName } from './names'
+import { clusterNameProblem } from '@shared/cluster-names'
 import type { RunningSandbox, SandboxKubeconfig, StartSandbox } from './sandbox-types'
 import type { ClusterInfo, ClusterProvider, CreateSpec, Detection, OnProviderEvent } from './types'
 
@@ -18,8 +19,6 @@ interface Meta {
   createdAt: string
 }
 
-export const sandboxContextName = (name: string): string => `sandbox-${name}`
-
 export class SandboxProvider implements ClusterProvider {
   readonly id = 'sandbox'
   private readonly running = new Map<string, RunningSandbox>()
@@ -29,10 +28,6 @@ export class SandboxProvider implements ClusterProvider {
     private readonly deps: { start: StartSandbox; dataDir: string; kubeconfig: SandboxKubeconfig },
   ) {
     this.root = join(deps.dataDir, 'sandboxes')
-  }
-
-  validateName(name: string): string | undefined {
-    return validateSandboxName(name)
   }
 
   async detect(): Promise<Detection> {
@@ -49,7 +44,7 @@ export class SandboxProvider implements ClusterProvider {
 
   private dir(name: string): string {
     // Names become paths (delete is rm -rf): '..' or '/' must never reach join().
-    const invalid = validateSandboxName(name)
+    const invalid = clusterNameProblem('sandbox', name)
     if (invalid) throw new ClusterError(invalid)
     return join(this.root, name)
   }
@@ -117,15 +112,7 @@ export class SandboxProvider implements ClusterProvider {
       current: 2,
       total,
     })
-    const ctx = sandboxContextName(meta.name)
-    await this.deps.kubeconfig.upsert(
-      {
-        cluster: { name: ctx, server: sandbox.url, caData: sandbox.caData },
-        user: { name: ctx, token: sandbox.token },
-        context: { name: ctx, cluster: ctx, user: ctx },
-      },
-      { setCurrent },
-    )
+    await this.deps.kubeconfig.upsert(sandboxKubeconfigEntry(sandbox), { setCurrent })
     await this.writeMeta({ ...meta, port: sandbox.port, running: true })
     onEvent({
       type: 'progress',
@@ -139,7 +126,7 @@ export class SandboxProvider implements ClusterProvider {
   }
 
   async create(spec: CreateSpec, onEvent: OnProviderEvent, signal: AbortSignal): Promise<ClusterInfo> {
-    const invalid = validateSandboxName(spec.name)
+    const invalid = clusterNameProblem('sandbox', spec.name)
     if (invalid) throw new ClusterError(invalid)
     const nodes = spec.nodes ?? 1
     if (nodes < 1 || nodes > 3)

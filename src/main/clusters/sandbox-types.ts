@@ -1,3 +1,5 @@
+import type { SandboxKubeconfigEntry } from '@sandbox'
+
 /** The slice of src/sandbox this provider needs. */
 export interface RunningSandbox {
   name: string
@@ -16,12 +18,8 @@ export type StartSandbox = (options: {
   stateFile?: string
 }) => Promise<RunningSandbox>
 
-/** The same shape as kubeconfig's UpsertEntry: cluster, user and context all named `sandbox-<name>`. */
-export interface SandboxContextEntry {
-  cluster: { name: string; server: string; caData: string }
-  user: { name: string; token: string }
-  context: { name: string; cluster: string; user: string }
-}
+/** The sandbox's own entry (cluster, user and context all named `sandbox-<name>`), as kubeconfig upserts it. */
+export type SandboxContextEntry = SandboxKubeconfigEntry
 
 export interface SandboxKubeconfig {
   upsert(entry: SandboxContextEntry, options: { setCurrent: boolean }): Promise<void>

@@ -1,5 +1,5 @@
 // The shapes the renderer sees live in the contract; this folder adds what only the backend needs.
-import type { ClusterInfo, CreateSpec, Detection } from '@shared/contract/clusters'
+import type { ClusterInfo, CreateSpec, Detection, JobEvent } from '@shared/contract/clusters'
 
 export type {
   ClusterInfo,
@@ -10,22 +10,9 @@ export type {
   ProviderId,
 } from '@shared/contract/clusters'
 
-export interface ProgressEvent {
-  type: 'progress'
-  /** Stable step name, e.g. "Preparing nodes" or minikube's "Creating Container". */
-  step: string
-  current: number
-  total: number
-  /** Human text of the step as the tool printed it. */
-  title: string
-  state: 'running' | 'done' | 'failed'
-}
-
-export interface LogEvent {
-  type: 'log'
-  stream: 'stdout' | 'stderr'
-  line: string
-}
+/** Progress and log lines are the contract's job events; a provider emits them as the tool prints. */
+export type ProgressEvent = Extract<JobEvent, { type: 'progress' }>
+export type LogEvent = Extract<JobEvent, { type: 'log' }>
 
 export interface CommandEvent {
   type: 'command'
@@ -40,8 +27,6 @@ export interface ClusterProvider {
   readonly id: ClusterInfo['provider']
   detect(): Promise<Detection>
   list(): Promise<ClusterInfo[]>
-  /** Validates the name without running anything; returns a message or undefined. */
-  validateName(name: string): string | undefined
   create(spec: CreateSpec, onProgress: OnProviderEvent, signal: AbortSignal): Promise<ClusterInfo>
   delete(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
   start?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>

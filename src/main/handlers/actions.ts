@@ -1,30 +1,16 @@
-import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
+import type { actionMethods, actionStreams } from '@shared/contract/actions'
 import type { ActionDeps } from '../workloads/deps'
 import { streamDeploymentLogs } from '../workloads/deployment-logs'
 import { streamPodLog } from '../workloads/logs-stream'
 import { diff, history, restart, setImage, setPaused, status, undo } from '../workloads/rollout'
 import { watchRolloutStatus } from '../workloads/rollout-watch'
 import { scale } from '../workloads/scale'
-
-export type ActionMethodName =
-  | 'deployments.scale'
-  | 'deployments.setImage'
-  | 'rollout.restart'
-  | 'rollout.pause'
-  | 'rollout.resume'
-  | 'rollout.status'
-  | 'rollout.history'
-  | 'rollout.diff'
-  | 'rollout.undo'
-export type ActionStreamName = 'rollout.watchStatus' | 'logs.stream' | 'logs.deployment'
-
-export interface ActionHandlers {
-  methods: Pick<MethodHandlers, ActionMethodName>
-  streams: Pick<StreamHandlers, ActionStreamName>
-}
+import type { ConcernHandlers } from './concern'
 
 /** Scale, rollout and log handlers for the backend's handler maps. */
-export function createActionHandlers(deps: ActionDeps): ActionHandlers {
+export function createActionHandlers(
+  deps: ActionDeps,
+): ConcernHandlers<typeof actionMethods, typeof actionStreams> {
   return {
     methods: {
       'deployments.scale': (input) => scale(deps, input),

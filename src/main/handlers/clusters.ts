@@ -1,54 +1,39 @@
-import { ApiError, type ExternalCluster } from '@shared/contract'
-import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
-import { ClusterError, type ClusterService } from '../clusters'
+import type { ExternalCluster } from '@shared/contract'
+import type { clusterMethods, clusterStreams } from '@shared/contract/clusters'
+import type { ClusterProvider, JobRunner } from '../clusters'
+import { detectAll, listClusters } from '../clusters/overview'
+import type { ConcernHandlers } from './concern'
 
-type ClusterMethods = Pick<
-  MethodHandlers,
-  | 'clusters.detect'
-  | 'clusters.list'
-  | 'clusters.external'
-  | 'clusters.create'
-  | 'clusters.action'
-  | 'jobs.cancel'
-  | 'jobs.diagnostics'
->
-
-/** Refusals before a job starts (bad name, busy cluster) keep the provider's sentence. */
-function mapped<T>(work: () => T): T {
-  try {
-    return work()
-  } catch (err) {
-    if (err instanceof ClusterError) {
-      throw new ApiError('BadInput', err.advice ? `${err.message} ${err.advice}` : err.message)
-    }
-    throw err
-  }
+export interface ClusterHandlerDeps {
+  providers: ClusterProvider[]
+  /** Runs create/delete/start/stop… as jobs with progress, cancel and diagnostics. */
+  jobs: JobRunner
+  /** Names of the contexts in the kubeconfig, to mark each cluster's context present or missing. */
+  contextNames?: () => Promise<ReadonlySet<string>>
+  /** Local clusters other tools manage (Docker Desktop, k3d, …), shown but not managed. */
+  external: () => Promise<ExternalCluster[]>
 }
 
+/** Names were checked by the contract (src/shared/cluster-names.ts); refusals raise ClusterError → BadInput. */
 export function createClusterHandlers(
-  svc: ClusterService,
-  external: () => Promise<ExternalCluster[]>,
-): {
-  methods: ClusterMethods
-  streams: Pick<StreamHandlers, 'jobs.watch'>
-} {
+  deps: ClusterHandlerDeps,
+): ConcernHandlers<typeof clusterMethods, typeof clusterStreams> {
+  const { jobs } = deps
   return {
     methods: {
-      'clusters.detect': () => svc.detect(),
-      'clusters.list': () => svc.list(),
-      'clusters.external': () => external(),
-      'clusters.create': async ({ provider, spec }) => mapped(() => svc.create(provider, spec)),
-      'clusters.action': async ({ provider, name, action }) =>
-        mapped(() => svc.action(provider, name, action)),
-      'jobs.cancel': async ({ id }) => svc.cancel(id),
-      // diagnostics() is async, so mapped()'s try/catch would miss its rejection: map it here.
-      'jobs.diagnostics': ({ id }) =>
-        svc.diagnostics(id).catch((err: unknown) => {
-          throw err instanceof ClusterError ? new ApiError('NotFound', err.message) : err
-        }),
+      'clusters.detect': () => detectAll(deps.providers),
+      'clusters.list': () => listClusters(deps.providers, jobs, deps.contextNames),
+      'clusters.external': () => deps.external(),
+      'clusters.create': async ({ provider, spec }) => jobs.start({ action: 'create', provider, spec }),
+      'clusters.action': async ({ provider, name, action }) => jobs.start({ action, provider, name }),
+      'jobs.cancel': async ({ id }) => ({ cancelled: jobs.cancel(id) }),
+      'jobs.diagnostics': async ({ id }) => ({ text: await jobs.diagnostics(id) }),
     },
     streams: {
-      'jobs.watch': ({ id }, signal) => mapped(() => svc.watch(id, signal)),
+      // A generator, so an unknown job id ends the stream with NotFound instead of throwing at subscribe.
+      'jobs.watch': async function* ({ id }, signal) {
+        yield* jobs.subscribe(id, signal)
+      },
     },
   }
 }

@@ -1,28 +1,11 @@
-import type { z } from 'zod'
-import type { MethodDef } from '@shared/contract/define'
-import type { ResourceEvent, resourceMethods, resourceStreams } from '@shared/contract/resources'
+import type { resourceMethods, resourceStreams } from '@shared/contract/resources'
 import type { KubeService } from '../kube/service'
-
-type Methods = typeof resourceMethods
-type OutputOf<M extends keyof Methods> = Methods[M] extends MethodDef<z.ZodType, infer O> ? O : never
-
-/** Same shape as the dispatcher's MethodHandlers, for the resource methods only. */
-export type ResourceMethodHandlers = {
-  [M in keyof Methods]: (input: z.output<Methods[M]['input']>) => Promise<OutputOf<M>>
-}
-
-export type ResourceStreamHandlers = {
-  'resources.watch': (
-    input: z.output<(typeof resourceStreams)['resources.watch']['input']>,
-    signal: AbortSignal,
-  ) => AsyncIterable<ResourceEvent>
-}
+import type { ConcernHandlers } from './concern'
 
 /** The resource contract's handlers, to spread into backend.ts's method and stream tables. */
-export function createResourceHandlers(svc: KubeService): {
-  methods: ResourceMethodHandlers
-  streams: ResourceStreamHandlers
-} {
+export function createResourceHandlers(
+  svc: KubeService,
+): ConcernHandlers<typeof resourceMethods, typeof resourceStreams> {
   return {
     methods: {
       'resources.detail': (input) => svc.detail(input),

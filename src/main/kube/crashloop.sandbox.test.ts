@@ -1,25 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DeploymentRow, PodRow } from '@shared/rows'
-import { startSandbox, type RunningSandbox } from '@sandbox'
-import { kubectlFor, type KubectlRunner } from '../../../test/support/kubectl'
+import type { KubectlRunner } from '../../../test/support/kubectl'
+import { startFixture, type SandboxFixture } from '../../../test/support/sandbox-fixture'
 import { createKubeService, type KubeService } from './service'
-import { collect, kubeConfigFor } from '../../../test/support/kube'
+import { collect } from '../../../test/support/kube'
 
-let sb: RunningSandbox
+let f: SandboxFixture
 let kubectl: KubectlRunner
 let svc: KubeService
 
 beforeAll(async () => {
   // Speed 5: the container runs 0.3 s before each crash and backs off 2 s, 4 s… in real time.
-  sb = await startSandbox({ name: 'crashloop-it', speed: 5 })
-  kubectl = await kubectlFor(sb)
-  svc = createKubeService({ getKubeConfig: async () => kubeConfigFor(sb), watchOptions: { batchMs: 20 } })
+  f = await startFixture('crashloop-it', 5)
+  kubectl = f.kubectl
+  svc = createKubeService({ getKubeConfig: f.deps.getKubeConfig, watchOptions: { batchMs: 20 } })
 })
 
 afterAll(async () => {
   svc?.close()
-  await kubectl?.cleanup()
-  await sb?.stop()
+  await f?.stop()
 })
 
 describe('a Deployment whose only pod crash-loops', () => {

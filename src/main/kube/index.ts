@@ -1,2 +1,1 @@
 export { createKubeService, type KubeService, type KubeServiceDeps } from './service'
-export { toApiError } from './errors'

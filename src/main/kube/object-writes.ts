@@ -2,6 +2,9 @@ import { AppsV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node'
 import type { ObjectRef } from '@shared/contract/resources'
 import { refNamespace } from './object-reads'
 
+/** Every write Skiff makes names itself, so managedFields (and the API server's audit) say who changed what. */
+export const FIELD_MANAGER = 'skiff'
+
 /**
  * Deletes one object like `kubectl delete` does: dependents are removed in the background
  * (a Deployment's ReplicaSets and pods), with the grace period the person chose.
@@ -38,6 +41,8 @@ export async function deleteObject(
 }
 
 export async function createNamespace(kc: KubeConfig, name: string): Promise<string> {
-  const created = await kc.makeApiClient(CoreV1Api).createNamespace({ body: { metadata: { name } } })
+  const created = await kc
+    .makeApiClient(CoreV1Api)
+    .createNamespace({ body: { metadata: { name } }, fieldManager: FIELD_MANAGER })
   return created.metadata?.name ?? name
 }

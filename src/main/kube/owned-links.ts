@@ -1,4 +1,5 @@
 import type { ResourceDetail } from '@shared/contract/resources'
+import { formatLabelSelector } from '@shared/format-selector'
 import type { ResourceKind } from '@shared/rows'
 import { collectionPath } from './kinds'
 import type { KubeGet } from './kube-request'
@@ -18,10 +19,7 @@ export async function ownedLinks(
   const child = children[kind]
   const { namespace, uid } = obj.metadata ?? {}
   if (!child || !namespace || !uid) return []
-  const matchLabels = (obj as WireWorkload).spec?.selector?.matchLabels ?? {}
-  const labelSelector = Object.entries(matchLabels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',')
+  const labelSelector = formatLabelSelector((obj as WireWorkload).spec?.selector)
   const list = (await get(collectionPath(child, namespace), {
     labelSelector: labelSelector || undefined,
   })) as {

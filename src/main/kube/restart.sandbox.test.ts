@@ -12,11 +12,7 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c()
 })
 
-async function ok(kubectl: KubectlRunner, args: string[]): Promise<string> {
-  const r = await kubectl.run(args)
-  if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${r.stderr}`)
-  return r.stdout
-}
+const ok = (kubectl: KubectlRunner, args: string[]): Promise<string> => kubectl.out(args)
 
 it('recovers when the API server restarts mid-watch, without losing or duplicating rows', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'skiff-kube-restart-'))

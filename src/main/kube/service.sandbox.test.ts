@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ApiError } from '@shared/contract'
 import type { ConfigMapRow, PodRow } from '@shared/rows'
-import { startSandbox, type RunningSandbox } from '@sandbox'
-import { kubectlFor, type KubectlRunner } from '../../../test/support/kubectl'
+import type { RunningSandbox } from '@sandbox'
+import type { KubectlRunner } from '../../../test/support/kubectl'
+import { startFixture, type SandboxFixture } from '../../../test/support/sandbox-fixture'
 import { resourceMethods, resourceStreams } from '@shared/contract/resources'
 import { createResourceHandlers } from '../handlers/resources'
 import { createKubeService, type KubeService } from './service'
 import { collect, kubeConfigFor, openSockets, quietSockets } from '../../../test/support/kube'
 
+let f: SandboxFixture
 let sb: RunningSandbox
 let kubectl: KubectlRunner
 let svc: KubeService
@@ -17,22 +19,18 @@ const watchRows = (input: Parameters<KubeService['watch']>[0]): ReturnType<typeo
   return collect(svc.watch(input, abort.signal), abort)
 }
 
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await kubectl.run(args, input === undefined ? {} : { input })
-  if (r.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${r.stderr}`)
-  return r.stdout
-}
+const ok = (args: string[], input?: string): Promise<string> => kubectl.out(args, { input })
 
 beforeAll(async () => {
-  sb = await startSandbox({ name: 'kube-it', speed: 50 })
-  kubectl = await kubectlFor(sb)
-  svc = createKubeService({ getKubeConfig: async () => kubeConfigFor(sb), watchOptions: { batchMs: 20 } })
+  f = await startFixture('kube-it', 50)
+  sb = f.sandbox
+  kubectl = f.kubectl
+  svc = createKubeService({ getKubeConfig: f.deps.getKubeConfig, watchOptions: { batchMs: 20 } })
 })
 
 afterAll(async () => {
   svc?.close()
-  await kubectl?.cleanup()
-  await sb?.stop()
+  await f?.stop()
 })
 
 describe('resources against the sandbox, with kubectl making the changes', () => {

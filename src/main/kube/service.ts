@@ -9,7 +9,7 @@ import type {
 } from '@shared/contract/resources'
 import type { EventRow } from '@shared/rows'
 import { buildDetail, endpointLinks } from './detail'
-import { toApiError } from './errors'
+import { toApiError } from '../errors/policy'
 import { isNamespaced } from './kinds'
 import { createKubeGet, serverOf, type KubeGet } from './kube-request'
 import { kubeListWatchSource } from './list-watch-source'
@@ -65,7 +65,7 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     try {
       return await fn(kc, get)
     } catch (err) {
-      throw toApiError(err, serverOf(kc))
+      throw toApiError(err, { server: serverOf(kc) })
     } finally {
       get.close()
     }

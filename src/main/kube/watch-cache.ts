@@ -1,7 +1,7 @@
 import type { ApiError } from '@shared/contract'
 import type { Row } from '@shared/rows'
 import { createDeltaBatcher, realTimers, type DeltaBatch, type Timers } from './batcher'
-import { httpStatusOf, toApiError } from './errors'
+import { httpStatusOf, toApiError } from '../errors/policy'
 import { foldEvent, replaceRows } from './fold'
 import type { ListWatchSource, WatchHandle } from './list-watch-source'
 import type { Projector } from './rows'
@@ -200,7 +200,7 @@ export function createWatchCache(opts: WatchCacheOptions): WatchCache {
           // A watch that fell behind relists at once; a list that keeps expiring waits like any failure.
           if (!listing) continue
         }
-        const apiError = toApiError(err, opts.server)
+        const apiError = toApiError(err, { server: opts.server })
         if (!synced) {
           failed = true
           rejectReady(apiError)

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FANCY_KUBECONFIG } from '../../../test/fixtures/kubeconfig'
-import { createKubeconfigService } from './service'
-import { kubectl, makeTempHome, twoContexts } from '../../../test/support/kubeconfig'
+import type { KubeconfigService } from './service'
+import { kubectl, makeTempHome, serviceIn, twoContexts } from '../../../test/support/kubeconfig'
 import type { TempHome } from '../../../test/support/kubeconfig'
 
 let t: TempHome
@@ -12,12 +11,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-const service = (files: string[]) =>
-  createKubeconfigService({
-    env: { KUBECONFIG: files.join(path.delimiter) },
-    homedir: t.home,
-    backupDir: t.backups,
-  })
+const service = (files: string[]): KubeconfigService => serviceIn(t, files)
 
 /** `kubectl config get-contexts` rows as [current, name, cluster, user, namespace]. */
 async function getContexts(files: string[]): Promise<string[][]> {

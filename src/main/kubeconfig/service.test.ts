@@ -5,8 +5,8 @@ import { parse } from 'yaml'
 import { KubeconfigError } from './errors'
 import { FANCY_KUBECONFIG } from '../../../test/fixtures/kubeconfig'
 import { loadFile, parseKubeconfig } from './load-file'
-import { createKubeconfigService } from './service'
-import { makeTempHome, twoContexts } from '../../../test/support/kubeconfig'
+import { createKubeconfigService, type KubeconfigService } from './service'
+import { makeTempHome, serviceIn, twoContexts } from '../../../test/support/kubeconfig'
 import type { TempHome } from '../../../test/support/kubeconfig'
 
 let t: TempHome
@@ -15,12 +15,7 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-const service = (files: string[]) =>
-  createKubeconfigService({
-    env: { KUBECONFIG: files.join(path.delimiter) },
-    homedir: t.home,
-    backupDir: t.backups,
-  })
+const service = (files: string[]): KubeconfigService => serviceIn(t, files)
 const read = async (file: string): Promise<Record<string, unknown>> => parse(await readFile(file, 'utf8'))
 
 async function code(promise: Promise<unknown>): Promise<string> {

@@ -1,3 +1,5 @@
+import type { ContextInfo, KubeconfigFileStatus as FileStatus } from '@shared/contract/contexts'
+
 export type Section = 'clusters' | 'contexts' | 'users'
 
 /** One entry of a kubeconfig list (a cluster, context or user) as written, unknown fields included. */
@@ -6,24 +8,14 @@ export interface NamedEntry {
   [field: string]: unknown
 }
 
-export interface ContextInfo {
-  name: string
-  cluster: string
-  server: string
-  user: string
-  namespace: string
-  file: string
-  isCurrent: boolean
-}
+// What the renderer sees of a context and a file is the contract's; this folder only re-exports it.
+export type { ContextInfo, KubeconfigFileStatus as FileStatus } from '@shared/contract/contexts'
 
 export interface FileProblem {
   message: string
   line?: number
   col?: number
 }
-
-export type FileStatus =
-  { path: string; status: 'ok' } | { path: string; status: 'broken'; error: FileProblem }
 
 export interface KubeconfigList {
   contexts: ContextInfo[]

@@ -3,22 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { appUrlMatcher } from './app-url'
 import { CSP } from '../transport/http'
 
-describe('window security', () => {
-  it('the shell creates its window isolated: context isolation, sandbox, no Node', () => {
-    // The shell imports electron, so it is read as text here; e2e/electron checks the live window.
-    const shell = readFileSync('src/main/shell/window.ts', 'utf8')
-    for (const setting of [
-      'contextIsolation: true',
-      'sandbox: true',
-      'nodeIntegration: false',
-      'webSecurity: true',
-    ]) {
-      expect(shell).toContain(setting)
-    }
-    expect(shell).toContain('setWindowOpenHandler')
-    expect(shell).toContain("'will-navigate'")
-  })
-
+describe('the app page', () => {
   it('treats only the app page itself as the app', () => {
     const isApp = appUrlMatcher('file:///opt/skiff/out/renderer/index.html')
     expect(isApp('file:///opt/skiff/out/renderer/index.html#contexts')).toBe(true)

@@ -4,6 +4,7 @@ import {
   methods,
   streams,
   type ApiErrorBody,
+  type Bridge,
   type CallResult,
   type MethodName,
   type MethodOutput,
@@ -12,6 +13,7 @@ import {
   type StreamEvent,
   type StreamName,
 } from '@shared/contract'
+import { toApiError as mapError } from '../errors/policy'
 
 /** The services behind each method; the dispatcher calls them only with validated input. */
 export type MethodHandlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> }
@@ -21,14 +23,8 @@ export type StreamHandlers = {
   [S in StreamName]: (input: ParsedStreamInput<S>, signal: AbortSignal) => AsyncIterable<StreamEvent<S>>
 }
 
-export interface Dispatcher {
-  call(method: string, input: unknown): Promise<CallResult<unknown>>
-  subscribe(
-    stream: string,
-    input: unknown,
-    onEvent: (event: unknown) => void,
-    onEnd: (error?: ApiErrorBody) => void,
-  ): () => void
+/** The backend's side of the Bridge the renderer holds: the same call/subscribe, for every transport. */
+export interface Dispatcher extends Omit<Bridge, 'transport'> {
   /** Number of live subscriptions; tests use it to prove nothing leaks. */
   activeSubscriptions(): number
 }
@@ -129,12 +125,13 @@ function validate(schema: z.ZodType, input: unknown): CallResult<unknown> {
   return fail(new ApiError('BadInput', `The request was refused: ${summary}.`, issues))
 }
 
+/** The error policy maps what escapes a handler; unexpected failures are also logged here in full. */
 function toApiError(err: unknown, log: (message: string) => void, where: string): ApiError {
-  if (err instanceof ApiError) return err
-  // Unexpected failures are logged in full here and reach the person as one plain sentence.
-  log(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
-  const message = err instanceof Error && err.message ? err.message : 'An unexpected error happened.'
-  return new ApiError('Internal', `Something went wrong: ${clip(message)}`)
+  const mapped = mapError(err)
+  if (mapped.code === 'Internal' && !(err instanceof ApiError)) {
+    log(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+  }
+  return mapped
 }
 
 function fail(error: ApiError): { ok: false; error: ApiErrorBody } {

@@ -2,12 +2,12 @@ import { AppsV1Api, CoreV1Api, Watch, type KubeConfig, type V1Pod } from '@kuber
 import type { DeploymentLogEvent } from '@shared/contract'
 import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'
-import { kubeCall } from './kube-error'
+import { kubeCall } from '../errors/policy'
 import { batches, lineWriter } from './log-batches'
 import { afterBacklog, mergeBacklogs, splitStamp, type StampedLine } from './log-backlog'
 import { readPodBacklog } from './pod-backlog'
 import { defaultContainer, openPodLog } from './pod-logs'
-import { formatSelector } from './selector'
+import { formatLabelSelector } from '@shared/format-selector'
 
 export interface DeploymentLogInput {
   context?: string
@@ -50,64 +50,9 @@ export async function* streamDeploymentLogs(
   const followers = new Map<string, Follower>()
   const announce = (): void => queue.push({ pods: [...followers.keys()].sort() })
 
-  // Lines travel with their API timestamps (to merge pods by time); shown without unless asked for.
-  const show = (l: StampedLine): string =>
-    input.timestamps || !l.ts ? (l.ts ? `${l.ts} ${l.text}` : l.text) : l.text
-  const containerOf = (pod: V1Pod): string | undefined => {
-    const names = (pod.spec?.containers ?? []).map((c) => c.name)
-    return input.container && names.includes(input.container) ? input.container : defaultContainer(pod)
-  }
-
-  /**
-   * Follows one pod. `backlog`: the lines already shown for it (the follow starts at their last second and
-   * skips the repeats); undefined for a pod that joined later, whose tail is read by the follow itself.
-   */
   const follow = (pod: V1Pod, first: boolean, backlog?: StampedLine[]): void => {
-    const name = pod.metadata?.name ?? ''
-    const container = containerOf(pod)
-    if (!container || signal.aborted) return
-    const follower: Follower = { abort: () => {}, restarts: restartsOf(pod), ended: false }
-    followers.set(name, follower)
-    const keep = afterBacklog(backlog ?? [])
-    const out = lineWriter(
-      (raw) => {
-        const line = splitStamp(raw)
-        if (keep(line)) queue.push({ pod: name, line: show(line) })
-      },
-      () => (follower.ended = true),
-    )
-    const since = backlog?.at(-1)?.ts
-    // A restarted container's new instance is read whole; the first one honours tail/since.
-    const options = since
-      ? { follow: true, timestamps: true, sinceTime: since }
-      : first
-        ? {
-            follow: true,
-            tailLines: input.tailLines,
-            sinceSeconds: input.sinceSeconds,
-            timestamps: true,
-          }
-        : { follow: true, timestamps: true }
-    let cancelled = false
-    let request: AbortController | undefined
-    follower.abort = () => {
-      cancelled = true
-      request?.abort()
-      out.destroy()
-    }
-    openPodLog(kc, input.namespace, name, container, options, out).then(
-      (opened) => {
-        request = opened
-        if (!opened) follower.ended = true
-        // The pod left (or the consumer stopped) while the request was opening.
-        if (cancelled || signal.aborted) follower.abort()
-      },
-      (err: unknown) => {
-        follower.ended = true
-        const message = err instanceof Error ? err.message : String(err)
-        queue.push({ pod: name, line: `[skiff] ${message}` })
-      },
-    )
+    const follower = followPod({ kc, input, queue, signal }, pod, first, backlog)
+    if (follower) followers.set(pod.metadata?.name ?? '', follower)
   }
 
   /** The pods running now, their earlier lines read whole and shown in one timeline, then followed. */
@@ -118,10 +63,10 @@ export async function* streamDeploymentLogs(
     )
     const running = listed.items.filter(canLog)
     const backlogs = await Promise.all(
-      running.map((pod) => readPodBacklog(core, input, pod.metadata?.name ?? '', containerOf(pod))),
+      running.map((pod) => readPodBacklog(core, input, pod.metadata?.name ?? '', containerOf(input, pod))),
     )
     if (signal.aborted) return
-    for (const { pod, line } of mergeBacklogs(backlogs)) queue.push({ pod, line: show(line) })
+    for (const { pod, line } of mergeBacklogs(backlogs)) queue.push({ pod, line: show(input, line) })
     for (const pod of running) {
       const name = pod.metadata?.name ?? ''
       const lines = backlogs.find((b) => b.pod === name)?.lines.filter((l) => l.ts) ?? []
@@ -148,7 +93,7 @@ export async function* streamDeploymentLogs(
     }
   }
 
-  const labelSelector = formatSelector(deployment.spec?.selector)
+  const labelSelector = formatLabelSelector(deployment.spec?.selector)
   let watch: AbortController | undefined
   const onDone = (err?: unknown): void => {
     if (signal.aborted) return
@@ -171,6 +116,77 @@ export async function* streamDeploymentLogs(
     for (const f of followers.values()) f.abort()
     followers.clear()
   }
+}
+
+interface FollowContext {
+  kc: KubeConfig
+  input: DeploymentLogInput
+  queue: AsyncQueue<Item>
+  signal: AbortSignal
+}
+
+// Lines travel with their API timestamps (to merge pods by time); shown without unless asked for.
+function show(input: DeploymentLogInput, l: StampedLine): string {
+  return input.timestamps && l.ts ? `${l.ts} ${l.text}` : l.text
+}
+
+function containerOf(input: DeploymentLogInput, pod: V1Pod): string | undefined {
+  const names = (pod.spec?.containers ?? []).map((c) => c.name)
+  return input.container && names.includes(input.container) ? input.container : defaultContainer(pod)
+}
+
+/**
+ * Follows one pod's log into the queue; undefined when it has no container to read. `backlog`: the lines
+ * already shown for it (the follow starts at their last second and skips the repeats); undefined for a pod
+ * that joined later, whose tail is read by the follow itself.
+ */
+function followPod(
+  ctx: FollowContext,
+  pod: V1Pod,
+  first: boolean,
+  backlog?: StampedLine[],
+): Follower | undefined {
+  const { kc, input, queue, signal } = ctx
+  const name = pod.metadata?.name ?? ''
+  const container = containerOf(input, pod)
+  if (!container || signal.aborted) return undefined
+  const follower: Follower = { abort: () => {}, restarts: restartsOf(pod), ended: false }
+  const keep = afterBacklog(backlog ?? [])
+  const out = lineWriter(
+    (raw) => {
+      const line = splitStamp(raw)
+      if (keep(line)) queue.push({ pod: name, line: show(input, line) })
+    },
+    () => (follower.ended = true),
+  )
+  const since = backlog?.at(-1)?.ts
+  // A restarted container's new instance is read whole; the first one honours tail/since.
+  const options = since
+    ? { follow: true, timestamps: true, sinceTime: since }
+    : first
+      ? { follow: true, tailLines: input.tailLines, sinceSeconds: input.sinceSeconds, timestamps: true }
+      : { follow: true, timestamps: true }
+  let cancelled = false
+  let request: AbortController | undefined
+  follower.abort = () => {
+    cancelled = true
+    request?.abort()
+    out.destroy()
+  }
+  openPodLog(kc, input.namespace, name, container, options, out).then(
+    (opened) => {
+      request = opened
+      if (!opened) follower.ended = true
+      // The pod left (or the consumer stopped) while the request was opening.
+      if (cancelled || signal.aborted) follower.abort()
+    },
+    (err: unknown) => {
+      follower.ended = true
+      const message = err instanceof Error ? err.message : String(err)
+      queue.push({ pod: name, line: `[skiff] ${message}` })
+    },
+  )
+  return follower
 }
 
 function startWatch(

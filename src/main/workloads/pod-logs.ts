@@ -8,7 +8,7 @@ import {
 } from '@kubernetes/client-node'
 import type { Writable } from 'node:stream'
 import type { ApiError } from '@shared/contract'
-import { kubeCall, toApiError } from './kube-error'
+import { kubeCall, toApiError } from '../errors/policy'
 
 export interface PodLogOptions {
   container?: string
@@ -93,7 +93,7 @@ async function explain(
       tailLines: 1,
     })
   } catch (err) {
-    return toApiError(err, doing)
+    return toApiError(err, { doing })
   }
-  return toApiError(original, doing)
+  return toApiError(original, { doing })
 }

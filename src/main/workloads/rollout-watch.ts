@@ -4,7 +4,7 @@ import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'
 import type { DeploymentRef } from './rollout'
 import { rolloutStatus, type DeploymentStatusInput } from './rollout-status'
-import { toApiError } from './kube-error'
+import { toApiError } from '../errors/policy'
 
 /** Live `kubectl rollout status`: a status event whenever its words change; follows later rollouts too. */
 export async function* watchRolloutStatus(
@@ -29,8 +29,11 @@ export async function* watchRolloutStatus(
       },
       (err: unknown) => {
         if (signal.aborted || queue.closed) return
-        if (err) queue.close(toApiError(err, `watch deployment "${ref.name}"`))
-        else start().catch((e: unknown) => queue.close(toApiError(e, `watch deployment "${ref.name}"`)))
+        if (err) queue.close(toApiError(err, { doing: `watch deployment "${ref.name}"` }))
+        else
+          start().catch((e: unknown) =>
+            queue.close(toApiError(e, { doing: `watch deployment "${ref.name}"` })),
+          )
       },
     )
     if (signal.aborted) watch.abort()
@@ -38,7 +41,7 @@ export async function* watchRolloutStatus(
   let last = ''
   try {
     await start().catch((e: unknown) => {
-      throw toApiError(e, `watch deployment "${ref.name}"`)
+      throw toApiError(e, { doing: `watch deployment "${ref.name}"` })
     })
     for (;;) {
       await queue.wait()

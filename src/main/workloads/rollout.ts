@@ -8,11 +8,12 @@ import {
   type UndoResult,
 } from '@shared/contract'
 import type { ActionDeps } from './deps'
-import { kubeCall } from './kube-error'
+import { kubeCall } from '../errors/policy'
+import { FIELD_MANAGER } from '../kube/object-writes'
 import { planUndo } from './undo-plan'
 import { buildHistory, CHANGE_CAUSE, revisionOf, splitReplicaSets, templateWithoutHash } from './revisions'
 import { rolloutStatus } from './rollout-status'
-import { formatSelector } from './selector'
+import { formatLabelSelector } from '@shared/format-selector'
 import { rfc3339Local } from './time'
 
 export interface DeploymentRef {
@@ -36,7 +37,7 @@ function read(api: AppsV1Api, ref: DeploymentRef, doing: string): Promise<V1Depl
 async function withReplicaSets(deps: ActionDeps, ref: DeploymentRef, doing: string) {
   const api = await apps(deps, ref)
   const deployment = await read(api, ref, doing)
-  const labelSelector = formatSelector(deployment.spec?.selector)
+  const labelSelector = formatLabelSelector(deployment.spec?.selector)
   const list = await kubeCall(doing, () =>
     api.listNamespacedReplicaSet({ namespace: ref.namespace, ...(labelSelector ? { labelSelector } : {}) }),
   )
@@ -62,7 +63,7 @@ export async function restart(deps: ActionDeps, ref: DeploymentRef): Promise<{ r
     spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } } },
   }
   await kubeCall(doing, () =>
-    api.patchNamespacedDeployment({ ...ref, body, fieldManager: 'kubectl-rollout' }, smp),
+    api.patchNamespacedDeployment({ ...ref, body, fieldManager: FIELD_MANAGER }, smp),
   )
   return { restartedAt }
 }
@@ -75,10 +76,7 @@ export async function setPaused(
   const api = await apps(deps, ref)
   const doing = `${paused ? 'pause' : 'resume'} deployment "${ref.name}"`
   const result = await kubeCall(doing, () =>
-    api.patchNamespacedDeployment(
-      { ...ref, body: { spec: { paused } }, fieldManager: 'kubectl-rollout' },
-      smp,
-    ),
+    api.patchNamespacedDeployment({ ...ref, body: { spec: { paused } }, fieldManager: FIELD_MANAGER }, smp),
   )
   return { paused: result.spec?.paused === true }
 }
@@ -120,7 +118,9 @@ export async function undo(
   const { api, deployment, replicaSets } = await withReplicaSets(deps, ref, doing)
   const plan = planUndo(deployment, replicaSets, ref.toRevision ?? 0)
   if (plan.kind === 'skip') return { rolledBack: false, toRevision: plan.toRevision, message: plan.message }
-  await kubeCall(doing, () => api.patchNamespacedDeployment({ ...ref, body: plan.patch }, jsonPatch))
+  await kubeCall(doing, () =>
+    api.patchNamespacedDeployment({ ...ref, body: plan.patch, fieldManager: FIELD_MANAGER }, jsonPatch),
+  )
   return { rolledBack: true, toRevision: plan.toRevision, message: `deployment.apps/${ref.name} rolled back` }
 }
 
@@ -148,7 +148,10 @@ export async function setImage(
     spec: { template: { spec: { containers: [{ name: ref.container, image: ref.image }] } } },
   }
   await kubeCall(doing, () =>
-    api.patchNamespacedDeployment({ name: ref.name, namespace: ref.namespace, body }, smp),
+    api.patchNamespacedDeployment(
+      { name: ref.name, namespace: ref.namespace, body, fieldManager: FIELD_MANAGER },
+      smp,
+    ),
   )
   return { changed: true }
 }

@@ -1,7 +1,8 @@
 import { AppsV1Api, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node'
 import { ApiError, replicaProblem, type ScalableKind } from '@shared/contract'
 import type { ActionDeps } from './deps'
-import { kubeCall } from './kube-error'
+import { kubeCall } from '../errors/policy'
+import { FIELD_MANAGER } from '../kube/object-writes'
 
 export interface ScaleInput {
   context?: string
@@ -27,6 +28,7 @@ export async function scale(deps: ActionDeps, input: ScaleInput): Promise<{ repl
     name: input.name,
     namespace: input.namespace,
     body: { spec: { replicas: input.replicas } },
+    fieldManager: FIELD_MANAGER,
   }
   const options = setHeaderOptions('Content-Type', PatchStrategy.MergePatch)
   const doing = `scale ${singular[input.kind]} "${input.name}" to ${input.replicas}`

@@ -2,7 +2,6 @@ import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { AsyncQueue } from './async-queue'
 import { batches, BATCH_LINES, lineWriter } from './log-batches'
-import { formatSelector } from './selector'
 import { rfc3339Local } from './time'
 import { toEvent } from './deployment-logs'
 
@@ -42,13 +41,7 @@ describe('small parts', () => {
     expect(await next).toEqual({ done: true, value: undefined })
   })
 
-  it('formats selectors and times like Go', () => {
-    expect(
-      formatSelector({
-        matchLabels: { app: 'web', tier: 'fe' },
-        matchExpressions: [{ key: 'env', operator: 'In', values: ['b', 'a'] }],
-      }),
-    ).toBe('app=web,tier=fe,env in (a,b)')
+  it('formats times like Go', () => {
     expect(rfc3339Local(new Date(2026, 0, 2, 3, 4, 5))).toMatch(/^2026-01-02T03:04:05(Z|[+-]\d\d:\d\d)$/)
   })
 

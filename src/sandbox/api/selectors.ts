@@ -1,3 +1,4 @@
+import { formatLabelSelector } from '@shared/format-selector'
 import type { LabelSelectorSpec } from '../types'
 import { badRequest } from './status'
 
@@ -80,18 +81,9 @@ export function selectorFromSpec(spec: LabelSelectorSpec | undefined): LabelRequ
   return reqs
 }
 
-// kubectl renders a LabelSelector as `a=b,c in (d)`; used in Scale.status.selector and table columns.
+// The API server prints a selector (Scale status, table columns) with the same apimachinery code as kubectl.
 export function selectorToString(spec: LabelSelectorSpec | undefined): string {
-  const parts = Object.entries(spec?.matchLabels ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${v}`)
-  for (const e of spec?.matchExpressions ?? []) {
-    const op = e.operator.toLowerCase()
-    if (op === 'exists') parts.push(e.key)
-    else if (op === 'doesnotexist') parts.push(`!${e.key}`)
-    else parts.push(`${e.key} ${op} (${(e.values ?? []).join(',')})`)
-  }
-  return parts.join(',')
+  return formatLabelSelector(spec)
 }
 
 export interface FieldRequirement {

@@ -5,7 +5,7 @@ import type { RunningSandbox } from '../index'
 import { startSandbox } from '../index'
 import type { KubectlRunner } from '../../../test/support/kubectl'
 import { kubectlFor } from '../../../test/support/kubectl'
-import { kubeConfigFor } from '../../../test/support/sandbox-fixture'
+import { kubeConfigFor } from '../../../test/support/kube'
 
 // Server-side apply judged by the real kubectl (--server-side, conflicts, --force-conflicts, dry run) and
 // by @kubernetes/client-node's apply patch.

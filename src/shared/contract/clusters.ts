@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { LocalDistribution } from '../local-clusters'
+import { clusterNameProblem } from '../cluster-names'
 import { method, stream } from './define'
 
 export const providerIds = ['kind', 'minikube', 'sandbox'] as const
@@ -112,12 +113,12 @@ export interface ClusterList {
 }
 
 const provider = z.enum(providerIds)
-// Each tool's own rules are checked by the backend before anything runs; this is the outer fence.
-const clusterName = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(63, 'must be at most 63 characters')
-  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'may contain lowercase letters, digits, ".", "_" and "-" only')
+// A name's rule depends on its provider (src/shared/cluster-names.ts): checked here, once, before anything runs.
+const clusterName = z.string()
+function nameRule(provider: ProviderId, name: string, ctx: z.RefinementCtx, path: string[]): void {
+  const problem = clusterNameProblem(provider, name)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, path })
+}
 const jobId = z.string().min(1).max(100)
 
 export const clusterMethods = {
@@ -126,34 +127,38 @@ export const clusterMethods = {
   /** Recognised local clusters that no Skiff provider manages, each asked for its version. */
   'clusters.external': method<ExternalCluster[]>()(z.strictObject({})),
   'clusters.create': method<JobInfo>()(
-    z.strictObject({
-      provider,
-      spec: z.strictObject({
-        name: clusterName,
-        kubernetesVersion: z
-          .string()
-          .regex(/^v?\d+\.\d+\.\d+$/, 'must look like v1.33.1')
-          .optional(),
-        image: z
-          .string()
-          .max(300)
-          .regex(/^[a-z0-9][a-z0-9./_:@-]*$/, 'must be an image reference like kindest/node:v1.33.1')
-          .optional(),
-        nodes: z.number().int().min(1).max(10).optional(),
-        driver: z
-          .enum(['docker', 'podman', 'kvm2', 'qemu2', 'virtualbox', 'hyperkit', 'vfkit', 'hyperv'])
-          .optional(),
-        cpus: z.number().int().min(1).max(64).optional(),
-        memoryMb: z.number().int().min(1800).max(262_144).optional(),
-      }),
-    }),
+    z
+      .strictObject({
+        provider,
+        spec: z.strictObject({
+          name: clusterName,
+          kubernetesVersion: z
+            .string()
+            .regex(/^v?\d+\.\d+\.\d+$/, 'must look like v1.33.1')
+            .optional(),
+          image: z
+            .string()
+            .max(300)
+            .regex(/^[a-z0-9][a-z0-9./_:@-]*$/, 'must be an image reference like kindest/node:v1.33.1')
+            .optional(),
+          nodes: z.number().int().min(1).max(10).optional(),
+          driver: z
+            .enum(['docker', 'podman', 'kvm2', 'qemu2', 'virtualbox', 'hyperkit', 'vfkit', 'hyperv'])
+            .optional(),
+          cpus: z.number().int().min(1).max(64).optional(),
+          memoryMb: z.number().int().min(1800).max(262_144).optional(),
+        }),
+      })
+      .superRefine((v, ctx) => nameRule(v.provider, v.spec.name, ctx, ['spec', 'name'])),
   ),
   'clusters.action': method<JobInfo>()(
-    z.strictObject({
-      provider,
-      name: clusterName,
-      action: z.enum(['delete', 'start', 'stop', 'pause', 'unpause']),
-    }),
+    z
+      .strictObject({
+        provider,
+        name: clusterName,
+        action: z.enum(['delete', 'start', 'stop', 'pause', 'unpause']),
+      })
+      .superRefine((v, ctx) => nameRule(v.provider, v.name, ctx, ['name'])),
   ),
   'jobs.cancel': method<{ cancelled: boolean }>()(z.strictObject({ id: jobId })),
   'jobs.diagnostics': method<{ text: string }>()(z.strictObject({ id: jobId })),

@@ -36,7 +36,7 @@ export interface OwnerRef {
   name: string
 }
 
-interface RowBase {
+export interface RowBase {
   /** `namespace/name` (or `name` for cluster-scoped kinds): stable key for deltas. */
   key: string
   name: string

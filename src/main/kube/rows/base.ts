@@ -1,18 +1,10 @@
-import type { OwnerRef } from '@shared/rows'
-import type { WireLabelSelector, WireObject, WirePodTemplate } from './wire'
+import type { OwnerRef, RowBase } from '@shared/rows'
+import type { WireObject, WirePodTemplate } from './wire'
 
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>
 
-/** The fields every row shares; the key is `namespace/name`, or `name` for cluster-scoped objects. */
-export interface BaseFields {
-  key: string
-  name: string
-  namespace?: string
-  uid: string
-  createdAt: string
-  labels: Record<string, string>
-  deleting?: boolean
-}
+/** The fields every row shares (the contract's RowBase); the key is `namespace/name`, or `name`. */
+export type BaseFields = RowBase
 
 export function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name
@@ -47,25 +39,6 @@ export function formatLabels(labels: Record<string, string> | undefined): string
   if (!labels) return '<none>'
   const keys = Object.keys(labels).sort()
   return keys.length ? keys.map((k) => `${k}=${labels[k]}`).join(',') : '<none>'
-}
-
-/** A LabelSelector printed the way metav1.LabelSelectorAsSelector(...).String() does. */
-export function formatSelector(sel: WireLabelSelector | undefined): string {
-  if (!sel) return ''
-  const parts: [string, string][] = []
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) parts.push([k, `${k}=${v}`])
-  for (const e of sel.matchExpressions ?? []) {
-    const key = e.key ?? ''
-    const values = [...(e.values ?? [])].sort().join(',')
-    if (e.operator === 'In') parts.push([key, `${key} in (${values})`])
-    else if (e.operator === 'NotIn') parts.push([key, `${key} notin (${values})`])
-    else if (e.operator === 'Exists') parts.push([key, key])
-    else if (e.operator === 'DoesNotExist') parts.push([key, `!${key}`])
-  }
-  return parts
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map((p) => p[1])
-    .join(',')
 }
 
 /** CONTAINERS and IMAGES columns of workloads. */

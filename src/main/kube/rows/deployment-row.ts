@@ -1,5 +1,6 @@
+import { formatLabelSelector } from '@shared/format-selector'
 import type { DeploymentRow } from '@shared/rows'
-import { baseFields, formatSelector, templateColumns } from './base'
+import { baseFields, templateColumns } from './base'
 import type { WireWorkload } from './wire'
 
 /** One word for a deployment's state, from its conditions the way `kubectl rollout status` reads them. */
@@ -41,7 +42,7 @@ export function deploymentRow(d: WireWorkload): DeploymentRow {
     replicas,
     containers: t.containers,
     images: t.images,
-    selector: formatSelector(spec.selector),
+    selector: formatLabelSelector(spec.selector),
     paused: spec.paused === true,
     health: deploymentHealth(d),
   }

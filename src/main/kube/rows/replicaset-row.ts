@@ -1,5 +1,6 @@
+import { formatLabelSelector } from '@shared/format-selector'
 import type { ReplicaSetRow } from '@shared/rows'
-import { baseFields, controllerOf, formatSelector, templateColumns } from './base'
+import { baseFields, controllerOf, templateColumns } from './base'
 import type { WireWorkload } from './wire'
 
 export function replicaSetRow(rs: WireWorkload): ReplicaSetRow {
@@ -21,7 +22,7 @@ export function replicaSetRow(rs: WireWorkload): ReplicaSetRow {
     ready: st.readyReplicas ?? 0,
     containers: t.containers,
     images: t.images,
-    selector: formatSelector(spec.selector),
+    selector: formatLabelSelector(spec.selector),
     owner: controllerOf(rs),
     revision: rs.metadata?.annotations?.['deployment.kubernetes.io/revision'] || undefined,
   }

@@ -4,6 +4,7 @@ import type { ApiError, Detection, JobInfo, MethodInput, ProviderId } from '@sha
 import { api } from '../api/client'
 import { Dialog } from '../components/Dialog'
 import { ErrorBox } from '../components/ErrorBox'
+import { clusterNameProblem } from '@shared/cluster-names'
 
 type Spec = MethodInput<'clusters.create'>['spec']
 
@@ -35,11 +36,8 @@ export function CreateClusterDialog(props: {
     },
   })
   const detection = props.detections.find((d) => d.provider === provider)
-  const nameProblem = !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)
-    ? 'Use lowercase letters, digits and "-", starting and ending with a letter or digit.'
-    : name.length > 40
-      ? 'Keep it under 40 characters.'
-      : undefined
+  // The same rule the backend applies (src/shared/cluster-names.ts), in the chosen tool's words.
+  const nameProblem = clusterNameProblem(provider, name)
 
   const spec = (): Spec => ({
     name,

@@ -1,5 +1,9 @@
-import type { ProviderId } from './types'
+import type { ProviderId } from './contract/clusters'
 
+// The one rule for cluster names: the form shows it as you type, the contract refuses a call that breaks it
+// (before anything runs), and the providers re-assert it where a name becomes an argv entry or a path.
+
+const MAX = 63
 const KIND_NAME = /^[a-z0-9.-]+$/
 const MINIKUBE_NAME =
   /^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$/
@@ -15,17 +19,17 @@ const MINIKUBE_RESERVED = new Set([
   'cache',
   'logs',
 ])
-// Sandbox names become context names and file names: keep them DNS-label-like.
+// Sandbox names become context names and folder names: keep them DNS-label-like.
 const SANDBOX_NAME = /^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/
 
-/** kind's rule (cli-spec.md): returns kind's own message when the name is refused. */
-export function validateKindName(name: string): string | undefined {
+/** kind's rule (cli-spec.md), in kind's own words. */
+function kindProblem(name: string): string | undefined {
   if (KIND_NAME.test(name)) return undefined
   return `'${name}' is not a valid cluster name, cluster names must match \`^[a-z0-9.-]+$\``
 }
 
 /** minikube's profile rule: DNS-label-like, longer than one character, not a reserved word. */
-export function validateMinikubeName(name: string): string | undefined {
+function minikubeProblem(name: string): string | undefined {
   if (name.length <= 1) return `Profile name "${name}" must be longer than 1 character`
   if (MINIKUBE_RESERVED.has(name.toLowerCase())) return `Profile name "${name}" is a reserved word`
   if (!MINIKUBE_NAME.test(name)) {
@@ -34,13 +38,16 @@ export function validateMinikubeName(name: string): string | undefined {
   return undefined
 }
 
-export function validateSandboxName(name: string): string | undefined {
+function sandboxProblem(name: string): string | undefined {
   if (SANDBOX_NAME.test(name)) return undefined
   return `Sandbox name "${name}" is not valid: use 1-40 lowercase letters, digits and '-', starting and ending with a letter or digit`
 }
 
-export function validateClusterName(provider: ProviderId, name: string): string | undefined {
-  if (provider === 'kind') return validateKindName(name)
-  if (provider === 'minikube') return validateMinikubeName(name)
-  return validateSandboxName(name)
+/** Why `name` cannot name a cluster of `provider`, in a sentence; undefined when it can. */
+export function clusterNameProblem(provider: ProviderId, name: string): string | undefined {
+  if (name.length === 0) return 'A cluster needs a name.'
+  if (name.length > MAX) return `A cluster name has at most ${MAX} characters (this one has ${name.length}).`
+  if (provider === 'kind') return kindProblem(name)
+  if (provider === 'minikube') return minikubeProblem(name)
+  return sandboxProblem(name)
 }

@@ -1,0 +1,40 @@
+import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
+import type { createActionHandlers } from './actions'
+import type { createClusterHandlers } from './clusters'
+import type { createContextHandlers } from './contexts'
+import type { createResourceHandlers } from './resources'
+import type { createSystemHandlers } from './system'
+
+export { createActionHandlers } from './actions'
+export { createClusterHandlers } from './clusters'
+export { createContextHandlers } from './contexts'
+export { createResourceHandlers } from './resources'
+export { createSystemHandlers } from './system'
+
+export interface Concerns {
+  system: ReturnType<typeof createSystemHandlers>
+  contexts: ReturnType<typeof createContextHandlers>
+  clusters: ReturnType<typeof createClusterHandlers>
+  resources: ReturnType<typeof createResourceHandlers>
+  actions: ReturnType<typeof createActionHandlers>
+}
+
+/** Every concern's handlers in the dispatcher's two tables; the compiler refuses a contract entry left out. */
+export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: StreamHandlers } {
+  return {
+    methods: {
+      ...c.system.methods,
+      ...c.contexts.methods,
+      ...c.clusters.methods,
+      ...c.resources.methods,
+      ...c.actions.methods,
+    },
+    streams: {
+      ...c.system.streams,
+      ...c.contexts.streams,
+      ...c.clusters.streams,
+      ...c.resources.streams,
+      ...c.actions.streams,
+    },
+  }
+}
