@@ -4,6 +4,7 @@ import { ThemeSwitch } from './components/ThemeSwitch'
 import { api } from './api/client'
 import { ContextSwitcher } from './contexts/ContextSwitcher'
 import { useActiveContext } from './contexts/active-context'
+import { useSessionRefused } from './api/session-auth'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -19,6 +20,7 @@ export function App() {
   }, [])
   const section = sections.find((s) => s.id === active) ?? sections[0]!
   const context = useActiveContext()
+  const refused = useSessionRefused()
 
   return (
     <div className="app">
@@ -48,7 +50,15 @@ export function App() {
       <main className="content" aria-labelledby="section-title">
         <h1 id="section-title">{section.label}</h1>
         <p className="section-summary">{section.summary}</p>
-        {section.needsContext && !context.name ? (
+        {refused ? (
+          <div className="empty-state" role="alert">
+            <p className="empty-title">This session is no longer authorised</p>
+            <p>
+              Skiff was restarted, or this page was opened without its key. Open the address Skiff printed
+              when it started (<code>Skiff web UI: http://127.0.0.1:…/#token=…</code>).
+            </p>
+          </div>
+        ) : section.needsContext && !context.name ? (
           <div className="empty-state">
             <p className="empty-title">No cluster selected</p>
             <p>

@@ -1,5 +1,7 @@
 import { createClient, type ApiClient, type Bridge } from '@shared/contract'
 import { createHttpBridge } from './http-bridge'
+import { watchAuth } from './session-auth'
+import { browserWebToken } from './web-token'
 
 declare global {
   interface Window {
@@ -9,4 +11,4 @@ declare global {
 }
 
 /** Electron's preload bridge when present, else web mode's HTTP bridge: views never know which. */
-export const api: ApiClient = createClient(window.bridge ?? createHttpBridge())
+export const api: ApiClient = createClient(watchAuth(window.bridge ?? createHttpBridge(browserWebToken())))

@@ -41,7 +41,11 @@ export function ContextSwitcher() {
     }
   }
 
-  const label = contexts.isPending ? 'Loading…' : (active.name ?? 'No context')
+  const label = contexts.isPending
+    ? 'Loading…'
+    : contexts.error?.code === 'Unauthorized'
+      ? 'Not authorised'
+      : (active.name ?? 'No context')
   return (
     <>
       <button
