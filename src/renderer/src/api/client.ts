@@ -1,6 +1,6 @@
 import { createClient, type ApiClient, type Bridge } from '@shared/contract'
 import { createHttpBridge } from './http-bridge'
-import { watchAuth } from './session-auth'
+import { markUnauthorised } from './session-auth'
 import { browserWebToken } from './web-token'
 
 declare global {
@@ -11,4 +11,6 @@ declare global {
 }
 
 /** Electron's preload bridge when present, else web mode's HTTP bridge: views never know which. */
-export const api: ApiClient = createClient(watchAuth(window.bridge ?? createHttpBridge(browserWebToken())))
+export const api: ApiClient = createClient(
+  window.bridge ?? createHttpBridge(browserWebToken(), { onRefused: markUnauthorised }),
+)

@@ -22,7 +22,13 @@ const RETRY_MS = [500, 1000, 2000, 4000]
  * only six connections per origin, so one stream per request would starve the calls), read with fetch so
  * that it carries the token in `Authorization` like every call. No cookie is ever involved.
  */
-export function createHttpBridge(token: string | undefined, base = ''): Bridge {
+export function createHttpBridge(
+  token: string | undefined,
+  options: { base?: string; onRefused?: () => void } = {},
+): Bridge {
+  const base = options.base ?? ''
+  // Skiff's own server refused the token (not a cluster's 401, which arrives inside a 200 answer).
+  const refused = (): void => options.onRefused?.()
   const subs = new Map<string, Listener>()
   let connected = false
   let session: string | undefined
@@ -83,7 +89,10 @@ export function createHttpBridge(token: string | undefined, base = ''): Bridge {
     }
     session = undefined
     connected = false
-    if (status === 401) return endAll(NOT_AUTHORISED)
+    if (status === 401) {
+      refused()
+      return endAll(NOT_AUTHORISED)
+    }
     if (subs.size === 0) return
     const delay = RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]!
     if (failures > 8)
@@ -107,7 +116,10 @@ export function createHttpBridge(token: string | undefined, base = ''): Bridge {
       } catch {
         return unavailable('Skiff’s backend is not answering. Is `npm run serve` still running?')
       }
-      if (res.status === 401) return { ok: false, error: NOT_AUTHORISED }
+      if (res.status === 401) {
+        refused()
+        return { ok: false, error: NOT_AUTHORISED }
+      }
       if (!res.ok) return unavailable(`The backend answered ${res.status}: ${await res.text()}`)
       return (await res.json()) as CallResult<unknown>
     },

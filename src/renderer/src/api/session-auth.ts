@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from 'react'
-import type { Bridge } from '@shared/contract'
 
 /**
  * Remembers that the backend refused this page's credential (web mode after a restart of `npm run serve`,
@@ -20,22 +19,4 @@ export function useSessionRefused(): boolean {
     (l) => (listeners.add(l), () => listeners.delete(l)),
     () => refused,
   )
-}
-
-/** Wraps a bridge so any Unauthorized answer (call or stream end) marks the session as refused. */
-export function watchAuth(bridge: Bridge): Bridge {
-  return {
-    transport: bridge.transport,
-    async call(method, input) {
-      const result = await bridge.call(method, input)
-      if (!result.ok && result.error.code === 'Unauthorized') markUnauthorised()
-      return result
-    },
-    subscribe(stream, input, onEvent, onEnd) {
-      return bridge.subscribe(stream, input, onEvent, (error) => {
-        if (error?.code === 'Unauthorized') markUnauthorised()
-        onEnd(error)
-      })
-    },
-  }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Dialog } from '../components/Dialog'
 import { useActiveContext } from './active-context'
+import { useSessionRefused } from '../api/session-auth'
 import { useContexts } from './useContexts'
 import { useContextAction } from './useContextAction'
 
@@ -8,6 +9,7 @@ import { useContextAction } from './useContextAction'
 export function ContextSwitcher() {
   const contexts = useContexts()
   const active = useActiveContext()
+  const refused = useSessionRefused()
   const [open, setOpen] = useState(false)
   const [filter, setFilter] = useState('')
   const [index, setIndex] = useState(0)
@@ -41,11 +43,7 @@ export function ContextSwitcher() {
     }
   }
 
-  const label = contexts.isPending
-    ? 'Loading…'
-    : contexts.error?.code === 'Unauthorized'
-      ? 'Not authorised'
-      : (active.name ?? 'No context')
+  const label = contexts.isPending ? 'Loading…' : refused ? 'Not authorised' : (active.name ?? 'No context')
   return (
     <>
       <button
