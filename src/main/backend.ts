@@ -19,6 +19,8 @@ import { startSandbox } from '@sandbox'
 import { createKubeService, createResourceHandlers } from './kube'
 import { createActionHandlers } from './actions/handlers'
 import { createKubeConfigSource } from './kube-config-source'
+import { createExecApprovals } from './kubeconfig/exec-approvals'
+import { createExecPluginHandlers } from './handlers/exec-plugins'
 import { createContextHandlers } from './handlers/contexts'
 import { createClusterHandlers } from './handlers/clusters'
 import { waitForNodesReady } from './clusters/verify-ready'
@@ -59,7 +61,8 @@ export function createBackend(options: BackendOptions): Backend {
     homedir: home,
     backupDir: join(options.dataDir, 'kubeconfig-backups'),
   })
-  const getKubeConfig = createKubeConfigSource(env)
+  const execApprovals = createExecApprovals(join(options.dataDir, 'exec-approvals.json'))
+  const getKubeConfig = createKubeConfigSource(env, execApprovals)
   const entryOptions = { backupDir: join(options.dataDir, 'kubeconfig-backups'), homedir: home }
 
   const sandboxes = new SandboxProvider({
@@ -92,7 +95,13 @@ export function createBackend(options: BackendOptions): Backend {
   })
   const kube = createKubeService({ getKubeConfig })
 
-  const contextHandlers = createContextHandlers({ kubeconfig, env, homedir: home, tmpDir: options.dataDir })
+  const contextHandlers = createContextHandlers({
+    kubeconfig,
+    env,
+    homedir: home,
+    tmpDir: options.dataDir,
+    execApprovals,
+  })
   const clusterHandlers = createClusterHandlers(clusters)
   const resourceHandlers = createResourceHandlers(kube)
   const actionHandlers = createActionHandlers({ getKubeConfig })
@@ -100,6 +109,7 @@ export function createBackend(options: BackendOptions): Backend {
   const handlers: MethodHandlers = {
     'system.info': () => system.info(),
     ...contextHandlers.methods,
+    ...createExecPluginHandlers({ env, approvals: execApprovals }),
     ...clusterHandlers.methods,
     ...resourceHandlers.methods,
     ...actionHandlers.methods,

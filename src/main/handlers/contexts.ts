@@ -6,6 +6,8 @@ import { isKubeconfigError, type KubeconfigErrorCode } from '../kubeconfig/error
 import { resolveKubeconfigPaths } from '../kubeconfig/paths'
 import type { KubeconfigService } from '../kubeconfig/service'
 import { onChangeStream } from '../util/on-change-stream'
+import type { ExecApprovals } from '../kubeconfig/exec-approvals'
+import { importExecGate } from './exec-plugins'
 
 type ContextMethods = Pick<
   MethodHandlers,
@@ -25,6 +27,8 @@ export interface ContextHandlerDeps {
   homedir: string
   /** For the short-lived copy of an imported file's text. */
   tmpDir: string
+  /** Exec-plugin commands the person allowed; an import that brings new ones must be allowed. */
+  execApprovals: ExecApprovals
 }
 
 const codes: Record<KubeconfigErrorCode, ApiErrorCode> = {
@@ -74,8 +78,9 @@ export function createContextHandlers(deps: ContextHandlerDeps): {
       'contexts.rename': ({ from, to }) => change(() => svc.rename(from, to)),
       'contexts.delete': ({ name, withClusterAndUser }) =>
         change(() => svc.delete(name, { withClusterAndUser })),
-      'contexts.import': ({ content, targetFile, renames }) =>
+      'contexts.import': ({ content, targetFile, renames, allowExec }) =>
         change(async () => {
+          const exec = importExecGate(content, allowExec, deps.execApprovals)
           // Imports may only land in a file kubectl itself would read: never an arbitrary path.
           const target = resolve(targetFile)
           if (!candidates().includes(target)) {
@@ -86,6 +91,7 @@ export function createContextHandlers(deps: ContextHandlerDeps): {
           try {
             await writeFile(source, content, { mode: 0o600 })
             await svc.import(source, target, renames)
+            await exec.remember()
           } finally {
             await rm(dir, { recursive: true, force: true })
           }

@@ -26,6 +26,20 @@ export interface ContextsState {
   candidates: string[]
 }
 
+/** A command a kubeconfig user runs to get credentials (`users[].user.exec`). */
+export interface ExecPluginInfo {
+  /** The kubeconfig user entry that runs it. */
+  user: string
+  command: string
+  args: string[]
+  /** Whether the person allowed this exact command and arguments before. */
+  approved: boolean
+}
+
+export interface ExecPluginOfContext extends ExecPluginInfo {
+  context: string
+}
+
 export interface BackupEntry {
   id: string
   file: string
@@ -56,6 +70,8 @@ export const contextMethods = {
     z.strictObject({
       content: z.string().min(1).max(1_000_000),
       targetFile: z.string().min(1).max(4096),
+      /** The person saw the commands the file's exec plugins run (contexts.inspectImport) and allowed them. */
+      allowExec: z.boolean().optional(),
       renames: z
         .strictObject({
           contexts: z.record(name, name).optional(),
@@ -65,6 +81,14 @@ export const contextMethods = {
         .optional(),
     }),
   ),
+  /** What importing this content would bring in that runs code: its exec plugins' commands. */
+  'contexts.inspectImport': method<{ execPlugins: ExecPluginInfo[] }>()(
+    z.strictObject({ content: z.string().min(1).max(1_000_000) }),
+  ),
+  /** The command a context's user runs for credentials, if any (null: none). */
+  'contexts.execPlugin': method<ExecPluginOfContext | null>()(z.strictObject({ name })),
+  /** Allow (and remember) the command a context's exec plugin runs, as it is now. */
+  'contexts.approveExec': method<ExecPluginOfContext>()(z.strictObject({ name })),
   'contexts.backups': method<BackupEntry[]>()(z.strictObject({})),
   'contexts.restore': method<ContextsState>()(z.strictObject({ id: z.string().min(1).max(200) })),
 }
