@@ -5,6 +5,8 @@ import { api } from './api/client'
 import { ContextSwitcher } from './contexts/ContextSwitcher'
 import { useActiveContext } from './contexts/active-context'
 import { useSessionRefused } from './api/session-auth'
+import { ExecApprovalDialog } from './exec/ExecApprovalDialog'
+import { useExecApproval } from './exec/exec-approval-store'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -21,6 +23,8 @@ export function App() {
   const section = sections.find((s) => s.id === active) ?? sections[0]!
   const context = useActiveContext()
   const refused = useSessionRefused()
+  // Approving an exec plugin remounts the section so views that were refused start again.
+  const { generation } = useExecApproval()
 
   return (
     <div className="app">
@@ -68,11 +72,12 @@ export function App() {
           </div>
         ) : (
           // Resource views are keyed by context so every watch restarts cleanly when it changes.
-          <div key={section.needsContext ? (context.name ?? '') : section.id}>
+          <div key={`${section.needsContext ? (context.name ?? '') : section.id}:${generation}`}>
             {section.render(context.name)}
           </div>
         )}
       </main>
+      <ExecApprovalDialog context={context.name} />
     </div>
   )
 }

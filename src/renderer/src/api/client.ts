@@ -2,6 +2,7 @@ import { createClient, type ApiClient, type Bridge } from '@shared/contract'
 import { createHttpBridge } from './http-bridge'
 import { markUnauthorised } from './session-auth'
 import { browserWebToken } from './web-token'
+import { noticeApprovals } from '../exec/notice-approvals'
 
 declare global {
   interface Window {
@@ -12,5 +13,5 @@ declare global {
 
 /** Electron's preload bridge when present, else web mode's HTTP bridge: views never know which. */
 export const api: ApiClient = createClient(
-  window.bridge ?? createHttpBridge(browserWebToken(), { onRefused: markUnauthorised }),
+  noticeApprovals(window.bridge ?? createHttpBridge(browserWebToken(), { onRefused: markUnauthorised })),
 )

@@ -1,4 +1,9 @@
 import { useState } from 'react'
+import type { ApiError, ExecPluginInfo } from '@shared/contract'
+import { api } from '../api/client'
+import { Dialog } from '../components/Dialog'
+import { useNotice } from '../components/Notice'
+import { CommandList } from '../exec/CommandList'
 import { useContextAction } from './useContextAction'
 
 /** Merge another kubeconfig file into one of yours; name clashes are refused by the backend, listed here. */
@@ -7,6 +12,17 @@ export function ImportCard({ files }: { files: string[] }) {
   const [target, setTarget] = useState('')
   const action = useContextAction('contexts.import', () => `Imported ${content?.name ?? 'the file'}.`)
   const targetFile = target || files[0] || ''
+  const notice = useNotice()
+  // The commands the file's users would run (exec plugins): shown, and the import waits for a yes.
+  const [asking, setAsking] = useState<ExecPluginInfo[] | undefined>()
+  const runImport = (allowExec: boolean): void => {
+    if (!content || !targetFile) return
+    setAsking(undefined)
+    action.mutate(
+      { content: content.text, targetFile, ...(allowExec ? { allowExec } : {}) },
+      { onSuccess: () => setContent(undefined) },
+    )
+  }
   return (
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import a kubeconfig</h2>
@@ -14,8 +30,11 @@ export function ImportCard({ files }: { files: string[] }) {
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault()
-          if (content && targetFile)
-            action.mutate({ content: content.text, targetFile }, { onSuccess: () => setContent(undefined) })
+          if (!content || !targetFile) return
+          api
+            .call('contexts.inspectImport', { content: content.text })
+            .then(({ execPlugins }) => (execPlugins.length > 0 ? setAsking(execPlugins) : runImport(false)))
+            .catch((err: ApiError) => notice('error', err.message))
         }}
       >
         <label className="field">
@@ -45,6 +64,23 @@ export function ImportCard({ files }: { files: string[] }) {
           {action.isPending ? 'Importing…' : 'Import'}
         </button>
       </form>
+      <Dialog title="This kubeconfig runs commands" open={!!asking} onClose={() => setAsking(undefined)}>
+        <p>
+          To get credentials, {content?.name ?? 'this file'} runs{' '}
+          {asking?.length === 1 ? 'this command' : 'these commands'} on your computer whenever Skiff or
+          kubectl talks to its clusters:
+        </p>
+        <CommandList plugins={asking ?? []} />
+        <p className="muted small">Import it only if you trust where it came from.</p>
+        <div className="dialog-buttons">
+          <button type="button" className="secondary" onClick={() => setAsking(undefined)}>
+            Cancel
+          </button>
+          <button type="button" onClick={() => runImport(true)}>
+            Allow and import
+          </button>
+        </div>
+      </Dialog>
       {files.length === 0 && (
         <p className="muted small">There is no readable kubeconfig file to merge into yet.</p>
       )}

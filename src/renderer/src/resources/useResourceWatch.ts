@@ -118,6 +118,12 @@ function acquire(client: QueryClient, kind: ResourceKind, options: WatchOptions)
     held.count++
     clearTimeout(held.linger)
     held.linger = undefined
+    // A view mounting on a watch that ended in an error (e.g. remounted after an exec plugin was allowed)
+    // starts it again rather than showing the old error.
+    if (client.getQueryData<RowSet>(watchKey(kind, options))?.status.state === 'error') {
+      held.stop()
+      held.stop = start(client, kind, options)
+    }
   } else leases.set(id, { count: 1, stop: start(client, kind, options) })
   return () => {
     const lease = leases.get(id)
