@@ -1,6 +1,6 @@
 import { ApiError, type ExecPluginOfContext } from '@shared/contract'
 import type { MethodHandlers } from '../transport/dispatch'
-import { execPluginOfContext, loadKubeConfig } from '../kube-config-source'
+import { execPluginOfContext, loadKubeConfig } from '../kubeconfig/client-config'
 import type { ExecApprovals } from '../kubeconfig/exec-approvals'
 import { commandLine, execPluginsInText } from '../kubeconfig/exec-plugins'
 

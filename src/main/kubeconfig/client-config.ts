@@ -1,7 +1,7 @@
 import { KubeConfig } from '@kubernetes/client-node'
 import { ApiError } from '@shared/contract'
-import { commandLine, execPluginOf, type ExecPlugin } from './kubeconfig/exec-plugins'
-import type { ExecApprovals } from './kubeconfig/exec-approvals'
+import { commandLine, execPluginOf, type ExecPlugin } from './exec-plugins'
+import type { ExecApprovals } from './exec-approvals'
 
 type Env = Readonly<Record<string, string | undefined>>
 
