@@ -1,5 +1,6 @@
 import { KubeConfig } from '@kubernetes/client-node'
 import { ApiError } from '@shared/contract'
+import { redactSecrets } from '../util/redact-secrets'
 import { commandLine, execPluginOf, type ExecPlugin } from './exec-plugins'
 import type { ExecApprovals } from './exec-approvals'
 
@@ -14,7 +15,10 @@ export function loadKubeConfig(env: Env): KubeConfig {
     if (env.KUBECONFIG !== undefined) process.env.KUBECONFIG = env.KUBECONFIG
     kc.loadFromDefault()
   } catch (err) {
-    throw new ApiError('Unavailable', `Your kubeconfig could not be read: ${(err as Error).message}`)
+    throw new ApiError(
+      'Unavailable',
+      `Your kubeconfig could not be read: ${redactSecrets((err as Error).message)}`,
+    )
   } finally {
     if (saved === undefined) delete process.env.KUBECONFIG
     else process.env.KUBECONFIG = saved

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml'
 import type { Document, Node } from 'yaml'
 import type { FileProblem, NamedEntry, Section } from './types'
+import { redactSecrets } from '../util/redact-secrets'
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024
 export const SECTIONS: readonly Section[] = ['clusters', 'contexts', 'users']
@@ -84,5 +85,6 @@ function toConfig(js: unknown): ParsedConfig {
 }
 
 function broken(path: string, error: FileProblem): LoadedFile {
-  return { path, status: 'broken', error }
+  // Parser messages can quote the file's lines; never a credential.
+  return { path, status: 'broken', error: { ...error, message: redactSecrets(error.message) } }
 }

@@ -12,6 +12,7 @@ import {
   type StreamEvent,
   type StreamName,
 } from '@shared/contract'
+import { redactSecrets } from '../util/redact-secrets'
 
 /** The services behind each method; the dispatcher calls them only with validated input. */
 export type MethodHandlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> }
@@ -90,7 +91,7 @@ export function createDispatcher(
           }
           finish()
         } catch (err) {
-          finish(abort.signal.aborted ? undefined : toApiError(err, log, s).toBody())
+          finish(abort.signal.aborted ? undefined : redactBody(toApiError(err, log, s).toBody()))
         }
       })()
       return () => {
@@ -132,13 +133,18 @@ function validate(schema: z.ZodType, input: unknown): CallResult<unknown> {
 function toApiError(err: unknown, log: (message: string) => void, where: string): ApiError {
   if (err instanceof ApiError) return err
   // Unexpected failures are logged in full here and reach the person as one plain sentence.
-  log(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+  log(redactSecrets(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`))
   const message = err instanceof Error && err.message ? err.message : 'An unexpected error happened.'
   return new ApiError('Internal', `Something went wrong: ${clip(message)}`)
 }
 
 function fail(error: ApiError): { ok: false; error: ApiErrorBody } {
-  return { ok: false, error: error.toBody() }
+  return { ok: false, error: redactBody(error.toBody()) }
+}
+
+/** Error texts may quote kubeconfig lines or a tool's output: no credential leaves the backend in one. */
+function redactBody(body: ApiErrorBody): ApiErrorBody {
+  return { ...body, message: redactSecrets(body.message) }
 }
 
 function clip(text: string): string {
