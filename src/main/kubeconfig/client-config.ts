@@ -1,3 +1,6 @@
+import { statSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { delimiter, join } from 'node:path'
 import { KubeConfig } from '@kubernetes/client-node'
 import { ApiError } from '@shared/contract'
 import { redactSecrets } from '../util/redact-secrets'
@@ -6,9 +9,48 @@ import type { ExecApprovals } from './exec-approvals'
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/** The KUBECONFIG list (or ~/.kube/config) as client-node reads it, read fresh each time. */
+interface Parsed {
+  key: string
+  clusters: KubeConfig['clusters']
+  contexts: KubeConfig['contexts']
+  users: KubeConfig['users']
+  currentContext: string
+}
+let lastParsed: Parsed | undefined
+
+/** Which files client-node reads, and whether any changed: path, size, mtime and inode of each. */
+function filesKey(env: Env): string {
+  const list = env.KUBECONFIG
+    ? env.KUBECONFIG.split(delimiter).filter(Boolean)
+    : [join(process.env.HOME ?? homedir(), '.kube', 'config')]
+  return list
+    .map((f) => {
+      try {
+        const s = statSync(f)
+        return `${f}:${s.size}:${s.mtimeMs}:${s.ino}`
+      } catch {
+        return `${f}:-`
+      }
+    })
+    .join('|')
+}
+
+/**
+ * The KUBECONFIG list (or ~/.kube/config) as client-node reads it. Re-read whenever a file changed; otherwise
+ * the last parse is reused (a 5 MB kubeconfig takes client-node over half a second, on every watch and action).
+ */
 export function loadKubeConfig(env: Env): KubeConfig {
+  const key = filesKey(env)
   const kc = new KubeConfig()
+  if (lastParsed?.key === key) {
+    kc.loadFromOptions({
+      clusters: lastParsed.clusters,
+      contexts: lastParsed.contexts,
+      users: lastParsed.users,
+      currentContext: lastParsed.currentContext,
+    })
+    return kc
+  }
   const saved = process.env.KUBECONFIG
   try {
     // loadFromDefault reads process.env; point it at the backend's environment for the call.
@@ -22,6 +64,13 @@ export function loadKubeConfig(env: Env): KubeConfig {
   } finally {
     if (saved === undefined) delete process.env.KUBECONFIG
     else process.env.KUBECONFIG = saved
+  }
+  lastParsed = {
+    key,
+    clusters: kc.clusters,
+    contexts: kc.contexts,
+    users: kc.users,
+    currentContext: kc.getCurrentContext(),
   }
   return kc
 }

@@ -25,7 +25,7 @@ export function createSystemService(options: SystemServiceOptions): SystemServic
   const detect = (): Promise<ToolStatus[]> => {
     const path = options.path?.()
     if (last && last.path === path && Date.now() - last.at < SHARE_MS) return Promise.resolve(last.tools)
-    if (inFlight?.path === path) return inFlight.tools
+    if (inFlight && inFlight.path === path) return inFlight.tools
     const mine = {
       path,
       tools: detectTools({ run: options.run, path })
