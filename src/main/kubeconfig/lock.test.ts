@@ -17,18 +17,20 @@ afterEach(() => t.cleanup())
 
 const child = (mode: 'hold' | 'loop', file: string) =>
   spawn(process.execPath, ['--import', 'tsx', 'test/support/kubeconfig-writer-child.ts', mode, file], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
 
 /** Resolves when the child has printed `count` lines. */
 function linesFrom(proc: ReturnType<typeof child>, count: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = 0
+    let err = ''
+    proc.stderr.on('data', (c: Buffer) => (err += c.toString()))
     proc.stdout.on('data', (c: Buffer) => {
       seen += c.toString().split('\n').length - 1
       if (seen >= count) resolve()
     })
-    proc.once('exit', (code) => reject(new Error(`child exited early (${code})`)))
+    proc.once('exit', (code) => reject(new Error(`child exited early (${code}): ${err}`)))
   })
 }
 
@@ -51,7 +53,7 @@ describe("kubectl's config.lock", () => {
     expect(await safeEdit(file, addLine, { homedir: '' })).toBe(true)
     expect(existsSync(`${file}.lock`)).toBe(false)
     await kubectl(t.dir, [file], ['config', 'use-context', 'k-b'])
-  })
+  }, 120_000)
 
   it('kill -9 at random points of repeated writes never leaves the user stuck', async () => {
     const file = await t.write('config', twoContexts('k', 'k-a'))
@@ -66,7 +68,7 @@ describe("kubectl's config.lock", () => {
       await kubectl(t.dir, [file], ['config', 'use-context', round % 2 ? 'k-a' : 'k-b'])
     }
     console.log(`[lock] 4 kill -9 rounds: a lock was left in ${leftLocks}; every later write worked`)
-  }, 60_000)
+  }, 180_000)
 
   it("never takes kubectl's lock (no stamp) or a live Skiff's lock", async () => {
     const file = await t.write('config', twoContexts('k', 'k-a'))
