@@ -7,6 +7,8 @@ import { useActiveContext } from './contexts/active-context'
 import { useSessionRefused } from './api/session-auth'
 import { ExecApprovalDialog } from './exec/ExecApprovalDialog'
 import { useExecApproval } from './exec/exec-approval-store'
+import { NoticeArea } from './components/Notice'
+import { useSidebarCollapsed } from './sidebar-state'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -25,10 +27,22 @@ export function App() {
   const refused = useSessionRefused()
   // Approving an exec plugin remounts the section so views that were refused start again.
   const { generation } = useExecApproval()
+  const [collapsed, setCollapsed] = useSidebarCollapsed()
 
   return (
-    <div className="app">
+    <div className={collapsed ? 'app sidebar-collapsed' : 'app'}>
       <header className="app-header">
+        <button
+          type="button"
+          className="secondary compact sidebar-toggle"
+          aria-controls="app-sidebar"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? 'Show the sections sidebar' : 'Hide the sections sidebar'}
+          title={collapsed ? 'Show sections' : 'Hide sections'}
+          onClick={() => setCollapsed(!collapsed)}
+        >
+          ☰
+        </button>
         <div className="brand">
           <img src="./icon.svg" alt="" width={24} height={24} />
           <span>Skiff</span>
@@ -40,7 +54,7 @@ export function App() {
         <ContextSwitcher />
         <ThemeSwitch />
       </header>
-      <nav className="sidebar" aria-label="Sections">
+      <nav id="app-sidebar" className="sidebar" aria-label="Sections" hidden={collapsed}>
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
@@ -78,6 +92,7 @@ export function App() {
         )}
       </main>
       <ExecApprovalDialog context={context.name} />
+      <NoticeArea className="app-notices" />
     </div>
   )
 }

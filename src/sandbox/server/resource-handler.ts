@@ -10,6 +10,7 @@ import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
 import { serveWatch } from './watch'
+import type { TrafficMeter } from '../metrics/traffic'
 
 export interface ResourceRequest {
   resource: ResourceDef
@@ -22,6 +23,8 @@ export interface HandlerContext {
   api: ObjectApi
   watch: WatchOptions
   trackStream: (end: () => void) => () => void
+  // requests pods answered through port-forward: load for metrics.k8s.io
+  traffic: TrafficMeter
   serveLog: (
     req: IncomingMessage,
     res: ServerResponse,
