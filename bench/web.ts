@@ -32,7 +32,7 @@ export async function startWeb(env: NodeJS.ProcessEnv, nodeArgs: string[] = []):
     )
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString()
-      const m = /Skiff web UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)
+      const m = /Skiff web UI: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)
       if (m?.[1]) {
         clearTimeout(timer)
         resolve(m[1])

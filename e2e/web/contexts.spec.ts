@@ -32,7 +32,7 @@ test('switching contexts in Skiff is what kubectl sees, and the other way round'
 
   // A change made in a terminal reaches the app without a reload.
   kubectl(app.env, ['config', 'use-context', 'alpha'])
-  await expect(page.getByRole('button', { name: /Context: alpha/ })).toBeVisible({ timeout: 3000 })
+  await expect(page.getByRole('button', { name: /Context: alpha/ })).toBeVisible()
   await expect(table.getByRole('row', { name: /alpha/ })).toContainText('current')
 })
 

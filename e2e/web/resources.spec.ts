@@ -45,7 +45,7 @@ test.describe('resources', () => {
     await page.getByRole('tab', { name: 'Pods' }).click()
     await showNamespace(page, 'demo')
     const table = page.getByRole('grid', { name: 'Pods in demo' })
-    await expect(table.getByRole('row', { name: /^web-/ })).toHaveCount(2)
+    await expect(table.getByRole('row', { name: /^web-/ })).toHaveCount(2, { timeout: 30_000 })
     await expect(table.getByRole('row', { name: /^api-/ })).toHaveCount(1)
     await expect(table.getByRole('row', { name: /^web-/ }).first()).toContainText('Running', {
       timeout: 15_000,

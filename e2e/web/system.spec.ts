@@ -17,7 +17,7 @@ function kubectlClientVersion(): string {
 
 test('System panel reports the kubectl version kubectl itself prints', async ({ page }, testInfo) => {
   await page.goto(app.url)
-  // The token moved into a cookie and out of the address bar.
+  // The token moved out of the address bar (into this tab's memory and sessionStorage).
   await expect(page).toHaveURL(`${app.origin}/`)
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'System' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'System' })).toBeVisible()
@@ -56,11 +56,13 @@ test('every section is reachable from the sidebar by keyboard', async ({ page })
   }
 })
 
-test('the page is refused without the token', async ({ browser }) => {
+test('without the token the page says it is not authorised, never "No context"', async ({ browser }) => {
   const context = await browser.newContext()
   const page = await context.newPage()
-  const res = await page.goto(app.origin + '/')
-  expect(res?.status()).toBe(401)
-  await expect(page.locator('body')).toContainText('Unauthorized')
+  await page.goto(app.origin + '/')
+  await expect(page.getByRole('alert')).toContainText('This session is no longer authorised')
+  await expect(page.getByRole('alert')).toContainText(/open the address Skiff printed/i)
+  await expect(page.getByRole('button', { name: /Context: Not authorised/ })).toBeVisible()
+  await expect(page.getByText('No context', { exact: true })).toHaveCount(0)
   await context.close()
 })

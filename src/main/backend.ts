@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { startSandbox } from '@sandbox'
 import type { SystemInfo } from '@shared/contract'
 import { createJobRunner, KindProvider, MinikubeProvider, SandboxProvider } from './clusters'
+import { createExecApprovals } from './kubeconfig/exec-approvals'
 import { waitForNodesReady } from './clusters/verify-ready'
 import {
   createActionHandlers,
@@ -57,7 +58,8 @@ export function createBackend(options: BackendOptions): Backend {
     path: () => env.PATH,
   })
   const kubeconfig = createKubeconfigService({ env, homedir, backupDir })
-  const getKubeConfig = createKubeConfigSource(env)
+  const execApprovals = createExecApprovals(join(options.dataDir, 'exec-approvals.json'))
+  const getKubeConfig = createKubeConfigSource(env, execApprovals)
   const sandboxes = new SandboxProvider({
     start: startSandbox,
     dataDir: options.dataDir,
@@ -76,7 +78,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   const { methods, streams } = joinHandlers({
     system: createSystemHandlers(system),
-    contexts: createContextHandlers({ kubeconfig, env, homedir, tmpDir: options.dataDir }),
+    contexts: createContextHandlers({ kubeconfig, env, homedir, tmpDir: options.dataDir, execApprovals }),
     clusters: createClusterHandlers({
       providers,
       jobs,

@@ -127,7 +127,7 @@ describe('kubectl logs', () => {
     await eventually(async () => {
       const out = await ok(['logs', 'duo', '-c', 'side', '--previous'])
       expect(out).toContain('FATAL side exiting with code 1')
-    }, 15_000)
+    })
     const never = await k.run(['logs', 'duo', '-c', 'web', '--previous'])
     expect(never.stderr).toBe(
       'Error from server (BadRequest): previous terminated container "web" in pod "duo" not found\n',

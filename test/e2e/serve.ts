@@ -8,15 +8,19 @@ export interface ServedApp {
   origin: string
   home: string
   env: NodeJS.ProcessEnv
-  stop(): Promise<void>
+  /** Stops the server; `keepHome` leaves its HOME for a relaunch (serveApp's `home` option). */
+  stop(keepHome?: boolean): Promise<void>
 }
 
 /**
  * Starts `src/main/web/index.ts` the way `npm run serve` does, in a throwaway HOME (so the person's kubeconfig
  * and data are never touched), and waits for its one "Skiff web UI:" line.
  */
-export async function serveApp(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
-  const home = mkdtempSync(join(tmpdir(), 'skiff-e2e-'))
+export async function serveApp(
+  extraEnv: NodeJS.ProcessEnv = {},
+  options: { port?: number; home?: string } = {},
+): Promise<ServedApp> {
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'skiff-e2e-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: home,
@@ -27,17 +31,21 @@ export async function serveApp(extraEnv: NodeJS.ProcessEnv = {}): Promise<Served
     FAKE_STATE_DIR: join(home, 'fake-state'),
     ...extraEnv,
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/index.ts', '--port', '0'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/web/index.ts', '--port', String(options.port ?? 0)],
+    {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     let err = ''
     const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s:\n${out}\n${err}`)), 30_000)
     child.stdout?.on('data', (c: Buffer) => {
       out += c.toString()
-      const m = /Skiff web UI: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)
+      const m = /Skiff web UI: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)
       if (m?.[1]) {
         clearTimeout(timer)
         resolve(m[1])
@@ -54,8 +62,9 @@ export async function serveApp(extraEnv: NodeJS.ProcessEnv = {}): Promise<Served
     origin: new URL(url).origin,
     home,
     env,
-    stop: async () => {
+    stop: async (keepHome = false) => {
       await stopChild(child)
+      if (keepHome) return
       killRecordedFakes(join(home, 'fake-state', 'pids'))
       rmSync(home, { recursive: true, force: true })
     },

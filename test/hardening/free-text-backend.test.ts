@@ -41,6 +41,8 @@ const calls = (s: string): [string, Record<string, unknown>][] => [
   ['contexts.restore', { id: s }],
   ['contexts.compareBackup', { id: s }],
   ['contexts.importPreview', { content: importable, targetFile: s }],
+  ['contexts.execPlugin', { name: s }],
+  ['contexts.approveExec', { name: s }],
   ['contexts.import', { content: importable, targetFile: s }],
   ['jobs.diagnostics', { id: s }],
   ['resources.yaml', { context: s, kind: 'pods', namespace: 'default', name: 'x' }],

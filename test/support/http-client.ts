@@ -98,7 +98,7 @@ export function stream(sb: RunningSandbox, path: string, accept = 'application/j
     lines,
     ended,
     close: () => req.destroy(),
-    async waitFor(n, timeoutMs = 5000) {
+    async waitFor(n, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs
       while (lines.length < n) {
         if (done) break

@@ -63,7 +63,7 @@ export function collect(stream: AsyncGenerator<ResourceEvent>, abort: AbortContr
     rows,
     events,
     ended,
-    async waitFor(what, check, timeoutMs = 10_000) {
+    async waitFor(what, check, timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs
       while (!check()) {
         if (Date.now() > until)

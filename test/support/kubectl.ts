@@ -38,7 +38,8 @@ export function kubectlWith(dir: string, files: string[], owned = false): Kubect
       env,
       reject: false,
       stripFinalNewline: false,
-      timeout: opts.timeoutMs ?? 20_000,
+      // Generous: on a loaded CI box kubectl's own start-up can take many seconds.
+      timeout: opts.timeoutMs ?? 60_000,
       ...(opts.input !== undefined ? { input: opts.input } : { stdin: 'ignore' }),
     })
     return { stdout: String(r.stdout), stderr: String(r.stderr), exitCode: r.exitCode ?? -1 }

@@ -33,7 +33,7 @@ export async function startFixture(name: string, speed = 50, manualClock = false
 /** Polls until `check` returns a value (not undefined), or fails with the last state after `ms`. */
 export async function eventually<T>(
   check: () => Promise<T | undefined>,
-  ms = 15_000,
+  ms = 30_000,
   what = 'condition',
 ): Promise<T> {
   const until = Date.now() + ms

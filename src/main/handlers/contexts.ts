@@ -5,7 +5,9 @@ import type { contextMethods, contextStreams } from '@shared/contract/contexts'
 import { resolveKubeconfigPaths } from '../kubeconfig/paths'
 import type { KubeconfigService } from '../kubeconfig/service'
 import { onChangeStream } from '../util/on-change-stream'
+import type { ExecApprovals } from '../kubeconfig/exec-approvals'
 import type { ConcernHandlers } from './concern'
+import { createExecPluginHandlers, importExecGate } from './exec-plugins'
 
 export interface ContextHandlerDeps {
   kubeconfig: KubeconfigService
@@ -13,6 +15,8 @@ export interface ContextHandlerDeps {
   homedir: string
   /** For the short-lived copy of an imported file's text. */
   tmpDir: string
+  /** Exec-plugin commands the person allowed; an import that brings new ones must be allowed. */
+  execApprovals: ExecApprovals
 }
 
 export function createContextHandlers(
@@ -44,6 +48,7 @@ export function createContextHandlers(
 
   return {
     methods: {
+      ...createExecPluginHandlers({ env: deps.env, approvals: deps.execApprovals }),
       'contexts.list': state,
       'contexts.use': ({ name }) => change(() => svc.use(name)),
       'contexts.setNamespace': ({ name, namespace }) => change(() => svc.setNamespace(name, namespace)),
@@ -52,14 +57,16 @@ export function createContextHandlers(
         change(() => svc.delete(name, { withClusterAndUser })),
       'contexts.importPreview': async ({ content, targetFile }) =>
         svc.previewImport(content, importTarget(targetFile)),
-      'contexts.import': ({ content, targetFile, renames, sourceName }) =>
+      'contexts.import': ({ content, targetFile, renames, sourceName, allowExec }) =>
         change(async () => {
+          const exec = importExecGate(content, allowExec, deps.execApprovals)
           const target = importTarget(targetFile)
           const dir = await mkdtemp(join(deps.tmpDir, 'skiff-import-'))
           const source = join(dir, 'import.yaml')
           try {
             await writeFile(source, content, { mode: 0o600 })
             await svc.import(source, target, renames, sourceName)
+            await exec.remember()
           } finally {
             await rm(dir, { recursive: true, force: true })
           }

@@ -42,7 +42,7 @@ describe('a Deployment whose only pod crash-loops', () => {
           return p?.status === 'CrashLoopBackOff' && p.restarts === restart
         })
         // The two watches batch separately; give the deployment's row a moment to catch up.
-        await deployments.waitFor('the deployment to catch up', () => deploy()?.ready === '0/1', 1000)
+        await deployments.waitFor('the deployment to catch up', () => deploy()?.ready === '0/1')
         // Then, for as long as the pod stays backed off, the deployment must agree with it.
         while (pod()?.status === 'CrashLoopBackOff' && pod()?.restarts === restart) {
           expect(deploy()).toMatchObject({ ready: '0/1', available: 0 })

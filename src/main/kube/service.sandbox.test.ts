@@ -90,7 +90,7 @@ describe('resources against the sandbox, with kubectl making the changes', () =>
     expect(openSockets() - baseline).toBe(2)
     await b.stop()
     expect(svc.activeWatches().size).toBe(0)
-    await b.waitFor('sockets to close', () => openSockets() === baseline, 3000)
+    await b.waitFor('sockets to close', () => openSockets() === baseline)
     expect(await a.ended).toBeUndefined()
   })
 

@@ -1,5 +1,7 @@
-import { open, stat, unlink } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { link, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises'
 import { displayPath, KubeconfigError } from './errors'
+import { lockOwnerIsDead, lockStamp } from './lock-owner'
 
 export interface LockOptions {
   /** A lock older than this is reported as stale (StaleLock) instead of "busy" (Locked). */
@@ -10,26 +12,74 @@ export interface LockOptions {
 
 export const DEFAULT_STALE_MS = 5 * 60_000
 
-/** Runs `fn` holding kubectl's `<file>.lock` (exclusive create); the lock is never stolen, always released. */
+/**
+ * Runs `fn` holding kubectl's `<file>.lock` (exclusive create, as client-go does), and, when `file` is a
+ * symlink, the lock of the file it points to as well: another program may name either path. Skiff writes
+ * its pid in the lock, so a lock left by a Skiff process that died (kill -9 mid-write) is recognised and
+ * cleared at once; a lock of any other program is never stolen. Locks are always released.
+ */
 export async function withFileLock<T>(
   file: string,
   fn: () => Promise<T>,
   options: LockOptions = {},
 ): Promise<T> {
-  const lockPath = `${file}.lock`
-  let handle
+  const paths = [file]
+  const target = await realpath(file).catch(() => file)
+  if (target !== file) paths.push(target)
+  const held: string[] = []
   try {
-    handle = await open(lockPath, 'wx', 0o600)
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-    throw await lockError(file, lockPath, options)
-  }
-  try {
-    await handle.close()
+    for (const p of paths) {
+      await takeLock(p, options)
+      held.push(`${p}.lock`)
+    }
     return await fn()
   } finally {
-    await unlink(lockPath).catch(() => undefined)
+    for (const lockPath of held.reverse()) await unlink(lockPath).catch(() => undefined)
   }
+}
+
+async function takeLock(file: string, options: LockOptions): Promise<void> {
+  const lockPath = `${file}.lock`
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const handle = await open(lockPath, 'wx', 0o600)
+      try {
+        await handle.writeFile(await lockStamp(), 'utf8')
+      } finally {
+        await handle.close()
+      }
+      return
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    }
+    if (!(await clearDeadSkiffLock(lockPath))) break
+  }
+  throw await lockError(file, lockPath, options)
+}
+
+/**
+ * Removes a lock whose recorded Skiff process is gone. The lock is first renamed aside and checked again,
+ * so that two Skiffs clearing the same dead lock at once cannot remove a fresh lock one of them just took.
+ */
+async function clearDeadSkiffLock(lockPath: string): Promise<boolean> {
+  const stamp = await readFile(lockPath, 'utf8').catch(() => undefined)
+  if (stamp === undefined) return true // released meanwhile: try again
+  if (!(await lockOwnerIsDead(stamp))) return false
+  const aside = `${lockPath}.dead-${randomBytes(6).toString('hex')}`
+  try {
+    await rename(lockPath, aside)
+  } catch {
+    return true // someone else moved it first: try again
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => '')
+  if (moved !== stamp) {
+    // We moved a fresh lock: put it back unless yet another one exists, and treat the file as busy.
+    await link(aside, lockPath).catch(() => undefined)
+    await unlink(aside).catch(() => undefined)
+    return false
+  }
+  await unlink(aside).catch(() => undefined)
+  return true
 }
 
 async function lockError(file: string, lockPath: string, options: LockOptions): Promise<KubeconfigError> {

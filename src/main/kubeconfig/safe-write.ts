@@ -38,33 +38,45 @@ export async function safeEdit(
 ): Promise<boolean> {
   const shown = displayPath(file, deps.homedir)
   if (options.create) await mkdir(path.dirname(file), { recursive: true, mode: 0o700 })
-  return withFileLock(
-    file,
-    async () => {
-      const current = await readCurrent(file, shown, options.create === true)
-      if (options.expected !== undefined && current.text !== options.expected) {
-        throw new KubeconfigError(
-          'Changed',
-          `${shown} was changed by another program while Skiff was about to write it. Nothing was written; look ` +
-            'at the new content and try again.',
-          { file },
+  // Plan (read, edit, validate, back up) without the lock; hold kubectl's lock only to check that nothing
+  // changed meanwhile and to write. A crash then leaves the lock behind only in those few milliseconds.
+  for (let attempt = 0; ; attempt++) {
+    const current = await readCurrent(file, shown, options.create === true)
+    if (options.expected !== undefined && current.text !== options.expected) throw changed(file, shown)
+    if (current.text.trim() !== '' && !options.replaceBroken)
+      assertParses(file, shown, current.text, 'Broken')
+    const next = edit(current.text)
+    if (next === current.text) return false
+    assertParses(file, shown, next, 'Invalid')
+    if (current.exists) await deps.backups?.save(file, current.text, options.reason)
+    const written = await withFileLock(
+      file,
+      async () => {
+        const now = await readCurrent(file, shown, options.create === true)
+        if (now.text !== current.text || now.exists !== current.exists) return false
+        await writeFileAtomic(
+          file,
+          next,
+          current.mode,
+          unchangedBeforeRename(file, shown, current.text, deps.atomicOps),
         )
-      }
-      if (current.text.trim() !== '' && !options.replaceBroken)
-        assertParses(file, shown, current.text, 'Broken')
-      const next = edit(current.text)
-      if (next === current.text) return false
-      assertParses(file, shown, next, 'Invalid')
-      if (current.exists) await deps.backups?.save(file, current.text, options.reason)
-      await writeFileAtomic(
-        file,
-        next,
-        current.mode,
-        unchangedBeforeRename(file, shown, current.text, deps.atomicOps),
-      )
-      return true
-    },
-    { ...deps.lock, homedir: deps.homedir },
+        return true
+      },
+      { ...deps.lock, homedir: deps.homedir },
+    )
+    if (written) return true
+    // Another writer got in between the plan and the lock: plan again on its result (a planned-on
+    // `expected` content fails above), a few times at most.
+    if (attempt >= 4) throw changed(file, shown)
+  }
+}
+
+function changed(file: string, shown: string): KubeconfigError {
+  return new KubeconfigError(
+    'Changed',
+    `${shown} was changed by another program while Skiff was about to write it. Nothing was written; look ` +
+      'at the new content and try again.',
+    { file },
   )
 }
 

@@ -54,7 +54,8 @@ describe('watch', () => {
     await changed
     // Latency from kubectl's write (the file's mtime) to the event, not counting kubectl's own start-up.
     const latency = Date.now() - (await stat(files[0]!)).mtimeMs
-    expect(latency).toBeLessThan(1000)
+    // Generous for a loaded CI box; without the watch the change would not arrive at all.
+    expect(latency).toBeLessThan(5000)
     expect((await svc.list()).currentContext).toBe('two-b')
   })
 

@@ -15,8 +15,31 @@ export interface SystemService {
   watchTools(intervalMs: number, signal: AbortSignal): AsyncGenerator<ToolStatus[]>
 }
 
+/** Results younger than this are shared: 200 open System views cost one detection, not 200. */
+const SHARE_MS = 1000
+
 export function createSystemService(options: SystemServiceOptions): SystemService {
-  const detect = (): Promise<ToolStatus[]> => detectTools({ run: options.run, path: options.path?.() })
+  // One detection at a time, shared by every caller that asks while it runs or shortly after.
+  let inFlight: { path: string | undefined; tools: Promise<ToolStatus[]> } | undefined
+  let last: { at: number; path: string | undefined; tools: ToolStatus[] } | undefined
+  const detect = (): Promise<ToolStatus[]> => {
+    const path = options.path?.()
+    if (last && last.path === path && Date.now() - last.at < SHARE_MS) return Promise.resolve(last.tools)
+    if (inFlight && inFlight.path === path) return inFlight.tools
+    const mine = {
+      path,
+      tools: detectTools({ run: options.run, path })
+        .then((tools) => {
+          last = { at: Date.now(), path, tools }
+          return tools
+        })
+        .finally(() => {
+          if (inFlight === mine) inFlight = undefined
+        }),
+    }
+    inFlight = mine
+    return mine.tools
+  }
 
   return {
     async info() {

@@ -14,6 +14,7 @@ import {
   type StreamName,
 } from '@shared/contract'
 import { toApiError as mapError } from '../errors/policy'
+import { redactSecrets } from '../util/redact-secrets'
 
 /** The services behind each method; the dispatcher calls them only with validated input. */
 export type MethodHandlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> }
@@ -86,7 +87,7 @@ export function createDispatcher(
           }
           finish()
         } catch (err) {
-          finish(abort.signal.aborted ? undefined : toApiError(err, log, s).toBody())
+          finish(abort.signal.aborted ? undefined : redactBody(toApiError(err, log, s).toBody()))
         }
       })()
       return () => {
@@ -129,13 +130,18 @@ function validate(schema: z.ZodType, input: unknown): CallResult<unknown> {
 function toApiError(err: unknown, log: (message: string) => void, where: string): ApiError {
   const mapped = mapError(err)
   if (mapped.code === 'Internal' && !(err instanceof ApiError)) {
-    log(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    log(redactSecrets(`${where} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`))
   }
   return mapped
 }
 
 function fail(error: ApiError): { ok: false; error: ApiErrorBody } {
-  return { ok: false, error: error.toBody() }
+  return { ok: false, error: redactBody(error.toBody()) }
+}
+
+/** Error texts may quote kubeconfig lines or a tool's output: no credential leaves the backend in one. */
+function redactBody(body: ApiErrorBody): ApiErrorBody {
+  return { ...body, message: redactSecrets(body.message) }
 }
 
 function clip(text: string): string {

@@ -1,13 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Dispatcher } from './dispatch'
+import { BodyTooLarge, readBody } from './read-body'
 import { createSseSessions, type SseSessions } from './sse-sessions'
-import {
-  createFailureLimiter,
-  isLoopbackRequest,
-  presentedToken,
-  TOKEN_COOKIE,
-  tokenMatches,
-} from './web-auth'
+import { bearerToken, createFailureLimiter, isLoopbackRequest, tokenMatches } from './web-auth'
 
 export interface HttpTransportOptions {
   dispatcher: Dispatcher
@@ -16,22 +11,38 @@ export interface HttpTransportOptions {
   port: () => number
   /** Serves the built renderer for anything that is not /api. */
   serveStatic: (req: IncomingMessage, res: ServerResponse) => void
+  /** Where a fault that escaped a handler is reported (the request gets 500; the process lives on). */
+  log?: (message: string) => void
 }
 
-const MAX_BODY = 1_100_000
+export const MAX_BODY = 1_100_000
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
-/** Web mode's request handler: loopback + token checks on every request, then POST calls and SSE streams. */
+export const UNAUTHORIZED =
+  'Unauthorized: this session is no longer authorised. Open the address Skiff printed when it started.'
+
+/**
+ * Web mode's request handler. Pages and assets (the open-source renderer, no secrets) are served to any
+ * loopback request; every /api request needs `Authorization: Bearer <token>`, which the page reads from the
+ * launch URL's fragment. Nothing a client sends may end the process: every fault becomes a 4xx/5xx answer.
+ */
 export function createHttpHandler(
   options: HttpTransportOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const limiter = createFailureLimiter()
   const sessions = createSseSessions(options.dispatcher)
+  const log = options.log ?? ((m: string) => console.error(m))
 
-  return (req, res) => {
+  const refuseToken = (res: ServerResponse): void => {
+    if (limiter.blocked()) return plain(res, 429, 'Too many failed attempts; wait a few seconds.')
+    limiter.fail()
+    plain(res, 401, UNAUTHORIZED)
+  }
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void | Promise<void> => {
     res.setHeader('X-Content-Type-Options', 'nosniff')
     res.setHeader('Referrer-Policy', 'no-referrer')
     res.setHeader('Content-Security-Policy', CSP)
@@ -39,40 +50,56 @@ export function createHttpHandler(
 
     if (!isLoopbackRequest(req, options.port()))
       return plain(res, 403, 'Forbidden: Skiff only answers on 127.0.0.1.')
-    if (limiter.blocked()) return plain(res, 429, 'Too many failed attempts; wait a few seconds.')
 
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    if (!tokenMatches(options.token, presentedToken(req, url))) {
-      limiter.fail()
-      return plain(
-        res,
-        401,
-        'Unauthorized: open the address Skiff printed when it started (it carries ?token=…).',
-      )
-    }
+    const url = parseUrl(req.url)
+    if (!url) return plain(res, 400, 'Bad request: the address cannot be read.')
 
-    // First visit with ?token=: trade it for an HttpOnly cookie and drop it from the address bar.
-    if (url.searchParams.has('token') && req.method === 'GET' && !url.pathname.startsWith('/api/')) {
-      res.setHeader(
-        'Set-Cookie',
-        `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`,
-      )
-      url.searchParams.delete('token')
-      res.writeHead(303, { Location: url.pathname + url.search })
-      res.end()
-      return
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(options.token, bearerToken(req))) return refuseToken(res)
+      if (url.pathname === '/api/call') return handleCall(req, res, options.dispatcher)
+      if (url.pathname === '/api/stream') return handleStream(req, res, url, options.dispatcher)
+      if (url.pathname === '/api/events') {
+        if (req.method !== 'GET') return plain(res, 405, 'Use GET.')
+        return sessions.open(req, res)
+      }
+      if (url.pathname === '/api/events/control') return handleControl(req, res, sessions)
+      return plain(res, 404, 'Not found.')
     }
-
-    if (url.pathname === '/api/call') return void handleCall(req, res, options.dispatcher)
-    if (url.pathname === '/api/stream') return handleStream(req, res, url, options.dispatcher)
-    if (url.pathname === '/api/events') {
-      if (req.method !== 'GET') return plain(res, 405, 'Use GET.')
-      return sessions.open(req, res)
-    }
-    if (url.pathname === '/api/events/control') return void handleControl(req, res, sessions)
-    if (url.pathname.startsWith('/api/')) return plain(res, 404, 'Not found.')
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.')
+
+    // An old-style first visit (`/?token=`): move the token into the fragment, which is never sent again.
+    if (url.searchParams.has('token')) {
+      if (!tokenMatches(options.token, url.searchParams.get('token') ?? undefined)) return refuseToken(res)
+      res.writeHead(303, { Location: `/#token=${options.token}`, 'Cache-Control': 'no-store' })
+      return void res.end()
+    }
     options.serveStatic(req, res)
+  }
+
+  return (req, res) => {
+    const fault = (err: unknown): void => {
+      log(`web mode: a request failed: ${err instanceof Error ? err.message : String(err)}`)
+      if (!res.headersSent) plain(res, 500, 'Internal error; Skiff keeps running.')
+      else res.destroy()
+    }
+    req.on('error', () => res.destroy())
+    try {
+      const done = handle(req, res)
+      if (done) done.catch(fault)
+    } catch (err) {
+      fault(err)
+    }
+  }
+}
+
+/** The request target as a URL, or undefined when it cannot be read (e.g. `//`, a bare `*`). */
+function parseUrl(target: string | undefined): URL | undefined {
+  if (!target?.startsWith('/')) return undefined
+  try {
+    const url = new URL(target, 'http://127.0.0.1')
+    return url.host === '127.0.0.1' ? url : undefined
+  } catch {
+    return undefined
   }
 }
 
@@ -93,7 +120,7 @@ async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unkn
   if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
     return plain(res, 415, 'Send JSON.')
   try {
-    return JSON.parse(await readBody(req)) as unknown
+    return JSON.parse(await readBody(req, MAX_BODY)) as unknown
   } catch (err) {
     const tooLarge = err instanceof BodyTooLarge
     return plain(res, tooLarge ? 413 : 400, tooLarge ? 'Request too large.' : 'Invalid JSON.')
@@ -136,26 +163,6 @@ function handleStream(req: IncomingMessage, res: ServerResponse, url: URL, dispa
   )
   // The browser closing the stream (or the page) ends the subscription and its generator's finally.
   req.on('close', unsubscribe)
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY) {
-        reject(new BodyTooLarge())
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {

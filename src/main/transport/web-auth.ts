@@ -1,8 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-export const TOKEN_COOKIE = 'skiff_token'
-
 export function newToken(): string {
   return randomBytes(32).toString('base64url')
 }
@@ -15,22 +13,14 @@ export function tokenMatches(expected: string, given: string | undefined): boole
   return timingSafeEqual(a, b)
 }
 
-/** The token a request carries: `Authorization: Bearer`, the HttpOnly cookie, or `?token=` (first page load). */
-export function presentedToken(req: IncomingMessage, url: URL): string | undefined {
+/**
+ * The token an API request carries: only `Authorization: Bearer`. Never a cookie (cookies ignore ports, so
+ * every other server on 127.0.0.1 would receive it) and never `?token=` (URLs end up in logs and history).
+ */
+export function bearerToken(req: IncomingMessage): string | undefined {
   const auth = req.headers.authorization
-  if (auth?.startsWith('Bearer ')) return auth.slice(7).trim()
-  const cookie = readCookie(req.headers.cookie, TOKEN_COOKIE)
-  if (cookie) return cookie
-  return url.searchParams.get('token') ?? undefined
-}
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
-  }
-  return undefined
+  if (typeof auth !== 'string' || !/^Bearer /i.test(auth)) return undefined
+  return auth.slice(7).trim() || undefined
 }
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -57,8 +47,22 @@ function isLoopbackAuthority(authority: string, port: number): boolean {
   )
 }
 
-/** Slows down token guessing: after `limit` failures within `windowMs`, every request is refused until it passes. */
-export function createFailureLimiter(limit = 20, windowMs = 10_000, now: () => number = Date.now) {
+export interface FailureLimiter {
+  /** True when too many failures happened lately; only requests WITHOUT the right token are refused. */
+  blocked(): boolean
+  fail(): void
+}
+
+/**
+ * Slows down token guessing: after `limit` failures within `windowMs`, requests that fail the token check get
+ * 429 instead of 401. The holder of the token is checked first and never refused, so a hostile page firing
+ * `<img>` requests cannot lock the real user out.
+ */
+export function createFailureLimiter(
+  limit = 20,
+  windowMs = 10_000,
+  now: () => number = Date.now,
+): FailureLimiter {
   let failures: number[] = []
   return {
     blocked(): boolean {
@@ -67,7 +71,9 @@ export function createFailureLimiter(limit = 20, windowMs = 10_000, now: () => n
       return failures.length >= limit
     },
     fail(): void {
+      // Bounded: a flood keeps at most `limit` timestamps.
       failures.push(now())
+      if (failures.length > limit) failures.shift()
     },
   }
 }

@@ -24,8 +24,6 @@ const staticDir = values.static ?? fileURLToPath(new URL('../../../out/web', imp
 
 try {
   const web = await startWebServer({ dispatcher: backend.dispatcher, staticDir, port })
-  console.log(`Skiff web UI: ${web.url}`)
-  void backend.restore()
   let stopping = false
   const stop = async (): Promise<void> => {
     if (stopping) return
@@ -34,8 +32,11 @@ try {
     await backend.close()
     process.exit(0)
   }
+  // Handlers first, then the line a launcher waits for: a signal sent at once still shuts down cleanly.
   process.on('SIGINT', () => void stop())
   process.on('SIGTERM', () => void stop())
+  console.log(`Skiff web UI: ${web.url}`)
+  void backend.restore()
 } catch (err) {
   const code = (err as NodeJS.ErrnoException).code
   console.error(

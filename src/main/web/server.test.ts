@@ -59,27 +59,34 @@ const json = { 'Content-Type': 'application/json' }
 describe('web mode security', () => {
   it('binds to loopback only', () => {
     expect(web.server.address()).toMatchObject({ address: '127.0.0.1' })
-    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{40,}$/)
+    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{40,}$/)
   })
 
-  it('401 without or with a wrong token, for pages, calls and streams', async () => {
-    const variants: Record<string, string>[] = [
-      {},
-      { Authorization: 'Bearer wrong' },
-      { Cookie: 'skiff_token=wrong' },
+  it('401 on every /api request without the bearer token: a cookie or ?token= never counts', async () => {
+    const variants: { headers: Record<string, string>; query: string }[] = [
+      { headers: {}, query: '' },
+      { headers: { Authorization: 'Bearer wrong' }, query: '' },
+      { headers: { Cookie: `skiff_token=${web.token}` }, query: '' },
+      { headers: {}, query: `token=${web.token}` },
     ]
-    for (const headers of variants) {
-      expect((await send('/', { headers })).status).toBe(401)
-      const call = await send('/api/call', {
+    for (const { headers, query } of variants) {
+      const call = await send(`/api/call?${query}`, {
         method: 'POST',
         headers: { ...json, ...headers },
         body: callBody,
       })
       expect(call.status).toBe(401)
-      expect(call.body).not.toContain('Skiff"')
-      expect((await send('/api/stream?name=system.tools&input=%7B%7D', { headers })).status).toBe(401)
+      expect(call.body).toContain('no longer authorised')
+      const stream = await send(`/api/stream?name=system.tools&input=%7B%7D&${query}`, { headers })
+      expect(stream.status).toBe(401)
+      expect((await send(`/api/events?${query}`, { headers })).status).toBe(401)
     }
-    expect((await send('/?token=nope')).status).toBe(401)
+  })
+
+  it('serves the page itself to anyone on loopback, and never sets a cookie', async () => {
+    const page = await send('/')
+    expect(page.status).toBe(200)
+    expect(page.headers['set-cookie']).toBeUndefined()
   })
 
   it('403 for a foreign Host or Origin even with the token (DNS rebinding)', async () => {
@@ -120,15 +127,12 @@ describe('web mode security', () => {
     expect(stream.body).toMatch(/^data: \[/)
   })
 
-  it('trades ?token= for an HttpOnly SameSite=Strict cookie that then works alone', async () => {
+  it('moves an old-style ?token= page load into the fragment; a wrong one is refused', async () => {
     const first = await send(`/?token=${web.token}`)
     expect(first.status).toBe(303)
-    expect(first.headers.location).toBe('/')
-    const cookie = String(first.headers['set-cookie'])
-    expect(cookie).toContain('HttpOnly')
-    expect(cookie).toContain('SameSite=Strict')
-    const second = await send('/', { headers: { Cookie: cookie.split(';')[0]! } })
-    expect(second.status).toBe(200)
+    expect(first.headers.location).toBe(`/#token=${web.token}`)
+    expect(first.headers['set-cookie']).toBeUndefined()
+    expect((await send('/?token=nope')).status).toBe(401)
   })
 
   it('refuses invalid calls with typed errors, not crashes', async () => {

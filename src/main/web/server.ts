@@ -39,14 +39,23 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         res.writeHead(404).end('Not found.')
       }),
   })
-  const server = createServer(handler)
+  const server = createServer(
+    {
+      // Slow clients cannot hold connections for ever: the whole request (not a stream's response) must
+      // arrive within 30 s, its headers within 10 s. Oversized headers get Node's 431.
+      requestTimeout: 30_000,
+      headersTimeout: 10_000,
+    },
+    handler,
+  )
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   port = (server.address() as AddressInfo).port
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    // The token rides in the fragment: browsers never send it to any server, nor in a Referer.
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     server,

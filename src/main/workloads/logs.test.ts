@@ -193,6 +193,6 @@ describe('deployment logs', () => {
     expect(sockets()).toBeGreaterThan(baseline)
     ac.abort()
     await Promise.all([pod.return(undefined), dep.return(undefined)])
-    await eventually(async () => (sockets() <= baseline ? true : undefined), 5000, 'sockets to close')
+    await eventually(async () => (sockets() <= baseline ? true : undefined), 30_000, 'sockets to close')
   })
 })

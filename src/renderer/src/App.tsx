@@ -4,6 +4,9 @@ import { ThemeSwitch } from './components/ThemeSwitch'
 import { api } from './api/client'
 import { ContextSwitcher } from './contexts/ContextSwitcher'
 import { useActiveContext } from './contexts/active-context'
+import { useSessionRefused } from './api/session-auth'
+import { ExecApprovalDialog } from './exec/ExecApprovalDialog'
+import { useExecApproval } from './exec/exec-approval-store'
 import { NoticeArea } from './components/Notice'
 import { useSidebarCollapsed } from './sidebar-state'
 import { CommandPalette } from './palette/CommandPalette'
@@ -22,6 +25,9 @@ export function App() {
   }, [])
   const section = sections.find((s) => s.id === active) ?? sections[0]!
   const context = useActiveContext()
+  const refused = useSessionRefused()
+  // Approving an exec plugin remounts the section so views that were refused start again.
+  const { generation } = useExecApproval()
   const [collapsed, setCollapsed] = useSidebarCollapsed()
 
   return (
@@ -64,7 +70,15 @@ export function App() {
       <main className="content" aria-labelledby="section-title">
         <h1 id="section-title">{section.label}</h1>
         <p className="section-summary">{section.summary}</p>
-        {section.needsContext && !context.name ? (
+        {refused ? (
+          <div className="empty-state" role="alert">
+            <p className="empty-title">This session is no longer authorised</p>
+            <p>
+              Skiff was restarted, or this page was opened without its key. Open the address Skiff printed
+              when it started (<code>Skiff web UI: http://127.0.0.1:…/#token=…</code>).
+            </p>
+          </div>
+        ) : section.needsContext && !context.name ? (
           <div className="empty-state">
             <p className="empty-title">No cluster selected</p>
             <p>
@@ -77,11 +91,12 @@ export function App() {
           </div>
         ) : (
           // Resource views are keyed by context so every watch restarts cleanly when it changes.
-          <div key={section.needsContext ? (context.name ?? '') : section.id}>
+          <div key={`${section.needsContext ? (context.name ?? '') : section.id}:${generation}`}>
             {section.render(context.name)}
           </div>
         )}
       </main>
+      <ExecApprovalDialog context={context.name} />
       <NoticeArea className="app-notices" />
     </div>
   )

@@ -77,6 +77,16 @@ export function invalid(r: ResourceDef, name: string, causes: StatusCause[]): Ap
   })
 }
 
+/** kube-apiserver's answer to a request body over its 3 MiB limit. */
+export function requestTooLarge(limit: number): ApiError {
+  return failure(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`)
+}
+
+/** What kube-apiserver answers when etcd refuses to store an object over 1.5 MiB. */
+export function objectTooLarge(): ApiError {
+  return failure(413, 'RequestEntityTooLarge', 'Request entity too large: etcdserver: request is too large')
+}
+
 export function badRequest(message: string): ApiError {
   return failure(400, 'BadRequest', message)
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parse as parseYaml } from 'yaml'
 import type { ApiError } from '../api/status'
-import { badRequest } from '../api/status'
+import { badRequest, requestTooLarge } from '../api/status'
 import { markDuplicates } from '../api/duplicate-keys'
 import { decodeK8sProtobuf, isProtobuf } from './protobuf'
 
@@ -54,17 +54,23 @@ export function sendNotFoundPage(res: ServerResponse): void {
   res.end('404 page not found\n')
 }
 
-const MAX_BODY = 16 * 1024 * 1024
+/** kube-apiserver's MaxRequestBodyBytes. */
+export const MAX_BODY = 3 * 1024 * 1024
+/** Past this an oversized body is no longer drained: the connection is cut. */
+const DRAIN_LIMIT = 64 * 1024 * 1024
 
 export async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
+  // Over the limit the rest is read and dropped, so the client sees the 413 rather than a reset.
   for await (const chunk of req) {
     const buf = chunk as Buffer
     size += buf.length
-    if (size > MAX_BODY) throw badRequest('request entity too large')
-    chunks.push(buf)
+    if (size > DRAIN_LIMIT) break
+    if (size <= MAX_BODY) chunks.push(buf)
+    else chunks.length = 0
   }
+  if (size > MAX_BODY) throw requestTooLarge(MAX_BODY)
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? ''
   const raw = Buffer.concat(chunks)
   // kubectl's typed clients (create deployment, create namespace, ...) send protobuf bodies.

@@ -2,6 +2,7 @@ import type { ResourceDef } from '../api/resources'
 import { qualifiedName } from '../api/resources'
 import type { KObj } from '../types'
 import { KeyIndex, type IndexedKey } from './key-index'
+import { objectTooLarge } from '../api/status'
 
 // In-memory object store with one global, growing resourceVersion (like an etcd revision).
 // Stored objects are immutable: writers hand in a fresh object, readers never mutate what they get.
@@ -14,6 +15,9 @@ export class Entry {
     return this.cached
   }
 }
+
+/** etcd's default request limit, which bounds every stored object. */
+export const MAX_OBJECT_BYTES = 1.5 * 1024 * 1024
 
 export type StoreEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 
@@ -108,11 +112,13 @@ export class Store {
     if (!table) this.tables.set(qualifiedName(r), (table = new Map()))
     let byName = table.get(ns)
     if (!byName) table.set(ns, (byName = new Map()))
+    obj.metadata.resourceVersion = String(this.rv + 1)
+    const entry = new Entry(obj)
+    // etcd refuses a value over 1.5 MiB (its --max-request-bytes) and kube-apiserver answers 413.
+    if (entry.bytes.length > MAX_OBJECT_BYTES) throw objectTooLarge()
     const prev = byName.get(obj.metadata.name)
     if (!prev) this.keys.changed(qualifiedName(r))
     this.rv++
-    obj.metadata.resourceVersion = String(this.rv)
-    const entry = new Entry(obj)
     byName.set(obj.metadata.name, entry)
     this.emit({
       type: prev ? 'MODIFIED' : 'ADDED',

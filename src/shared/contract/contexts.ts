@@ -26,6 +26,20 @@ export interface ContextsState {
   candidates: string[]
 }
 
+/** A command a kubeconfig user runs to get credentials (`users[].user.exec`). */
+export interface ExecPluginInfo {
+  /** The kubeconfig user entry that runs it. */
+  user: string
+  command: string
+  args: string[]
+  /** Whether the person allowed this exact command and arguments before. */
+  approved: boolean
+}
+
+export interface ExecPluginOfContext extends ExecPluginInfo {
+  context: string
+}
+
 export interface BackupEntry {
   id: string
   file: string
@@ -79,6 +93,8 @@ export const contextMethods = {
       targetFile: importTarget,
       /** The picked file's name, kept with the backup ("Import dev.yaml"). */
       sourceName: z.string().min(1).max(255).optional(),
+      /** The person saw the commands the file's exec plugins run (contexts.inspectImport) and allowed them. */
+      allowExec: z.boolean().optional(),
       renames: z
         .strictObject({
           contexts: z.record(name, name).optional(),
@@ -88,6 +104,14 @@ export const contextMethods = {
         .optional(),
     }),
   ),
+  /** What importing this content would bring in that runs code: its exec plugins' commands. */
+  'contexts.inspectImport': method<{ execPlugins: ExecPluginInfo[] }>()(
+    z.strictObject({ content: importContent }),
+  ),
+  /** The command a context's user runs for credentials, if any (null: none). */
+  'contexts.execPlugin': method<ExecPluginOfContext | null>()(z.strictObject({ name })),
+  /** Allow (and remember) the command a context's exec plugin runs, as it is now. */
+  'contexts.approveExec': method<ExecPluginOfContext>()(z.strictObject({ name })),
   'contexts.backups': method<BackupEntry[]>()(z.strictObject({})),
   'contexts.compareBackup': method<BackupComparison>()(z.strictObject({ id: backupId })),
   'contexts.restore': method<ContextsState>()(z.strictObject({ id: backupId })),

@@ -7,6 +7,7 @@ export type ApiErrorCode =
   | 'Forbidden'
   | 'Unauthorized'
   | 'Unavailable' // a cluster, binary or file could not be reached
+  | 'NeedsApproval' // a context's exec plugin would run a command the person has not allowed yet
   | 'Cancelled'
   | 'Timeout'
   | 'Internal'

@@ -1,5 +1,8 @@
 import { createClient, type ApiClient, type Bridge } from '@shared/contract'
 import { createHttpBridge } from './http-bridge'
+import { markUnauthorised } from './session-auth'
+import { browserWebToken } from './web-token'
+import { noticeApprovals } from '../exec/notice-approvals'
 
 declare global {
   interface Window {
@@ -9,4 +12,6 @@ declare global {
 }
 
 /** Electron's preload bridge when present, else web mode's HTTP bridge: views never know which. */
-export const api: ApiClient = createClient(window.bridge ?? createHttpBridge())
+export const api: ApiClient = createClient(
+  noticeApprovals(window.bridge ?? createHttpBridge(browserWebToken(), { onRefused: markUnauthorised })),
+)

@@ -1,4 +1,5 @@
 import type { ApiErrorBody, Bridge, CallResult } from '@shared/contract'
+import { readSse } from './sse-reader'
 
 interface Listener {
   stream: string
@@ -9,22 +10,46 @@ interface Listener {
 
 type Frame = { id: string; event?: unknown; end?: boolean; error?: ApiErrorBody }
 
+export const NOT_AUTHORISED: ApiErrorBody = {
+  code: 'Unauthorized',
+  message: 'This session is no longer authorised — open the address Skiff printed when it started.',
+}
+
+const RETRY_MS = [500, 1000, 2000, 4000]
+
 /**
  * Web mode's Bridge: POST for calls; every stream shares one Server-Sent Events connection (browsers allow
- * only six connections per origin, so one EventSource per stream would starve the calls). The HttpOnly cookie
- * carries the token.
+ * only six connections per origin, so one stream per request would starve the calls), read with fetch so
+ * that it carries the token in `Authorization` like every call. No cookie is ever involved.
  */
-export function createHttpBridge(base = ''): Bridge {
+export function createHttpBridge(
+  token: string | undefined,
+  options: { base?: string; onRefused?: () => void } = {},
+): Bridge {
+  const base = options.base ?? ''
+  // Skiff's own server refused the token (not a cluster's 401, which arrives inside a 200 answer).
+  const refused = (): void => options.onRefused?.()
   const subs = new Map<string, Listener>()
-  let source: EventSource | undefined
+  let connected = false
   let session: string | undefined
+  let failures = 0
   let next = 0
+  const headers = (json: boolean): Record<string, string> => ({
+    ...(json ? { 'Content-Type': 'application/json' } : {}),
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  })
+
+  const endAll = (error: ApiErrorBody): void => {
+    const ended = [...subs.values()]
+    subs.clear()
+    for (const l of ended) l.onEnd(error)
+  }
 
   const control = (body: Record<string, unknown>): void => {
     void fetch(`${base}/api/events/control`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      credentials: 'same-origin',
+      headers: headers(true),
+      credentials: 'omit',
       body: JSON.stringify({ session, ...body }),
     }).catch(() => {
       // The event stream reports the outage; a reconnect re-subscribes everything.
@@ -33,34 +58,48 @@ export function createHttpBridge(base = ''): Bridge {
   const subscribeOnServer = (id: string, l: Listener): void =>
     control({ op: 'subscribe', id, stream: l.stream, input: l.input })
 
-  const ensureSource = (): void => {
-    if (source) return
-    const es = new EventSource(`${base}/api/events`)
-    source = es
-    es.addEventListener('hello', (e) => {
-      // A new session (first open or after EventSource reconnected): the server holds no streams for it yet.
-      session = (JSON.parse((e as MessageEvent<string>).data) as { session: string }).session
-      for (const [id, l] of subs) subscribeOnServer(id, l)
-    })
-    es.onmessage = (e: MessageEvent<string>) => {
-      const frame = JSON.parse(e.data) as Frame
-      const l = subs.get(frame.id)
-      if (!l) return
-      if (frame.end) {
-        subs.delete(frame.id)
-        l.onEnd(frame.error)
-      } else l.onEvent(frame.event)
+  const onFrame = (data: string): void => {
+    const frame = JSON.parse(data) as Frame
+    const l = subs.get(frame.id)
+    if (!l) return
+    if (frame.end) {
+      subs.delete(frame.id)
+      l.onEnd(frame.error)
+    } else l.onEvent(frame.event)
+  }
+
+  const connect = async (): Promise<void> => {
+    connected = true
+    let status = 0
+    try {
+      const res = await fetch(`${base}/api/events`, { headers: headers(false), credentials: 'omit' })
+      status = res.status
+      if (res.ok && res.body) {
+        await readSse(res.body, (m) => {
+          if (m.event === 'hello') {
+            // A new session (first open or after a reconnect): the server holds no streams for it yet.
+            failures = 0
+            session = (JSON.parse(m.data) as { session: string }).session
+            for (const [id, l] of subs) subscribeOnServer(id, l)
+          } else onFrame(m.data)
+        })
+      }
+    } catch {
+      // Network error or the server went away: retried below.
     }
-    es.onerror = () => {
-      session = undefined
-      // CONNECTING means the browser retries by itself; CLOSED means it gave up (e.g. 401 after a restart).
-      if (es.readyState !== EventSource.CLOSED) return
-      source = undefined
-      const ended = [...subs.values()]
-      subs.clear()
-      for (const l of ended)
-        l.onEnd({ code: 'Unavailable', message: 'Lost the connection to Skiff’s backend.' })
+    session = undefined
+    connected = false
+    if (status === 401) {
+      refused()
+      return endAll(NOT_AUTHORISED)
     }
+    if (subs.size === 0) return
+    const delay = RETRY_MS[Math.min(failures++, RETRY_MS.length - 1)]!
+    if (failures > 8)
+      return endAll({ code: 'Unavailable', message: 'Lost the connection to Skiff’s backend.' })
+    setTimeout(() => {
+      if (!connected && subs.size > 0) void connect()
+    }, delay)
   }
 
   return {
@@ -70,14 +109,17 @@ export function createHttpBridge(base = ''): Bridge {
       try {
         res = await fetch(`${base}/api/call`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          credentials: 'same-origin',
+          headers: headers(true),
+          credentials: 'omit',
           body: JSON.stringify({ method, input }),
         })
       } catch {
         return unavailable('Skiff’s backend is not answering. Is `npm run serve` still running?')
       }
-      if (res.status === 401) return { ok: false, error: { code: 'Unauthorized', message: await res.text() } }
+      if (res.status === 401) {
+        refused()
+        return { ok: false, error: NOT_AUTHORISED }
+      }
       if (!res.ok) return unavailable(`The backend answered ${res.status}: ${await res.text()}`)
       return (await res.json()) as CallResult<unknown>
     },
@@ -85,8 +127,8 @@ export function createHttpBridge(base = ''): Bridge {
       const id = `s${++next}`
       const listener: Listener = { stream, input: input ?? {}, onEvent, onEnd }
       subs.set(id, listener)
-      ensureSource()
-      if (session) subscribeOnServer(id, listener)
+      if (!connected) void connect()
+      else if (session) subscribeOnServer(id, listener)
       return () => {
         if (subs.delete(id) && session) control({ op: 'unsubscribe', id })
       }

@@ -1,12 +1,14 @@
 import { openPalette } from '../palette/open'
 import { useActiveContext } from './active-context'
+import { useSessionRefused } from '../api/session-auth'
 import { useContexts } from './useContexts'
 
 /** The header's context chip: shows the context views use; opens the palette's context list. */
 export function ContextSwitcher() {
   const contexts = useContexts()
   const active = useActiveContext()
-  const label = contexts.isPending ? 'Loading…' : (active.name ?? 'No context')
+  const refused = useSessionRefused()
+  const label = contexts.isPending ? 'Loading…' : refused ? 'Not authorised' : (active.name ?? 'No context')
   return (
     <button
       type="button"

@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'react'
+import type { ApiError, ExecPluginInfo } from '@shared/contract'
+import { api } from '../api/client'
 import { useCall } from '../api/hooks'
+import { Dialog } from '../components/Dialog'
+import { useNotice } from '../components/Notice'
+import { CommandList } from '../exec/CommandList'
 import { ImportRenames } from './ImportRenames'
 import { initialNames, renamesFrom, type Typed } from './import-renames'
 import { useContexts } from './useContexts'
@@ -22,6 +27,23 @@ export function ImportCard({ files }: { files: string[] }) {
   const check =
     preview.data && typed ? renamesFrom(preview.data, typed, { contexts: contextNames }) : undefined
   const blocked = !check || Object.keys(check.problems).length > 0
+  const notice = useNotice()
+  // The commands the file's users would run (exec plugins): shown, and the import waits for a yes.
+  const [asking, setAsking] = useState<ExecPluginInfo[] | undefined>()
+  const runImport = (allowExec: boolean): void => {
+    if (!content || !targetFile || !check || blocked) return
+    setAsking(undefined)
+    action.mutate(
+      {
+        content: content.text,
+        targetFile,
+        sourceName: content.name,
+        renames: check.renames,
+        ...(allowExec ? { allowExec } : {}),
+      },
+      { onSuccess: () => setContent(undefined) },
+    )
+  }
 
   return (
     <section className="card" aria-labelledby="import-title">
@@ -29,11 +51,11 @@ export function ImportCard({ files }: { files: string[] }) {
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          if (content && targetFile && check && !blocked)
-            action.mutate(
-              { content: content.text, targetFile, sourceName: content.name, renames: check.renames },
-              { onSuccess: () => setContent(undefined) },
-            )
+          if (!content || !targetFile || blocked) return
+          api
+            .call('contexts.inspectImport', { content: content.text })
+            .then(({ execPlugins }) => (execPlugins.length > 0 ? setAsking(execPlugins) : runImport(false)))
+            .catch((err: ApiError) => notice('error', err.message))
         }}
       >
         <div className="inline-form">
@@ -69,6 +91,23 @@ export function ImportCard({ files }: { files: string[] }) {
           <ImportRenames preview={preview.data} typed={typed} problems={check.problems} onChange={setTyped} />
         )}
       </form>
+      <Dialog title="This kubeconfig runs commands" open={!!asking} onClose={() => setAsking(undefined)}>
+        <p>
+          To get credentials, {content?.name ?? 'this file'} runs{' '}
+          {asking?.length === 1 ? 'this command' : 'these commands'} on your computer whenever Skiff or
+          kubectl talks to its clusters:
+        </p>
+        <CommandList plugins={asking ?? []} />
+        <p className="muted small">Import it only if you trust where it came from.</p>
+        <div className="dialog-buttons">
+          <button type="button" className="secondary" onClick={() => setAsking(undefined)}>
+            Cancel
+          </button>
+          <button type="button" onClick={() => runImport(true)}>
+            Allow and import
+          </button>
+        </div>
+      </Dialog>
       {files.length === 0 && (
         <p className="muted small">There is no readable kubeconfig file to merge into yet.</p>
       )}

@@ -168,6 +168,12 @@ function acquire(client: QueryClient, kind: ResourceKind, options: WatchOptions)
     held.count++
     clearTimeout(held.linger)
     held.linger = undefined
+    // A view mounting on a watch that ended in an error (e.g. remounted after an exec plugin was allowed)
+    // starts it again rather than showing the old error.
+    if (client.getQueryData<RowSet>(watchKey(kind, options))?.status.state === 'error') {
+      stopLease(held)
+      startLease(client, kind, options, held)
+    }
   } else {
     const lease: Lease = { count: 1, stop: () => {}, failures: 0 }
     leases.set(id, lease)
