@@ -2,7 +2,7 @@ import type { KObj } from '../types'
 import { isRecord } from '../types'
 import type { ObjectApi } from './objects'
 import type { ResourceDef } from './resources'
-import { RESOURCES } from './resources'
+import { removeCustomObjects } from '../crd/cleanup'
 import { ApiError, conflict } from './status'
 
 export interface DeleteOptions {
@@ -88,6 +88,7 @@ export function deleteObject(
       next.status = { ...(isRecord(next.status) ? next.status : {}), phase: 'Terminating' }
     return { kind: 'object', obj: api.store.put(r, next).obj }
   }
+  if (r.kind === 'CustomResourceDefinition') removeCustomObjects(api, name)
   const removed = api.store.remove(r, ns, name)
   if (r.kind === 'Pod') return { kind: 'object', obj: removed?.obj ?? current }
   return {
@@ -103,7 +104,7 @@ export function deleteObject(
 }
 
 function orphanDependents(api: ObjectApi, owner: KObj): void {
-  for (const r of RESOURCES) {
+  for (const r of api.resources.all()) {
     if (!r.namespaced) continue
     for (const entry of api.store.list(r, owner.metadata.namespace)) {
       const refs = entry.obj.metadata.ownerReferences

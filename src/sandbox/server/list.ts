@@ -109,7 +109,8 @@ export function listBody(r: ResourceDef, page: ListPage): Buffer[] {
     resourceVersion: page.resourceVersion,
     ...(page.continueToken ? { continue: page.continueToken, remainingItemCount: page.remaining } : {}),
   }
-  const head = `{"kind":"${r.kind}List","apiVersion":"${groupVersion(r)}","metadata":${JSON.stringify(meta)},"items":[`
+  const listKind = r.custom?.listKind ?? `${r.kind}List`
+  const head = `{"kind":"${listKind}","apiVersion":"${groupVersion(r)}","metadata":${JSON.stringify(meta)},"items":[`
   const parts: Buffer[] = [Buffer.from(head)]
   page.entries.forEach((e, i) => {
     if (i > 0) parts.push(COMMA)

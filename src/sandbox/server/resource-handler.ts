@@ -6,6 +6,8 @@ import { toScale, writeScale } from '../api/scale'
 import { badRequest, methodNotAllowed, notFound } from '../api/status'
 import type { IncludeObject } from '../api/table'
 import { tableJson, wantsTable } from '../api/table'
+import { customWriteOptions, refuseStrategicMerge, sendWarnings } from '../crd/custom-request'
+import { toCustomScale, writeCustomScale } from '../crd/custom-scale'
 import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
@@ -61,6 +63,15 @@ export async function handleResource(
     ctx.serveLog(req, res, ns, name, query)
     return
   }
+  if (subresource === 'scale' && r.custom) {
+    if (!name) throw methodNotAllowed()
+    if (method === 'GET') return sendJson(res, 200, toCustomScale(r, api.get(r, ns, name)))
+    const body = await readBody(req)
+    const type = method === 'PATCH' ? refuseStrategicMerge(r, req.headers['content-type'] ?? '') : undefined
+    if (method === 'PUT' || method === 'PATCH')
+      return sendJson(res, 200, writeCustomScale(api, r, ns, name, body, type, dryRun))
+    throw methodNotAllowed()
+  }
   if (subresource === 'scale') {
     if (r.kind !== 'Deployment' && r.kind !== 'ReplicaSet') throw notFound(r, name ?? '')
     if (!name) throw methodNotAllowed()
@@ -76,7 +87,10 @@ export async function handleResource(
   if (subresource !== undefined && subresource !== 'status') {
     throw badRequest(`subresource ${subresource} is not supported by the sandbox`)
   }
+  if (subresource === 'status' && r.custom && !r.custom.statusSubresource) throw notFound(r, name ?? '')
   const status = subresource === 'status' ? { subresource: 'status' as const } : {}
+  // fieldValidation and the Warning headers it produces (custom resources)
+  const custom = customWriteOptions(query)
 
   if (!name) {
     if (method === 'GET') {
@@ -103,7 +117,7 @@ export async function handleResource(
       const page = listPage(api.store, r, ns, query)
       if (wantsTable(accept)) {
         const text = tableJson(
-          r.kind,
+          r,
           page.entries.map((e) => e.obj),
           {
             now: api.clock.now(),
@@ -118,7 +132,8 @@ export async function handleResource(
       return sendJsonParts(res, 200, listBody(r, page))
     }
     if (method === 'POST') {
-      const created = api.create(r, ns, await readBody(req), { dryRun })
+      const created = api.create(r, ns, await readBody(req), { dryRun, ...custom })
+      sendWarnings(res, custom.warnings)
       return sendJson(res, 201, created)
     }
     if (method === 'DELETE') {
@@ -136,7 +151,7 @@ export async function handleResource(
       if (isWatch(query)) throw badRequest('watch requests must target a collection')
       const obj = api.get(r, ns, name)
       if (wantsTable(accept)) {
-        const text = tableJson(r.kind, [obj], {
+        const text = tableJson(r, [obj], {
           now: api.clock.now(),
           resourceVersion: obj.metadata.resourceVersion,
           include: includeObject(query),
@@ -146,16 +161,23 @@ export async function handleResource(
       }
       return sendJson(res, 200, obj)
     }
-    case 'PUT':
-      return sendJson(res, 200, api.update(r, ns, name, await readBody(req), { dryRun, ...status }))
+    case 'PUT': {
+      const updated = api.update(r, ns, name, await readBody(req), { dryRun, ...status, ...custom })
+      sendWarnings(res, custom.warnings)
+      return sendJson(res, 200, updated)
+    }
     case 'PATCH': {
-      const type = req.headers['content-type'] ?? ''
+      const type = refuseStrategicMerge(r, req.headers['content-type'] ?? '')
       const body = await readBody(req)
       // Server-side apply creates what does not exist yet.
       if (type.startsWith('application/apply-patch') && !subresource && !api.store.get(r, ns, name)) {
-        return sendJson(res, 201, api.create(r, ns, body, { dryRun }))
+        const created = api.create(r, ns, body, { dryRun, ...custom })
+        sendWarnings(res, custom.warnings)
+        return sendJson(res, 201, created)
       }
-      return sendJson(res, 200, api.patch(r, ns, name, type, body, { dryRun, ...status }))
+      const patched = api.patch(r, ns, name, type, body, { dryRun, ...status, ...custom })
+      sendWarnings(res, custom.warnings)
+      return sendJson(res, 200, patched)
     }
     case 'DELETE': {
       const result = deleteObject(api, r, ns, name, parseDeleteOptions(await readBody(req), query))

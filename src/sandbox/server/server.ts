@@ -41,7 +41,8 @@ export async function startApiServer(
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!authorized(req, token)) return sendError(res, unauthorized())
     const url = new URL(req.url ?? '/', 'https://127.0.0.1')
-    const route = parseRoute(url.pathname)
+    const catalog = ctx.api.resources
+    const route = parseRoute(url.pathname, (g, v, p) => catalog.find(g, v, p))
     switch (route.type) {
       case 'version':
         return sendJson(res, 200, VERSION_INFO)
@@ -51,12 +52,16 @@ export async function startApiServer(
       case 'apiVersions':
       case 'groupList':
         if (wantsAggregated(req.headers.accept)) {
-          const body = JSON.stringify(aggregatedDiscovery(route.type === 'apiVersions'))
+          const body = JSON.stringify(aggregatedDiscovery(route.type === 'apiVersions', catalog.all()))
           return sendJsonText(res, 200, body, AGGREGATED_TYPE)
         }
-        return sendJson(res, 200, route.type === 'apiVersions' ? apiVersions(address) : apiGroupList())
+        return sendJson(
+          res,
+          200,
+          route.type === 'apiVersions' ? apiVersions(address) : apiGroupList(catalog.all()),
+        )
       case 'resourceList': {
-        const list = apiResourceList(route.group, route.version)
+        const list = apiResourceList(route.group, route.version, catalog.all())
         return list ? sendJson(res, 200, list) : sendNotFoundPage(res)
       }
       case 'resource':

@@ -50,7 +50,7 @@ export function serveWatch(
     let object: Buffer
     if (w.table) {
       object = Buffer.from(
-        tableJson(w.resource.kind, [obj], {
+        tableJson(w.resource, [obj], {
           now: w.now(),
           resourceVersion: obj.metadata.resourceVersion,
           include: w.table.include,

@@ -1,0 +1,236 @@
+import { request } from 'node:https'
+import {
+  ApiextensionsV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+  PatchStrategy,
+  Watch,
+  loadYaml,
+  setHeaderOptions,
+} from '@kubernetes/client-node'
+import type { V1CustomResourceDefinition } from '@kubernetes/client-node'
+import { stringify } from 'yaml'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GADGET_CRD, WIDGET_CRD } from '../../../test/fixtures/crd'
+import { eventually } from '../../../test/support/eventually'
+import type { RunningSandbox } from '../index'
+import { startSandbox } from '../index'
+import { sandboxKubeconfigEntry } from '../kubeconfig-entry'
+
+// The same CRD flows through @kubernetes/client-node: ApiextensionsV1Api and CustomObjectsApi.
+let sb: RunningSandbox
+let kc: KubeConfig
+let custom: CustomObjectsApi
+
+// As a client-node user loads a manifest: YAML into the typed model (JSON `default` becomes `_default`, ...).
+const crdModel = (crd: object): V1CustomResourceDefinition =>
+  loadYaml<V1CustomResourceDefinition>(stringify(crd))
+
+const W = { group: 'example.com', version: 'v1', plural: 'widgets', namespace: 'default' }
+
+// A raw POST (CustomObjectsApi does not expose response headers), trusting the sandbox CA.
+function post(path: string, body: unknown): Promise<{ code: number; warning: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${sb.url}${path}`,
+      {
+        method: 'POST',
+        ca: Buffer.from(sb.caData, 'base64').toString(),
+        headers: { Authorization: `Bearer ${sb.token}`, 'Content-Type': 'application/json' },
+      },
+      (res) => {
+        res.resume()
+        res.on('end', () => {
+          const w = res.headers.warning
+          resolve({ code: res.statusCode ?? 0, warning: Array.isArray(w) ? w.join(', ') : w })
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(JSON.stringify(body))
+  })
+}
+
+beforeAll(async () => {
+  sb = await startSandbox({ name: 'crdcn' })
+  const e = sandboxKubeconfigEntry(sb)
+  kc = new KubeConfig()
+  kc.loadFromOptions({
+    clusters: [
+      { name: e.cluster.name, server: e.cluster.server, caData: e.cluster.caData, skipTLSVerify: false },
+    ],
+    users: [{ name: e.user.name, token: e.user.token }],
+    contexts: [{ name: e.context.name, cluster: e.context.cluster, user: e.context.user }],
+    currentContext: e.context.name,
+  })
+  custom = kc.makeApiClient(CustomObjectsApi)
+})
+afterAll(async () => {
+  await sb.stop()
+})
+
+describe('CRDs through @kubernetes/client-node', () => {
+  it('creates a CRD whose status says Established and whose kind is in discovery', async () => {
+    const ext = kc.makeApiClient(ApiextensionsV1Api)
+    await ext.createCustomResourceDefinition({ body: crdModel(WIDGET_CRD) })
+    const crd = await ext.readCustomResourceDefinition({ name: 'widgets.example.com' })
+    expect(crd.status?.conditions?.find((c) => c.type === 'Established')?.status).toBe('True')
+    expect(crd.status?.acceptedNames?.kind).toBe('Widget')
+    expect(crd.status?.storedVersions).toEqual(['v1'])
+    const list = await ext.listCustomResourceDefinition()
+    expect(list.items.map((c) => c.metadata?.name)).toEqual(['widgets.example.com'])
+  })
+
+  it('creates, lists, patches and deletes custom objects with CustomObjectsApi', async () => {
+    const created = (await custom.createNamespacedCustomObject({
+      ...W,
+      body: {
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'c1', labels: { a: 'b' } },
+        spec: { color: 'red' },
+      },
+    })) as { metadata: { uid: string; generation: number }; spec: Record<string, unknown> }
+    expect(created.spec).toEqual({ color: 'red', replicas: 1, size: 'M' })
+    expect(created.metadata.generation).toBe(1)
+    await custom.createNamespacedCustomObject({
+      ...W,
+      body: {
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'c2' },
+        spec: { color: 'blue' },
+      },
+    })
+    const labelled = (await custom.listNamespacedCustomObject({ ...W, labelSelector: 'a=b' })) as {
+      kind: string
+      items: Array<{ metadata: { name: string } }>
+    }
+    expect(labelled.kind).toBe('WidgetList')
+    expect(labelled.items.map((i) => i.metadata.name)).toEqual(['c1'])
+    const patched = (await custom.patchNamespacedCustomObject(
+      { ...W, name: 'c1', body: { spec: { color: 'green' } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    )) as { spec: { color: string }; metadata: { generation: number } }
+    expect(patched.spec.color).toBe('green')
+    expect(patched.metadata.generation).toBe(2)
+    await expect(
+      custom.patchNamespacedCustomObject(
+        { ...W, name: 'c1', body: { spec: { color: 'red' } } },
+        setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+      ),
+    ).rejects.toMatchObject({ code: 415 })
+    await custom.deleteNamespacedCustomObject({ ...W, name: 'c2' })
+    await expect(custom.getNamespacedCustomObject({ ...W, name: 'c2' })).rejects.toMatchObject({ code: 404 })
+  })
+
+  it('answers a schema violation with 422 and the field causes', async () => {
+    const err = await custom
+      .createNamespacedCustomObject({
+        ...W,
+        body: {
+          apiVersion: 'example.com/v1',
+          kind: 'Widget',
+          metadata: { name: 'bad' },
+          spec: { color: 'pink' },
+        },
+      })
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 422 })
+    const body = JSON.parse((err as { body: string }).body) as { details: { causes: unknown[] } }
+    expect(body.details.causes).toEqual([
+      {
+        reason: 'FieldValueNotSupported',
+        message: 'Unsupported value: "pink": supported values: "red", "green", "blue"',
+        field: 'spec.color',
+      },
+    ])
+  })
+
+  it('reports unknown fields as fieldValidation asks', async () => {
+    const body = {
+      apiVersion: 'example.com/v1',
+      kind: 'Widget',
+      metadata: { name: 'strict' },
+      spec: { color: 'red', typo: 1 },
+    }
+    const err = await custom
+      .createNamespacedCustomObject({ ...W, body, fieldValidation: 'Strict' })
+      .catch((e: unknown) => e)
+    expect(err).toMatchObject({ code: 400 })
+    expect((err as { body: string }).body).toContain(
+      'Widget in version \\"v1\\" cannot be handled as a Widget: strict decoding error: unknown field \\"spec.typo\\"',
+    )
+    const warned = await post('/apis/example.com/v1/namespaces/default/widgets?fieldValidation=Warn', body)
+    expect(warned).toEqual({ code: 201, warning: '299 - "unknown field \\"spec.typo\\""' })
+    await custom.deleteNamespacedCustomObject({ ...W, name: 'strict' })
+  })
+
+  it('reads and writes the scale and status subresources', async () => {
+    await custom.patchNamespacedCustomObjectScale(
+      { ...W, name: 'c1', body: { spec: { replicas: 5 } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    )
+    await custom.patchNamespacedCustomObjectStatus(
+      { ...W, name: 'c1', body: { status: { replicas: 5, selector: 'app=c1' } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    )
+    const scale = (await custom.getNamespacedCustomObjectScale({ ...W, name: 'c1' })) as {
+      spec: { replicas: number }
+      status: { replicas: number; selector: string }
+    }
+    expect(scale.spec.replicas).toBe(5)
+    expect(scale.status).toEqual({ replicas: 5, selector: 'app=c1' })
+  })
+
+  it('watches custom objects', async () => {
+    const seen: string[] = []
+    const req = await new Watch(kc).watch(
+      '/apis/example.com/v1/namespaces/default/widgets',
+      {},
+      (type: string, obj: { metadata: { name: string } }) => seen.push(`${type} ${obj.metadata.name}`),
+      () => undefined,
+    )
+    await eventually(async () => expect(seen).toEqual(['ADDED c1']))
+    await custom.createNamespacedCustomObject({
+      ...W,
+      body: {
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'c3' },
+        spec: { color: 'red' },
+      },
+    })
+    await custom.deleteNamespacedCustomObject({ ...W, name: 'c3' })
+    await eventually(async () => expect(seen).toEqual(['ADDED c1', 'ADDED c3', 'DELETED c3']))
+    req.abort()
+  })
+
+  it('serves cluster-scoped custom objects', async () => {
+    await kc.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({ body: crdModel(GADGET_CRD) })
+    const g = { group: 'example.com', version: 'v1alpha1', plural: 'gadgets' }
+    await custom.createClusterCustomObject({
+      ...g,
+      body: {
+        apiVersion: 'example.com/v1alpha1',
+        kind: 'Gadget',
+        metadata: { name: 'g1' },
+        spec: { level: 1 },
+      },
+    })
+    const got = (await custom.getClusterCustomObject({ ...g, name: 'g1' })) as {
+      metadata: { namespace?: string }
+    }
+    expect(got.metadata.namespace).toBeUndefined()
+    const list = (await custom.listClusterCustomObject(g)) as { items: unknown[] }
+    expect(list.items).toHaveLength(1)
+  })
+
+  it('removes the kind from discovery and its objects when the CRD is deleted', async () => {
+    await kc.makeApiClient(ApiextensionsV1Api).deleteCustomResourceDefinition({ name: 'widgets.example.com' })
+    await expect(custom.listNamespacedCustomObject(W)).rejects.toMatchObject({ code: 404 })
+    await kc.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({ body: crdModel(WIDGET_CRD) })
+    const list = (await custom.listNamespacedCustomObject(W)) as { items: unknown[] }
+    expect(list.items).toEqual([])
+  })
+})

@@ -1,0 +1,52 @@
+import type { ResourceDef } from '../api/resources'
+import type { StatusCause } from '../api/status'
+import { badRequest } from '../api/status'
+import type { KObj } from '../types'
+import { crdStatus, defaultCrd, validateCrd } from './crd-object'
+import type { JsonSchema } from './schema'
+import { applySchemaDefaults, asSchema, prune } from './schema'
+import { validateCustomObject } from './schema-validation'
+
+// The apiextensions part of a write, run by ObjectApi after the built-in defaults: CRDs get their
+// defaults and status; custom objects are pruned, defaulted and validated against their version's schema.
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
+
+export interface ExtensionWriteOptions {
+  subresource?: 'status'
+  fieldValidation?: FieldValidation
+  // collects `unknown field "spec.x"` warnings for the response's Warning headers
+  warnings?: string[]
+}
+
+export function prepareExtensionWrite(
+  r: ResourceDef,
+  obj: Record<string, unknown>,
+  current: KObj | undefined,
+  now: string,
+  opts: ExtensionWriteOptions,
+): StatusCause[] {
+  if (r.kind === 'CustomResourceDefinition' && r.group === 'apiextensions.k8s.io') {
+    if (opts.subresource === 'status') return []
+    defaultCrd(obj)
+    const causes = validateCrd(obj as KObj, current)
+    if (causes.length === 0) obj.status = crdStatus(obj as KObj, current, now)
+    return causes
+  }
+  const schema: JsonSchema | undefined = asSchema(r.custom?.schema)
+  if (!r.custom || !schema) return []
+  const unknown = prune(obj, schema)
+  if (unknown.length > 0 && opts.fieldValidation === 'Strict') {
+    const list = unknown.map((u) => `unknown field "${u}"`).join(', ')
+    throw badRequest(
+      `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: strict decoding error: ${list}`,
+    )
+  }
+  if (opts.fieldValidation === 'Warn') opts.warnings?.push(...unknown.map((u) => `unknown field "${u}"`))
+  applySchemaDefaults(obj, schema)
+  return validateCustomObject(obj, schema)
+}
+
+export function parseFieldValidation(query: URLSearchParams): FieldValidation | undefined {
+  const v = query.get('fieldValidation')
+  return v === 'Strict' || v === 'Warn' || v === 'Ignore' ? v : undefined
+}
