@@ -28,28 +28,39 @@ const crdModel = (crd: object): V1CustomResourceDefinition =>
 
 const W = { group: 'example.com', version: 'v1', plural: 'widgets', namespace: 'default' }
 
-// A raw POST (CustomObjectsApi does not expose response headers), trusting the sandbox CA.
-function post(path: string, body: unknown): Promise<{ code: number; warning: string | undefined }> {
+// A raw request (CustomObjectsApi exposes neither response headers nor discovery), trusting the sandbox CA.
+function raw(
+  method: string,
+  path: string,
+  opts: { body?: unknown; accept?: string } = {},
+): Promise<{ code: number; warning: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${sb.url}${path}`,
       {
-        method: 'POST',
+        method,
         ca: Buffer.from(sb.caData, 'base64').toString(),
-        headers: { Authorization: `Bearer ${sb.token}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${sb.token}`,
+          'Content-Type': 'application/json',
+          Accept: opts.accept ?? 'application/json',
+        },
       },
       (res) => {
-        res.resume()
+        let body = ''
+        res.on('data', (d: Buffer) => (body += d.toString()))
         res.on('end', () => {
           const w = res.headers.warning
-          resolve({ code: res.statusCode ?? 0, warning: Array.isArray(w) ? w.join(', ') : w })
+          resolve({ code: res.statusCode ?? 0, warning: Array.isArray(w) ? w.join(', ') : w, body })
         })
       },
     )
     req.on('error', reject)
-    req.end(JSON.stringify(body))
+    req.end(opts.body === undefined ? undefined : JSON.stringify(opts.body))
   })
 }
+
+const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList'
 
 beforeAll(async () => {
   sb = await startSandbox({ name: 'crdcn' })
@@ -79,6 +90,25 @@ describe('CRDs through @kubernetes/client-node', () => {
     expect(crd.status?.storedVersions).toEqual(['v1'])
     const list = await ext.listCustomResourceDefinition()
     expect(list.items.map((c) => c.metadata?.name)).toEqual(['widgets.example.com'])
+    // legacy and aggregated discovery list the new kind as soon as the create has answered
+    const legacy = JSON.parse((await raw('GET', '/apis/example.com/v1')).body) as {
+      resources: Array<{ name: string; kind: string; shortNames?: string[] }>
+    }
+    expect(legacy.resources.map((r) => `${r.name} ${r.kind}`)).toEqual([
+      'widgets Widget',
+      'widgets/scale Scale',
+      'widgets/status Widget',
+    ])
+    const groups = JSON.parse((await raw('GET', '/apis', { accept: AGGREGATED })).body) as {
+      items: Array<{
+        metadata: { name: string }
+        versions: Array<{ version: string; resources: Array<{ resource: string }> }>
+      }>
+    }
+    const example = groups.items.find((g) => g.metadata.name === 'example.com')
+    expect(example?.versions.map((v) => [v.version, v.resources.map((r) => r.resource)])).toEqual([
+      ['v1', ['widgets']],
+    ])
   })
 
   it('creates, lists, patches and deletes custom objects with CustomObjectsApi', async () => {
@@ -161,8 +191,13 @@ describe('CRDs through @kubernetes/client-node', () => {
     expect((err as { body: string }).body).toContain(
       'Widget in version \\"v1\\" cannot be handled as a Widget: strict decoding error: unknown field \\"spec.typo\\"',
     )
-    const warned = await post('/apis/example.com/v1/namespaces/default/widgets?fieldValidation=Warn', body)
-    expect(warned).toEqual({ code: 201, warning: '299 - "unknown field \\"spec.typo\\""' })
+    const warned = await raw('POST', '/apis/example.com/v1/namespaces/default/widgets?fieldValidation=Warn', {
+      body,
+    })
+    expect({ code: warned.code, warning: warned.warning }).toEqual({
+      code: 201,
+      warning: '299 - "unknown field \\"spec.typo\\""',
+    })
     await custom.deleteNamespacedCustomObject({ ...W, name: 'strict' })
   })
 
@@ -229,6 +264,15 @@ describe('CRDs through @kubernetes/client-node', () => {
   it('removes the kind from discovery and its objects when the CRD is deleted', async () => {
     await kc.makeApiClient(ApiextensionsV1Api).deleteCustomResourceDefinition({ name: 'widgets.example.com' })
     await expect(custom.listNamespacedCustomObject(W)).rejects.toMatchObject({ code: 404 })
+    const groups = JSON.parse((await raw('GET', '/apis', { accept: AGGREGATED })).body) as {
+      items: Array<{
+        metadata: { name: string }
+        versions: Array<{ resources: Array<{ resource: string }> }>
+      }>
+    }
+    const example = groups.items.find((g) => g.metadata.name === 'example.com')
+    expect(example?.versions.flatMap((v) => v.resources.map((r) => r.resource))).toEqual(['gadgets'])
+    expect((await raw('GET', '/apis/example.com/v1')).code).toBe(404)
     await kc.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({ body: crdModel(WIDGET_CRD) })
     const list = (await custom.listNamespacedCustomObject(W)) as { items: unknown[] }
     expect(list.items).toEqual([])

@@ -124,6 +124,35 @@ describe('kubectl and CustomResourceDefinitions', () => {
     expect(await ok(['get', 'widget', 'w1', '-o', 'jsonpath={.status.replicas}'])).toBe('3')
   })
 
+  it('follows CRD updates: a new printer column shows at once, and the kind joins its categories', async () => {
+    const column = { name: 'Size', type: 'string', jsonPath: '.spec.size', priority: 1 }
+    const patch = JSON.stringify([
+      { op: 'add', path: '/spec/versions/0/additionalPrinterColumns/-', value: column },
+    ])
+    await ok(['patch', 'crd', 'widgets.example.com', '--type=json', '-p', patch])
+    expect(await ok(['get', 'widgets'])).not.toContain('SIZE')
+    const wide = await ok(['get', 'widgets', '-o', 'wide'])
+    expect(wide).toMatch(/^NAME\s+COLOR\s+REPLICAS\s+READY\s+AGE\s+SIZE$/m)
+    expect(wide).toMatch(/^w2\s+blue\s+4\s+\d+s\s+M$/m)
+    expect(await ok(['get', 'all', '-o', 'name'])).toContain('widget.example.com/w1\n')
+  })
+
+  it('refuses an invalid CRD with the apiextensions message', async () => {
+    const noSchema = {
+      ...GADGET_CRD,
+      metadata: { name: 'things.example.com' },
+      spec: {
+        ...GADGET_CRD.spec,
+        names: { plural: 'things', kind: 'Thing' },
+        versions: [{ name: 'v1', served: true, storage: true }],
+      },
+    }
+    const err = await fails(APPLY, stringify(noSchema))
+    expect(err).toContain(
+      'The CustomResourceDefinition "things.example.com" is invalid: spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required',
+    )
+  })
+
   it('serves a cluster-scoped kind with the default Age column', async () => {
     await ok(APPLY, stringify(GADGET_CRD))
     await ok(['wait', '--for', 'condition=Established', 'crd/gadgets.example.com', '--timeout=10s'])
