@@ -1,7 +1,7 @@
 import type { ResourceDef } from '../api/resources'
 import { RESOURCES, resourceByKind } from '../api/resources'
 import type { Store, StoreEvent } from '../store/store'
-import { crdResources } from './crd-resources'
+import { compareVersions, crdResources } from './crd-resources'
 
 // One sandbox's resource table: the built-in kinds plus whatever its CustomResourceDefinitions serve.
 // It follows the store, so a CRD's resources are routable and discoverable the moment it is written
@@ -44,6 +44,8 @@ export class ResourceCatalog {
   private set(crdName: string, defs: ResourceDef[]): void {
     if (defs.length === 0) this.custom.delete(crdName)
     else this.custom.set(crdName, defs)
-    this.merged = [...RESOURCES, ...[...this.custom.values()].flat()]
+    // discovery lists a group's versions in this order, so the preferred (highest priority) comes first
+    const custom = [...this.custom.values()].flat().sort((a, b) => compareVersions(a.version, b.version))
+    this.merged = [...RESOURCES, ...custom]
   }
 }

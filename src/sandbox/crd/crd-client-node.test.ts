@@ -241,6 +241,30 @@ describe('CRDs through @kubernetes/client-node', () => {
     req.abort()
   })
 
+  it('serves every served version of a CRD from one table, the preferred version first', async () => {
+    const ext = kc.makeApiClient(ApiextensionsV1Api)
+    const crd = await ext.readCustomResourceDefinition({ name: 'widgets.example.com' })
+    const v1 = crd.spec.versions[0]
+    if (!v1) throw new Error('the CRD has no version')
+    crd.spec.versions = [v1, { ...v1, name: 'v1beta1', storage: false }]
+    await ext.replaceCustomResourceDefinition({ name: 'widgets.example.com', body: crd })
+    const beta = { ...W, version: 'v1beta1' }
+    const got = (await custom.getNamespacedCustomObject({ ...beta, name: 'c1' })) as { apiVersion: string }
+    expect(got.apiVersion).toBe('example.com/v1beta1')
+    const list = (await custom.listNamespacedCustomObject(beta)) as { items: Array<{ apiVersion: string }> }
+    expect(list.items.map((i) => i.apiVersion)).toEqual(['example.com/v1beta1'])
+    const groups = JSON.parse((await raw('GET', '/apis')).body) as {
+      groups: Array<{
+        name: string
+        versions: Array<{ version: string }>
+        preferredVersion: { version: string }
+      }>
+    }
+    const example = groups.groups.find((g) => g.name === 'example.com')
+    expect(example?.versions.map((v) => v.version)).toEqual(['v1', 'v1beta1'])
+    expect(example?.preferredVersion.version).toBe('v1')
+  })
+
   it('serves cluster-scoped custom objects', async () => {
     await kc.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({ body: crdModel(GADGET_CRD) })
     const g = { group: 'example.com', version: 'v1alpha1', plural: 'gadgets' }

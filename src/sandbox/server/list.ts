@@ -4,6 +4,7 @@ import type { FieldRequirement, LabelRequirement } from '../api/selectors'
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../api/selectors'
 import { badRequest, expired } from '../api/status'
 import { firstAfter, type IndexedKey } from '../store/key-index'
+import { servedBytes } from '../crd/versions'
 import type { Entry, Store } from '../store/store'
 import type { KObj } from '../types'
 
@@ -114,7 +115,7 @@ export function listBody(r: ResourceDef, page: ListPage): Buffer[] {
   const parts: Buffer[] = [Buffer.from(head)]
   page.entries.forEach((e, i) => {
     if (i > 0) parts.push(COMMA)
-    parts.push(e.bytes)
+    parts.push(servedBytes(r, e))
   })
   parts.push(Buffer.from(']}'))
   return parts

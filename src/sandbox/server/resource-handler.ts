@@ -8,6 +8,7 @@ import type { IncludeObject } from '../api/table'
 import { tableJson, wantsTable } from '../api/table'
 import { customWriteOptions, refuseStrategicMerge, sendWarnings } from '../crd/custom-request'
 import { toCustomScale, writeCustomScale } from '../crd/custom-scale'
+import { asServedVersion } from '../crd/versions'
 import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
@@ -159,7 +160,7 @@ export async function handleResource(
         })
         return sendJsonText(res, 200, text)
       }
-      return sendJson(res, 200, obj)
+      return sendJson(res, 200, asServedVersion(r, obj))
     }
     case 'PUT': {
       const updated = api.update(r, ns, name, await readBody(req), { dryRun, ...status, ...custom })
