@@ -4,6 +4,7 @@ import type { ObjectApi } from './objects'
 import type { ResourceDef } from './resources'
 import { removeCustomObjects } from '../crd/cleanup'
 import { ApiError, conflict } from './status'
+import { queryDryRun } from './query'
 
 export interface DeleteOptions {
   propagationPolicy?: string
@@ -24,8 +25,7 @@ export function parseDeleteOptions(body: unknown, query: URLSearchParams): Delet
   if (b.orphanDependents === true) opts.propagationPolicy = 'Orphan'
   const grace = query.get('gracePeriodSeconds') ?? b.gracePeriodSeconds
   if (grace !== undefined && grace !== null && grace !== '') opts.gracePeriodSeconds = Number(grace)
-  if (query.get('dryRun') === 'All' || (Array.isArray(b.dryRun) && b.dryRun.includes('All')))
-    opts.dryRun = true
+  if (queryDryRun(query) || (Array.isArray(b.dryRun) && b.dryRun.includes('All'))) opts.dryRun = true
   if (isRecord(b.preconditions)) {
     const p = b.preconditions
     opts.preconditions = {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock'
 import { ResourceCatalog } from '../crd/catalog'
-import type { FieldValidation } from '../crd/prepare'
 import { prepareExtensionWrite } from '../crd/prepare'
 import type { Store } from '../store/store'
 import type { KObj, ObjectMeta } from '../types'
@@ -12,17 +11,44 @@ import { generateName, rfc3339 } from './names'
 import { applyPatchByType } from './patch'
 import type { ResourceDef } from './resources'
 import { groupVersion, resourceByKind } from './resources'
-import { ApiError, alreadyExists, badRequest, conflict, invalid, notFound } from './status'
+import { ApiError, alreadyExists, badRequest, conflict, invalid, invalidPatch, notFound } from './status'
+import { dropUnknownFields, goFormat, strictDecodingError } from '../openapi/field-check'
+import { rootClassName } from '../openapi/models'
+import type { FieldValidation } from './query'
 import { validateObject } from './validation'
 
 export interface WriteOptions {
   dryRun?: boolean
-  // controller writes: keep status on create, skip the status reset
+  // controller writes: keep status on create, skip the status reset (and the unknown-field check)
   internal?: boolean
   subresource?: 'status'
+  // unknown fields: Strict refuses, Warn (the default) drops and warns, Ignore drops
   fieldValidation?: FieldValidation
-  // collects Warning texts (unknown fields under fieldValidation=Warn) for the response
-  warnings?: string[]
+  // where unknown-field warnings go, for the response's Warning headers
+  warnings?: Pick<string[], 'push'>
+  // set by patch(): the patched object was already checked, with the patch's own error shape
+  fieldsChecked?: boolean
+}
+
+function strictError(r: ResourceDef, paths: string[]): ApiError {
+  return badRequest(
+    `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${strictDecodingError(paths)}`,
+  )
+}
+
+// Drops fields the kind does not declare; Strict turns them into the given error, Warn into warnings.
+function checkFields(
+  r: ResourceDef,
+  obj: Record<string, unknown>,
+  opts: WriteOptions,
+  onStrict: (paths: string[]) => ApiError,
+): void {
+  if (opts.internal || opts.fieldsChecked) return
+  const paths = dropUnknownFields(r, obj)
+  if (paths.length === 0) return
+  const mode = opts.fieldValidation ?? 'Warn'
+  if (mode === 'Strict') throw onStrict(paths)
+  if (mode === 'Warn') opts.warnings?.push(...paths.map((p) => `unknown field "${p}"`))
 }
 
 const STATUS_SUBRESOURCE = new Set([
@@ -86,6 +112,7 @@ export class ObjectApi {
   create(r: ResourceDef, ns: string, body: unknown, opts: WriteOptions = {}): KObj {
     if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
     const obj = structuredClone(body) as Record<string, unknown>
+    checkFields(r, obj, opts, (paths) => strictError(r, paths))
     const meta: Partial<ObjectMeta> = isRecord(obj.metadata) ? (obj.metadata as Partial<ObjectMeta>) : {}
     obj.metadata = meta
     obj.kind = r.kind
@@ -129,6 +156,7 @@ export class ObjectApi {
     if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
     const current = this.get(r, ns, name)
     const next = structuredClone(body) as Record<string, unknown>
+    checkFields(r, next, opts, (paths) => strictError(r, paths))
     const meta: Partial<ObjectMeta> = isRecord(next.metadata) ? (next.metadata as Partial<ObjectMeta>) : {}
     if (meta.name !== undefined && meta.name !== name) {
       throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`)
@@ -184,13 +212,17 @@ export class ObjectApi {
     opts: WriteOptions = {},
   ): KObj {
     const current = this.get(r, ns, name)
-    const patched = applyPatchByType(contentType, structuredClone(current), patch)
+    const className = rootClassName(r.group, r.version, r.kind)
+    const patched = applyPatchByType(contentType, structuredClone(current), patch, className)
     if (!isRecord(patched)) throw badRequest('patch did not produce an object')
+    // kube-apiserver shows a JSON patch's result as JSON text and a merge patch as Go's %+v of the patch.
+    const shown = contentType.startsWith('application/json-patch') ? JSON.stringify(patched) : goFormat(patch)
+    checkFields(r, patched, opts, (paths) => invalidPatch(shown, strictDecodingError(paths)))
     const meta = isRecord(patched.metadata) ? patched.metadata : {}
     if (meta.resourceVersion === undefined || meta.resourceVersion === null || meta.resourceVersion === '') {
       patched.metadata = { ...meta, resourceVersion: current.metadata.resourceVersion }
     }
-    return this.update(r, ns, name, patched, opts)
+    return this.update(r, ns, name, patched, { ...opts, fieldsChecked: true })
   }
 
   private requireWritableNamespace(ns: string): void {

@@ -2,6 +2,7 @@ import jsonpatch from 'fast-json-patch'
 import type { Operation } from 'fast-json-patch'
 import { isRecord } from '../types'
 import { badRequest, unprocessable, unsupportedMediaType } from './status'
+import { strategicMergeTyped } from './strategic'
 
 // The three patch types kubectl and client-node send: JSON patch, JSON merge patch and a strategic merge
 // patch covering the lists kubectl touches (merge-by-key for containers, env, ports, volumes, ...).
@@ -98,7 +99,14 @@ function applyJsonPatch(target: unknown, ops: unknown): unknown {
   }
 }
 
-export function applyPatchByType(contentType: string, target: unknown, patch: unknown): unknown {
+// className: the kind's schema root (client-node model); without one (custom resources) the strategic
+// merge falls back to the name-based merge keys above.
+export function applyPatchByType(
+  contentType: string,
+  target: unknown,
+  patch: unknown,
+  className?: string,
+): unknown {
   const type = contentType.split(';')[0]?.trim() ?? ''
   switch (type) {
     case 'application/json-patch+json':
@@ -106,10 +114,8 @@ export function applyPatchByType(contentType: string, target: unknown, patch: un
     case 'application/merge-patch+json':
       return mergePatch(target, patch)
     case 'application/strategic-merge-patch+json':
-      return strategicMerge(target, patch)
-    case 'application/apply-patch+yaml':
-      // Server-side apply approximated as a strategic merge of the applied configuration.
-      return strategicMerge(target, patch)
+      if (!isRecord(patch)) throw badRequest('the body of the request was not a valid object')
+      return className ? strategicMergeTyped(className, target, patch) : strategicMerge(target, patch)
     default:
       throw unsupportedMediaType(type)
   }

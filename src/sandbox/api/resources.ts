@@ -269,6 +269,25 @@ export const RESOURCES: ResourceDef[] = [
     categories: ['api-extensions'],
     subresources: [{ name: 'status', kind: 'CustomResourceDefinition', verbs: STATUS_VERBS }],
   }),
+  // Reviews (see auth/reviews.ts): create-only, answered at once and never stored.
+  ...(
+    [
+      ['selfsubjectaccessreviews', 'SelfSubjectAccessReview', 'authorization.k8s.io'],
+      ['selfsubjectrulesreviews', 'SelfSubjectRulesReview', 'authorization.k8s.io'],
+      ['selfsubjectreviews', 'SelfSubjectReview', 'authentication.k8s.io'],
+    ] as const
+  ).map(([plural, kind, group]) =>
+    def({
+      plural,
+      kind,
+      group,
+      version: 'v1',
+      namespaced: false,
+      shortNames: [],
+      categories: [],
+      verbs: ['create'],
+    }),
+  ),
 ]
 
 export function groupVersion(r: ResourceDef): string {

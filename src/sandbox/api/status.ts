@@ -108,3 +108,12 @@ export function unprocessable(message: string): ApiError {
 export function internalError(message: string): ApiError {
   return failure(500, 'InternalError', `Internal error occurred: ${message}`)
 }
+
+// A patch whose result fails strict decoding: kube-apiserver reports it against the field "patch" of an
+// unnamed object, which kubectl prints as "The request is invalid: patch: ...".
+export function invalidPatch(value: string, detail: string): ApiError {
+  const message = `Invalid value: ${JSON.stringify(value)}: ${detail}`
+  return failure(422, 'Invalid', ` "" is invalid: patch: ${message}`, {
+    causes: [{ reason: 'FieldValueInvalid', message, field: 'patch' }],
+  })
+}

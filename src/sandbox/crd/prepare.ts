@@ -1,3 +1,4 @@
+import type { FieldValidation } from '../api/query'
 import type { ResourceDef } from '../api/resources'
 import type { StatusCause } from '../api/status'
 import { badRequest } from '../api/status'
@@ -9,13 +10,12 @@ import { validateCustomObject } from './schema-validation'
 
 // The apiextensions part of a write, run by ObjectApi after the built-in defaults: CRDs get their
 // defaults and status; custom objects are pruned, defaulted and validated against their version's schema.
-export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
-
 export interface ExtensionWriteOptions {
+  internal?: boolean
   subresource?: 'status'
+  // unknown fields: Strict refuses, Warn (the default) drops and warns, Ignore drops
   fieldValidation?: FieldValidation
-  // collects `unknown field "spec.x"` warnings for the response's Warning headers
-  warnings?: string[]
+  warnings?: Pick<string[], 'push'>
 }
 
 export function prepareExtensionWrite(
@@ -35,18 +35,15 @@ export function prepareExtensionWrite(
   const schema: JsonSchema | undefined = asSchema(r.custom?.schema)
   if (!r.custom || !schema) return []
   const unknown = prune(obj, schema)
-  if (unknown.length > 0 && opts.fieldValidation === 'Strict') {
+  const mode = opts.internal ? 'Ignore' : (opts.fieldValidation ?? 'Warn')
+  if (unknown.length > 0 && mode === 'Strict') {
     const list = unknown.map((u) => `unknown field "${u}"`).join(', ')
     throw badRequest(
       `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: strict decoding error: ${list}`,
     )
   }
-  if (opts.fieldValidation === 'Warn') opts.warnings?.push(...unknown.map((u) => `unknown field "${u}"`))
+  if (mode === 'Warn' && unknown.length > 0)
+    opts.warnings?.push(...unknown.map((u) => `unknown field "${u}"`))
   applySchemaDefaults(obj, schema)
   return validateCustomObject(obj, schema)
-}
-
-export function parseFieldValidation(query: URLSearchParams): FieldValidation | undefined {
-  const v = query.get('fieldValidation')
-  return v === 'Strict' || v === 'Warn' || v === 'Ignore' ? v : undefined
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ObjectApi } from '../api/objects'
 import { resourceByKind } from '../api/resources'
+import { queryBool } from '../api/query'
 import { badRequest } from '../api/status'
 import { CRASH_AFTER_MS } from '../controllers/container-state'
 import type { Pod } from '../types'
@@ -87,9 +88,9 @@ export function createLogServer(api: ObjectApi): LogServer {
         res.writeHead(204)
         return void res.end()
       }
-      const previous = query.get('previous') === 'true'
+      const previous = queryBool(query, 'previous')
       const src = resolveSource(pod, container, previous)
-      const timestamps = query.get('timestamps') === 'true'
+      const timestamps = queryBool(query, 'timestamps')
       const tailParam = query.get('tailLines')
       const tail =
         tailParam !== null && tailParam !== '' && Number(tailParam) >= 0 ? Number(tailParam) : undefined
@@ -118,7 +119,7 @@ export function createLogServer(api: ObjectApi): LogServer {
         if (budget <= 0) end()
       }
       emit(linesBetween(src, from, now, tail))
-      const follow = query.get('follow') === 'true' && !previous
+      const follow = queryBool(query, 'follow') && !previous
       if (!follow || ended) return end()
       streams.add(end)
       res.on('close', end)

@@ -36,6 +36,31 @@ export const MESSAGES: Record<string, MessageDef> = {
     4: f('contentType', 'string'),
   },
   TypeMeta: { 1: f('apiVersion', 'string'), 2: f('kind', 'string') },
+  // `kubectl auth can-i` and `kubectl auth whoami` (authorization.k8s.io/v1, authentication.k8s.io/v1).
+  SelfSubjectAccessReview: {
+    1: f('metadata', m('ObjectMeta')),
+    2: f('spec', m('SelfSubjectAccessReviewSpec')),
+  },
+  SelfSubjectAccessReviewSpec: {
+    1: f('resourceAttributes', m('ResourceAttributes')),
+    2: f('nonResourceAttributes', m('NonResourceAttributes')),
+  },
+  ResourceAttributes: {
+    1: f('namespace', 'string'),
+    2: f('verb', 'string'),
+    3: f('group', 'string'),
+    4: f('version', 'string'),
+    5: f('resource', 'string'),
+    6: f('subresource', 'string'),
+    7: f('name', 'string'),
+  },
+  NonResourceAttributes: { 1: f('path', 'string'), 2: f('verb', 'string') },
+  SelfSubjectRulesReview: {
+    1: f('metadata', m('ObjectMeta')),
+    2: f('spec', m('SelfSubjectRulesReviewSpec')),
+  },
+  SelfSubjectRulesReviewSpec: { 1: f('namespace', 'string') },
+  SelfSubjectReview: { 1: f('metadata', m('ObjectMeta')) },
   ObjectMeta: {
     1: f('name', 'string'),
     2: f('generateName', 'string'),

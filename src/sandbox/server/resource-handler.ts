@@ -6,13 +6,14 @@ import { toScale, writeScale } from '../api/scale'
 import { badRequest, methodNotAllowed, notFound } from '../api/status'
 import type { IncludeObject } from '../api/table'
 import { tableJson, wantsTable } from '../api/table'
-import { customWriteOptions, refuseStrategicMerge, sendWarnings } from '../crd/custom-request'
+import { refuseStrategicMerge } from '../crd/custom-request'
 import { toCustomScale, writeCustomScale } from '../crd/custom-scale'
 import { asServedVersion } from '../crd/versions'
 import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
 import { serveWatch } from './watch'
+import { queryBool, queryDryRun, queryFieldValidation, queryInt } from '../api/query'
 
 export interface ResourceRequest {
   resource: ResourceDef
@@ -40,8 +41,7 @@ function includeObject(query: URLSearchParams): IncludeObject {
 }
 
 function isWatch(query: URLSearchParams): boolean {
-  const w = query.get('watch')
-  return w === 'true' || w === '1'
+  return queryBool(query, 'watch')
 }
 
 // CRUD, scale and watch for one resource path; errors are thrown as ApiError and rendered by the caller.
@@ -55,7 +55,22 @@ export async function handleResource(
   const { api } = ctx
   const { resource: r, namespace: ns, name, subresource } = route
   const method = req.method ?? 'GET'
-  const dryRun = query.get('dryRun') === 'All'
+  const dryRun = queryDryRun(query)
+  // Unknown-field warnings reach the client as `Warning: 299 - "..."` headers, as kube-apiserver sends
+  // them, on success and on a later error alike.
+  const sent: string[] = []
+  const warnings = {
+    push: (...w: string[]): number => {
+      sent.push(...w)
+      res.setHeader(
+        'Warning',
+        sent.map((x) => `299 - ${JSON.stringify(x)}`),
+      )
+      return sent.length
+    },
+  }
+  const writeOpts = { dryRun, fieldValidation: queryFieldValidation(query), warnings }
+  const send = (code: number, obj: unknown): void => sendJson(res, code, obj)
   const accept = req.headers.accept
 
   if (subresource === 'log') {
@@ -90,13 +105,11 @@ export async function handleResource(
   }
   if (subresource === 'status' && r.custom && !r.custom.statusSubresource) throw notFound(r, name ?? '')
   const status = subresource === 'status' ? { subresource: 'status' as const } : {}
-  // fieldValidation and the Warning headers it produces (custom resources)
-  const custom = customWriteOptions(query)
 
   if (!name) {
     if (method === 'GET') {
       if (isWatch(query)) {
-        const timeout = query.get('timeoutSeconds')
+        const timeout = queryInt(query, 'timeoutSeconds')
         serveWatch(
           api.store,
           res,
@@ -105,8 +118,8 @@ export async function handleResource(
             namespace: ns,
             query: parseListQuery(r, query),
             resourceVersion: query.get('resourceVersion'),
-            bookmarks: query.get('allowWatchBookmarks') === 'true',
-            timeoutSeconds: timeout ? Number(timeout) : undefined,
+            bookmarks: queryBool(query, 'allowWatchBookmarks'),
+            timeoutSeconds: timeout || undefined,
             table: wantsTable(accept) ? { include: includeObject(query) } : undefined,
             now: () => api.clock.now(),
           },
@@ -133,9 +146,8 @@ export async function handleResource(
       return sendJsonParts(res, 200, listBody(r, page))
     }
     if (method === 'POST') {
-      const created = api.create(r, ns, await readBody(req), { dryRun, ...custom })
-      sendWarnings(res, custom.warnings)
-      return sendJson(res, 201, created)
+      const created = api.create(r, ns, await readBody(req), writeOpts)
+      return send(201, created)
     }
     if (method === 'DELETE') {
       const page = listPage(api.store, r, ns, query)
@@ -162,23 +174,16 @@ export async function handleResource(
       }
       return sendJson(res, 200, asServedVersion(r, obj))
     }
-    case 'PUT': {
-      const updated = api.update(r, ns, name, await readBody(req), { dryRun, ...status, ...custom })
-      sendWarnings(res, custom.warnings)
-      return sendJson(res, 200, updated)
-    }
+    case 'PUT':
+      return send(200, api.update(r, ns, name, await readBody(req), { ...writeOpts, ...status }))
     case 'PATCH': {
       const type = refuseStrategicMerge(r, req.headers['content-type'] ?? '')
       const body = await readBody(req)
       // Server-side apply creates what does not exist yet.
       if (type.startsWith('application/apply-patch') && !subresource && !api.store.get(r, ns, name)) {
-        const created = api.create(r, ns, body, { dryRun, ...custom })
-        sendWarnings(res, custom.warnings)
-        return sendJson(res, 201, created)
+        return send(201, api.create(r, ns, body, writeOpts))
       }
-      const patched = api.patch(r, ns, name, type, body, { dryRun, ...status, ...custom })
-      sendWarnings(res, custom.warnings)
-      return sendJson(res, 200, patched)
+      return send(200, api.patch(r, ns, name, type, body, { ...writeOpts, ...status }))
     }
     case 'DELETE': {
       const result = deleteObject(api, r, ns, name, parseDeleteOptions(await readBody(req), query))

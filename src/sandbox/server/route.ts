@@ -1,10 +1,12 @@
 import type { ResourceDef } from '../api/resources'
 import { findResource } from '../api/resources'
+import { isHealthPath } from './health'
 
 // Maps a REST path onto (resource, namespace, name, subresource).
 export type Route =
   | { type: 'version' }
   | { type: 'health' }
+  | { type: 'openapi'; path: string }
   | { type: 'apiVersions' }
   | { type: 'groupList' }
   | { type: 'resourceList'; group: string; version: string }
@@ -37,7 +39,8 @@ export function parseRoute(pathname: string, find: ResourceLookup = findResource
     .filter((p) => p !== '')
     .map(decodeURIComponent)
   if (pathname === '/version' || pathname === '/version/') return { type: 'version' }
-  if (['/healthz', '/livez', '/readyz'].includes(pathname)) return { type: 'health' }
+  if (isHealthPath(pathname)) return { type: 'health' }
+  if (parts[0] === 'openapi') return { type: 'openapi', path: parts.slice(1).join('/') }
   if (parts[0] === 'api') {
     if (parts.length === 1) return { type: 'apiVersions' }
     if (parts[1] !== 'v1') return { type: 'unknown' }

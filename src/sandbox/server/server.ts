@@ -6,10 +6,14 @@ import { AGGREGATED_TYPE, aggregatedDiscovery, wantsAggregated } from '../api/ag
 import { apiGroupList, apiResourceList, apiVersions, VERSION_INFO } from '../api/discovery'
 import { ApiError, internalError, unauthorized } from '../api/status'
 import type { SandboxCerts } from './certs'
-import { sendError, sendJson, sendJsonText, sendNotFoundPage } from './http-util'
+import { readBody, sendError, sendJson, sendJsonText, sendNotFoundPage } from './http-util'
 import type { HandlerContext } from './resource-handler'
 import { handleResource } from './resource-handler'
 import { parseRoute } from './route'
+import { serveHealth } from './health'
+import { answerReview, REVIEW_KINDS } from '../auth/reviews'
+import { groupVersion } from '../api/resources'
+import { serveOpenApi } from '../openapi/serve'
 
 // The HTTPS front door: bearer-token check, discovery, then resource handlers.
 export interface ApiServer {
@@ -39,16 +43,21 @@ export async function startApiServer(
   let address = ''
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (!authorized(req, token)) return sendError(res, unauthorized())
     const url = new URL(req.url ?? '/', 'https://127.0.0.1')
     const catalog = ctx.api.resources
     const route = parseRoute(url.pathname, (g, v, p) => catalog.find(g, v, p))
+    // Like kube-apiserver's system:public-info-viewer: health and version answer a request without
+    // credentials; wrong credentials are refused everywhere.
+    const anonymousOk =
+      req.headers.authorization === undefined && (route.type === 'health' || route.type === 'version')
+    if (!anonymousOk && !authorized(req, token)) return sendError(res, unauthorized())
     switch (route.type) {
+      case 'health':
+        return serveHealth(res, url.pathname, url.searchParams)
       case 'version':
         return sendJson(res, 200, VERSION_INFO)
-      case 'health':
-        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' })
-        return void res.end('ok')
+      case 'openapi':
+        return serveOpenApi(req, res, route.path, url.searchParams)
       case 'apiVersions':
       case 'groupList':
         if (wantsAggregated(req.headers.accept)) {
@@ -65,6 +74,14 @@ export async function startApiServer(
         return list ? sendJson(res, 200, list) : sendNotFoundPage(res)
       }
       case 'resource':
+        if (REVIEW_KINDS.has(route.resource.kind)) {
+          const body = await readBody(req)
+          return sendJson(
+            res,
+            201,
+            answerReview(route.resource.kind, groupVersion(route.resource), req.method ?? '', body),
+          )
+        }
         return handleResource(handlerCtx, req, res, route, url.searchParams)
       default:
         return sendNotFoundPage(res)

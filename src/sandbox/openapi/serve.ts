@@ -1,0 +1,37 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { sendJson, sendJsonText, sendNotFoundPage } from '../server/http-util'
+import { v2Document } from './v2'
+import { v3Document, v3Index } from './v3'
+
+// GET /openapi/v2, /openapi/v3 and /openapi/v3/<group-version>. A document asked for by its current hash
+// is immutable (kubectl caches it by that hash); an old hash is redirected to the current one.
+export function serveOpenApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendNotFoundPage(res)
+  if (path === 'v2') {
+    const accept = req.headers.accept ?? ''
+    if (accept.includes('protobuf') && !/application\/json|\*\/\*/.test(accept)) {
+      res.writeHead(406, { 'Content-Type': 'text/plain; charset=utf-8' })
+      return void res.end('406: Not Acceptable: only application/json is served\n')
+    }
+    return sendJsonText(res, 200, v2Document())
+  }
+  if (path === 'v3') return sendJson(res, 200, v3Index())
+  if (!path.startsWith('v3/')) return sendNotFoundPage(res)
+  const key = path.slice(3)
+  const doc = v3Document(key)
+  if (!doc) return sendNotFoundPage(res)
+  const asked = query.get('hash')
+  if (asked !== null && asked !== doc.hash) {
+    res.writeHead(301, { Location: `/openapi/v3/${key}?hash=${doc.hash}` })
+    return void res.end()
+  }
+  res.setHeader('Etag', `"${doc.hash}"`)
+  if (asked !== null) res.setHeader('Cache-Control', 'public, immutable')
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(doc.text) })
+  res.end(req.method === 'HEAD' ? undefined : doc.text)
+}

@@ -1,0 +1,31 @@
+import { RESOURCES } from '../api/resources'
+import type { Schema } from './components'
+import { componentsFor } from './components'
+
+// /openapi/v2 as JSON (Swagger 2.0): the same schemas with #/definitions/ references. kubectl 1.32 reads
+// v3 first and only falls back to v2.
+let cached: string | undefined
+
+function rewriteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rewriteRefs)
+  if (value === null || typeof value !== 'object') return value
+  const out: Schema = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (k === '$ref' && typeof v === 'string') out[k] = v.replace('#/components/schemas/', '#/definitions/')
+    else if (k === 'allOf' && Array.isArray(v) && v.length === 1) Object.assign(out, rewriteRefs(v[0]))
+    else out[k] = rewriteRefs(v)
+  }
+  return out
+}
+
+export function v2Document(): string {
+  cached ??= JSON.stringify({
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: 'v1.32.0' },
+    paths: {},
+    definitions: rewriteRefs(componentsFor(RESOURCES)),
+    securityDefinitions: { BearerToken: { type: 'apiKey', name: 'authorization', in: 'header' } },
+    security: [{ BearerToken: [] }],
+  })
+  return cached
+}
