@@ -111,6 +111,40 @@ describe('CRDs through @kubernetes/client-node', () => {
     ])
   })
 
+  it('publishes the CRD schema in /openapi/v3 and /openapi/v2, patchable without strategic merge', async () => {
+    const index = JSON.parse((await raw('GET', '/openapi/v3')).body) as {
+      paths: Record<string, { serverRelativeURL: string }>
+    }
+    const url = index.paths['apis/example.com/v1']?.serverRelativeURL ?? ''
+    expect(url).toMatch(/^\/openapi\/v3\/apis\/example\.com\/v1\?hash=[0-9A-F]+$/)
+    const doc = JSON.parse((await raw('GET', url)).body) as {
+      paths: Record<string, { patch?: { requestBody: { content: Record<string, unknown> } } }>
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> }
+    }
+    const item = doc.paths['/apis/example.com/v1/namespaces/{namespace}/widgets/{name}']
+    expect(Object.keys(item?.patch?.requestBody.content ?? {})).toEqual([
+      'application/apply-patch+yaml',
+      'application/json-patch+json',
+      'application/merge-patch+json',
+    ])
+    const widget = doc.components.schemas['com.example.v1.Widget']
+    expect(Object.keys(widget?.properties ?? {})).toEqual([
+      'apiVersion',
+      'kind',
+      'metadata',
+      'spec',
+      'status',
+    ])
+    expect(doc.components.schemas['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta']).toBeDefined()
+    const v2 = JSON.parse((await raw('GET', '/openapi/v2')).body) as {
+      definitions: Record<string, { 'x-kubernetes-group-version-kind'?: unknown }>
+    }
+    expect(v2.definitions['com.example.v1.Widget']?.['x-kubernetes-group-version-kind']).toEqual([
+      { group: 'example.com', kind: 'Widget', version: 'v1' },
+    ])
+    expect(v2.definitions['io.k8s.api.core.v1.Pod']).toBeDefined()
+  })
+
   it('creates, lists, patches and deletes custom objects with CustomObjectsApi', async () => {
     const created = (await custom.createNamespacedCustomObject({
       ...W,

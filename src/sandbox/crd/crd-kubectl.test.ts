@@ -14,8 +14,8 @@ import { startSandbox } from '../index'
 let sb: RunningSandbox
 let k: KubectlRunner
 let stateDir: string
-// kubectl validates client-side unless the server publishes OpenAPI (issue #14's sapi1 part)
-const APPLY = ['apply', '--validate=false', '-f', '-']
+// no --validate=false: kubectl finds the CRD's schema in /openapi/v3 and validates server-side (Strict)
+const APPLY = ['apply', '-f', '-']
 
 async function ok(args: string[], input?: string): Promise<string> {
   const r = await k.run(args, input !== undefined ? { input } : {})
@@ -101,8 +101,35 @@ describe('kubectl and CustomResourceDefinitions', () => {
     expect(many).toContain('* spec.size: Too long: may not be longer than 3')
   })
 
+  it("refuses an unknown field under kubectl's strict validation, and only warns with --validate=warn", async () => {
+    const typo = widget('typo', { color: 'red', colour: 'blue' })
+    const err = await fails(APPLY, typo)
+    expect(err).toContain(
+      'Error from server (BadRequest): error when creating "STDIN": Widget in version "v1" cannot be handled as a Widget: strict decoding error: unknown field "spec.colour"',
+    )
+    const r = await k.run(['apply', '--validate=warn', '-f', '-'], { input: typo })
+    expect(r.stderr).toContain('Warning: unknown field "spec.colour"')
+    expect(r.stdout).toBe('widget.example.com/typo created\n')
+    await ok(['delete', 'widget', 'typo'])
+  })
+
+  it('explains the custom kind from its schema', async () => {
+    const out = await ok(['explain', 'widget.spec'])
+    expect(out).toMatch(/^KIND:\s+Widget$/m)
+    expect(out).toMatch(/^VERSION:\s+v1$/m)
+    expect(out).toMatch(/^ {2}color\t<string> -required-$/m)
+    expect(out).toContain('enum: red, green, blue')
+    const recursive = await ok(['explain', 'widgets', '--recursive'])
+    expect(recursive).toMatch(/^ {2}metadata\t<ObjectMeta>$/m)
+    expect(recursive).toMatch(/^ {4}conditions\t<\[\]Object>$/m)
+  })
+
   it('prunes unknown fields but keeps x-kubernetes-preserve-unknown-fields subtrees', async () => {
-    await ok(APPLY, widget('w3', { color: 'green', bogus: 1, extra: { anything: { goes: true } } }))
+    // --validate=false sends fieldValidation=Ignore: the unknown field is dropped silently
+    await ok(
+      ['apply', '--validate=false', '-f', '-'],
+      widget('w3', { color: 'green', bogus: 1, extra: { anything: { goes: true } } }),
+    )
     const spec = JSON.parse(await ok(['get', 'widget', 'w3', '-o', 'jsonpath={.spec}'])) as unknown
     expect(spec).toEqual({ color: 'green', replicas: 1, size: 'M', extra: { anything: { goes: true } } })
   })

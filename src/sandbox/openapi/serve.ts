@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson, sendJsonText, sendNotFoundPage } from '../server/http-util'
+import type { ResourceDef } from '../api/resources'
+import { customV3Document, customV3Keys } from '../crd/openapi'
 import { v2Document } from './v2'
 import { v3Document, v3Index } from './v3'
 
@@ -10,6 +12,8 @@ export function serveOpenApi(
   res: ServerResponse,
   path: string,
   query: URLSearchParams,
+  // the sandbox's catalog: CRD-served group-versions get their own documents
+  resources: readonly ResourceDef[] = [],
 ): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendNotFoundPage(res)
   if (path === 'v2') {
@@ -18,12 +22,19 @@ export function serveOpenApi(
       res.writeHead(406, { 'Content-Type': 'text/plain; charset=utf-8' })
       return void res.end('406: Not Acceptable: only application/json is served\n')
     }
-    return sendJsonText(res, 200, v2Document())
+    return sendJsonText(res, 200, v2Document(resources))
   }
-  if (path === 'v3') return sendJson(res, 200, v3Index())
+  if (path === 'v3') {
+    const index = v3Index() as { paths: Record<string, unknown> }
+    for (const key of customV3Keys(resources)) {
+      const doc = customV3Document(resources, key)
+      if (doc) index.paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${doc.hash}` }
+    }
+    return sendJson(res, 200, index)
+  }
   if (!path.startsWith('v3/')) return sendNotFoundPage(res)
   const key = path.slice(3)
-  const doc = v3Document(key)
+  const doc = customV3Document(resources, key) ?? v3Document(key)
   if (!doc) return sendNotFoundPage(res)
   const asked = query.get('hash')
   if (asked !== null && asked !== doc.hash) {

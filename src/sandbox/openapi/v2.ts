@@ -1,4 +1,6 @@
+import type { ResourceDef } from '../api/resources'
 import { RESOURCES } from '../api/resources'
+import { customComponents } from '../crd/openapi'
 import type { Schema } from './components'
 import { componentsFor } from './components'
 
@@ -18,7 +20,16 @@ function rewriteRefs(value: unknown): unknown {
   return out
 }
 
-export function v2Document(): string {
+// CRD schemas (see crd/openapi.ts) join the cached built-in definitions per request.
+export function v2Document(resources: readonly ResourceDef[] = []): string {
+  const custom = customComponents(resources)
+  const base = builtinDocument()
+  if (Object.keys(custom).length === 0) return base
+  const extra = JSON.stringify(rewriteRefs(custom)).slice(1, -1)
+  return base.replace('"definitions":{', `"definitions":{${extra},`)
+}
+
+function builtinDocument(): string {
   cached ??= JSON.stringify({
     swagger: '2.0',
     info: { title: 'Kubernetes', version: 'v1.32.0' },

@@ -57,7 +57,7 @@ export async function startApiServer(
       case 'version':
         return sendJson(res, 200, VERSION_INFO)
       case 'openapi':
-        return serveOpenApi(req, res, route.path, url.searchParams)
+        return serveOpenApi(req, res, route.path, url.searchParams, catalog.all())
       case 'apiVersions':
       case 'groupList':
         if (wantsAggregated(req.headers.accept)) {
