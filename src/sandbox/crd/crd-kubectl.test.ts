@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { GADGET_CRD, WIDGET_CRD } from '../../../test/fixtures/crd'
+import { eventually } from '../../../test/support/eventually'
 import type { KubectlRunner } from '../../../test/support/kubectl'
 import { kubectlFor } from '../../../test/support/kubectl'
 import type { RunningSandbox } from '../index'
@@ -209,6 +210,17 @@ describe('kubectl and CustomResourceDefinitions', () => {
   })
 
   it('deletes the custom objects with their CRD and stops serving the kind', async () => {
+    // an object a custom object owns goes with it (garbage collection by ownerReferences)
+    const uid = await ok(['get', 'widget', 'w1', '-o', 'jsonpath={.metadata.uid}'])
+    const owned = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: {
+        name: 'owned',
+        ownerReferences: [{ apiVersion: 'example.com/v1', kind: 'Widget', name: 'w1', uid }],
+      },
+    }
+    await ok(APPLY, stringify(owned))
     const out = await ok(['delete', 'crd', 'widgets.example.com'])
     expect(out.trim()).toBe('customresourcedefinition.apiextensions.k8s.io "widgets.example.com" deleted')
     // kubectl still has the kind in its discovery cache, so it asks and the server answers 404
@@ -218,6 +230,10 @@ describe('kubectl and CustomResourceDefinitions', () => {
     )
     const fresh = await fails(['get', 'widgets', `--cache-dir=${join(stateDir, 'fresh-cache')}`])
     expect(fresh).toContain('the server doesn\'t have a resource type "widgets"')
+    await eventually(async () => {
+      const cm = await k.run(['get', 'configmap', 'owned'])
+      expect(cm.stderr).toContain('configmaps "owned" not found')
+    })
     await ok(APPLY, stringify(WIDGET_CRD))
     const r = await k.run(['get', 'widgets'])
     expect(r.stderr).toContain('No resources found in default namespace.')
