@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createKubeService } from '../src/main/kube'
-import { createKubeConfigSource } from '../src/main/kube-config-source'
+import { createKubeConfigSource } from '../src/main/kubeconfig/client-config'
 import type { BenchCluster } from './cluster'
 import { timed } from './stats'
 

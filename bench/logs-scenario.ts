@@ -1,8 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import { AsyncQueue } from '../src/main/actions/async-queue'
-import { batches, lineWriter } from '../src/main/actions/log-batches'
+import { AsyncQueue } from '../src/main/workloads/async-queue'
+import { batches, lineWriter } from '../src/main/workloads/log-batches'
 
 export interface LogsResult {
   linesPerSecond: number

@@ -3,17 +3,17 @@
 export const baseline = [
   {
     check: 'PRELOAD_JS_CHECK',
-    file: 'main/index.ts',
+    file: 'main/shell/window.ts',
     why: 'The preload (src/preload/index.ts) is sandboxed and exposes only the contract bridge, no ipcRenderer.',
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'main/index.ts',
+    file: 'main/shell/window.ts',
     why: 'openExternal is reached only through isAllowedExternalUrl (http/https without credentials), tested.',
   },
   {
     check: 'REMOTE_MODULE_JS_CHECK',
-    file: 'main/index.ts',
+    file: 'main/shell/window.ts',
     why: 'The remote module no longer exists in Electron 45 (removed in 14); there is nothing to disable.',
   },
   {

@@ -4,8 +4,9 @@
 // Run: npx tsx --expose-gc test/hardening/soak.ts
 import { readdirSync, readlinkSync } from 'node:fs'
 import type { ResourceEvent } from '@shared/contract'
-import { createActionHandlers } from '../../src/main/actions/handlers'
-import { createKubeService, createResourceHandlers } from '../../src/main/kube'
+import { createActionHandlers } from '../../src/main/handlers/actions'
+import { createKubeService } from '../../src/main/kube'
+import { createResourceHandlers } from '../../src/main/handlers/resources'
 import { kubeConfigFor } from '../support/kube'
 import { startSandbox } from '@sandbox'
 import { kubectlFor } from '../support/kubectl'

@@ -1,12 +1,8 @@
-// Helpers shared by this folder's tests: temp folders and the real kubectl with its own config and cache.
-import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
+// Kubeconfig test support: a temp home with files in it, and kubectl reading exactly a given file list.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
-
-export const KUBECTL = '/usr/bin/kubectl'
+import { kubectlWith } from './kubectl'
 
 export interface TempHome {
   dir: string
@@ -31,19 +27,9 @@ export async function makeTempHome(): Promise<TempHome> {
   }
 }
 
-/** Runs kubectl with only the given kubeconfig list; fails loudly when kubectl is missing. */
-export async function kubectl(dir: string, files: string[], args: string[]): Promise<string> {
-  if (!existsSync(KUBECTL)) throw new Error(`kubectl is required for this test but ${KUBECTL} is missing`)
-  const { stdout } = await promisify(execFile)(KUBECTL, args, {
-    env: {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: path.join(dir, 'home'),
-      KUBECONFIG: files.join(path.delimiter),
-      KUBECACHEDIR: path.join(dir, 'kube-cache'),
-    },
-    timeout: 15_000,
-  })
-  return stdout
+/** Runs kubectl with only the given kubeconfig list (cache and home inside `dir`); fails on a non-zero exit. */
+export function kubectl(dir: string, files: string[], args: string[]): Promise<string> {
+  return kubectlWith(dir, files).out(args)
 }
 
 export const twoContexts = (prefix: string, current: string | null): string =>

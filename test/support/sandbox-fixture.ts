@@ -1,7 +1,7 @@
 import { KubeConfig } from '@kubernetes/client-node'
 import { startSandbox, type RunningSandbox } from '@sandbox'
-import { kubectlRunner, type KubectlRunner } from './kubectl-runner'
-import type { ActionDeps } from '../../src/main/actions/deps'
+import { kubectlFor, type KubectlRunner } from './kubectl'
+import type { ActionDeps } from '../../src/main/workloads/deps'
 
 // Test support: a sandbox, a client-node config for it and a kubectl runner with its own KUBECONFIG.
 export interface SandboxFixture {
@@ -26,7 +26,7 @@ export function kubeConfigFor(sb: RunningSandbox): KubeConfig {
 export async function startFixture(name: string, speed = 50, manualClock = false): Promise<SandboxFixture> {
   const sandbox = await startSandbox({ name, speed, manualClock })
   const kubeConfig = kubeConfigFor(sandbox)
-  const kubectl = await kubectlRunner(sandbox)
+  const kubectl = await kubectlFor(sandbox)
   return {
     sandbox,
     kubeConfig,

@@ -2,7 +2,7 @@
 // (and so the same validation) as the UI, for scripting and debugging.
 import { mkdirSync } from 'node:fs'
 import { createBackend } from '../backend'
-import { defaultDataDir } from '../data-dir'
+import { defaultDataDir } from '../system/data-dir'
 import { methods, streams } from '@shared/contract'
 import { runCli } from './run-cli'
 

@@ -4,7 +4,7 @@ import type { ConfigMapRow, PodRow } from '@shared/rows'
 import { startSandbox, type RunningSandbox } from '@sandbox'
 import { kubectlFor, type KubectlRunner } from '../../../test/support/kubectl'
 import { resourceMethods, resourceStreams } from '@shared/contract/resources'
-import { createResourceHandlers } from './handlers'
+import { createResourceHandlers } from '../handlers/resources'
 import { createKubeService, type KubeService } from './service'
 import { collect, kubeConfigFor, openSockets, quietSockets } from '../../../test/support/kube'
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { mkdirSync } from 'node:fs'
 import { createBackend } from '../backend'
-import { defaultDataDir } from '../data-dir'
+import { defaultDataDir } from '../system/data-dir'
 import { startWebServer } from './server'
 
 const { values } = parseArgs({

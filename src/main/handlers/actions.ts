@@ -1,10 +1,10 @@
 import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
-import type { ActionDeps } from './deps'
-import { streamDeploymentLogs } from './deployment-logs'
-import { streamPodLog } from './logs-stream'
-import { diff, history, restart, setImage, setPaused, status, undo } from './rollout'
-import { watchRolloutStatus } from './rollout-watch'
-import { scale } from './scale'
+import type { ActionDeps } from '../workloads/deps'
+import { streamDeploymentLogs } from '../workloads/deployment-logs'
+import { streamPodLog } from '../workloads/logs-stream'
+import { diff, history, restart, setImage, setPaused, status, undo } from '../workloads/rollout'
+import { watchRolloutStatus } from '../workloads/rollout-watch'
+import { scale } from '../workloads/scale'
 
 export type ActionMethodName =
   | 'deployments.scale'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deployment, replicaSet, template } from '../../../test/fixtures/actions'
+import { deployment, replicaSet, template } from '../../../test/fixtures/workloads'
 import { buildHistory, equalIgnoreHash, revisionOf, splitReplicaSets } from './revisions'
 import { semanticEqual } from './plain'
 

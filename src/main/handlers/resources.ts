@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { MethodDef } from '@shared/contract/define'
 import type { ResourceEvent, resourceMethods, resourceStreams } from '@shared/contract/resources'
-import type { KubeService } from './service'
+import type { KubeService } from '../kube/service'
 
 type Methods = typeof resourceMethods
 type OutputOf<M extends keyof Methods> = Methods[M] extends MethodDef<z.ZodType, infer O> ? O : never

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { appUrlMatcher } from './window-options'
-import { CSP } from './transport/http'
+import { appUrlMatcher } from './app-url'
+import { CSP } from '../transport/http'
 
 describe('window security', () => {
   it('the shell creates its window isolated: context isolation, sandbox, no Node', () => {
     // The shell imports electron, so it is read as text here; e2e/electron checks the live window.
-    const shell = readFileSync('src/main/index.ts', 'utf8')
+    const shell = readFileSync('src/main/shell/window.ts', 'utf8')
     for (const setting of [
       'contextIsolation: true',
       'sandbox: true',

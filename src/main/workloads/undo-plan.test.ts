@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@shared/contract'
-import { deployment, replicaSet } from '../../../test/fixtures/actions'
+import { deployment, replicaSet } from '../../../test/fixtures/workloads'
 import { pickRevision, planUndo } from './undo-plan'
 
 const sets = [
