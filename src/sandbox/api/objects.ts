@@ -14,7 +14,10 @@ import { groupVersion, resourceByKind } from './resources'
 import { ApiError, alreadyExists, badRequest, conflict, invalid, invalidPatch, notFound } from './status'
 import { dropUnknownFields, goFormat, strictDecodingError } from '../openapi/field-check'
 import { rootClassName } from '../openapi/models'
+import { serverSideApply } from '../apply/server-side-apply'
+import { trackUpdate } from '../apply/managed-fields'
 import type { FieldValidation } from './query'
+import { duplicatesOf } from './duplicate-keys'
 import { validateObject } from './validation'
 
 export interface WriteOptions {
@@ -28,27 +31,36 @@ export interface WriteOptions {
   warnings?: Pick<string[], 'push'>
   // set by patch(): the patched object was already checked, with the patch's own error shape
   fieldsChecked?: boolean
+  // who is writing, for managedFields (the handler defaults it from the User-Agent)
+  fieldManager?: string
+  // set by apply(): managedFields are already the applied ones
+  managedFieldsDone?: boolean
 }
 
-function strictError(r: ResourceDef, paths: string[]): ApiError {
+function strictError(r: ResourceDef, problems: string[]): ApiError {
   return badRequest(
-    `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${strictDecodingError(paths)}`,
+    `${r.kind} in version "${r.version}" cannot be handled as a ${r.kind}: ${strictDecodingError(problems)}`,
   )
 }
 
-// Drops fields the kind does not declare; Strict turns them into the given error, Warn into warnings.
+// Drops fields the kind does not declare; Strict turns them (and duplicate keys in the body) into the
+// given error, Warn into warnings.
 function checkFields(
   r: ResourceDef,
   obj: Record<string, unknown>,
   opts: WriteOptions,
-  onStrict: (paths: string[]) => ApiError,
+  onStrict: (problems: string[]) => ApiError,
+  duplicates: string[] = [],
 ): void {
   if (opts.internal || opts.fieldsChecked) return
-  const paths = dropUnknownFields(r, obj)
-  if (paths.length === 0) return
+  const problems = [
+    ...dropUnknownFields(r, obj).map((p) => `unknown field "${p}"`),
+    ...duplicates.map((p) => `duplicate field "${p}"`),
+  ]
+  if (problems.length === 0) return
   const mode = opts.fieldValidation ?? 'Warn'
-  if (mode === 'Strict') throw onStrict(paths)
-  if (mode === 'Warn') opts.warnings?.push(...paths.map((p) => `unknown field "${p}"`))
+  if (mode === 'Strict') throw onStrict(problems)
+  if (mode === 'Warn') opts.warnings?.push(...problems)
 }
 
 const STATUS_SUBRESOURCE = new Set([
@@ -112,7 +124,7 @@ export class ObjectApi {
   create(r: ResourceDef, ns: string, body: unknown, opts: WriteOptions = {}): KObj {
     if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
     const obj = structuredClone(body) as Record<string, unknown>
-    checkFields(r, obj, opts, (paths) => strictError(r, paths))
+    checkFields(r, obj, opts, (problems) => strictError(r, problems), duplicatesOf(body))
     const meta: Partial<ObjectMeta> = isRecord(obj.metadata) ? (obj.metadata as Partial<ObjectMeta>) : {}
     obj.metadata = meta
     obj.kind = r.kind
@@ -146,6 +158,7 @@ export class ObjectApi {
     meta.creationTimestamp = this.timestamp()
     if (HAS_GENERATION.has(r.kind) || r.custom) meta.generation = 1
     if (r.kind === 'Service') this.allocateServiceAddresses(obj)
+    this.trackManagedFields(r, undefined, obj, opts)
     const result = obj as unknown as KObj
     if (opts.dryRun) return { ...result, metadata: { ...result.metadata, resourceVersion: '' } }
     return this.store.put(r, result).obj
@@ -156,7 +169,7 @@ export class ObjectApi {
     if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
     const current = this.get(r, ns, name)
     const next = structuredClone(body) as Record<string, unknown>
-    checkFields(r, next, opts, (paths) => strictError(r, paths))
+    checkFields(r, next, opts, (problems) => strictError(r, problems), duplicatesOf(body))
     const meta: Partial<ObjectMeta> = isRecord(next.metadata) ? (next.metadata as Partial<ObjectMeta>) : {}
     if (meta.name !== undefined && meta.name !== name) {
       throw badRequest(`the name of the object (${meta.name}) does not match the name on the URL (${name})`)
@@ -193,6 +206,7 @@ export class ObjectApi {
     const extension = prepareExtensionWrite(r, merged, current, this.timestamp(), opts)
     const causes = [...validateObject(r, merged), ...extension]
     if (causes.length > 0) throw invalid(r, name, causes)
+    if (opts.subresource !== 'status') this.trackManagedFields(r, current, merged, opts)
     const result = merged as unknown as KObj
     if ((HAS_GENERATION.has(r.kind) || r.custom) && opts.subresource !== 'status') {
       const changed = generationChanged(r, result, current, !!opts.internal)
@@ -217,12 +231,68 @@ export class ObjectApi {
     if (!isRecord(patched)) throw badRequest('patch did not produce an object')
     // kube-apiserver shows a JSON patch's result as JSON text and a merge patch as Go's %+v of the patch.
     const shown = contentType.startsWith('application/json-patch') ? JSON.stringify(patched) : goFormat(patch)
-    checkFields(r, patched, opts, (paths) => invalidPatch(shown, strictDecodingError(paths)))
+    const jsonPatch = contentType.startsWith('application/json-patch')
+    const dups = duplicatesOf(patch).map((p) => (jsonPatch ? `json patch ${p}` : p))
+    checkFields(r, patched, opts, (problems) => invalidPatch(shown, strictDecodingError(problems)), dups)
     const meta = isRecord(patched.metadata) ? patched.metadata : {}
     if (meta.resourceVersion === undefined || meta.resourceVersion === null || meta.resourceVersion === '') {
       patched.metadata = { ...meta, resourceVersion: current.metadata.resourceVersion }
     }
     return this.update(r, ns, name, patched, { ...opts, fieldsChecked: true })
+  }
+
+  // Server-side apply: creates the object or merges the applied configuration into it (see apply/).
+  apply(
+    r: ResourceDef,
+    ns: string,
+    name: string,
+    body: unknown,
+    opts: WriteOptions & { force?: boolean },
+  ): { obj: KObj; created: boolean } {
+    const rootClass = rootClassName(r.group, r.version, r.kind)
+    const entry = this.store.get(r, r.namespaced ? ns : '', name)
+    if (!rootClass) {
+      // no built-in schema (custom resources): the applied configuration merges as a JSON merge patch
+      if (!entry) return { obj: this.create(r, ns, body, opts), created: true }
+      return { obj: this.patch(r, ns, name, 'application/merge-patch+json', body, opts), created: false }
+    }
+    const merged = serverSideApply({
+      r,
+      rootClass,
+      namespace: ns,
+      name,
+      current: entry?.obj as unknown as Record<string, unknown> | undefined,
+      applied: body,
+      manager: opts.fieldManager,
+      force: opts.force ?? false,
+      time: this.timestamp(),
+    })
+    const done = { ...opts, fieldsChecked: true, managedFieldsDone: true }
+    if (!entry) return { obj: this.create(r, ns, merged, done), created: true }
+    const meta = merged.metadata as Partial<ObjectMeta>
+    meta.resourceVersion ??= entry.obj.metadata.resourceVersion
+    return { obj: this.update(r, ns, name, merged, done), created: false }
+  }
+
+  private trackManagedFields(
+    r: ResourceDef,
+    before: KObj | undefined,
+    after: Record<string, unknown>,
+    opts: WriteOptions,
+  ): void {
+    if (opts.managedFieldsDone) return
+    if (opts.internal || !opts.fieldManager) {
+      // controllers leave the recorded owners as they were
+      if (before && isRecord(after.metadata)) {
+        if (before.metadata.managedFields) after.metadata.managedFields = before.metadata.managedFields
+        else delete after.metadata.managedFields
+      }
+      return
+    }
+    const rootClass = rootClassName(r.group, r.version, r.kind)
+    if (!rootClass) return
+    const prev = before as unknown as Record<string, unknown> | undefined
+    trackUpdate(rootClass, prev, after, opts.fieldManager, groupVersion(r), this.timestamp())
   }
 
   private requireWritableNamespace(ns: string): void {

@@ -35,8 +35,9 @@ export function dropUnknownFields(r: ResourceDef, obj: Record<string, unknown>):
   return unknown
 }
 
-export function strictDecodingError(paths: string[]): string {
-  return `strict decoding error: ${paths.map((p) => `unknown field "${p}"`).join(', ')}`
+// Strict decoding problems in kube-apiserver's words: `unknown field "x"`, `duplicate field "y"`.
+export function strictDecodingError(problems: string[]): string {
+  return `strict decoding error: ${problems.join(', ')}`
 }
 
 // Go's %+v of a decoded JSON value, as kube-apiserver prints a patch in its errors: map[a:1 b:[x y]].

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson, sendJsonText, sendNotFoundPage } from '../server/http-util'
 import type { ResourceDef } from '../api/resources'
 import { customV3Document, customV3Keys } from '../crd/openapi'
-import { v2Document } from './v2'
+import { v2Document, v2Protobuf } from './v2'
+import { V2_PROTOBUF } from './v2-proto'
 import { v3Document, v3Index } from './v3'
 
 // GET /openapi/v2, /openapi/v3 and /openapi/v3/<group-version>. A document asked for by its current hash
@@ -18,9 +19,10 @@ export function serveOpenApi(
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendNotFoundPage(res)
   if (path === 'v2') {
     const accept = req.headers.accept ?? ''
-    if (accept.includes('protobuf') && !/application\/json|\*\/\*/.test(accept)) {
-      res.writeHead(406, { 'Content-Type': 'text/plain; charset=utf-8' })
-      return void res.end('406: Not Acceptable: only application/json is served\n')
+    if (accept.includes('com.github.proto-openapi.spec.v2')) {
+      const body = v2Protobuf(resources)
+      res.writeHead(200, { 'Content-Type': V2_PROTOBUF, 'Content-Length': body.length })
+      return void res.end(body)
     }
     return sendJsonText(res, 200, v2Document(resources))
   }

@@ -3,10 +3,12 @@ import { RESOURCES } from '../api/resources'
 import { customComponents } from '../crd/openapi'
 import type { Schema } from './components'
 import { componentsFor } from './components'
+import { encodeV2Document } from './v2-proto'
 
-// /openapi/v2 as JSON (Swagger 2.0): the same schemas with #/definitions/ references. kubectl 1.32 reads
-// v3 first and only falls back to v2.
+// /openapi/v2 (Swagger 2.0): the same schemas with #/definitions/ references, as JSON or as the protobuf
+// client-go's discovery asks for. kubectl 1.32 reads v3 first; helm and older clients read v2.
 let cached: string | undefined
+let cachedProto: Buffer | undefined
 
 function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs)
@@ -39,4 +41,17 @@ function builtinDocument(): string {
     security: [{ BearerToken: [] }],
   })
   return cached
+}
+
+export function v2Protobuf(resources: readonly ResourceDef[] = []): Buffer {
+  // with CRDs the document differs per sandbox, so it is encoded per request (kubectl asks rarely)
+  if (resources.some((r) => r.custom))
+    return encodeV2Document(JSON.parse(v2Document(resources)) as Record<string, unknown>)
+  cachedProto ??= encodeV2Document(JSON.parse(v2Document()) as Record<string, unknown>)
+  return cachedProto
+}
+
+export function invalidateV2(): void {
+  cached = undefined
+  cachedProto = undefined
 }

@@ -5,6 +5,7 @@ import { REVIEW_KINDS } from '../auth/reviews'
 import type { Schema } from './components'
 import { componentsFor, definitionName } from './components'
 import { rootClassName } from './models'
+import { invalidateV2 } from './v2'
 
 // /openapi/v3 (the index of group-versions) and /openapi/v3/<api/v1|apis/G/V> documents with the paths
 // kubectl reads to learn which PATCH types and query parameters (fieldValidation, dryRun) a kind takes.
@@ -172,4 +173,5 @@ export function v3Index(): unknown {
 // CRDs (and anything else that changes the served kinds) call this so the next fetch rebuilds.
 export function invalidateOpenApi(): void {
   docCache.clear()
+  invalidateV2()
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { parse as parseYaml } from 'yaml'
 import type { ApiError } from '../api/status'
 import { badRequest } from '../api/status'
+import { markDuplicates } from '../api/duplicate-keys'
 import { decodeK8sProtobuf, isProtobuf } from './protobuf'
 
 // Response helpers: every JSON answer carries Content-Type and the real server's Cache-Control.
@@ -71,7 +72,10 @@ export async function readBody(req: IncomingMessage): Promise<unknown> {
   const text = raw.toString('utf8')
   if (text.trim() === '') return undefined
   try {
-    return type.includes('yaml') ? (parseYaml(text) as unknown) : (JSON.parse(text) as unknown)
+    if (type.includes('yaml')) return parseYaml(text) as unknown
+    const parsed = JSON.parse(text) as unknown
+    markDuplicates(parsed, text)
+    return parsed
   } catch (err) {
     throw badRequest(`error decoding request body: ${err instanceof Error ? err.message : String(err)}`)
   }

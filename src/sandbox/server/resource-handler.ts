@@ -13,6 +13,7 @@ import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
 import { serveWatch } from './watch'
+import { managerFromUserAgent } from '../apply/managed-fields'
 import { queryBool, queryDryRun, queryFieldValidation, queryInt } from '../api/query'
 
 export interface ResourceRequest {
@@ -69,7 +70,12 @@ export async function handleResource(
       return sent.length
     },
   }
-  const writeOpts = { dryRun, fieldValidation: queryFieldValidation(query), warnings }
+  const writeOpts = {
+    dryRun,
+    fieldValidation: queryFieldValidation(query),
+    warnings,
+    fieldManager: query.get('fieldManager') || managerFromUserAgent(req.headers['user-agent']),
+  }
   const send = (code: number, obj: unknown): void => sendJson(res, code, obj)
   const accept = req.headers.accept
 
@@ -180,8 +186,12 @@ export async function handleResource(
       const type = refuseStrategicMerge(r, req.headers['content-type'] ?? '')
       const body = await readBody(req)
       // Server-side apply creates what does not exist yet.
-      if (type.startsWith('application/apply-patch') && !subresource && !api.store.get(r, ns, name)) {
-        return send(201, api.create(r, ns, body, writeOpts))
+      if (type.startsWith('application/apply-patch')) {
+        if (subresource) throw badRequest('the sandbox applies only to the main resource')
+        const force = queryBool(query, 'force')
+        const fieldManager = query.get('fieldManager') ?? undefined
+        const applied = api.apply(r, ns, name, body, { ...writeOpts, fieldManager, force })
+        return send(applied.created ? 201 : 200, applied.obj)
       }
       return send(200, api.patch(r, ns, name, type, body, { ...writeOpts, ...status }))
     }
