@@ -3,6 +3,7 @@ import { isRecord } from '../types'
 import type { ObjectApi } from './objects'
 import type { ResourceDef } from './resources'
 import { removeCustomObjects } from '../crd/cleanup'
+import { hasFinalizers, markForDeletion } from '../crd/finalizers'
 import { ApiError, conflict } from './status'
 import { queryDryRun } from './query'
 
@@ -74,6 +75,9 @@ export function deleteObject(
     })
   }
   if (opts.dryRun) return { kind: 'object', obj: current }
+  if (r.custom && hasFinalizers(current)) {
+    return { kind: 'object', obj: markForDeletion(api.store, r, current, api.timestamp()) }
+  }
   if (opts.propagationPolicy === 'Orphan') orphanDependents(api, current)
   const spec = isRecord(current.spec) ? current.spec : {}
   const graceful = r.kind === 'Pod' && typeof spec.nodeName === 'string' && opts.gracePeriodSeconds !== 0

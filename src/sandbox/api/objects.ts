@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock'
 import { ResourceCatalog } from '../crd/catalog'
+import { finishedDeletion } from '../crd/finalizers'
 import { prepareExtensionWrite } from '../crd/prepare'
 import type { Store } from '../store/store'
 import type { KObj, ObjectMeta } from '../types'
@@ -214,6 +215,10 @@ export class ObjectApi {
     }
     if (deepEqual(result, current)) return current
     if (opts.dryRun) return result
+    if (finishedDeletion(r, result)) {
+      const removed = this.store.put(r, result)
+      return this.store.remove(r, ns, name)?.obj ?? removed.obj
+    }
     return this.store.put(r, result).obj
   }
 

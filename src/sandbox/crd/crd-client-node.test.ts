@@ -252,6 +252,30 @@ describe('CRDs through @kubernetes/client-node', () => {
     expect(scale.status).toEqual({ replicas: 5, selector: 'app=c1' })
   })
 
+  it('keeps a custom object with finalizers until the last one is removed', async () => {
+    await custom.createNamespacedCustomObject({
+      ...W,
+      body: {
+        apiVersion: 'example.com/v1',
+        kind: 'Widget',
+        metadata: { name: 'held', finalizers: ['example.com/cleanup'] },
+        spec: { color: 'red' },
+      },
+    })
+    await custom.deleteNamespacedCustomObject({ ...W, name: 'held' })
+    const marked = (await custom.getNamespacedCustomObject({ ...W, name: 'held' })) as {
+      metadata: { deletionTimestamp?: string; finalizers?: string[] }
+    }
+    expect(marked.metadata.deletionTimestamp).toMatch(/^\d{4}-\d\d-\d\dT/)
+    await custom.patchNamespacedCustomObject(
+      { ...W, name: 'held', body: { metadata: { finalizers: null } } },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    )
+    await expect(custom.getNamespacedCustomObject({ ...W, name: 'held' })).rejects.toMatchObject({
+      code: 404,
+    })
+  })
+
   it('watches custom objects', async () => {
     const seen: string[] = []
     const req = await new Watch(kc).watch(
