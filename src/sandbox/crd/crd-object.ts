@@ -84,7 +84,13 @@ function structural(schema: JsonSchema, path: string, out: StatusCause[]): void 
   for (const [key, sub] of Object.entries(schema.properties ?? {})) {
     if (isRecord(sub)) structural(sub, `${path}.properties[${key}]`, out)
   }
-  if (isRecord(schema.items)) structural(schema.items, `${path}.items`, out)
+  if (Array.isArray(schema.items)) {
+    out.push({
+      reason: 'FieldValueForbidden',
+      message: 'Forbidden: items must be a schema object and not an array',
+      field: `${path}.items`,
+    })
+  } else if (isRecord(schema.items)) structural(schema.items, `${path}.items`, out)
   if (isRecord(schema.additionalProperties))
     structural(schema.additionalProperties, `${path}.additionalProperties`, out)
 }

@@ -60,9 +60,45 @@ function validateString(path: string, text: string, s: JsonSchema, out: StatusCa
   if (s.minLength !== undefined && length < s.minLength) {
     out.push(invalid(path, text, `${path} in body should be at least ${s.minLength} chars long`))
   }
-  if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(text)) {
+  const pattern = compile(s.pattern)
+  if (pattern && !pattern.test(text))
     out.push(invalid(path, text, `${path} in body should match '${s.pattern}'`))
+  const format = s.format ? FORMATS[s.format] : undefined
+  if (format && !format(text)) {
+    out.push({
+      reason: 'FieldValueTypeInvalid',
+      message: `Invalid value: ${goValue(text)}: ${path} in body must be of type ${s.format}: ${goValue(text)}`,
+      field: path,
+    })
   }
+}
+
+// A Go (RE2) pattern JavaScript cannot compile is not enforced rather than failing the request.
+const patterns = new Map<string, RegExp | undefined>()
+function compile(pattern: string | undefined): RegExp | undefined {
+  if (pattern === undefined) return undefined
+  if (!patterns.has(pattern)) {
+    let re: RegExp | undefined
+    try {
+      re = new RegExp(pattern, 'u')
+    } catch {
+      re = undefined
+    }
+    patterns.set(pattern, re)
+  }
+  return patterns.get(pattern)
+}
+
+// The string formats kube-apiserver checks most often (kube-openapi's strfmt registry).
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/
+const FORMATS: Record<string, (v: string) => boolean> = {
+  'date-time': (v) => /^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)$/.test(v),
+  date: (v) => /^\d{4}-\d\d-\d\d$/.test(v),
+  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  byte: (v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v) && v.length % 4 === 0,
+  ipv4: (v) => IPV4.test(v),
+  hostname: (v) =>
+    v.length <= 255 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/i.test(v),
 }
 
 function validateArray(path: string, list: unknown[], s: JsonSchema, out: StatusCause[]): void {

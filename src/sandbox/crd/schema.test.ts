@@ -78,6 +78,27 @@ describe('openAPIV3Schema validation messages', () => {
     ])
     expect(messages({})).toEqual(['spec.name: Required value'])
   })
+
+  it('checks common string formats and skips patterns JavaScript cannot compile', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        when: { type: 'string', format: 'date-time' },
+        id: { type: 'string', format: 'uuid' },
+        odd: { type: 'string', pattern: '(?P<name>x)' },
+      },
+    }
+    const check = (v: unknown): string[] =>
+      validateCustomObject({ v }, { type: 'object', properties: { v: schema } }).map(
+        (c) => `${c.field}: ${c.message}`,
+      )
+    expect(
+      check({ when: '2024-01-02T03:04:05Z', id: '0f8fad5b-d9cb-469f-a165-70867728950e', odd: 'y' }),
+    ).toEqual([])
+    expect(check({ when: 'yesterday' })).toEqual([
+      'v.when: Invalid value: "yesterday": v.when in body must be of type date-time: "yesterday"',
+    ])
+  })
 })
 
 describe('printer column JSONPath', () => {
