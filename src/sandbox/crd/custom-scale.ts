@@ -15,7 +15,7 @@ function segments(path: string): string[] {
 
 function read(obj: unknown, path: string): unknown {
   let cur = obj
-  for (const key of segments(path)) cur = isRecord(cur) ? cur[key] : undefined
+  for (const key of segments(path)) cur = isRecord(cur) && Object.hasOwn(cur, key) ? cur[key] : undefined
   return cur
 }
 

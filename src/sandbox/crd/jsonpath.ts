@@ -51,7 +51,7 @@ export function parseJsonPath(expr: string): Step[] | undefined {
 
 function readPath(value: unknown, path: string[]): unknown {
   let cur = value
-  for (const key of path) cur = isRecord(cur) ? cur[key] : undefined
+  for (const key of path) cur = isRecord(cur) && Object.hasOwn(cur, key) ? cur[key] : undefined
   return cur
 }
 
@@ -62,7 +62,7 @@ export function evalJsonPath(steps: Step[], root: unknown): unknown[] {
     const next: unknown[] = []
     for (const v of current) {
       if (step.kind === 'field') {
-        if (isRecord(v) && v[step.name] !== undefined) next.push(v[step.name])
+        if (isRecord(v) && Object.hasOwn(v, step.name) && v[step.name] !== undefined) next.push(v[step.name])
       } else if (step.kind === 'index') {
         if (Array.isArray(v)) {
           const item = v[step.index < 0 ? v.length + step.index : step.index]

@@ -45,6 +45,14 @@ describe('openAPIV3Schema pruning and defaults', () => {
     })
   })
 
+  it('does not take Object.prototype members for declared fields', () => {
+    const obj = JSON.parse(
+      '{"spec":{"name":"ab","constructor":1,"__proto__":{"x":1},"toString":"y"}}',
+    ) as object
+    expect(prune(obj, SCHEMA).sort()).toEqual(['spec.__proto__', 'spec.constructor', 'spec.toString'])
+    expect(obj).toEqual({ spec: { name: 'ab' } })
+  })
+
   it('fills defaults in objects and array items, replacing non-nullable nulls', () => {
     const obj = { spec: { name: 'ab', mode: null, items: [{}, { id: 3 }], note: null } }
     applySchemaDefaults(obj, SCHEMA)

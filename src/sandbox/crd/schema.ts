@@ -44,8 +44,9 @@ function preserves(schema: JsonSchema): boolean {
 
 // Schema for the values of an object's property `key`, or undefined when the key is not declared.
 export function propertySchema(schema: JsonSchema, key: string): JsonSchema | undefined {
-  const declared = schema.properties?.[key]
-  if (declared) return declared
+  // own properties only: a field named `constructor` or `__proto__` is not declared by Object.prototype
+  const props = schema.properties
+  if (props && Object.hasOwn(props, key) && isRecord(props[key])) return props[key]
   const extra = schema.additionalProperties
   if (isRecord(extra)) return extra
   return undefined
