@@ -51,7 +51,8 @@ function kindSchema(r: ResourceDef): Schema {
   return {
     ...schema,
     type: 'object',
-    properties: { apiVersion: API_VERSION, kind: KIND, metadata: METADATA, ...properties },
+    // metadata is always ObjectMeta (CRDs often say only `type: object`); apiVersion/kind keep theirs if given
+    properties: { apiVersion: API_VERSION, kind: KIND, ...properties, metadata: METADATA },
     'x-kubernetes-group-version-kind': [{ group: r.group, kind: r.kind, version: r.version }],
   }
 }
