@@ -128,13 +128,16 @@ describe('CRDs through @kubernetes/client-node', () => {
       'application/merge-patch+json',
     ])
     const widget = doc.components.schemas['com.example.v1.Widget']
-    expect(Object.keys(widget?.properties ?? {})).toEqual([
+    expect(Object.keys(widget?.properties ?? {}).sort()).toEqual([
       'apiVersion',
       'kind',
       'metadata',
       'spec',
       'status',
     ])
+    expect(widget?.properties?.metadata).toMatchObject({
+      allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' }],
+    })
     expect(doc.components.schemas['io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta']).toBeDefined()
     const v2 = JSON.parse((await raw('GET', '/openapi/v2')).body) as {
       definitions: Record<string, { 'x-kubernetes-group-version-kind'?: unknown }>
