@@ -83,8 +83,8 @@ export function strategicMergeTyped(className: string | undefined, target: unkno
   const out: Obj = isRecord(target) ? { ...target } : {}
   const orders: Array<[string, unknown[]]> = []
   for (const [k, v] of Object.entries(patch)) {
-    if (k === '$patch') continue
-    if (k === '$retainKeys') continue
+    // $patch and $retainKeys are handled around this loop; __proto__ would replace the result's prototype
+    if (k === '$patch' || k === '$retainKeys' || k === '__proto__') continue
     if (k.startsWith('$setElementOrder/')) {
       if (Array.isArray(v)) orders.push([k.slice('$setElementOrder/'.length), v])
       continue

@@ -58,6 +58,18 @@ describe('kubectl apply --server-side', () => {
     ])
   })
 
+  it('a repeated apply that changes nothing keeps the resourceVersion', async () => {
+    const rv = async (): Promise<string> =>
+      (await run(['get', 'cm', 'shared', '-o', 'jsonpath={.metadata.resourceVersion}'])).out
+    const before = await rv()
+    const again = await run(
+      ['apply', '--server-side', '--field-manager=alice', '-f', '-'],
+      cm('a: "1", b: "2"'),
+    )
+    expect(again.code, again.err).toBe(0)
+    expect(await rv()).toBe(before)
+  })
+
   it('refuses to change a field another manager owns, naming field and manager', async () => {
     const r = await run(['apply', '--server-side', '--field-manager=bob', '-f', '-'], cm('a: "9", c: "3"'))
     expect(r.code).toBe(1)

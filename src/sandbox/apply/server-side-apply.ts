@@ -23,7 +23,7 @@ function mergeApplied(className: string | undefined, current: unknown, applied: 
   const out: Obj = isRecord(current) ? { ...current } : {}
   const owner = className ? shortName(className) : undefined
   for (const [k, v] of Object.entries(applied)) {
-    if (v === null || v === undefined) continue
+    if (v === null || v === undefined || k === '__proto__') continue
     const t = className ? fieldsOf(className).get(k)?.type : undefined
     if (t?.kind === 'object') out[k] = mergeApplied(t.className, out[k], v)
     else if (t?.kind === 'map' && isRecord(v)) out[k] = { ...(isRecord(out[k]) ? out[k] : {}), ...v }
@@ -136,11 +136,14 @@ export function serverSideApply(input: ApplyInput): Obj {
     if (has(appliedSet, p) || entries.some((e) => !isOwn(e) && has(e.fieldsV1, p))) continue
     deleteAt(merged, p)
   }
+  // An apply that changes nothing keeps its entry's time, so the object (and its resourceVersion) stays
+  // as it was, as kube-apiserver ignores timestamp-only managedFields changes.
+  const unchanged = previous !== undefined && deepEqual(previous.fieldsV1, appliedSet)
   const own: ManagedFieldsEntry = {
     manager,
     operation: 'Apply',
     apiVersion: groupVersion(r),
-    time,
+    time: unchanged ? previous.time : time,
     fieldsType: 'FieldsV1',
     fieldsV1: appliedSet,
   }

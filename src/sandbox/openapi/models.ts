@@ -107,7 +107,11 @@ export function loadModel(className: string): Model | undefined {
 }
 
 // The client-node class of a served kind: events.k8s.io's Event is EventsV1Event, apps' Deployment V1Deployment.
+const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'autoscaling', 'policy'])
+
 export function rootClassName(group: string, version: string, kind: string): string | undefined {
+  // a custom resource named like a built-in kind (example.com's Pod) has no built-in model
+  if (!BUILT_IN_GROUPS.has(group) && !group.endsWith('.k8s.io')) return undefined
   const v = version.charAt(0).toUpperCase() + version.slice(1)
   const prefix = group === '' ? 'Core' : (group.split('.')[0] ?? '').replace(/^./, (c) => c.toUpperCase())
   for (const candidate of [`${prefix}${v}${kind}`, `${v}${kind}`])
