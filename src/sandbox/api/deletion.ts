@@ -2,7 +2,7 @@ import type { KObj } from '../types'
 import { isRecord } from '../types'
 import type { ObjectApi } from './objects'
 import type { ResourceDef } from './resources'
-import { removeCustomObjects } from '../crd/cleanup'
+import { recheckRefusedCrds, removeCustomObjects } from '../crd/cleanup'
 import { hasFinalizers, markForDeletion } from '../crd/finalizers'
 import { ApiError, conflict } from './status'
 import { queryDryRun } from './query'
@@ -94,6 +94,9 @@ export function deleteObject(
   }
   if (r.kind === 'CustomResourceDefinition') removeCustomObjects(api, name)
   const removed = api.store.remove(r, ns, name)
+  if (r.kind === 'CustomResourceDefinition' && isRecord(current.spec)) {
+    recheckRefusedCrds(api, String(current.spec.group))
+  }
   if (r.kind === 'Pod') return { kind: 'object', obj: removed?.obj ?? current }
   return {
     kind: 'status',

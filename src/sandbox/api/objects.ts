@@ -150,7 +150,7 @@ export class ObjectApi {
     }
     if (!opts.internal && hasStatusSubresource(r) && r.kind !== 'Node') delete obj.status
     applyDefaults(r.kind, obj)
-    const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts)
+    const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, obj), ...extension]
     if (causes.length > 0) throw invalid(r, meta.name ?? '', causes)
     const name = meta.name ?? ''
@@ -204,7 +204,7 @@ export class ObjectApi {
       if (r.kind === 'Service') this.keepServiceAddresses(current, merged)
     }
     applyDefaults(r.kind, merged)
-    const extension = prepareExtensionWrite(r, merged, current, this.timestamp(), opts)
+    const extension = prepareExtensionWrite(r, merged, current, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, merged), ...extension]
     if (causes.length > 0) throw invalid(r, name, causes)
     if (opts.subresource !== 'status') this.trackManagedFields(r, current, merged, opts)

@@ -346,6 +346,33 @@ describe('CRDs through @kubernetes/client-node', () => {
     expect(list.items).toHaveLength(1)
   })
 
+  it('refuses a second CRD whose kind its group already serves, and serves it once the first is gone', async () => {
+    const ext = kc.makeApiClient(ApiextensionsV1Api)
+    const clash = {
+      ...GADGET_CRD,
+      metadata: { name: 'doodads.example.com' },
+      spec: { ...GADGET_CRD.spec, names: { plural: 'doodads', singular: 'doodad', kind: 'Gadget' } },
+    }
+    await ext.createCustomResourceDefinition({ body: crdModel(clash) })
+    const refused = await ext.readCustomResourceDefinition({ name: 'doodads.example.com' })
+    const status = (type: string): unknown => refused.status?.conditions?.find((c) => c.type === type)
+    expect(status('NamesAccepted')).toMatchObject({
+      status: 'False',
+      reason: 'KindConflict',
+      message: '"Gadget" is already in use',
+    })
+    expect(status('Established')).toMatchObject({ status: 'False', reason: 'NotAccepted' })
+    const g = { group: 'example.com', version: 'v1alpha1' }
+    await expect(custom.listClusterCustomObject({ ...g, plural: 'doodads' })).rejects.toMatchObject({
+      code: 404,
+    })
+    await ext.deleteCustomResourceDefinition({ name: 'gadgets.example.com' })
+    const accepted = await ext.readCustomResourceDefinition({ name: 'doodads.example.com' })
+    expect(accepted.status?.conditions?.find((c) => c.type === 'Established')?.status).toBe('True')
+    const list = (await custom.listClusterCustomObject({ ...g, plural: 'doodads' })) as { items: unknown[] }
+    expect(list.items).toEqual([])
+  })
+
   it('removes the kind from discovery and its objects when the CRD is deleted', async () => {
     await kc.makeApiClient(ApiextensionsV1Api).deleteCustomResourceDefinition({ name: 'widgets.example.com' })
     await expect(custom.listNamespacedCustomObject(W)).rejects.toMatchObject({ code: 404 })
@@ -356,7 +383,7 @@ describe('CRDs through @kubernetes/client-node', () => {
       }>
     }
     const example = groups.items.find((g) => g.metadata.name === 'example.com')
-    expect(example?.versions.flatMap((v) => v.resources.map((r) => r.resource))).toEqual(['gadgets'])
+    expect(example?.versions.flatMap((v) => v.resources.map((r) => r.resource))).toEqual(['doodads'])
     expect((await raw('GET', '/apis/example.com/v1')).code).toBe(404)
     await kc.makeApiClient(ApiextensionsV1Api).createCustomResourceDefinition({ body: crdModel(WIDGET_CRD) })
     const list = (await custom.listNamespacedCustomObject(W)) as { items: unknown[] }

@@ -3,6 +3,7 @@ import type { KObj } from '../types'
 import { isRecord } from '../types'
 import { crdVersions } from './crd-resources'
 import { parseJsonPath } from './jsonpath'
+import type { NameConflict } from './naming'
 import type { JsonSchema } from './schema'
 
 // CustomResourceDefinition defaults, validation and the status its controllers would write
@@ -25,16 +26,29 @@ export function defaultCrd(obj: Record<string, unknown>): void {
   if (!isRecord(spec.conversion)) spec.conversion = { strategy: 'None' }
 }
 
-function condition(type: string, reason: string, message: string, now: string, previous: unknown): unknown {
+function condition(
+  type: string,
+  ok: boolean,
+  reason: string,
+  message: string,
+  now: string,
+  previous: unknown,
+): unknown {
+  const status = ok ? 'True' : 'False'
   const prev = Array.isArray(previous)
-    ? previous.find((c: unknown) => isRecord(c) && c.type === type && c.status === 'True')
+    ? previous.find((c: unknown) => isRecord(c) && c.type === type && c.status === status)
     : undefined
   const lastTransitionTime =
     isRecord(prev) && typeof prev.lastTransitionTime === 'string' ? prev.lastTransitionTime : now
-  return { type, status: 'True', reason, message, lastTransitionTime }
+  return { type, status, reason, message, lastTransitionTime }
 }
 
-export function crdStatus(obj: KObj, current: KObj | undefined, now: string): Record<string, unknown> {
+export function crdStatus(
+  obj: KObj,
+  current: KObj | undefined,
+  now: string,
+  conflict?: NameConflict,
+): Record<string, unknown> {
   const spec = isRecord(obj.spec) ? obj.spec : {}
   const names = isRecord(spec.names) ? spec.names : {}
   const old = isRecord(current?.status) ? current.status : {}
@@ -47,11 +61,22 @@ export function crdStatus(obj: KObj, current: KObj | undefined, now: string): Re
   for (const key of ['plural', 'singular', 'shortNames', 'kind', 'listKind', 'categories']) {
     if (names[key] !== undefined) accepted[key] = names[key]
   }
+  if (conflict) {
+    return {
+      conditions: [
+        condition('NamesAccepted', false, conflict.reason, conflict.message, now, old.conditions),
+        condition('Established', false, 'NotAccepted', 'not all names are accepted', now, old.conditions),
+      ],
+      acceptedNames: isRecord(old.acceptedNames) ? old.acceptedNames : { plural: '', kind: '' },
+      storedVersions: stored,
+    }
+  }
   return {
     conditions: [
-      condition('NamesAccepted', 'NoConflicts', 'no conflicts found', now, old.conditions),
+      condition('NamesAccepted', true, 'NoConflicts', 'no conflicts found', now, old.conditions),
       condition(
         'Established',
+        true,
         'InitialNamesAccepted',
         'the initial names have been accepted',
         now,

@@ -1,6 +1,7 @@
 import type { PrinterColumn, ResourceDef, SubresourceDef } from '../api/resources'
 import type { KObj } from '../types'
 import { isRecord } from '../types'
+import { namesAccepted } from './naming'
 
 // A CustomResourceDefinition's served versions as entries of the resource table.
 const FULL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
@@ -52,7 +53,7 @@ export function crdResources(crd: KObj): ResourceDef[] {
   const names = isRecord(spec.names) ? spec.names : {}
   const kind = str(names.kind)
   const plural = str(names.plural)
-  if (!kind || !plural || !str(spec.group)) return []
+  if (!kind || !plural || !str(spec.group) || !namesAccepted(crd)) return []
   return crdVersions(crd)
     .filter((v) => v.served === true)
     .map((v) => {

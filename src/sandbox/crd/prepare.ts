@@ -4,6 +4,7 @@ import type { StatusCause } from '../api/status'
 import { badRequest } from '../api/status'
 import type { KObj } from '../types'
 import { crdStatus, defaultCrd, validateCrd } from './crd-object'
+import { nameConflict } from './naming'
 import type { JsonSchema } from './schema'
 import { applySchemaDefaults, asSchema, prune } from './schema'
 import { validateCustomObject } from './schema-validation'
@@ -24,12 +25,16 @@ export function prepareExtensionWrite(
   current: KObj | undefined,
   now: string,
   opts: ExtensionWriteOptions,
+  // the sandbox's served resources, to find names another CRD already uses
+  served: readonly ResourceDef[] = [],
 ): StatusCause[] {
   if (r.kind === 'CustomResourceDefinition' && r.group === 'apiextensions.k8s.io') {
     if (opts.subresource === 'status') return []
     defaultCrd(obj)
     const causes = validateCrd(obj as KObj, current)
-    if (causes.length === 0) obj.status = crdStatus(obj as KObj, current, now)
+    if (causes.length === 0) {
+      obj.status = crdStatus(obj as KObj, current, now, nameConflict(obj as KObj, served))
+    }
     return causes
   }
   const schema: JsonSchema | undefined = asSchema(r.custom?.schema)
