@@ -4,6 +4,7 @@ import type { LogViewerResult } from './log-viewer-scenario'
 import type { LogsResult } from './logs-scenario'
 import type { OpenPodsResult } from './pods-scenario'
 import type { SandboxFigures } from './sandbox-scenario'
+import type { StreamingFigures } from './streaming-scenario'
 import { spread } from './stats'
 import { figure, type Figure } from './table'
 
@@ -185,5 +186,25 @@ export function sandboxFigureRows(size: number, watchers: number, rs: SandboxFig
       spread(pick(rs, (r) => r.fanOutMs)),
     ),
     figure(s, 'Sandbox GET pod, 8 clients', 'req/s', spread(pick(rs, (r) => r.getsPerSecond))),
+  ]
+}
+
+export function streamingFigureRows(rs: StreamingFigures[]): Figure[] {
+  const s = '7'
+  return [
+    figure(s, 'Sandbox exec round trip (client-node, echo)', 'ms', spread(pick(rs, (r) => r.execMs))),
+    figure(s, 'kubectl exec … echo, whole command', 'ms', spread(pick(rs, (r) => r.kubectlExecMs))),
+    figure(
+      s,
+      'kubectl port-forward: HTTP GET, new connection',
+      'ms',
+      spread(pick(rs, (r) => r.forwardNewConnectionMs)),
+    ),
+    figure(
+      s,
+      'kubectl port-forward: HTTP GET, keep-alive',
+      'ms',
+      spread(pick(rs, (r) => r.forwardKeepAliveMs)),
+    ),
   ]
 }

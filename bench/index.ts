@@ -8,6 +8,7 @@ import { logViewerThroughput } from './log-viewer-scenario'
 import { logsThroughput } from './logs-scenario'
 import { openPods } from './pods-scenario'
 import { sandboxFigures } from './sandbox-scenario'
+import { prepareStreaming, streamingFigures } from './streaming-scenario'
 import { repeat } from './stats'
 import {
   churnFigures,
@@ -16,6 +17,7 @@ import {
   logsFigures,
   podsFigures,
   sandboxFigureRows,
+  streamingFigureRows,
 } from './figures'
 import { renderTable, type Figure } from './table'
 import { startWeb } from './web'
@@ -28,7 +30,7 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     runs: { type: 'string' },
     // e.g. --only 1,5: run just these scenarios (1 = open Pods, 2 = churn and memory, 4 = logs, 5 = kubectl,
-    // 6 = sandbox), for profiling one figure without waiting for the rest.
+    // 6 = sandbox, 7 = exec and port-forward), for profiling one figure without waiting for the rest.
     only: { type: 'string' },
   },
   strict: true,
@@ -37,10 +39,18 @@ const smoke = values.smoke ?? false
 const quick = (values.quick ?? false) || smoke
 const runs = values.runs ? Number(values.runs) : smoke ? 1 : quick ? 2 : 5
 const sizes = smoke
-  ? { small: 200, large: 400, churnSeconds: 2, logSeconds: 1, watchers: 3, getSeconds: 0.5 }
+  ? { small: 200, large: 400, churnSeconds: 2, logSeconds: 1, watchers: 3, getSeconds: 0.5, samples: 3 }
   : quick
-    ? { small: 1000, large: 3000, churnSeconds: 5, logSeconds: 3, watchers: 10, getSeconds: 1 }
-    : { small: 10_000, large: 50_000, churnSeconds: 30, logSeconds: 20, watchers: 50, getSeconds: 3 }
+    ? { small: 1000, large: 3000, churnSeconds: 5, logSeconds: 3, watchers: 10, getSeconds: 1, samples: 10 }
+    : {
+        small: 10_000,
+        large: 50_000,
+        churnSeconds: 30,
+        logSeconds: 20,
+        watchers: 50,
+        getSeconds: 3,
+        samples: 20,
+      }
 const slowRuns = quick ? 1 : 3
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined
 const want = (scenario: string): boolean => !only || only.has(scenario)
@@ -114,6 +124,13 @@ try {
     : await attempt('scenario 6', () =>
         repeat(runs, () => sandboxFigures(cluster, NS, sizes.watchers, sizes.getSeconds)),
       )
+  if (want('7')) log('scenario 7: exec and port-forward')
+  const st = !want('7')
+    ? undefined
+    : await attempt('scenario 7', async () => {
+        await prepareStreaming(cluster, NS)
+        return repeat(runs, () => streamingFigures(cluster, NS, sizes.samples))
+      })
 
   if (want('2')) log(`scenarios 2+3: churn 200/s for ${sizes.churnSeconds} s`)
   const rss: number[] = []
@@ -152,6 +169,7 @@ try {
   if (lg) figures.push(...logsFigures(lg, 50_000))
   if (cmp) figures.push(...kubectlFigures(sizes.small, cmp))
   if (sb) figures.push(...sandboxFigureRows(sizes.small, sizes.watchers, sb))
+  if (st) figures.push(...streamingFigureRows(st))
 
   const large = !want('1')
     ? undefined

@@ -17,6 +17,8 @@ describe('npm run bench', () => {
       'lines delivered per second',
       'Ratio Skiff / kubectl -o json',
       'Sandbox LIST',
+      'Sandbox exec round trip',
+      'kubectl port-forward: HTTP GET',
     ]) {
       expect(stdout).toContain(figure)
     }

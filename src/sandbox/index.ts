@@ -10,6 +10,7 @@ import { seedPods } from './seed'
 import type { SandboxCerts } from './server/certs'
 import { generateCerts } from './server/certs'
 import { startApiServer } from './server/server'
+import { TrafficMeter } from './metrics/traffic'
 import { loadState, restoreObjects, saveState } from './store/persistence'
 import { Store } from './store/store'
 
@@ -67,6 +68,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       api,
       watch: { bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 10_000 },
       serveLog: logs.serve,
+      traffic: new TrafficMeter(),
     })
   // A restored sandbox prefers its previous port so existing kubeconfig entries keep working.
   const server = await listen(port).catch((err: unknown) => {

@@ -288,6 +288,29 @@ export const RESOURCES: ResourceDef[] = [
       verbs: ['create'],
     }),
   ),
+  // metrics.k8s.io: computed on request by metrics/metrics-api.ts, never stored
+  def({
+    plural: 'nodes',
+    singular: '',
+    kind: 'NodeMetrics',
+    group: 'metrics.k8s.io',
+    version: 'v1beta1',
+    namespaced: false,
+    shortNames: [],
+    categories: [],
+    verbs: ['get', 'list'],
+  }),
+  def({
+    plural: 'pods',
+    singular: '',
+    kind: 'PodMetrics',
+    group: 'metrics.k8s.io',
+    version: 'v1beta1',
+    namespaced: true,
+    shortNames: [],
+    categories: [],
+    verbs: ['get', 'list'],
+  }),
 ]
 
 export function groupVersion(r: ResourceDef): string {

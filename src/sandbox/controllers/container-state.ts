@@ -136,6 +136,30 @@ export function stepContainer(pod: Pod, c: ContainerSpec, st: ContainerStatus, n
       ],
     }
   }
+  // A main process that exited (an attached shell's `exit`): restarted with back-off as restartPolicy says.
+  const ended = st.state.terminated
+  if (ended) {
+    const policy = pod.spec.restartPolicy ?? 'Always'
+    if (policy === 'Never' || (policy === 'OnFailure' && ended.exitCode === 0))
+      return { status: st, events: [] }
+    const restarts = st.restartCount + 1
+    const backoff = crashBackoffMs(restarts)
+    return {
+      status: {
+        ...st,
+        restartCount: restarts,
+        state: {
+          waiting: {
+            reason: 'CrashLoopBackOff',
+            message: `back-off ${backoff / 1000}s restarting failed container=${c.name} pod=${podRef}`,
+          },
+        },
+        lastState: { terminated: ended },
+      },
+      nextAt: now + backoff,
+      events: [],
+    }
+  }
   if (waiting === 'CrashLoopBackOff') {
     const finished = st.lastState.terminated?.finishedAt
     const restartAt = (finished ? Date.parse(finished) : now) + crashBackoffMs(st.restartCount)

@@ -54,14 +54,33 @@ export function computePodStatus(pod: Pod, now: number, at: string, allocateIp: 
     status.podIP = ip
     status.podIPs = [{ ip }]
   }
-  status.phase = anyRunning ? 'Running' : 'Pending'
+  // every container has exited for good (restartPolicy Never/OnFailure): the pod is done
+  const done = statuses.length > 0 && statuses.every((s) => s.state.terminated)
+  const failed = statuses.some((s) => (s.state.terminated?.exitCode ?? 0) !== 0)
+  status.phase = done ? (failed ? 'Failed' : 'Succeeded') : anyRunning ? 'Running' : 'Pending'
   status.containerStatuses = statuses
-  const why = notReady.length > 0 ? `containers with unready status: [${notReady.join(' ')}]` : undefined
+  const why = done
+    ? undefined
+    : notReady.length > 0
+      ? `containers with unready status: [${notReady.join(' ')}]`
+      : undefined
   status.conditions = mergeConditions(pod.status.conditions, [
     condition('PodReadyToStartContainers', anyRunning, at),
     condition('Initialized', true, at),
-    condition('Ready', allReady, at, allReady ? undefined : 'ContainersNotReady', why),
-    condition('ContainersReady', allReady, at, allReady ? undefined : 'ContainersNotReady', why),
+    condition(
+      'Ready',
+      allReady,
+      at,
+      allReady ? undefined : done ? 'PodCompleted' : 'ContainersNotReady',
+      why,
+    ),
+    condition(
+      'ContainersReady',
+      allReady,
+      at,
+      allReady ? undefined : done ? 'PodCompleted' : 'ContainersNotReady',
+      why,
+    ),
     condition('PodScheduled', true, at),
   ])
   return { status, events, ...(nextAt !== Infinity ? { nextAt } : {}) }

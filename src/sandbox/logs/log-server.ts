@@ -21,7 +21,7 @@ function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z')
 }
 
-function resolveSource(pod: Pod, container: string, previous: boolean): LogSource {
+export function resolveSource(pod: Pod, container: string, previous: boolean): LogSource {
   const podName = pod.metadata.name
   const st = pod.status.containerStatuses?.find((s) => s.name === container)
   const image = pod.spec.containers.find((c) => c.name === container)?.image ?? ''

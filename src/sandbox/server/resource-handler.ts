@@ -15,6 +15,7 @@ import type { WatchOptions } from './watch'
 import { serveWatch } from './watch'
 import { managerFromUserAgent } from '../apply/managed-fields'
 import { queryBool, queryDryRun, queryFieldValidation, queryInt } from '../api/query'
+import type { TrafficMeter } from '../metrics/traffic'
 
 export interface ResourceRequest {
   resource: ResourceDef
@@ -27,6 +28,8 @@ export interface HandlerContext {
   api: ObjectApi
   watch: WatchOptions
   trackStream: (end: () => void) => () => void
+  // requests pods answered through port-forward: load for metrics.k8s.io
+  traffic: TrafficMeter
   serveLog: (
     req: IncomingMessage,
     res: ServerResponse,

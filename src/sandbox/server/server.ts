@@ -14,6 +14,8 @@ import { serveHealth } from './health'
 import { answerReview, REVIEW_KINDS } from '../auth/reviews'
 import { groupVersion } from '../api/resources'
 import { serveOpenApi } from '../openapi/serve'
+import { handleStreamUpgrade, rejectUpgrade } from '../exec/upgrade'
+import { METRICS_GROUP, serveMetrics } from '../metrics/metrics-api'
 
 // The HTTPS front door: bearer-token check, discovery, then resource handlers.
 export interface ApiServer {
@@ -82,6 +84,19 @@ export async function startApiServer(
             answerReview(route.resource.kind, groupVersion(route.resource), req.method ?? '', body),
           )
         }
+        if (route.resource.group === METRICS_GROUP) {
+          const { resource, namespace, name } = route
+          return serveMetrics(
+            ctx.api,
+            ctx.traffic,
+            res,
+            req.method ?? 'GET',
+            resource,
+            namespace,
+            name,
+            url.searchParams,
+          )
+        }
         return handleResource(handlerCtx, req, res, route, url.searchParams)
       default:
         return sendNotFoundPage(res)
@@ -98,6 +113,23 @@ export async function startApiServer(
     })
   })
   server.keepAliveTimeout = 5000
+  // exec, attach and port-forward arrive as upgrades (WebSocket or SPDY/3.1), never as plain requests.
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy())
+    if (!authorized(req, token)) return rejectUpgrade(socket, 401, JSON.stringify(unauthorized().body))
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1')
+    const route = parseRoute(url.pathname)
+    if (route.type !== 'resource') return rejectUpgrade(socket, 404, '404 page not found\n', 'text/plain')
+    try {
+      handleStreamUpgrade(ctx, req, socket, head, route, url.searchParams)
+    } catch (err) {
+      rejectUpgrade(
+        socket,
+        500,
+        JSON.stringify(internalError(err instanceof Error ? err.message : String(err)).body),
+      )
+    }
+  })
   // closeAllConnections() only knows sockets that reached HTTP; one still in its TLS handshake (a client
   // reconnecting just as we stop) would hold server.close() open until the client gives up. Track them all.
   const sockets = new Set<Socket>()
