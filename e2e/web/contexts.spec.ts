@@ -36,11 +36,11 @@ test('switching contexts in Skiff is what kubectl sees, and the other way round'
   await expect(table.getByRole('row', { name: /alpha/ })).toContainText('current')
 })
 
-test('Ctrl+K opens the quick switcher; typing and Enter switch', async ({ page }) => {
+test('Ctrl+K opens the command palette; typing a context and Enter switch', async ({ page }) => {
   await page.goto(app.url)
   await expect(page.getByRole('button', { name: /Context: / })).toBeVisible()
   await page.keyboard.press('Control+k')
-  const dialog = page.getByRole('dialog', { name: 'Switch context' })
+  const dialog = page.getByRole('dialog', { name: 'Command palette' })
   await expect(dialog).toBeVisible()
   await page.keyboard.type('bet')
   await page.keyboard.press('Enter')

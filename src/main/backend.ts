@@ -20,6 +20,8 @@ import { createKubeService } from './kube'
 import { createResourceHandlers } from './handlers/resources'
 import { createActionHandlers } from './handlers/actions'
 import { createKubeConfigSource } from './kubeconfig/client-config'
+import { listExternalClusters } from './clusters/external'
+import { serverVersion } from './kube/server-version'
 import { createContextHandlers } from './handlers/contexts'
 import { createClusterHandlers } from './handlers/clusters'
 import { waitForNodesReady } from './clusters/verify-ready'
@@ -94,7 +96,13 @@ export function createBackend(options: BackendOptions): Backend {
   const kube = createKubeService({ getKubeConfig })
 
   const contextHandlers = createContextHandlers({ kubeconfig, env, homedir: home, tmpDir: options.dataDir })
-  const clusterHandlers = createClusterHandlers(clusters)
+  const clusterHandlers = createClusterHandlers(clusters, () =>
+    listExternalClusters({
+      contexts: async () => (await kubeconfig.list()).contexts,
+      managedContexts: async () => new Set((await clusters.list()).clusters.map((c) => c.contextName)),
+      version: (context, signal) => serverVersion(() => getKubeConfig(context), signal),
+    }),
+  )
   const resourceHandlers = createResourceHandlers(kube)
   const actionHandlers = createActionHandlers({ getKubeConfig })
 

@@ -39,6 +39,8 @@ const calls = (s: string): [string, Record<string, unknown>][] => [
   ['contexts.delete', { name: s }],
   ['contexts.setNamespace', { name: s, namespace: 'default' }],
   ['contexts.restore', { id: s }],
+  ['contexts.compareBackup', { id: s }],
+  ['contexts.importPreview', { content: importable, targetFile: s }],
   ['contexts.import', { content: importable, targetFile: s }],
   ['jobs.diagnostics', { id: s }],
   ['resources.yaml', { context: s, kind: 'pods', namespace: 'default', name: 'x' }],

@@ -41,6 +41,8 @@ describe('detectEngine', { timeout: 60_000 }, () => {
     expect(check.ok).toBe(false)
     expect(check.explanation).toContain('Docker is installed at')
     expect(check.explanation).toContain('Cannot connect to the Docker daemon')
+    // Docker's own question keeps its question mark (it used to read "…daemon running. Podman…").
+    expect(check.explanation).toMatch(/Is the docker daemon running\? /)
     expect(check.explanation).toContain('Podman is installed at')
     expect(check.explanation).toMatch(/Start Docker Desktop/)
     expect(check.installUrl).toMatch(/^https:\/\/docs\.docker\.com/)

@@ -91,6 +91,12 @@ function serverVersion(stdout: string, key: 'ServerVersion' | 'version'): string
   return undefined
 }
 
+/** Ends a tool's message with a full stop unless it already ends a sentence (Docker's "…running?" keeps its "?"). */
+export function asSentence(text: string): string {
+  const t = text.trim()
+  return /[.?!]$/.test(t) ? t : `${t}.`
+}
+
 /** Docker or Podman installed and its daemon answering (`docker info` / `podman info`, bounded). */
 export async function detectEngine(deps: DetectDeps): Promise<PrerequisiteCheck> {
   const problems: string[] = []
@@ -117,7 +123,7 @@ export async function detectEngine(deps: DetectDeps): Promise<PrerequisiteCheck>
       label: 'Container engine',
       ok: false,
       path: foundAny,
-      explanation: `${problems.map((p) => p.replace(/[.?!]$/, '')).join('. ')}. Start Docker Desktop (or run \`sudo systemctl start docker\`, or \`podman machine start\`), then check again.`,
+      explanation: `${problems.map(asSentence).join(' ')} Start Docker Desktop (or run \`sudo systemctl start docker\`, or \`podman machine start\`), then check again.`,
       installUrl: INSTALL_URLS.docker,
     }
   }

@@ -16,7 +16,10 @@ export function parseKindVersion(stdout: string): KindVersion | undefined {
 export interface KindStepLine {
   /** Step text without the marker and trailing emoji, e.g. "Preparing nodes". */
   step: string
-  /** The whole step text as printed, e.g. "Preparing nodes 📦 📦". */
+  /**
+   * The step as shown to people: kind's emoji (boxes where a font lacks them) stripped, or turned into words
+   * where they count something: "Preparing nodes 📦 📦" → "Preparing nodes (2 nodes)".
+   */
   title: string
   state: 'running' | 'done' | 'failed'
 }
@@ -24,6 +27,14 @@ export interface KindStepLine {
 // Steps are plain words (and "≤ 2m0s = Ready"); the trailing decoration is emoji and spaces.
 const STEP = /^\s*([•✓✗])\s+(.+?)\s*$/u
 const TRAILING_DECORATION = /[\s\p{Extended_Pictographic}\uFE0F\u200D]+$/u
+const EMOJI = /[\p{Extended_Pictographic}\uFE0F\u200D]/gu
+
+/** kind's step text without emoji; its one box per node becomes a count. */
+export function plainStepTitle(printed: string): string {
+  const boxes = printed.match(/\u{1F4E6}/gu)?.length ?? 0
+  const plain = printed.replace(EMOJI, '').replace(/\s+/g, ' ').trim()
+  return boxes > 1 ? `${plain} (${boxes} nodes)` : plain
+}
 
 /** One stderr line of `kind create cluster` → a step start/end, or undefined for other lines. */
 export function parseKindStepLine(line: string): KindStepLine | undefined {
@@ -36,7 +47,7 @@ export function parseKindStepLine(line: string): KindStepLine | undefined {
   const step = title.replace(TRAILING_DECORATION, '').trim()
   if (!step) return undefined
   const state = marker === '•' ? 'running' : marker === '✓' ? 'done' : 'failed'
-  return { step, title, state }
+  return { step, title: plainStepTitle(title), state }
 }
 
 /** `kind get clusters`: names on stdout; "No kind clusters found." (stderr) means none. */

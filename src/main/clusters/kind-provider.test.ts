@@ -54,7 +54,7 @@ describe('KindProvider with the fake kind on PATH', { timeout: 60_000 }, () => {
     const started = progress.filter((p) => p.state === 'running')
     expect(started.map((p) => p.current)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
     expect(started.every((p) => p.total === 8)).toBe(true)
-    expect(started[1]).toMatchObject({ step: 'Preparing nodes', title: 'Preparing nodes 📦 📦 📦' })
+    expect(started[1]).toMatchObject({ step: 'Preparing nodes', title: 'Preparing nodes (3 nodes)' })
     expect(progress.at(-1)).toMatchObject({
       state: 'done',
       current: 8,

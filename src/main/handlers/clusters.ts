@@ -1,4 +1,4 @@
-import { ApiError } from '@shared/contract'
+import { ApiError, type ExternalCluster } from '@shared/contract'
 import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
 import { ClusterError, type ClusterService } from '../clusters'
 
@@ -6,6 +6,7 @@ type ClusterMethods = Pick<
   MethodHandlers,
   | 'clusters.detect'
   | 'clusters.list'
+  | 'clusters.external'
   | 'clusters.create'
   | 'clusters.action'
   | 'jobs.cancel'
@@ -24,7 +25,10 @@ function mapped<T>(work: () => T): T {
   }
 }
 
-export function createClusterHandlers(svc: ClusterService): {
+export function createClusterHandlers(
+  svc: ClusterService,
+  external: () => Promise<ExternalCluster[]>,
+): {
   methods: ClusterMethods
   streams: Pick<StreamHandlers, 'jobs.watch'>
 } {
@@ -32,6 +36,7 @@ export function createClusterHandlers(svc: ClusterService): {
     methods: {
       'clusters.detect': () => svc.detect(),
       'clusters.list': () => svc.list(),
+      'clusters.external': () => external(),
       'clusters.create': async ({ provider, spec }) => mapped(() => svc.create(provider, spec)),
       'clusters.action': async ({ provider, name, action }) =>
         mapped(() => svc.action(provider, name, action)),

@@ -15,7 +15,9 @@ type ContextMethods = Pick<
   | 'contexts.rename'
   | 'contexts.delete'
   | 'contexts.import'
+  | 'contexts.importPreview'
   | 'contexts.backups'
+  | 'contexts.compareBackup'
   | 'contexts.restore'
 >
 
@@ -55,6 +57,15 @@ export function createContextHandlers(deps: ContextHandlerDeps): {
   const candidates = (): string[] =>
     resolveKubeconfigPaths({ env: deps.env, homedir: deps.homedir }).candidates
 
+  // Imports may only land in a file kubectl itself would read: never an arbitrary path.
+  const importTarget = (targetFile: string): string => {
+    const target = resolve(targetFile)
+    if (!candidates().includes(target)) {
+      throw new ApiError('BadInput', `${targetFile} is not one of your kubeconfig files.`)
+    }
+    return target
+  }
+
   const state = async (): Promise<ContextsState> => {
     const list = await svc.list()
     return {
@@ -74,18 +85,16 @@ export function createContextHandlers(deps: ContextHandlerDeps): {
       'contexts.rename': ({ from, to }) => change(() => svc.rename(from, to)),
       'contexts.delete': ({ name, withClusterAndUser }) =>
         change(() => svc.delete(name, { withClusterAndUser })),
-      'contexts.import': ({ content, targetFile, renames }) =>
+      'contexts.importPreview': ({ content, targetFile }) =>
+        mapped(() => svc.previewImport(content, importTarget(targetFile))),
+      'contexts.import': ({ content, targetFile, renames, sourceName }) =>
         change(async () => {
-          // Imports may only land in a file kubectl itself would read: never an arbitrary path.
-          const target = resolve(targetFile)
-          if (!candidates().includes(target)) {
-            throw new ApiError('BadInput', `${targetFile} is not one of your kubeconfig files.`)
-          }
+          const target = importTarget(targetFile)
           const dir = await mkdtemp(join(deps.tmpDir, 'skiff-import-'))
           const source = join(dir, 'import.yaml')
           try {
             await writeFile(source, content, { mode: 0o600 })
-            await svc.import(source, target, renames)
+            await svc.import(source, target, renames, sourceName)
           } finally {
             await rm(dir, { recursive: true, force: true })
           }
@@ -97,8 +106,10 @@ export function createContextHandlers(deps: ContextHandlerDeps): {
             file: b.file,
             createdAt: b.createdAt.toISOString(),
             size: b.size,
+            ...(b.reason ? { reason: b.reason } : {}),
           })),
         ),
+      'contexts.compareBackup': ({ id }) => mapped(() => svc.compareBackup(id)),
       'contexts.restore': ({ id }) => change(() => svc.restoreBackup(id)),
     },
     streams: {

@@ -75,6 +75,28 @@ describe('buildDetail', () => {
     expect(summary.map((i) => i.label)).not.toContain('upToDate')
   })
 
+  it('lists annotations with their values (the change-cause readable), cutting only huge ones', () => {
+    const d = buildDetail(
+      {
+        metadata: {
+          name: 'web',
+          namespace: 'demo',
+          annotations: {
+            'kubernetes.io/change-cause': 'kubectl set image deployment/web nginx=nginx:1.28',
+            'kubectl.kubernetes.io/last-applied-configuration': 'x'.repeat(5000),
+          },
+        },
+      } as WireDataObject,
+      'deployments',
+    )
+    const items = d.sections.find((s) => s.title === 'Annotations')?.items ?? []
+    expect(items[0]).toEqual({
+      label: 'kubernetes.io/change-cause',
+      value: 'kubectl set image deployment/web nginx=nginx:1.28',
+    })
+    expect(items[1]?.value).toMatch(/^x{300}… \(5,000 characters; see YAML\)$/)
+  })
+
   it('shows secret keys with sizes only, never values', () => {
     const d = buildDetail(
       { metadata: { name: 's', namespace: 'demo' }, data: { pw: 'czNjcmV0' } } as WireDataObject,

@@ -43,6 +43,15 @@ function containerSection(title: string, c: WireContainer, s: WireContainerStatu
   ])
 }
 
+const annotationLimit = 300
+
+/** Annotation values in full, except huge ones (last-applied-configuration) which the YAML tab shows whole. */
+function annotationValue(v: string): string {
+  return v.length <= annotationLimit
+    ? v
+    : `${v.slice(0, annotationLimit)}… (${v.length.toLocaleString('en')} characters; see YAML)`
+}
+
 /** How a person reads each row field; fields not listed here are not shown in the summary. */
 const fieldLabels: Record<string, string> = {
   status: 'Status',
@@ -124,11 +133,19 @@ export function buildDetail(obj: WireObject, kind: ResourceKind): ResourceDetail
       item('Created', meta.creationTimestamp),
       item('Deleting since', meta.deletionTimestamp),
       item('Labels', formatLabels(meta.labels)),
-      item('Annotations', Object.keys(meta.annotations ?? {}).join(', ')),
       item('UID', meta.uid),
     ]),
     summarySection(obj, kind),
   ]
+  const annotations = Object.entries(meta.annotations ?? {})
+  if (annotations.length) {
+    sections.push(
+      section(
+        'Annotations',
+        annotations.map(([k, v]) => item(k, annotationValue(v) || '(empty)')),
+      ),
+    )
+  }
   const links: ResourceDetail['links'] = []
   for (const owner of meta.ownerReferences ?? []) {
     const ownerKind = resourceKindOf(owner.kind)

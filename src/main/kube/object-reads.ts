@@ -6,6 +6,7 @@ import { collectionPath, isNamespaced, kindInfo, objectPath } from './kinds'
 import type { KubeGet } from './kube-request'
 import { eventRow } from './rows/event-row'
 import type { WireEvent, WireObject } from './rows/wire'
+import { deploymentEvents } from './workload-events'
 
 /** The namespace a ref needs: required for namespaced kinds, dropped for cluster-scoped ones. */
 export function refNamespace(ref: { kind: ResourceKind; namespace?: string }): string | undefined {
@@ -36,6 +37,7 @@ export function objectYaml(obj: WireObject, kind: ResourceKind): string {
 /** Events about one object, newest first (`kubectl describe`'s Events, as rows). */
 export async function objectEvents(get: KubeGet, ref: ObjectRef): Promise<EventRow[]> {
   const ns = refNamespace(ref)
+  if (ref.kind === 'deployments' && ns) return deploymentEvents(get, ns, ref.name)
   const selector = [`involvedObject.kind=${kindInfo[ref.kind].kind}`, `involvedObject.name=${ref.name}`]
   if (ns) selector.push(`involvedObject.namespace=${ns}`)
   // Events about cluster-scoped objects (nodes) live in whichever namespace the reporter chose.

@@ -131,7 +131,15 @@ describe('single-object calls', () => {
     expect(yaml).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\n/)
     expect(yaml).not.toContain('managedFields')
     const events = await svc.events({ kind: 'deployments', namespace: 'default', name: 'web' })
-    expect(events.every((e) => e.object === 'deployment/web')).toBe(true)
+    // A Deployment's events include its ReplicaSets' and pods', and nobody else's.
+    const rsName = owner?.ref.name ?? ''
+    const about = new Set(events.map((e) => e.object))
+    expect(about).toContain('deployment/web')
+    expect(about).toContain(`replicaset/${rsName}`)
+    for (const o of about)
+      expect(
+        o === 'deployment/web' || o.startsWith(`replicaset/${rsName}`) || o.startsWith(`pod/${rsName}-`),
+      ).toBe(true)
   })
 
   it('API errors carry the server message; an unreachable server says so', async () => {

@@ -7,12 +7,14 @@ import type { BackupInfo } from './types'
 export const BACKUPS_KEPT = 20
 
 export interface BackupStore {
-  save(file: string, content: string): Promise<BackupInfo>
+  /** `reason` names the change the backup precedes ("Switch to “dev”"), shown beside it. */
+  save(file: string, content: string, reason?: string): Promise<BackupInfo>
   list(): Promise<BackupInfo[]>
   read(id: string): Promise<{ file: string; content: string }>
 }
 
-// One folder per kubeconfig path (hashed), holding `source` (the path) and `<time>-<seq>.yaml` copies.
+// One folder per kubeconfig path (hashed), holding `source` (the path), `<time>-<seq>.yaml` copies and, beside
+// each, `<time>-<seq>.reason`: the change it preceded (absent for backups taken before reasons were kept).
 export function createBackupStore(
   dir: string,
   now: () => number = Date.now,
@@ -30,22 +32,26 @@ export function createBackupStore(
       names.map(async (name) => {
         const info = await stat(path.join(folder, name))
         const createdAt = new Date(Number(name.split('-')[0]))
-        return { id: `${path.basename(folder)}/${name}`, file, createdAt, size: info.size }
+        const reason = await readFile(path.join(folder, reasonFile(name)), 'utf8').catch(() => undefined)
+        const entry: BackupInfo = { id: `${path.basename(folder)}/${name}`, file, createdAt, size: info.size }
+        return reason ? { ...entry, reason } : entry
       }),
     )
   }
 
   return {
-    async save(file, content) {
+    async save(file, content, reason) {
       const folder = folderFor(file)
       await mkdir(folder, { recursive: true, mode: 0o700 })
       await writeFile(path.join(folder, 'source'), file, { mode: 0o600 })
       const name = `${String(now()).padStart(15, '0')}-${String(seq++).padStart(6, '0')}.yaml`
       // Backups hold credentials: only the owner may read them.
       await writeFile(path.join(folder, name), content, { mode: 0o600 })
+      if (reason) await writeFile(path.join(folder, reasonFile(name)), reason.slice(0, 300), { mode: 0o600 })
       const all = await listFolder(folder)
       for (const old of all.slice(0, Math.max(0, all.length - keep))) {
         await unlink(path.join(dir, old.id)).catch(() => undefined)
+        await unlink(path.join(dir, reasonFile(old.id))).catch(() => undefined)
       }
       return all.find((b) => b.id.endsWith(name)) as BackupInfo
     },
@@ -67,3 +73,5 @@ export function createBackupStore(
     },
   }
 }
+
+const reasonFile = (yamlName: string): string => yamlName.replace(/\.yaml$/, '.reason')

@@ -2,7 +2,7 @@ import type { EditOp } from './edit-ops'
 import { KubeconfigError } from './errors'
 import type { LoadedFile, ParsedConfig } from './load-file'
 import type { MergedConfig } from './merge'
-import type { NamedEntry, Section } from './types'
+import type { ImportPreview, NamedEntry, Section } from './types'
 import { validateName, validateNamespace } from './validate'
 
 /** What to write where; each step is one file, written under its own lock. */
@@ -157,6 +157,15 @@ export function planImport(
     )
   }
   return ops.length === 0 ? [] : [{ file: target, ops, create: !targetExists }]
+}
+
+/** Every name `source` brings, per section, marked when one of `files` already has it. */
+export function importPreview(files: readonly LoadedFile[], source: ParsedConfig): ImportPreview {
+  const names = (section: Section): ImportPreview[Section] => {
+    const taken = new Set(okFiles(files).flatMap((f) => f.config[section].map((e) => e.name)))
+    return source[section].map((e) => ({ name: e.name, taken: taken.has(e.name) }))
+  }
+  return { contexts: names('contexts'), clusters: names('clusters'), users: names('users') }
 }
 
 /** Own keys only: an entry named "constructor" must not pick up Object.prototype.constructor. */

@@ -22,6 +22,8 @@ export interface SafeEditOptions {
   create?: boolean
   /** Allow replacing a file that does not parse (restoring a backup over it); its content is backed up first. */
   replaceBroken?: boolean
+  /** The change being made, kept with the backup of the old content. */
+  reason?: string
 }
 
 /**
@@ -53,7 +55,7 @@ export async function safeEdit(
       const next = edit(current.text)
       if (next === current.text) return false
       assertParses(file, shown, next, 'Invalid')
-      if (current.exists) await deps.backups?.save(file, current.text)
+      if (current.exists) await deps.backups?.save(file, current.text, options.reason)
       await writeFileAtomic(
         file,
         next,

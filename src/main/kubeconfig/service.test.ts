@@ -218,3 +218,55 @@ describe('bad input', () => {
     expect(await svc.listBackups()).toHaveLength(2) // the broken content was kept too
   })
 })
+
+describe('backups say what they preceded; restore can be previewed', () => {
+  it('records the change each backup was taken before', async () => {
+    const one = await t.write('one', twoContexts('one', 'one-a'))
+    const svc = service([one])
+    await svc.use('one-b')
+    await svc.setNamespace('one-a', 'web')
+    await svc.rename('one-b', 'renamed')
+    await svc.delete('renamed')
+    const reasons = (await svc.listBackups()).map((b) => b.reason)
+    expect(reasons).toEqual([
+      'Delete “renamed”',
+      'Rename “one-b” to “renamed”',
+      'Set the namespace of “one-a” to “web”',
+      'Switch to “one-b”',
+    ])
+    const [latest] = await svc.listBackups()
+    await svc.restoreBackup(latest!.id)
+    expect((await svc.listBackups())[0]!.reason).toMatch(
+      /^Restore the backup taken \d{4}-\d\d-\d\d \d\d:\d\d UTC$/,
+    )
+  })
+
+  it('compares a backup with the file now, secrets hidden alike on both sides', async () => {
+    const one = await t.write('one', twoContexts('one', 'one-a'))
+    const svc = service([one])
+    await svc.use('one-b')
+    const [backup] = await svc.listBackups()
+    const cmp = await svc.compareBackup(backup!.id)
+    expect(cmp).toMatchObject({ file: one, currentExists: true })
+    expect(cmp.backup).toContain('current-context: one-a')
+    expect(cmp.current).toContain('current-context: one-b')
+    expect(cmp.backup + cmp.current).not.toContain('token: secret')
+    expect(cmp.backup).toContain('token: (hidden value 1)')
+    expect(cmp.current).toContain('token: (hidden value 1)')
+  })
+
+  it('previews an import: every name it brings and which are taken', async () => {
+    const one = await t.write('one', twoContexts('one', 'one-a'))
+    const svc = service([one])
+    const preview = await svc.previewImport(twoContexts('one', null).replace(/one-b/g, 'new-b'), one)
+    expect(preview).toEqual({
+      contexts: [
+        { name: 'one-a', taken: true },
+        { name: 'new-b', taken: false },
+      ],
+      clusters: [{ name: 'one-cluster', taken: true }],
+      users: [{ name: 'one-user', taken: true }],
+    })
+    expect(await code(svc.previewImport('clusters: [\n', one))).toBe('Broken')
+  })
+})

@@ -38,4 +38,16 @@ export interface BackupInfo {
   file: string
   createdAt: Date
   size: number
+  /** The change this backup was taken before, e.g. `Switch to “dev”`. */
+  reason?: string
 }
+
+export interface BackupComparison {
+  file: string
+  /** The backup's text and the file's text now, secret values replaced by `(hidden value N)` in both. */
+  backup: string
+  current: string
+  currentExists: boolean
+}
+
+export type ImportPreview = Record<Section, { name: string; taken: boolean }[]>

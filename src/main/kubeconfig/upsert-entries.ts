@@ -41,7 +41,7 @@ export async function upsertEntries(
     { op: 'putEntry', section: 'contexts', entry: { name: entry.context.name, context } },
   ]
   if (opts.setCurrent) ops.push({ op: 'setCurrentContext', name: entry.context.name })
-  await write(file, opts, () => ops)
+  await write(file, opts, () => ops, `Add context “${entry.context.name}”`)
 }
 
 /** Removes the named entries from `file` (names that are absent are ignored; a missing file is left alone). */
@@ -51,25 +51,32 @@ export async function removeEntries(
   opts: EntryWriteOptions = {},
 ): Promise<void> {
   if (!existsSync(file)) return
-  await write(file, opts, (text) => {
-    const parsed = parseKubeconfig(file, text)
-    if (parsed.status !== 'ok') return []
-    const has = (section: Section, name: string | undefined): name is string =>
-      name !== undefined && parsed.config[section].some((e) => e.name === name)
-    const ops: EditOp[] = []
-    if (has('contexts', names.context))
-      ops.push({ op: 'removeEntry', section: 'contexts', name: names.context })
-    if (has('clusters', names.cluster))
-      ops.push({ op: 'removeEntry', section: 'clusters', name: names.cluster })
-    if (has('users', names.user)) ops.push({ op: 'removeEntry', section: 'users', name: names.user })
-    return ops
-  })
+  const what = names.context ?? names.cluster ?? names.user ?? 'entries'
+  await write(
+    file,
+    opts,
+    (text) => {
+      const parsed = parseKubeconfig(file, text)
+      if (parsed.status !== 'ok') return []
+      const has = (section: Section, name: string | undefined): name is string =>
+        name !== undefined && parsed.config[section].some((e) => e.name === name)
+      const ops: EditOp[] = []
+      if (has('contexts', names.context))
+        ops.push({ op: 'removeEntry', section: 'contexts', name: names.context })
+      if (has('clusters', names.cluster))
+        ops.push({ op: 'removeEntry', section: 'clusters', name: names.cluster })
+      if (has('users', names.user)) ops.push({ op: 'removeEntry', section: 'users', name: names.user })
+      return ops
+    },
+    `Remove “${what}”`,
+  )
 }
 
 async function write(
   file: string,
   opts: EntryWriteOptions,
   opsFor: (text: string) => EditOp[],
+  reason: string,
 ): Promise<void> {
   const target = path.resolve(file)
   const backups = opts.backupDir ? createBackupStore(opts.backupDir) : undefined
@@ -81,6 +88,6 @@ async function write(
       return applyEdits(text.trim() === '' ? SKELETON : text, ops).text
     },
     { homedir: opts.homedir ?? '', backups },
-    { create: true },
+    { create: true, reason },
   )
 }

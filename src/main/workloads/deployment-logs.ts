@@ -1,9 +1,11 @@
-import { AppsV1Api, Watch, type KubeConfig, type V1Pod } from '@kubernetes/client-node'
+import { AppsV1Api, CoreV1Api, Watch, type KubeConfig, type V1Pod } from '@kubernetes/client-node'
 import type { DeploymentLogEvent } from '@shared/contract'
 import { AsyncQueue } from './async-queue'
 import type { ActionDeps } from './deps'
 import { kubeCall } from './kube-error'
 import { batches, lineWriter } from './log-batches'
+import { afterBacklog, mergeBacklogs, splitStamp, type StampedLine } from './log-backlog'
+import { readPodBacklog } from './pod-backlog'
 import { defaultContainer, openPodLog } from './pod-logs'
 import { formatSelector } from './selector'
 
@@ -48,27 +50,44 @@ export async function* streamDeploymentLogs(
   const followers = new Map<string, Follower>()
   const announce = (): void => queue.push({ pods: [...followers.keys()].sort() })
 
-  const follow = (pod: V1Pod, first: boolean): void => {
-    const name = pod.metadata?.name ?? ''
+  // Lines travel with their API timestamps (to merge pods by time); shown without unless asked for.
+  const show = (l: StampedLine): string =>
+    input.timestamps || !l.ts ? (l.ts ? `${l.ts} ${l.text}` : l.text) : l.text
+  const containerOf = (pod: V1Pod): string | undefined => {
     const names = (pod.spec?.containers ?? []).map((c) => c.name)
-    const container =
-      input.container && names.includes(input.container) ? input.container : defaultContainer(pod)
+    return input.container && names.includes(input.container) ? input.container : defaultContainer(pod)
+  }
+
+  /**
+   * Follows one pod. `backlog`: the lines already shown for it (the follow starts at their last second and
+   * skips the repeats); undefined for a pod that joined later, whose tail is read by the follow itself.
+   */
+  const follow = (pod: V1Pod, first: boolean, backlog?: StampedLine[]): void => {
+    const name = pod.metadata?.name ?? ''
+    const container = containerOf(pod)
     if (!container || signal.aborted) return
     const follower: Follower = { abort: () => {}, restarts: restartsOf(pod), ended: false }
     followers.set(name, follower)
+    const keep = afterBacklog(backlog ?? [])
     const out = lineWriter(
-      (line) => queue.push({ pod: name, line }),
+      (raw) => {
+        const line = splitStamp(raw)
+        if (keep(line)) queue.push({ pod: name, line: show(line) })
+      },
       () => (follower.ended = true),
     )
+    const since = backlog?.at(-1)?.ts
     // A restarted container's new instance is read whole; the first one honours tail/since.
-    const options = first
-      ? {
-          follow: true,
-          tailLines: input.tailLines,
-          sinceSeconds: input.sinceSeconds,
-          timestamps: input.timestamps,
-        }
-      : { follow: true, timestamps: input.timestamps }
+    const options = since
+      ? { follow: true, timestamps: true, sinceTime: since }
+      : first
+        ? {
+            follow: true,
+            tailLines: input.tailLines,
+            sinceSeconds: input.sinceSeconds,
+            timestamps: true,
+          }
+        : { follow: true, timestamps: true }
     let cancelled = false
     let request: AbortController | undefined
     follower.abort = () => {
@@ -89,6 +108,25 @@ export async function* streamDeploymentLogs(
         queue.push({ pod: name, line: `[skiff] ${message}` })
       },
     )
+  }
+
+  /** The pods running now, their earlier lines read whole and shown in one timeline, then followed. */
+  const startWithBacklog = async (labelSelector: string): Promise<void> => {
+    const core = kc.makeApiClient(CoreV1Api)
+    const listed = await kubeCall(`list the pods of deployment "${input.name}"`, () =>
+      core.listNamespacedPod({ namespace: input.namespace, ...(labelSelector ? { labelSelector } : {}) }),
+    )
+    const running = listed.items.filter(canLog)
+    const backlogs = await Promise.all(
+      running.map((pod) => readPodBacklog(core, input, pod.metadata?.name ?? '', containerOf(pod))),
+    )
+    if (signal.aborted) return
+    for (const { pod, line } of mergeBacklogs(backlogs)) queue.push({ pod, line: show(line) })
+    for (const pod of running) {
+      const name = pod.metadata?.name ?? ''
+      const lines = backlogs.find((b) => b.pod === name)?.lines.filter((l) => l.ts) ?? []
+      follow(pod, true, lines)
+    }
   }
 
   const onPod = (phase: string, pod: V1Pod): void => {
@@ -122,6 +160,8 @@ export async function* streamDeploymentLogs(
     )
   }
   try {
+    await startWithBacklog(labelSelector)
+    if (signal.aborted) return
     watch = await startWatch(kc, input.namespace, labelSelector, onPod, onDone)
     if (signal.aborted) return
     announce()

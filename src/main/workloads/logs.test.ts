@@ -115,6 +115,31 @@ describe('a followed container that has not started', () => {
 })
 
 describe('deployment logs', () => {
+  it('sends the pods’ earlier lines as one timeline, oldest first, not pod by pod', async () => {
+    const ac = new AbortController()
+    const stream = streamDeploymentLogs(
+      f.deps,
+      { namespace: 'default', name: 'web', tailLines: 6, timestamps: true },
+      ac.signal,
+    )
+    const lines: { pod: string; line: string }[] = []
+    while (lines.length < 12) {
+      const r = await stream.next()
+      if (r.done) throw new Error('stream ended')
+      for (const c of r.value.chunks) for (const line of c.lines) lines.push({ pod: c.pod, line })
+    }
+    ac.abort()
+    await stream.return(undefined)
+    const backlog = lines.slice(0, 12)
+    expect(new Set(backlog.map((l) => l.pod)).size).toBe(2)
+    const times = backlog.map((l) => Date.parse(l.line.split(' ')[0] ?? ''))
+    expect(times.every((t) => !Number.isNaN(t))).toBe(true)
+    expect(times).toEqual([...times].sort((a, b) => a - b))
+    // Interleaved: the two pods' lines alternate somewhere rather than forming two blocks.
+    const switches = backlog.filter((l, i) => i > 0 && l.pod !== backlog[i - 1]!.pod).length
+    expect(switches).toBeGreaterThan(1)
+  })
+
   it('interleaves all pods, tagged, and pods join when the deployment scales', async () => {
     const ac = new AbortController()
     const stream = streamDeploymentLogs(

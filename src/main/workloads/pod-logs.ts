@@ -15,6 +15,8 @@ export interface PodLogOptions {
   previous?: boolean
   tailLines?: number
   sinceSeconds?: number
+  /** RFC3339; the API honours whole seconds. Not with sinceSeconds. */
+  sinceTime?: string
   timestamps?: boolean
   follow: boolean
 }
@@ -62,6 +64,7 @@ export async function openPodLog(
     timestamps: options.timestamps ?? false,
     ...(options.tailLines !== undefined ? { tailLines: options.tailLines } : {}),
     ...(options.sinceSeconds !== undefined ? { sinceSeconds: options.sinceSeconds } : {}),
+    ...(options.sinceTime !== undefined ? { sinceTime: options.sinceTime } : {}),
   }
   try {
     return await new Log(kc).log(namespace, pod, container, out, opts)

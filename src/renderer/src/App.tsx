@@ -4,6 +4,9 @@ import { ThemeSwitch } from './components/ThemeSwitch'
 import { api } from './api/client'
 import { ContextSwitcher } from './contexts/ContextSwitcher'
 import { useActiveContext } from './contexts/active-context'
+import { NoticeArea } from './components/Notice'
+import { useSidebarCollapsed } from './sidebar-state'
+import { CommandPalette } from './palette/CommandPalette'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -19,10 +22,22 @@ export function App() {
   }, [])
   const section = sections.find((s) => s.id === active) ?? sections[0]!
   const context = useActiveContext()
+  const [collapsed, setCollapsed] = useSidebarCollapsed()
 
   return (
-    <div className="app">
+    <div className={collapsed ? 'app sidebar-collapsed' : 'app'}>
       <header className="app-header">
+        <button
+          type="button"
+          className="secondary compact sidebar-toggle"
+          aria-controls="app-sidebar"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? 'Show the sections sidebar' : 'Hide the sections sidebar'}
+          title={collapsed ? 'Show sections' : 'Hide sections'}
+          onClick={() => setCollapsed(!collapsed)}
+        >
+          ☰
+        </button>
         <div className="brand">
           <img src="./icon.svg" alt="" width={24} height={24} />
           <span>Skiff</span>
@@ -34,7 +49,8 @@ export function App() {
         <ContextSwitcher />
         <ThemeSwitch />
       </header>
-      <nav className="sidebar" aria-label="Sections">
+      <CommandPalette />
+      <nav id="app-sidebar" className="sidebar" aria-label="Sections" hidden={collapsed}>
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
@@ -52,8 +68,11 @@ export function App() {
           <div className="empty-state">
             <p className="empty-title">No cluster selected</p>
             <p>
-              Your kubeconfig has no current context. Create a cluster in <a href="#clusters">Clusters</a>{' '}
-              (the sandbox needs nothing installed) or pick one in <a href="#contexts">Contexts</a>.
+              {context.dangling
+                ? `Your kubeconfig’s current context “${context.dangling}” no longer exists.`
+                : 'Your kubeconfig has no current context.'}{' '}
+              Create a cluster in <a href="#clusters">Clusters</a> (the sandbox needs nothing installed) or
+              pick one in <a href="#contexts">Contexts</a>.
             </p>
           </div>
         ) : (
@@ -63,6 +82,7 @@ export function App() {
           </div>
         )}
       </main>
+      <NoticeArea className="app-notices" />
     </div>
   )
 }

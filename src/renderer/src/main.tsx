@@ -4,10 +4,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App } from './App'
 import { NoticeProvider } from './components/Notice'
 import { ActiveContextProvider } from './contexts/active-context'
+import { registerBuiltInProviders } from './palette/providers'
 import { applyStoredTheme } from './theme'
 import './styles.css'
 
 applyStoredTheme()
+registerBuiltInProviders()
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { SystemView } from './views/SystemView'
+import { SystemView } from './system/SystemView'
 import { ClustersView } from './clusters/ClustersView'
 import { ContextsView } from './contexts/ContextsView'
 import {

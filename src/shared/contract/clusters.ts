@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { LocalDistribution } from '../local-clusters'
 import { method, stream } from './define'
 
 export const providerIds = ['kind', 'minikube', 'sandbox'] as const
@@ -90,6 +91,20 @@ export interface JobInfo {
   commands: string[]
 }
 
+/** A local cluster another tool manages (Docker Desktop, k3d, OrbStack…), found by its context name. */
+export interface ExternalCluster {
+  contextName: string
+  distribution: LocalDistribution
+  /** How people call it: "Docker Desktop", "k3d"… */
+  label: string
+  server: string
+  /** Whether its API server answered `GET /version` just now. */
+  reachable: boolean
+  kubernetesVersion?: string
+  /** Why it did not answer, in words. */
+  problem?: string
+}
+
 export interface ClusterList {
   clusters: ClusterInfo[]
   errors: ({ provider: ProviderId } & JobError)[]
@@ -108,6 +123,8 @@ const jobId = z.string().min(1).max(100)
 export const clusterMethods = {
   'clusters.detect': method<Detection[]>()(z.strictObject({})),
   'clusters.list': method<ClusterList>()(z.strictObject({})),
+  /** Recognised local clusters that no Skiff provider manages, each asked for its version. */
+  'clusters.external': method<ExternalCluster[]>()(z.strictObject({})),
   'clusters.create': method<JobInfo>()(
     z.strictObject({
       provider,

@@ -31,7 +31,20 @@ export interface BackupEntry {
   file: string
   createdAt: string
   size: number
+  /** The change this backup was taken before, e.g. `Switch to “dev”` (absent for older backups). */
+  reason?: string
 }
+
+/** A backup beside the file it would replace; secret values read `(hidden value N)` alike in both. */
+export interface BackupComparison {
+  file: string
+  backup: string
+  current: string
+  currentExists: boolean
+}
+
+/** The names a kubeconfig to import brings, per section, and which of them are already taken. */
+export type ImportPreview = Record<'contexts' | 'clusters' | 'users', { name: string; taken: boolean }[]>
 
 const name = contextName
 /** A namespace name, or '' to clear the context's default namespace. */
@@ -43,6 +56,10 @@ const namespaceOrEmpty = z.union([
     .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a valid namespace name'),
 ])
 
+const importContent = z.string().min(1).max(1_000_000)
+const importTarget = z.string().min(1).max(4096)
+const backupId = z.string().min(1).max(200)
+
 export const contextMethods = {
   'contexts.list': method<ContextsState>()(z.strictObject({})),
   'contexts.use': method<ContextsState>()(z.strictObject({ name })),
@@ -51,11 +68,17 @@ export const contextMethods = {
   'contexts.delete': method<ContextsState>()(
     z.strictObject({ name, withClusterAndUser: z.boolean().default(false) }),
   ),
+  /** The names an import would add and which clash, so the person can rename them before importing. */
+  'contexts.importPreview': method<ImportPreview>()(
+    z.strictObject({ content: importContent, targetFile: importTarget }),
+  ),
   /** Merge another kubeconfig (its text; the renderer reads the picked file) into one of the listed files. */
   'contexts.import': method<ContextsState>()(
     z.strictObject({
-      content: z.string().min(1).max(1_000_000),
-      targetFile: z.string().min(1).max(4096),
+      content: importContent,
+      targetFile: importTarget,
+      /** The picked file's name, kept with the backup ("Import dev.yaml"). */
+      sourceName: z.string().min(1).max(255).optional(),
       renames: z
         .strictObject({
           contexts: z.record(name, name).optional(),
@@ -66,7 +89,8 @@ export const contextMethods = {
     }),
   ),
   'contexts.backups': method<BackupEntry[]>()(z.strictObject({})),
-  'contexts.restore': method<ContextsState>()(z.strictObject({ id: z.string().min(1).max(200) })),
+  'contexts.compareBackup': method<BackupComparison>()(z.strictObject({ id: backupId })),
+  'contexts.restore': method<ContextsState>()(z.strictObject({ id: backupId })),
 }
 
 export const contextStreams = {

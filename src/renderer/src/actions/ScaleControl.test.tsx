@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import type { ScaleControl as ScaleControlType } from './ScaleControl'
 import type { Bridge, CallResult } from '@shared/contract'
@@ -34,15 +34,24 @@ const bridge: Bridge = {
 }
 
 let ScaleControl: typeof ScaleControlType
+let coalesceMs: number
 beforeAll(async () => {
   // The api module picks window.bridge when it loads, so the fake must be in place first.
   window.bridge = bridge
-  ;({ ScaleControl } = await import('./ScaleControl'))
+  ;({ ScaleControl, SCALE_COALESCE_MS: coalesceMs } = await import('./ScaleControl'))
 })
 afterEach(() => {
   cleanup()
+  vi.useRealTimers()
   calls.length = 0
 })
+
+/** Steps are sent once the clicking stops; fake time says when that is. */
+function stepsSettle(): void {
+  act(() => {
+    vi.advanceTimersByTime(coalesceMs)
+  })
+}
 
 const input = (): HTMLInputElement => screen.getByLabelText('Replicas')
 function typeAndEnter(value: string): void {
@@ -52,8 +61,11 @@ function typeAndEnter(value: string): void {
 
 describe('ScaleControl', () => {
   it('scales up with + and keeps the new value once the server accepts', async () => {
+    vi.useFakeTimers()
     render(<ScaleControl namespace="default" name="web" replicas={2} />)
     fireEvent.click(screen.getByRole('button', { name: 'More replicas' }))
+    expect(calls).toHaveLength(0)
+    stepsSettle()
     expect(calls).toHaveLength(1)
     expect(calls[0]?.method).toBe('deployments.scale')
     expect(calls[0]?.input).toMatchObject({
@@ -96,10 +108,48 @@ describe('ScaleControl', () => {
     expect(calls[0]?.input).toMatchObject({ replicas: 150, confirm: true })
   })
 
+  it('sends three quick clicks on + as one request for the final value', async () => {
+    vi.useFakeTimers()
+    render(<ScaleControl namespace="default" name="web" replicas={2} />)
+    const more = screen.getByRole('button', { name: 'More replicas' })
+    fireEvent.click(more)
+    fireEvent.click(more)
+    fireEvent.click(more)
+    expect(input().value).toBe('5')
+    stepsSettle()
+    expect(calls.map((c) => c.input.replicas)).toEqual([5])
+    // A step while that request is out is sent after it, again only once.
+    fireEvent.click(screen.getByRole('button', { name: 'Fewer replicas' }))
+    stepsSettle()
+    expect(calls).toHaveLength(1)
+    await act(async () => calls[0]?.resolve({ ok: true, value: { replicas: 5 } }))
+    expect(calls.map((c) => c.input.replicas)).toEqual([5, 4])
+    expect(input().value).toBe('4')
+  })
+
+  it('sends a typed value on Enter at once, even 0 after confirming', () => {
+    render(<ScaleControl namespace="default" name="web" replicas={2} />)
+    typeAndEnter('0')
+    expect(calls).toHaveLength(0)
+    fireEvent.click(screen.getByRole('button', { name: 'Scale to 0' }))
+    expect(calls.map((c) => c.input.replicas)).toEqual([0])
+    expect(input().value).toBe('0')
+  })
+
+  it('puts the typed value back when the confirmation is cancelled', () => {
+    render(<ScaleControl namespace="default" name="web" replicas={2} />)
+    typeAndEnter('150')
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(input().value).toBe('2')
+    expect(calls).toHaveLength(0)
+  })
+
   it('rolls back its optimistic value and shows the server words on failure', async () => {
+    vi.useFakeTimers()
     render(<ScaleControl namespace="default" name="web" replicas={2} />)
     fireEvent.click(screen.getByRole('button', { name: 'More replicas' }))
     expect(input().value).toBe('3')
+    stepsSettle()
     await act(async () =>
       calls[0]?.resolve({
         ok: false,

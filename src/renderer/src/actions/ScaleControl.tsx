@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { api } from '../api/client'
 import { replicaProblem, SCALE_CONFIRM_ABOVE, type ScalableKind } from '@shared/contract'
 import { Dialog } from '../components/Dialog'
@@ -21,6 +21,9 @@ export interface ScaleControlProps {
 
 type Pending = { target: number; reason: 'zero' | 'large' }
 
+/** Steps of −/+ closer together than this are sent as one request for the final value. */
+export const SCALE_COALESCE_MS = 400
+
 /** A replica stepper: −/+ and a number field; optimistic, rolled back when the API server refuses. */
 export function ScaleControl({
   context,
@@ -36,21 +39,35 @@ export function ScaleControl({
   const [optimistic, setOptimistic] = useState<number | undefined>()
   const [draft, setDraft] = useState(String(replicas))
   const [problem, setProblem] = useState<string | undefined>()
-  const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState<Pending | undefined>()
   const shown = optimistic ?? replicas
+  // Read by rapid clicks before React re-renders, and by the send loop.
+  const shownRef = useRef(shown)
+  shownRef.current = shown
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  const inFlight = useRef(false)
+  const queued = useRef<{ target: number; confirm: boolean } | undefined>(undefined)
 
   useEffect(() => {
-    // The watch caught up: its number is the truth again.
+    // The watch caught up: its number is the truth again, unless a step is still waiting to be sent.
+    if (timer.current !== undefined || inFlight.current) return
     setOptimistic(undefined)
     setDraft(String(replicas))
   }, [replicas])
+  useEffect(() => () => clearTimeout(timer.current), [])
 
-  const send = async (target: number, confirm: boolean): Promise<void> => {
-    const before = optimistic
+  const show = (target: number): void => {
+    shownRef.current = target
     setOptimistic(target)
     setDraft(String(target))
-    setBusy(true)
+  }
+
+  const send = async (target: number, confirm: boolean): Promise<void> => {
+    if (inFlight.current) {
+      queued.current = { target, confirm }
+      return
+    }
+    inFlight.current = true
     try {
       const result = await api.call('deployments.scale', {
         ...(context ? { context } : {}),
@@ -60,37 +77,56 @@ export function ScaleControl({
         replicas: target,
         ...(confirm ? { confirm: true } : {}),
       })
-      notice('ok', `Scaled ${name} to ${result.replicas} replica${result.replicas === 1 ? '' : 's'}.`)
+      if (!queued.current)
+        notice('ok', `Scaled ${name} to ${result.replicas} replica${result.replicas === 1 ? '' : 's'}.`)
     } catch (err) {
-      setOptimistic(before)
-      setDraft(String(before ?? replicas))
+      queued.current = undefined
+      clearTimeout(timer.current)
+      timer.current = undefined
+      setOptimistic(undefined)
+      setDraft(String(replicas))
       const message = err instanceof Error ? err.message : String(err)
       setProblem(message)
       notice('error', message)
     } finally {
-      setBusy(false)
+      inFlight.current = false
     }
+    const next = queued.current
+    queued.current = undefined
+    if (next) await send(next.target, next.confirm)
   }
 
-  const request = (target: number): void => {
+  /** Shows the value at once and sends it when the steps stop (or now, for a typed value). */
+  const commit = (target: number, confirm: boolean, now: boolean): void => {
+    show(target)
+    clearTimeout(timer.current)
+    timer.current = undefined
+    if (now) return void send(target, confirm)
+    timer.current = setTimeout(() => {
+      timer.current = undefined
+      void send(target, confirm)
+    }, SCALE_COALESCE_MS)
+  }
+
+  const request = (target: number, typed: boolean): void => {
     const hard = replicaProblem(target, true)
     if (hard) {
       setProblem(hard)
       // A table row has no room for the message under the stepper.
       if (compact) notice('error', `${name}: ${hard}`)
-      setDraft(String(shown))
+      setDraft(String(shownRef.current))
       return
     }
     setProblem(undefined)
-    if (target === shown) return
+    if (target === shownRef.current) return setDraft(String(target))
     if (target === 0) return setConfirming({ target, reason: 'zero' })
     if (replicaProblem(target, false)) return setConfirming({ target, reason: 'large' })
-    void send(target, false)
+    commit(target, false, typed)
   }
 
   const fromDraft = (): void => {
     const text = draft.trim()
-    request(text === '' ? Number.NaN : Number(text))
+    request(text === '' ? Number.NaN : Number(text), true)
   }
 
   return (
@@ -100,8 +136,8 @@ export function ScaleControl({
           type="button"
           className="secondary"
           aria-label="Fewer replicas"
-          disabled={busy || shown <= 0}
-          onClick={() => request(shown - 1)}
+          disabled={shown <= 0}
+          onClick={() => request(shownRef.current - 1, false)}
         >
           −
         </button>
@@ -114,11 +150,15 @@ export function ScaleControl({
           aria-invalid={problem ? true : undefined}
           title={problem}
           value={draft}
-          disabled={busy}
           onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => draft !== String(shown) && fromDraft()}
+          onBlur={() => !confirming && draft !== String(shown) && fromDraft()}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') fromDraft()
+            if (e.key === 'Enter') {
+              // Without this the Enter's keypress lands on the confirm dialog that just opened and presses
+              // its first button (Cancel), dismissing it at once.
+              e.preventDefault()
+              fromDraft()
+            }
             if (e.key === 'Escape') setDraft(String(shown))
           }}
         />
@@ -126,8 +166,7 @@ export function ScaleControl({
           type="button"
           className="secondary"
           aria-label="More replicas"
-          disabled={busy}
-          onClick={() => request(shown + 1)}
+          onClick={() => request(shownRef.current + 1, false)}
         >
           +
         </button>
@@ -141,7 +180,10 @@ export function ScaleControl({
       <Dialog
         title={confirming ? `Scale ${name} to ${confirming.target}?` : `Scale ${name}`}
         open={!!confirming}
-        onClose={() => setConfirming(undefined)}
+        onClose={() => {
+          setConfirming(undefined)
+          setDraft(String(shownRef.current))
+        }}
       >
         <p>
           {confirming?.reason === 'zero'
@@ -154,7 +196,7 @@ export function ScaleControl({
             className="secondary"
             onClick={() => {
               setConfirming(undefined)
-              setDraft(String(shown))
+              setDraft(String(shownRef.current))
             }}
           >
             Cancel
@@ -165,7 +207,7 @@ export function ScaleControl({
             onClick={() => {
               const c = confirming
               setConfirming(undefined)
-              if (c) void send(c.target, c.reason === 'large')
+              if (c) commit(c.target, c.reason === 'large', true)
             }}
           >
             Scale to {confirming?.target}

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import type { JobEvent, JobInfo } from '@shared/contract'
 import { api } from '../api/client'
 import { useNotice } from '../components/Notice'
+import { plural } from '../components/plural'
 
 type Progress = Extract<JobEvent, { type: 'progress' }>
 type Done = Extract<JobEvent, { type: 'done' }>
@@ -64,24 +65,29 @@ export function JobProgress({ job, onDismiss }: { job: JobInfo; onDismiss: () =>
           </button>
         )}
       </div>
-      <progress
-        max={1}
-        value={fraction}
-        aria-label={`${title}: ${done ? done.status : latest ? `step ${latest.current} of ${latest.total}` : 'starting'}`}
-      />
-      <ol className="steps">
-        {steps.map((s) => {
-          // A job that succeeded finished every step, whatever the last progress event said.
-          const state = done?.ok ? 'done' : s.state
-          return (
-            <li key={s.step} className={`step ${state}`}>
-              <span aria-hidden="true">{state === 'done' ? '✓' : state === 'failed' ? '✗' : '•'}</span>{' '}
-              {s.title}
-            </li>
-          )
-        })}
-        {steps.length === 0 && !done && <li className="muted">Starting…</li>}
-      </ol>
+      {!done?.ok && (
+        <progress
+          max={1}
+          value={fraction}
+          aria-label={`${title}: ${done ? done.status : latest ? `step ${latest.current} of ${latest.total}` : 'starting'}`}
+        />
+      )}
+      {/* A job that went well shrinks to its summary: its steps are in the output if wanted. */}
+      {!done?.ok && (
+        <ol className="steps">
+          {steps.map((s) => {
+            // A job that succeeded finished every step, whatever the last progress event said.
+            const state = done?.ok ? 'done' : s.state
+            return (
+              <li key={s.step} className={`step ${state}`}>
+                <span aria-hidden="true">{state === 'done' ? '✓' : state === 'failed' ? '✗' : '•'}</span>{' '}
+                {s.title}
+              </li>
+            )
+          })}
+          {steps.length === 0 && !done && <li className="muted">Starting…</li>}
+        </ol>
+      )}
       {done && (
         <div role={done.ok ? 'status' : 'alert'} className={done.ok ? 'job-summary' : 'error-box'}>
           {done.ok ? (
@@ -103,7 +109,7 @@ export function JobProgress({ job, onDismiss }: { job: JobInfo; onDismiss: () =>
           aria-expanded={showLog}
           onClick={() => setShowLog((v) => !v)}
         >
-          {showLog ? 'Hide output' : `Show output (${log.length} lines)`}
+          {showLog ? 'Hide output' : `Show output (${plural(log.length, 'line')})`}
         </button>
         <button
           type="button"

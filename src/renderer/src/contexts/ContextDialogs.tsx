@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { ContextInfo } from '@shared/contract'
 import { Dialog } from '../components/Dialog'
 import { useContextAction } from './useContextAction'
+import { DeleteContextDialog } from './DeleteContextDialog'
+import { DialogButtons } from './DialogButtons'
 
 export interface ContextDialog {
   kind: 'namespace' | 'rename' | 'delete'
@@ -23,7 +25,7 @@ export function ContextDialogs({
     <>
       {dialog?.kind === 'namespace' && <NamespaceDialog key={key} c={dialog.context} onClose={onClose} />}
       {dialog?.kind === 'rename' && <RenameDialog key={key} c={dialog.context} onClose={onClose} />}
-      {dialog?.kind === 'delete' && <DeleteDialog key={key} c={dialog.context} onClose={onClose} />}
+      {dialog?.kind === 'delete' && <DeleteContextDialog key={key} c={dialog.context} onClose={onClose} />}
     </>
   )
 }
@@ -94,63 +96,5 @@ function RenameDialog({ c, onClose }: { c: ContextInfo; onClose: () => void }) {
         />
       </form>
     </Dialog>
-  )
-}
-
-function DeleteDialog({ c, onClose }: { c: ContextInfo; onClose: () => void }) {
-  const [withEntries, setWithEntries] = useState(false)
-  const action = useContextAction('contexts.delete', (i) =>
-    i.withClusterAndUser
-      ? `Deleted “${i.name}” and its unused cluster and user entries.`
-      : `Deleted context “${i.name}”.`,
-  )
-  return (
-    <Dialog title={`Delete ${c.name}?`} open onClose={onClose}>
-      <p>
-        This removes the context from <span className="mono">{c.file}</span>. A backup is kept and can be
-        restored from this screen.
-      </p>
-      {c.isCurrent && (
-        <p className="field-error">
-          This is the current context. As with kubectl, current-context will still name it until you switch to
-          another one.
-        </p>
-      )}
-      <label className="checkbox">
-        <input type="checkbox" checked={withEntries} onChange={(e) => setWithEntries(e.target.checked)} />
-        Also delete cluster “{c.cluster}” and user “{c.user}” when no other context uses them
-      </label>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
-          action.mutate({ name: c.name, withClusterAndUser: withEntries }, { onSuccess: onClose })
-        }}
-      >
-        <DialogButtons onClose={onClose} busy={action.isPending} label="Delete" danger />
-      </form>
-    </Dialog>
-  )
-}
-
-function DialogButtons(props: {
-  onClose: () => void
-  busy: boolean
-  label: string
-  disabled?: boolean
-  danger?: boolean
-}) {
-  return (
-    <div className="dialog-buttons">
-      <button type="button" className="secondary" onClick={props.onClose}>
-        Cancel
-      </button>
-      <button
-        type="submit"
-        className={props.danger ? 'danger' : undefined}
-        disabled={props.busy || props.disabled}
-      >
-        {props.busy ? 'Working…' : props.label}
-      </button>
-    </div>
   )
 }

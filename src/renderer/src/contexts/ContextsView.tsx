@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import type { ContextInfo } from '@shared/contract'
 import { ErrorBox } from '../components/ErrorBox'
 import { useActiveContext } from './active-context'
 import { useContexts } from './useContexts'
 import { useContextAction } from './useContextAction'
 import { ContextDialogs, type ContextDialog } from './ContextDialogs'
+import { ContextsTable } from './ContextsTable'
 import { BackupsCard } from './BackupsCard'
 import { ImportCard } from './ImportCard'
 
@@ -35,7 +35,7 @@ export function ContextsView() {
       <section className="card" aria-labelledby="contexts-title">
         <div className="card-header">
           <h2 id="contexts-title">Contexts</h2>
-          <span className="muted small">
+          <span className="muted small mono-wrap">
             Files:{' '}
             {files.map((f) => f.path).join(', ') || 'none yet (~/.kube/config will be created when needed)'}
           </span>
@@ -49,95 +49,18 @@ export function ContextsView() {
             </p>
           </div>
         ) : (
-          <table aria-labelledby="contexts-title">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Cluster</th>
-                <th scope="col">Server</th>
-                <th scope="col">User</th>
-                <th scope="col">Namespace</th>
-                <th scope="col">File</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((c) => (
-                <ContextRow
-                  key={c.name}
-                  c={c}
-                  viewing={active.name === c.name}
-                  busy={use.isPending}
-                  onUse={() => use.mutate({ name: c.name })}
-                  onDialog={(kind) => setDialog({ kind, context: c })}
-                />
-              ))}
-            </tbody>
-          </table>
+          <ContextsTable
+            contexts={list}
+            viewing={active.name}
+            busy={use.isPending}
+            onUse={(c) => use.mutate({ name: c.name })}
+            onDialog={(kind, context) => setDialog({ kind, context })}
+          />
         )}
       </section>
       <ImportCard files={contexts.data.candidates.filter((p) => !broken.some((b) => b.path === p))} />
       <BackupsCard />
       <ContextDialogs dialog={dialog} onClose={() => setDialog(undefined)} />
     </div>
-  )
-}
-
-function ContextRow(props: {
-  c: ContextInfo
-  viewing: boolean
-  busy: boolean
-  onUse: () => void
-  onDialog: (kind: ContextDialog['kind']) => void
-}) {
-  const { c } = props
-  return (
-    <tr aria-current={c.isCurrent ? 'true' : undefined} data-context={c.name}>
-      <th scope="row">
-        {c.name} {c.isCurrent && <span className="pill ok">current</span>}{' '}
-        {props.viewing && !c.isCurrent && <span className="pill warn">viewing</span>}
-      </th>
-      <td>{c.cluster}</td>
-      <td className="mono small">{c.server || '—'}</td>
-      <td>{c.user}</td>
-      <td>{c.namespace || <span className="muted">default</span>}</td>
-      <td className="mono small">{c.file}</td>
-      <td className="row-actions">
-        <button
-          type="button"
-          disabled={c.isCurrent || props.busy}
-          onClick={props.onUse}
-          aria-label={`Use ${c.name}`}
-        >
-          Use
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => props.onDialog('namespace')}
-          aria-label={`Set namespace of ${c.name}`}
-        >
-          Namespace…
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => props.onDialog('rename')}
-          aria-label={`Rename ${c.name}`}
-        >
-          Rename…
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => props.onDialog('delete')}
-          aria-label={`Delete ${c.name}`}
-        >
-          Delete…
-        </button>
-      </td>
-    </tr>
   )
 }

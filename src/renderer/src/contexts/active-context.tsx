@@ -7,6 +7,8 @@ export interface ActiveContext {
   /** 'follow': the kubeconfig's current-context. 'view-only': picked in Skiff, the file untouched. */
   mode: 'follow' | 'view-only'
   viewOnly: (name: string | undefined) => void
+  /** current-context names a context that no longer exists (kubectl leaves it so after a delete). */
+  dangling?: string
 }
 
 const Ctx = createContext<ActiveContext>({ name: undefined, mode: 'follow', viewOnly: () => {} })
@@ -15,7 +17,10 @@ export function ActiveContextProvider({ children }: { children: ReactNode }) {
   useContextsWatch()
   const contexts = useContexts()
   const [picked, setPicked] = useState<string | undefined>()
-  const current = contexts.data?.currentContext || undefined
+  const named = contexts.data?.currentContext || undefined
+  // The header and the views never act on a context that is gone: a dangling name counts as none.
+  const current = named && contexts.data?.contexts.some((c) => c.name === named) ? named : undefined
+  const dangling = named && !current ? named : undefined
   // A view-only pick that no longer exists (renamed/deleted) falls back to following the file.
   const pickedExists = !!picked && !!contexts.data?.contexts.some((c) => c.name === picked)
   const value = useMemo<ActiveContext>(
@@ -23,8 +28,9 @@ export function ActiveContextProvider({ children }: { children: ReactNode }) {
       name: pickedExists ? picked : current,
       mode: pickedExists ? 'view-only' : 'follow',
       viewOnly: setPicked,
+      dangling,
     }),
-    [picked, pickedExists, current],
+    [picked, pickedExists, current, dangling],
   )
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>
 }

@@ -65,7 +65,11 @@ export function DeploymentLogs({
           <span className="log-meta">No running pods yet.</span>
         ) : (
           pods.map((p) => (
-            <span key={p} className="log-pod" style={{ ['--pod-color' as string]: podColor(p) }}>
+            <span
+              key={p}
+              className="log-pod"
+              style={{ ['--pod-color' as string]: podColor(store.sourceNumber(p)) }}
+            >
               {p}
             </span>
           ))

@@ -157,7 +157,7 @@ const Block = memo(function Block({ store, from, to, query, activeLine, wrap, sh
         style={wrap ? undefined : { height: ROW_HEIGHT }}
       >
         {source !== undefined && (
-          <span className="log-source" style={{ color: podColor(source) }}>
+          <span className="log-source" style={{ color: podColor(store.sourceNumber(source)) }}>
             {source}
           </span>
         )}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { LogStore, stripAnsi } from './log-store'
+import { podColor, podPalette } from './pod-colors'
 
 function syncStore(cap?: number): { store: LogStore; notified: () => number } {
   let n = 0
@@ -97,5 +98,18 @@ describe('stepMatch', () => {
     expect(stepMatch([3, 7, 9], 9, 1)).toBe(0)
     expect(stepMatch([3, 7, 9], 7, -1)).toBe(0)
     expect(stepMatch([3, 7, 9], 3, -1)).toBe(2)
+  })
+})
+
+describe('pod colours in merged logs', () => {
+  it('gives pods numbers in order of first sight, so two pods of a deployment get different palette colours', () => {
+    const { store } = syncStore()
+    // Names that differ in one character used to hash to near-identical hues.
+    store.append(['a'], 'web-7d4b9c6f5-abcde')
+    store.append(['b'], 'web-7d4b9c6f5-abcdf')
+    expect(store.sourceNumber('web-7d4b9c6f5-abcde')).toBe(0)
+    expect(store.sourceNumber('web-7d4b9c6f5-abcdf')).toBe(1)
+    expect(podColor(0)).not.toBe(podColor(1))
+    expect(new Set(podPalette).size).toBe(podPalette.length)
   })
 })

@@ -90,17 +90,20 @@ export class LogStore {
     return tag === undefined ? undefined : this.sources[tag]
   }
 
+  /** A source's number, given in order of first sight (pods keep theirs for the store's life): picks its colour. */
+  sourceNumber(source: string): number {
+    let tag = this.sourceIndex.get(source)
+    if (tag === undefined) {
+      tag = this.sources.length
+      this.sources.push(source)
+      this.sourceIndex.set(source, tag)
+    }
+    return tag
+  }
+
   append(lines: readonly string[], source?: string): void {
     if (lines.length === 0) return
-    let tag: number | undefined
-    if (source !== undefined) {
-      tag = this.sourceIndex.get(source)
-      if (tag === undefined) {
-        tag = this.sources.length
-        this.sources.push(source)
-        this.sourceIndex.set(source, tag)
-      }
-    }
+    const tag = source === undefined ? undefined : this.sourceNumber(source)
     for (let from = 0; from < lines.length; from += CHUNK_LINES) {
       const part = lines.slice(from, from + CHUNK_LINES)
       this.firsts.push(this.trimmed + this.held)

@@ -6,14 +6,17 @@ import { ErrorBox } from '../components/ErrorBox'
 import { columnsFor } from './columns'
 import { ContextName } from './context-name'
 import { DetailPanel } from './detail/DetailPanel'
+import { PanelResizer, useDetailWidth } from './detail/PanelResizer'
 import { FilterBar } from './FilterBar'
 import { kindNames } from './kind-names'
 import { NamespacePicker } from './NamespacePicker'
 import { useNamespaceSelection } from './namespace-selection'
 import { ResourceTable } from './ResourceTable'
 import { filterRows, type SortState } from './rows-view'
-import { useResourceWatch } from './useResourceWatch'
-import { WatchStatus } from './WatchStatus'
+import { useResourceWatch, type WatchOptions } from './useResourceWatch'
+import { WatchRetry, WatchStatus } from './WatchStatus'
+import { useIntent } from '../palette/intents'
+import { usePublishSelection } from '../palette/selection'
 import './resources.css'
 
 export interface ResourceListProps {
@@ -26,7 +29,17 @@ export interface ResourceListProps {
   /** Extra actions in the detail panel's header for the open object. */
   detailActions?: (ref: ObjectRef, close: () => void) => ReactNode
   initialSort?: SortState
+  /** The order before a header is clicked, and how to say it after the count ("warnings first"). */
+  defaultOrder?: (a: Row, b: Row) => number
+  orderNote?: string
+  /**
+   * A hook that adds to the watched rows what another watch knows (deployments: their pods' problems). Fixed
+   * for the life of the list, so the hook order never changes.
+   */
+  useRows?: (rows: readonly Row[], scope: WatchOptions) => readonly Row[]
 }
+
+const sameRows = (rows: readonly Row[]): readonly Row[] => rows
 
 const noRequirements: readonly Requirement[] = []
 
@@ -45,11 +58,19 @@ export function refOf(row: Row): ObjectRef {
 
 /** One kind's live list: namespace, text and label filters, the windowed table, and the detail panel. */
 export function ResourceList(props: ResourceListProps): ReactNode {
+  // Tabs reuse one element for another kind; a fresh list per kind keeps its hooks (useRows) and state apart.
+  return <KindList key={props.kind} {...props} />
+}
+
+function KindList(props: ResourceListProps): ReactNode {
   const { kind, context, empty, toolbar, detailActions } = props
   const scoped = !clusterScopedKinds.has(kind)
   const [namespaces] = useNamespaceSelection(context)
   const scope = scoped ? namespaces : []
-  const watch = useResourceWatch(kind, { ...(context ? { context } : {}), namespaces: scope })
+  const watchOptions = { ...(context ? { context } : {}), namespaces: scope }
+  const watch = useResourceWatch(kind, watchOptions)
+  const useRows = props.useRows ?? sameRows
+  const rows = useRows(watch.rows, watchOptions)
   const [text, setText] = useState('')
   const [selectorText, setSelectorText] = useState('')
   const parsed = useMemo(() => parseLabelSelector(selectorText), [selectorText])
@@ -58,14 +79,19 @@ export function ResourceList(props: ResourceListProps): ReactNode {
   const deferredText = useDeferredValue(text)
   const columns = columnsFor(kind, scoped && scope.length !== 1)
   const filtered = useMemo(
-    () => filterRows(watch.rows, columns, deferredText, requirements),
-    [watch.rows, columns, deferredText, requirements],
+    () => filterRows(rows, columns, deferredText, requirements),
+    [rows, columns, deferredText, requirements],
   )
   const [selectedKey, setSelectedKey] = useState<string>()
   const [trail, setTrail] = useState<ObjectRef[]>([])
   const filterRef = useRef<HTMLInputElement>(null)
   const tableBox = useRef<HTMLDivElement>(null)
   const names = kindNames[kind]
+  const [detailWidth, setDetailWidth] = useDetailWidth()
+  // The command palette can open an object here, and acts on what is selected or open here.
+  useIntent('open-object', (i) => i.ref.kind === kind && i.context === context && (setTrail([i.ref]), true))
+  const selectedRow = useMemo(() => filtered.find((r) => r.key === selectedKey), [filtered, selectedKey])
+  usePublishSelection(context, trail[trail.length - 1] ?? (selectedRow && refOf(selectedRow)))
 
   const open = useCallback((row: Row) => setTrail([refOf(row)]), [])
   const close = useCallback(() => {
@@ -130,6 +156,7 @@ export function ResourceList(props: ResourceListProps): ReactNode {
         onSelect={setSelectedKey}
         onOpen={open}
         {...(props.initialSort ? { initialSort: props.initialSort } : {})}
+        {...(props.defaultOrder ? { defaultOrder: props.defaultOrder } : {})}
       />
     )
 
@@ -152,15 +179,12 @@ export function ResourceList(props: ResourceListProps): ReactNode {
               (filtered.length === watch.rows.length
                 ? `${watch.rows.length.toLocaleString()} ${watch.rows.length === 1 ? names.singular : names.plural}`
                 : `${filtered.length.toLocaleString()} of ${watch.rows.length.toLocaleString()}`) +
-                (watch.loading ? ' so far' : '')}
+                (watch.loading ? ' so far' : '') +
+                (props.orderNote ? `, ${props.orderNote}` : '')}
           </span>
           <span className="grow" />
           <WatchStatus state={watch.state} {...(watch.message ? { message: watch.message } : {})} />
-          {watch.state === 'error' && (
-            <button type="button" className="secondary compact" onClick={watch.retry}>
-              Retry
-            </button>
-          )}
+          <WatchRetry state={watch.state} retryAt={watch.retryAt} onRetry={watch.retry} />
           {toolbar}
         </div>
         {watch.loaded && watch.state === 'error' && (
@@ -174,7 +198,15 @@ export function ResourceList(props: ResourceListProps): ReactNode {
             {body}
           </div>
           {trail.length > 0 && (
+            <PanelResizer
+              panel={() => tableBox.current?.parentElement?.querySelector<HTMLElement>('.detail') ?? null}
+              width={detailWidth}
+              onWidth={setDetailWidth}
+            />
+          )}
+          {trail.length > 0 && (
             <DetailPanel
+              {...(detailWidth ? { width: detailWidth } : {})}
               trail={trail}
               {...(context ? { context } : {})}
               onFollow={(ref) => setTrail((t) => [...t, ref])}

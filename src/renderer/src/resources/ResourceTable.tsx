@@ -1,7 +1,18 @@
-import { memo, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import {
+  memo,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type RefObject,
+  type ReactNode,
+} from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Row } from '@shared/rows'
 import type { Column, ColumnList } from './columns'
+import { fitColumns } from './column-fit'
 import { highlightMs } from './fold'
 import { nextSort, sortRows, type SortState } from './rows-view'
 import './resources.css'
@@ -21,15 +32,41 @@ export interface ResourceTableProps {
   onSelect: (key: string) => void
   onOpen: (row: Row) => void
   initialSort?: SortState
+  /** The order before any header is clicked (e.g. warnings first, then newest); default: by key. */
+  defaultOrder?: (a: Row, b: Row) => number
+}
+
+/** The scroll box's inner width, kept up to date as the window or the detail panel resizes. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0)
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (!el) return
+    setWidth(el.clientWidth)
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth))
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [ref])
+  return width
 }
 
 /** A windowed <table>: only the rows in view (plus a few) exist in the DOM, so 50,000 rows scroll smoothly. */
 export function ResourceTable(props: ResourceTableProps): ReactNode {
-  const { rows, columns, changed, selectedKey, onSelect, onOpen, label } = props
+  const { rows, changed, selectedKey, onSelect, onOpen, label, defaultOrder } = props
   const [sort, setSort] = useState<SortState | undefined>(props.initialSort)
-  const sortColumn = columns.find((c) => c.id === sort?.column)
-  const sorted = useMemo(() => sortRows(rows, sortColumn, sort?.dir ?? 'asc'), [rows, sortColumn, sort?.dir])
+  const sortColumn = props.columns.find((c) => c.id === sort?.column)
+  const sorted = useMemo(
+    () =>
+      sortColumn || !defaultOrder
+        ? sortRows(rows, sortColumn, sort?.dir ?? 'asc')
+        : [...rows].sort(defaultOrder),
+    [rows, sortColumn, sort?.dir, defaultOrder],
+  )
   const scrollRef = useRef<HTMLDivElement>(null)
+  const available = useWidth(scrollRef)
+  const fitted = useMemo(() => fitColumns(props.columns, available), [props.columns, available])
+  const columns = fitted.columns
   const id = useId()
   const virtualizer = useVirtualizer({
     count: sorted.length,
@@ -48,7 +85,7 @@ export function ResourceTable(props: ResourceTableProps): ReactNode {
   const items = virtualizer.getVirtualItems()
   const padTop = items.length ? items[0]!.start - headerHeight : 0
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
-  const width = columns.reduce((sum, c) => sum + c.width, 0)
+  const width = fitted.total
 
   const move = (index: number): void => {
     const row = sorted[Math.max(0, Math.min(sorted.length - 1, index))]
@@ -82,7 +119,7 @@ export function ResourceTable(props: ResourceTableProps): ReactNode {
       >
         <colgroup>
           {columns.map((c) => (
-            <col key={c.id} style={{ width: c.width }} />
+            <col key={c.id} style={{ width: fitted.widths.get(c.id) ?? c.width }} />
           ))}
         </colgroup>
         <thead>

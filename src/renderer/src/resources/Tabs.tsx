@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useIntent } from '../palette/intents'
 
 export interface Tab {
   id: string
@@ -12,6 +13,8 @@ export function Tabs({ label, tabs, initial }: { label: string; tabs: Tab[]; ini
   const id = useId()
   const list = useRef<HTMLDivElement>(null)
   const current = tabs.find((t) => t.id === active) ?? tabs[0]
+  // The command palette opens an object's tab before the object.
+  useIntent('show-tab', ({ tab }) => tabs.some((t) => t.id === tab) && (setActive(tab), true))
   const onKeyDown = (e: KeyboardEvent): void => {
     const i = tabs.findIndex((t) => t.id === current?.id)
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : undefined

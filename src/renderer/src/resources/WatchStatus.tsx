@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useNow } from './clock'
 import type { WatchState } from './fold'
 
 const words: Record<WatchState, string> = {
@@ -27,4 +28,34 @@ export function WatchStatus({ state, message }: { state: WatchState; message?: s
       {words[state]}
     </span>
   )
+}
+
+/**
+ * What happens next after a watch ended: "Retrying in 4 s…" with Retry now while the failure may pass (the
+ * cluster is starting, the network is back soon), or just Retry when it will not go away by itself.
+ */
+export function WatchRetry({
+  state,
+  retryAt,
+  onRetry,
+}: {
+  state: WatchState
+  retryAt?: number | undefined
+  onRetry: () => void
+}): ReactNode {
+  if (state !== 'error') return null
+  return (
+    <span className="watch-retry">
+      {retryAt !== undefined && <RetryCountdown at={retryAt} />}
+      <button type="button" className="secondary compact" onClick={onRetry}>
+        {retryAt !== undefined ? 'Retry now' : 'Retry'}
+      </button>
+    </span>
+  )
+}
+
+function RetryCountdown({ at }: { at: number }): ReactNode {
+  const now = useNow()
+  const seconds = Math.max(1, Math.ceil((at - now) / 1000))
+  return <span className="muted small">Retrying in {seconds} s…</span>
 }

@@ -10,7 +10,8 @@ export interface RowSet {
   rows: readonly Row[]
   /** key → when it last changed (ms), for rows changed within `highlightMs`. */
   changed: ReadonlyMap<string, number>
-  status: { state: WatchState; message?: string }
+  /** `retryAt`: when an ended watch will be started again by itself (ms since the epoch). */
+  status: { state: WatchState; message?: string; retryAt?: number }
   /** True once a whole snapshot arrived: an empty list before that means "loading", not "none". */
   loaded: boolean
   /**

@@ -1,21 +1,30 @@
-import { useCallback, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { useContexts } from '../contexts/useContexts'
 
-/** The namespaces a person chose to look at, per context, kept in localStorage and shared by every view. */
+/**
+ * The namespaces a person chose to look at, per context, kept in localStorage and shared by every view. Until
+ * the first choice, views open on the context's own namespace (what kubectl uses), else on all namespaces.
+ */
 const listeners = new Set<() => void>()
-const cache = new Map<string, readonly string[]>()
+const cache = new Map<string, readonly string[] | null>()
+const ALL: readonly string[] = []
 
 const storageKey = (context: string | undefined): string => `skiff.namespaces.${context ?? '(current)'}`
 
-function read(context: string | undefined): readonly string[] {
+/** The remembered choice, or null when this context has none yet. */
+function read(context: string | undefined): readonly string[] | null {
   const key = storageKey(context)
   const hit = cache.get(key)
-  if (hit) return hit
-  let value: readonly string[] = []
+  if (hit !== undefined) return hit
+  let value: readonly string[] | null = null
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(key) ?? '[]')
+    const raw = localStorage.getItem(key)
+    const parsed: unknown = raw === null ? null : JSON.parse(raw)
     if (Array.isArray(parsed)) value = parsed.filter((v): v is string => typeof v === 'string').slice(0, 100)
+    else if (raw !== null) value = ALL
   } catch {
     // A damaged entry means "all namespaces", which is always safe to show.
+    value = ALL
   }
   cache.set(key, value)
   return value
@@ -42,11 +51,15 @@ function subscribe(listener: () => void): () => void {
 export function useNamespaceSelection(
   context: string | undefined,
 ): [readonly string[], (namespaces: readonly string[]) => void] {
-  const selected = useSyncExternalStore(
+  const stored = useSyncExternalStore(
     subscribe,
     () => read(context),
     () => read(context),
   )
+  const contexts = useContexts().data
+  const name = context ?? contexts?.currentContext
+  const own = contexts?.contexts.find((c) => c.name === name)?.namespace ?? ''
+  const fallback = useMemo<readonly string[]>(() => (own ? [own] : ALL), [own])
   const set = useCallback((namespaces: readonly string[]) => write(context, namespaces), [context])
-  return [selected, set]
+  return [stored ?? fallback, set]
 }

@@ -45,7 +45,7 @@ afterEach(() => {
 function Pods({ id, namespaces }: { id: string; namespaces: string[] }): ReactNode {
   const w = useResourceWatch('pods', { namespaces })
   return (
-    <div data-testid={id} data-state={w.state} data-loaded={String(w.loaded)}>
+    <div data-testid={id} data-state={w.state} data-loaded={String(w.loaded)} data-retry-at={w.retryAt}>
       {w.rows.map((r) => r.name).join(',')}
       <button onClick={w.retry}>retry-{id}</button>
     </div>
@@ -122,5 +122,57 @@ describe('useResourceWatch', () => {
     expect(subs).toHaveLength(2)
     expect(subs[0]!.closed).toBe(true)
     expect(screen.getByTestId('a').dataset.state).toBe('connecting')
+  })
+
+  it('retries an unreachable cluster by itself with growing pauses, and stops once a list arrives', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      renderWith(<Pods id="a" namespaces={['demo']} />)
+      const unreachable = { code: 'Unavailable' as const, message: 'Could not reach the cluster' }
+      // TanStack Query tells observers on a zero-delay timer.
+      const endLatest = (): void => {
+        act(() => subs[subs.length - 1]!.end(unreachable))
+        act(() => void vi.advanceTimersByTime(0))
+      }
+      const state = (): DOMStringMap => screen.getByTestId('a').dataset
+
+      endLatest()
+      expect(state().state).toBe('error')
+      expect(Number(state().retryAt) - Date.now()).toBe(2000)
+      act(() => void vi.advanceTimersByTime(1999))
+      expect(subs).toHaveLength(1)
+      act(() => void vi.advanceTimersByTime(1))
+      expect(subs).toHaveLength(2)
+      expect(subs[0]!.closed).toBe(true)
+
+      endLatest()
+      expect(Number(state().retryAt) - Date.now()).toBe(4000)
+      act(() => void vi.advanceTimersByTime(4000))
+      expect(subs).toHaveLength(3)
+
+      // The cluster is back: the list arrives and the next failure starts the back-off from the beginning.
+      act(() => subs[2]!.emit({ type: 'snapshot', rows: [podRow('web-1')] }))
+      act(() => void vi.advanceTimersByTime(10))
+      expect(state().state).toBe('live')
+      endLatest()
+      expect(Number(state().retryAt) - Date.now()).toBe(2000)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('does not retry a refusal by itself', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      renderWith(<Pods id="a" namespaces={['demo']} />)
+      act(() => subs[0]!.end({ code: 'Forbidden', message: 'pods is forbidden' }))
+      act(() => void vi.advanceTimersByTime(0))
+      expect(screen.getByTestId('a').dataset.state).toBe('error')
+      expect(screen.getByTestId('a').dataset.retryAt).toBeUndefined()
+      act(() => void vi.advanceTimersByTime(60_000))
+      expect(subs).toHaveLength(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

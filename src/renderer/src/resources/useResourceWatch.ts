@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react'
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { ResourceEvent } from '@shared/contract'
+import type { ApiErrorBody, ResourceEvent } from '@shared/contract'
 import type { ResourceKind, Row, RowOf } from '@shared/rows'
 import { clusterScopedKinds } from '@shared/rows'
 import { api } from '../api/client'
@@ -20,6 +20,8 @@ export interface ResourceWatch<R extends Row> {
   loaded: boolean
   /** The first list is still arriving: `rows` are those received so far. */
   loading: boolean
+  /** When an ended watch will start again by itself (ms since the epoch), if it will. */
+  retryAt?: number
   /** Drops the subscription and starts a new one (after an error). */
   retry: () => void
 }
@@ -41,6 +43,24 @@ interface Lease {
   count: number
   stop: () => void
   linger?: ReturnType<typeof setTimeout>
+  /** Failed starts in a row, for the back-off; a whole snapshot resets it. */
+  failures: number
+  retryTimer?: ReturnType<typeof setTimeout>
+}
+
+/** Ends worth retrying by themselves: the cluster or the network may come back. Refusals will not change. */
+const transient = new Set<ApiErrorBody['code'] | undefined>([undefined, 'Unavailable', 'Timeout', 'Internal'])
+
+/** 2 s, 4 s, 8 s… up to 30 s between attempts. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(30_000, 1000 * 2 ** Math.max(1, failures))
+}
+
+interface Hooks {
+  /** A whole first list arrived: the watch works. */
+  onLoaded: () => void
+  /** The watch ended; returns when it will be retried by itself, if it will. */
+  onEnded: (error: ApiErrorBody | undefined) => number | undefined
 }
 
 /**
@@ -54,7 +74,7 @@ function leasesOf(client: QueryClient): Map<string, Lease> {
   return leases
 }
 
-function start(client: QueryClient, kind: ResourceKind, options: WatchOptions): () => void {
+function start(client: QueryClient, kind: ResourceKind, options: WatchOptions, hooks: Hooks): () => void {
   const queryKey = watchKey(kind, options)
   const update = (fn: (s: RowSet) => RowSet): void => {
     client.setQueryData<RowSet>(queryKey, (s) => fn(s ?? emptyRowSet))
@@ -90,16 +110,19 @@ function start(client: QueryClient, kind: ResourceKind, options: WatchOptions): 
     input,
     (event) => {
       pending.push(event)
+      if (event.type === 'snapshot' && !event.more) hooks.onLoaded()
       if (event.type === 'snapshot' && event.more && shown) timer ??= setTimeout(flush, PART_INTERVAL_MS)
       else flush()
     },
     (error) => {
       flush()
+      const retryAt = hooks.onEnded(error)
       update((s) => ({
         ...s,
         status: {
           state: 'error',
-          message: error?.message ?? 'The watch ended; select Retry to start it again.',
+          message: error?.message ?? 'The watch ended.',
+          ...(retryAt ? { retryAt } : {}),
         },
       }))
     },
@@ -110,6 +133,33 @@ function start(client: QueryClient, kind: ResourceKind, options: WatchOptions): 
   }
 }
 
+/** Starts the lease's subscription, retrying it by itself with back-off while the failure may pass. */
+function startLease(client: QueryClient, kind: ResourceKind, options: WatchOptions, lease: Lease): void {
+  lease.stop = start(client, kind, options, {
+    onLoaded: () => {
+      lease.failures = 0
+    },
+    onEnded: (error) => {
+      clearTimeout(lease.retryTimer)
+      lease.retryTimer = undefined
+      if (!transient.has(error?.code)) return undefined
+      const delay = retryDelayMs(++lease.failures)
+      lease.retryTimer = setTimeout(() => {
+        lease.retryTimer = undefined
+        lease.stop()
+        startLease(client, kind, options, lease)
+      }, delay)
+      return Date.now() + delay
+    },
+  })
+}
+
+function stopLease(lease: Lease): void {
+  clearTimeout(lease.retryTimer)
+  lease.retryTimer = undefined
+  lease.stop()
+}
+
 function acquire(client: QueryClient, kind: ResourceKind, options: WatchOptions): () => void {
   const leases = leasesOf(client)
   const id = JSON.stringify(watchKey(kind, options))
@@ -118,24 +168,28 @@ function acquire(client: QueryClient, kind: ResourceKind, options: WatchOptions)
     held.count++
     clearTimeout(held.linger)
     held.linger = undefined
-  } else leases.set(id, { count: 1, stop: start(client, kind, options) })
+  } else {
+    const lease: Lease = { count: 1, stop: () => {}, failures: 0 }
+    leases.set(id, lease)
+    startLease(client, kind, options, lease)
+  }
   return () => {
     const lease = leases.get(id)
     if (!lease || --lease.count > 0) return
     lease.linger = setTimeout(() => {
       if (leases.get(id) !== lease || lease.count > 0) return
       leases.delete(id)
-      lease.stop()
+      stopLease(lease)
     }, watchLingerMs)
   }
 }
 
-/** Replaces a watch's subscription with a fresh one, for every component sharing it. */
+/** Replaces a watch's subscription with a fresh one now, for every component sharing it. */
 function restart(client: QueryClient, kind: ResourceKind, options: WatchOptions): void {
   const lease = leasesOf(client).get(JSON.stringify(watchKey(kind, options)))
   if (!lease) return
-  lease.stop()
-  lease.stop = start(client, kind, options)
+  stopLease(lease)
+  startLease(client, kind, options, lease)
 }
 
 /** Live rows of one kind, kept in the TanStack Query cache keyed by (context, kind, namespaces). */
@@ -167,6 +221,7 @@ export function useResourceWatch<K extends ResourceKind>(
     changed: set.changed,
     state: set.status.state,
     ...(set.status.message ? { message: set.status.message } : {}),
+    ...(set.status.retryAt ? { retryAt: set.status.retryAt } : {}),
     loaded: set.loaded,
     loading: !set.loaded && set.filling === true,
     retry,

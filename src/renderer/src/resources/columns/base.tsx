@@ -16,6 +16,13 @@ export interface Column<R extends Row = Row> {
   align?: 'right'
   /** False for values that mean nothing as text (timestamps). */
   filter?: boolean
+  /**
+   * Which columns give way first when the table is narrow: 0 never hides, higher numbers hide sooner
+   * (default 1). Hidden values stay readable in the detail panel.
+   */
+  priority?: number
+  /** Takes this share (a weight) of the room left over once the shown columns fit (messages, names). */
+  grow?: number
 }
 
 /** Columns for one kind, typed loosely so the table can hold any kind's rows. */
@@ -41,14 +48,16 @@ export function StatusText({ status }: { status: string }): ReactNode {
 
 const dash = (s: string | undefined): string => (s === undefined || s === '' ? '<none>' : s)
 
-export function nameColumn<R extends Row>(width = 280): Column<R> {
+export function nameColumn<R extends Row>(width = 180): Column<R> {
   return {
     id: 'name',
     header: 'Name',
     width,
+    priority: 0,
+    grow: 1,
     value: (r) => r.name,
     render: (r) => (
-      <span className="cell-name">
+      <span className="cell-name" title={r.name}>
         {r.name}
         {r.deleting && <span className="pill warn small-pill">deleting</span>}
       </span>
@@ -57,7 +66,8 @@ export function nameColumn<R extends Row>(width = 280): Column<R> {
 }
 
 export function namespaceColumn<R extends Row>(): Column<R> {
-  return { id: 'namespace', header: 'Namespace', width: 150, value: (r) => r.namespace ?? '' }
+  // Gives way after the kind's optional columns but before name and status.
+  return { id: 'namespace', header: 'Namespace', width: 130, value: (r) => r.namespace ?? '', priority: 1 }
 }
 
 /** Age sorts youngest first when ascending, as a person reading "AGE ↑" expects. */
@@ -65,8 +75,10 @@ export function ageColumn<R extends Row>(
   at: (r: R) => string = (r) => r.createdAt,
   header = 'Age',
   width = 90,
+  priority = 1,
 ): Column<R> {
   return {
+    priority,
     id: header.toLowerCase().replace(/\s+/g, '-'),
     header,
     width,
@@ -82,13 +94,19 @@ export function textColumn<R extends Row>(
   width: number,
   get: (r: R) => string | undefined,
   mono = false,
+  priority?: number,
 ): Column<R> {
   return {
     id,
     header,
     width,
     value: (r) => get(r) ?? '',
-    render: (r) => (mono ? <span className="mono">{dash(get(r))}</span> : dash(get(r))),
+    render: (r) => (
+      <span className={mono ? 'mono' : undefined} title={get(r) || undefined}>
+        {dash(get(r))}
+      </span>
+    ),
+    ...(priority === undefined ? {} : { priority }),
   }
 }
 
@@ -97,6 +115,7 @@ export function numberColumn<R extends Row>(
   header: string,
   get: (r: R) => number,
   width = 90,
+  priority?: number,
 ): Column<R> {
-  return { id, header, width, value: get, align: 'right' }
+  return { id, header, width, value: get, align: 'right', ...(priority === undefined ? {} : { priority }) }
 }

@@ -1,8 +1,9 @@
-import type { DeploymentRow } from '@shared/rows'
+import type { ReactNode } from 'react'
+import { problemText, type DeploymentWithPods } from '@shared/workload-health'
 import { ScaleCell } from './ScaleCell'
 import { StatusText, ageColumn, columns, nameColumn, numberColumn, textColumn } from './base'
 
-const healthText: Record<DeploymentRow['health'], string> = {
+const healthWords: Record<DeploymentWithPods['health'], string> = {
   available: 'Available',
   progressing: 'Progressing',
   failed: 'Failed',
@@ -10,29 +11,48 @@ const healthText: Record<DeploymentRow['health'], string> = {
   paused: 'Paused',
 }
 
+/** The Deployment's own health word, unless its pods say it is stuck. */
+export function healthText(r: DeploymentWithPods): string {
+  return r.problem ? problemText(r.problem) : healthWords[r.health]
+}
+
+export function HealthText({ row }: { row: DeploymentWithPods }): ReactNode {
+  if (!row.problem) return <StatusText status={healthWords[row.health]} />
+  const text = problemText(row.problem)
+  return (
+    <span className="status-text tone-err" title={text}>
+      {text}
+    </span>
+  )
+}
+
 /** `kubectl get deployments -o wide`: NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR, plus health. */
-export const deploymentColumns = columns<DeploymentRow>([
+export const deploymentColumns = columns<DeploymentWithPods>([
   nameColumn(),
-  { id: 'ready', header: 'Ready', width: 70, value: (r) => r.ready },
+  { id: 'ready', header: 'Ready', width: 84, value: (r) => r.ready, priority: 0 },
   {
     id: 'health',
     header: 'Health',
-    width: 132,
-    value: (r) => healthText[r.health],
-    render: (r) => <StatusText status={healthText[r.health]} />,
+    width: 150,
+    priority: 0,
+    grow: 3,
+    value: healthText,
+    render: (r) => <HealthText row={r} />,
   },
   {
     id: 'scale',
     header: 'Scale',
     width: 140,
+    // Gives way before health when narrow: the detail panel has the same stepper.
+    priority: 1,
     value: (r) => r.replicas,
     render: (r) => <ScaleCell row={r} />,
     filter: false,
   },
-  numberColumn('up-to-date', 'Up-to-date', (r) => r.upToDate, 100),
-  numberColumn('available', 'Available', (r) => r.available),
+  numberColumn('up-to-date', 'Up-to-date', (r) => r.upToDate, 100, 2),
+  numberColumn('available', 'Available', (r) => r.available, 90, 2),
   ageColumn(),
-  textColumn('containers', 'Containers', 140, (r) => r.containers),
-  textColumn('images', 'Images', 240, (r) => r.images, true),
-  textColumn('selector', 'Selector', 200, (r) => r.selector, true),
+  textColumn('containers', 'Containers', 140, (r) => r.containers, false, 3),
+  textColumn('images', 'Images', 240, (r) => r.images, true, 3),
+  textColumn('selector', 'Selector', 200, (r) => r.selector, true, 4),
 ])

@@ -1,28 +1,34 @@
 import type { EventRow } from '@shared/rows'
 import { StatusText, ageColumn, columns, numberColumn, textColumn } from './base'
 
-/** `kubectl get events -o wide`: LAST SEEN TYPE REASON OBJECT SUBOBJECT SOURCE MESSAGE FIRST SEEN COUNT NAME */
+/**
+ * `kubectl get events -o wide`'s columns, Message moved next to what it is about so it stays on screen; the
+ * rest give way first when the table is narrow (see column priorities).
+ */
 export const eventColumns = columns<EventRow>([
-  ageColumn((r) => r.lastSeen, 'Last seen', 115),
+  ageColumn((r) => r.lastSeen, 'Last seen', 96, 0),
   {
     id: 'type',
     header: 'Type',
-    width: 115,
+    width: 110,
+    priority: 0,
     value: (r) => r.type,
     render: (r) => <StatusText status={r.type} />,
   },
-  textColumn('reason', 'Reason', 150, (r) => r.reason),
-  textColumn('object', 'Object', 220, (r) => r.object),
-  textColumn('subobject', 'Subobject', 140, (r) => r.subobject),
-  textColumn('source', 'Source', 150, (r) => r.source),
+  textColumn('reason', 'Reason', 140, (r) => r.reason, false, 0),
+  textColumn('object', 'Object', 210, (r) => r.object, false, 1),
   {
     id: 'message',
     header: 'Message',
-    width: 420,
+    width: 240,
+    priority: 0,
+    grow: 4,
     value: (r) => r.message,
     render: (r) => <span title={r.message}>{r.message}</span>,
   },
-  ageColumn((r) => r.firstSeen, 'First seen', 115),
-  numberColumn('count', 'Count', (r) => r.count, 70),
-  textColumn('name', 'Name', 240, (r) => r.name),
+  numberColumn('count', 'Count', (r) => r.count, 70, 2),
+  textColumn('source', 'Source', 150, (r) => r.source, false, 3),
+  textColumn('subobject', 'Subobject', 140, (r) => r.subobject, false, 4),
+  ageColumn((r) => r.firstSeen, 'First seen', 100, 4),
+  textColumn('name', 'Name', 240, (r) => r.name, false, 5),
 ])

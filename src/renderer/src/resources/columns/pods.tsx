@@ -4,13 +4,18 @@ import { Restarts, StatusText, ageColumn, columns, nameColumn, textColumn } from
 /** `kubectl get pods -o wide`: NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES */
 export const podColumns = columns<PodRow>([
   nameColumn(),
-  { id: 'ready', header: 'Ready', width: 70, value: (r) => r.ready },
+  { id: 'ready', header: 'Ready', width: 84, value: (r) => r.ready, priority: 0 },
   {
     id: 'status',
     header: 'Status',
-    width: 190,
+    width: 170,
+    priority: 0,
     value: (r) => r.status,
-    render: (r) => <StatusText status={r.status} />,
+    render: (r) => (
+      <span title={r.status}>
+        <StatusText status={r.status} />
+      </span>
+    ),
   },
   {
     id: 'restarts',
@@ -21,8 +26,8 @@ export const podColumns = columns<PodRow>([
     align: 'right',
   },
   ageColumn(),
-  textColumn('ip', 'IP', 135, (r) => r.ip, true),
-  textColumn('node', 'Node', 160, (r) => r.node),
-  textColumn('nominated', 'Nominated node', 130, (r) => r.nominatedNode),
-  textColumn('gates', 'Readiness gates', 130, (r) => r.readinessGates),
+  textColumn('ip', 'IP', 135, (r) => r.ip, true, 3),
+  textColumn('node', 'Node', 160, (r) => r.node, false, 2),
+  textColumn('nominated', 'Nominated node', 130, (r) => r.nominatedNode, false, 5),
+  textColumn('gates', 'Readiness gates', 130, (r) => r.readinessGates, false, 5),
 ])

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import type { Bridge, CallResult } from '@shared/contract'
 import type { DeleteObject as DeleteObjectType } from './DeleteObject'
-import type { NoticeProvider as NoticeProviderType } from '../../components/Notice'
+import type * as NoticeModule from '../../components/Notice'
 
 interface Call {
   method: string
@@ -19,12 +19,13 @@ const bridge: Bridge = {
 }
 
 let DeleteObject: typeof DeleteObjectType
-let NoticeProvider: typeof NoticeProviderType
+let NoticeProvider: typeof NoticeModule.NoticeProvider
+let NoticeArea: typeof NoticeModule.NoticeArea
 beforeAll(async () => {
   // The api module picks window.bridge when it loads, so the fake must be in place first.
   window.bridge = bridge
   ;({ DeleteObject } = await import('./DeleteObject'))
-  ;({ NoticeProvider } = await import('../../components/Notice'))
+  ;({ NoticeProvider, NoticeArea } = await import('../../components/Notice'))
 })
 afterEach(() => {
   cleanup()
@@ -37,6 +38,7 @@ describe('DeleteObject', () => {
     render(
       <NoticeProvider>
         <DeleteObject target={{ kind: 'pods', namespace: 'demo', name: 'web-1' }} onDeleted={onDeleted} />
+        <NoticeArea />
       </NoticeProvider>,
     )
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }))

@@ -5,7 +5,7 @@ import { Tabs } from '../Tabs'
 import { DeleteObject } from './DeleteObject'
 import { EventsTab } from './EventsTab'
 import { SummaryTab } from './SummaryTab'
-import { workloadTabs } from './WorkloadTabs'
+import { DeploymentHealthLine, workloadTabs } from './WorkloadTabs'
 import { YamlTab } from './YamlTab'
 import './detail.css'
 
@@ -17,6 +17,8 @@ export interface DetailPanelProps {
   onBack: () => void
   onClose: () => void
   actions?: (ref: ObjectRef, close: () => void) => ReactNode
+  /** Set by the resize handle; the stylesheet's default until then. */
+  width?: number
 }
 
 /** A side panel (non-modal dialog) for one object: summary, scale/rollout/logs for workloads, events, YAML. */
@@ -27,6 +29,7 @@ export function DetailPanel({
   onBack,
   onClose,
   actions,
+  width,
 }: DetailPanelProps): ReactNode {
   const ref = trail[trail.length - 1]!
   const titleId = useId()
@@ -46,7 +49,13 @@ export function DetailPanel({
   }, [onClose])
 
   return (
-    <aside className="detail" role="dialog" aria-modal="false" aria-labelledby={titleId}>
+    <aside
+      className="detail"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={titleId}
+      style={width ? { width } : undefined}
+    >
       <div className="detail-header">
         {trail.length > 1 && (
           <button
@@ -63,9 +72,10 @@ export function DetailPanel({
             {kindOfResource[ref.kind]}
             {ref.namespace ? ` · ${ref.namespace}` : ''}
           </div>
-          <h2 id={titleId} tabIndex={-1} ref={heading} className="mono">
+          <h2 id={titleId} tabIndex={-1} ref={heading} className="mono" title={ref.name}>
             {ref.name}
           </h2>
+          {ref.kind === 'deployments' && ref.namespace && <DeploymentHealthLine target={target} />}
         </div>
         {actions?.(ref, onClose)}
         {/* Namespaces bring their own typed-name confirmation through `actions`. */}

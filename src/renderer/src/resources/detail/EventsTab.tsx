@@ -6,8 +6,12 @@ import { api } from '../../api/client'
 import { ErrorBox } from '../../components/ErrorBox'
 import { Age, StatusText } from '../columns/base'
 import type { Target } from './target'
+import { warningsFirst } from '../views/event-order'
 
-/** The object's events, newest first, refreshed while the tab is open. */
+/**
+ * The object's events, warnings first and then newest, refreshed while the tab is open; a Deployment's include
+ * its ReplicaSets' and pods', so each row says which object it is about.
+ */
 export function EventsTab({ target }: { target: Target }): ReactNode {
   const events = useQuery<Row[], ApiError>({
     queryKey: ['resources.events', target],
@@ -16,9 +20,8 @@ export function EventsTab({ target }: { target: Target }): ReactNode {
   })
   if (events.isPending) return <p className="muted">Loading events…</p>
   if (events.isError) return <ErrorBox error={events.error} title="Could not read events" />
-  const rows = events.data
-    .filter((r): r is EventRow => r.kind === 'events')
-    .sort((a, b) => (a.lastSeen < b.lastSeen ? 1 : a.lastSeen > b.lastSeen ? -1 : 0))
+  const rows = events.data.filter((r): r is EventRow => r.kind === 'events').sort(warningsFirst)
+  const several = target.kind === 'deployments'
   if (rows.length === 0)
     return <p className="muted">No events for this object in the last hour (events expire).</p>
   return (
@@ -27,6 +30,7 @@ export function EventsTab({ target }: { target: Target }): ReactNode {
         <tr>
           <th scope="col">Type</th>
           <th scope="col">Reason</th>
+          {several && <th scope="col">Object</th>}
           <th scope="col">Age</th>
           <th scope="col">Message</th>
         </tr>
@@ -38,6 +42,7 @@ export function EventsTab({ target }: { target: Target }): ReactNode {
               <StatusText status={e.type} />
             </td>
             <td>{e.reason}</td>
+            {several && <td className="small mono">{e.object}</td>}
             <td className="small">
               <Age iso={e.lastSeen} />
               {e.count > 1 && <div className="muted">×{e.count}</div>}

@@ -24,6 +24,21 @@ function RefLink({
   )
 }
 
+/** Facts whose value is a name, kept on one line. */
+const nameLabels = new Set(['Name', 'Namespace', 'Node', 'Nominated node'])
+
+/** Keys like `deployment.kubernetes.io/revision` wrap after a dot or slash, not in the middle of a word. */
+function breakAfterDots(label: string): ReactNode {
+  const parts = label.split(/(?<=[./])/)
+  if (parts.length === 1) return label
+  return parts.map((p, i) => (
+    <span key={i}>
+      {p}
+      {i < parts.length - 1 && <wbr />}
+    </span>
+  ))
+}
+
 /** The readable summary of one object: sections, conditions, and links to follow to related objects. */
 export function SummaryTab({
   target,
@@ -53,7 +68,10 @@ export function SummaryTab({
                 <dt>{l.relation}</dt>
                 <dd>
                   <RefLink to={l.ref} onFollow={onFollow}>
-                    {kindOfResource[l.ref.kind]} {l.ref.name}
+                    {kindOfResource[l.ref.kind]}{' '}
+                    <span className="name-text" title={l.ref.name}>
+                      {l.ref.name}
+                    </span>
                   </RefLink>
                 </dd>
               </div>
@@ -70,12 +88,18 @@ export function SummaryTab({
             <dl className="facts">
               {s.items.map((item, i) => (
                 <div key={`${item.label}-${i}`} style={{ display: 'contents' }}>
-                  <dt>{item.label}</dt>
+                  <dt>{breakAfterDots(item.label)}</dt>
                   <dd className="mono small">
                     {item.link ? (
                       <RefLink to={item.link} onFollow={onFollow}>
-                        {item.value}
+                        <span className="name-text" title={item.value}>
+                          {item.value}
+                        </span>
                       </RefLink>
+                    ) : nameLabels.has(item.label) ? (
+                      <span className="name-text" title={item.value}>
+                        {item.value}
+                      </span>
                     ) : (
                       <TimeText text={item.value} />
                     )}

@@ -10,6 +10,8 @@ import type { Tab } from '../Tabs'
 import { useNamespaceSelection } from '../namespace-selection'
 import { useResourceWatch } from '../useResourceWatch'
 import type { Target } from './target'
+import { HealthText } from '../columns/deployments'
+import { useDeploymentsWithPods } from '../health/useDeploymentProblems'
 
 type Scoped = Target & { namespace: string }
 
@@ -133,6 +135,25 @@ function PodLogsTab({ target }: { target: Scoped }): ReactNode {
   if (!row) return <Missing loaded={loaded} what="pod" />
   return (
     <LogViewer {...ctxOf(target)} namespace={target.namespace} pod={target.name} containers={containers} />
+  )
+}
+
+/**
+ * A line under a Deployment's name saying whether its pods are stuck (`Degraded: ImagePullBackOff (1 of 1
+ * pods)`), from the same watches as the list, so it appears as soon as a pod reports the reason.
+ */
+export function DeploymentHealthLine({ target }: { target: Target }): ReactNode {
+  const ns = target.namespace ?? ''
+  const scope = useScope({ ...target, namespace: ns })
+  const deployments = useResourceWatch('deployments', scope)
+  const row = deployments.rows.find((r) => r.name === target.name && r.namespace === ns)
+  const rows = useMemo(() => (row ? [row] : []), [row])
+  const [withPods] = useDeploymentsWithPods(rows, scope)
+  if (!withPods) return null
+  return (
+    <div className="detail-health">
+      <HealthText row={withPods} />
+    </div>
   )
 }
 

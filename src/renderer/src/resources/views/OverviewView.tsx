@@ -3,8 +3,9 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { Age } from '../columns/base'
 import { NamespacePicker } from '../NamespacePicker'
 import { useNamespaceSelection } from '../namespace-selection'
+import { useDeploymentsWithPods } from '../health/useDeploymentProblems'
 import { useResourceWatch } from '../useResourceWatch'
-import { WatchStatus } from '../WatchStatus'
+import { WatchRetry, WatchStatus } from '../WatchStatus'
 import type { WatchState } from '../fold'
 import { Empty, scopeWords } from './empty'
 import { overviewStats, type NamespaceStats } from './overview-stats'
@@ -18,7 +19,7 @@ function NamespaceCard({ s, onOpen }: { s: NamespaceStats; onOpen?: (() => void)
   return (
     <section className="card" aria-labelledby={titleId}>
       <div className="card-header">
-        <h2 id={titleId} className="mono">
+        <h2 id={titleId} className="mono name-text" title={s.namespace}>
           {s.namespace || '(cluster)'}
         </h2>
         {onOpen && (
@@ -41,10 +42,19 @@ function NamespaceCard({ s, onOpen }: { s: NamespaceStats; onOpen?: (() => void)
         segments={[
           { label: 'healthy', count: s.deployments.healthy, tone: 'ok' },
           { label: 'progressing', count: s.deployments.progressing, tone: 'warn' },
-          { label: 'failed', count: s.deployments.failed, tone: 'err' },
+          { label: 'failing', count: s.deployments.failed, tone: 'err' },
           { label: 'paused or scaled to 0', count: s.deployments.other, tone: 'off' },
         ]}
       />
+      {s.degraded.length > 0 && (
+        <ul className="degraded-list" aria-label={`Failing deployments in ${s.namespace}`}>
+          {s.degraded.map((d) => (
+            <li key={d.name}>
+              <span className="mono">{d.name}</span> <span className="tone-err">{d.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="chart-row">
         <span>Warnings</span>
         <span className={s.warningCount ? 'tone-warn' : 'muted'}>
@@ -86,7 +96,8 @@ export function OverviewView({ context, onOpenNamespace }: OverviewProps): React
   const worst = rank.find((st) => watches.some((w) => w.state === st)) ?? 'live'
   const failed = watches.find((w) => w.state === 'error' && !w.loaded)
   const loaded = watches.every((w) => w.loaded)
-  const stats = loaded ? overviewStats(pods.rows, deployments.rows, events.rows) : []
+  const withPods = useDeploymentsWithPods(deployments.rows, opts)
+  const stats = loaded ? overviewStats(pods.rows, withPods, events.rows) : []
 
   let body: ReactNode
   if (failed)
@@ -136,15 +147,11 @@ export function OverviewView({ context, onOpenNamespace }: OverviewProps): React
         <NamespacePicker {...(context ? { context } : {})} />
         <span className="grow" />
         <WatchStatus state={worst} />
-        {watches.some((w) => w.state === 'error') && (
-          <button
-            type="button"
-            className="secondary compact"
-            onClick={() => watches.forEach((w) => w.retry())}
-          >
-            Retry
-          </button>
-        )}
+        <WatchRetry
+          state={worst}
+          retryAt={watches.find((w) => w.state === 'error')?.retryAt}
+          onRetry={() => watches.forEach((w) => w.state === 'error' && w.retry())}
+        />
       </div>
       {body}
     </div>

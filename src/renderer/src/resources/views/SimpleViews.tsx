@@ -3,6 +3,7 @@ import { ResourceList } from '../ResourceList'
 import { Tabs } from '../Tabs'
 import { Empty, nsFlag, scopeWords } from './empty'
 import type { ViewProps } from './view-props'
+import { warningsFirst } from './event-order'
 
 /** The cluster's nodes, as `kubectl get nodes -o wide` lists them. */
 export function NodesView({ context }: ViewProps): ReactNode {
@@ -84,13 +85,14 @@ export function ConfigView({ context }: ViewProps): ReactNode {
   )
 }
 
-/** Events from every object in the chosen namespaces, newest first. */
+/** Events from every object in the chosen namespaces, warnings first, then newest first. */
 export function EventsView({ context }: ViewProps): ReactNode {
   return (
     <ResourceList
       kind="events"
       {...(context ? { context } : {})}
-      initialSort={{ column: 'last-seen', dir: 'asc' }}
+      defaultOrder={warningsFirst}
+      orderNote="warnings first, then newest"
       empty={(ns) => (
         <Empty
           title={`No events ${scopeWords(ns)}`}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useDeploymentRowsWithPods } from '../health/useDeploymentProblems'
 import { ResourceList } from '../ResourceList'
 import { Tabs } from '../Tabs'
 import { Empty, nsFlag, scopeWords } from './empty'
@@ -35,6 +36,7 @@ export function WorkloadsView({ context }: ViewProps): ReactNode {
             <ResourceList
               kind="deployments"
               {...ctx}
+              useRows={useDeploymentRowsWithPods}
               empty={(ns) => (
                 <Empty
                   title={`No deployments ${scopeWords(ns)}`}

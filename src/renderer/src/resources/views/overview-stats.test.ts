@@ -71,6 +71,18 @@ describe('overviewStats', () => {
     expect(demo.warningCount).toBe(2)
     expect(demo.warnings.map((w) => w.lastSeen)).toEqual(['2026-11-25T12:03:00Z'])
   })
+
+  it('counts a progressing deployment whose pods are stuck as failing, and says why', () => {
+    const stuck = {
+      ...deployment('demo', 'progressing'),
+      problem: { reason: 'ImagePullBackOff', failing: 1, total: 1 },
+    }
+    const [demo] = overviewStats([], [stuck], [])
+    expect(demo?.deployments).toEqual({ healthy: 0, progressing: 0, failed: 1, other: 0 })
+    expect(demo?.degraded).toEqual([
+      { name: 'progressing', text: 'Degraded: ImagePullBackOff (1 of 1 pods)' },
+    ])
+  })
 })
 
 describe('namespaceNameProblem', () => {

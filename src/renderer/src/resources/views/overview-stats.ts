@@ -1,10 +1,14 @@
-import type { DeploymentRow, EventRow, PodRow } from '@shared/rows'
+import type { EventRow, PodRow } from '@shared/rows'
+import { problemText, type DeploymentWithPods } from '@shared/workload-health'
 import { statusTone } from '../format'
 
 export interface NamespaceStats {
   namespace: string
   pods: { running: number; pending: number; failing: number; completed: number }
+  /** `failed` counts deployments whose progress deadline passed or whose pods are stuck (degraded). */
   deployments: { healthy: number; progressing: number; failed: number; other: number }
+  /** Deployments whose pods are stuck, with why: `web: Degraded: ImagePullBackOff (1 of 1 pods)`. */
+  degraded: { name: string; text: string }[]
   /** The most recent warnings, newest first; `warningCount` counts them all. */
   warnings: EventRow[]
   warningCount: number
@@ -15,6 +19,7 @@ function blank(namespace: string): NamespaceStats {
     namespace,
     pods: { running: 0, pending: 0, failing: 0, completed: 0 },
     deployments: { healthy: 0, progressing: 0, failed: 0, other: 0 },
+    degraded: [],
     warnings: [],
     warningCount: 0,
   }
@@ -23,7 +28,7 @@ function blank(namespace: string): NamespaceStats {
 /** Per-namespace counts for the overview; pods are grouped by what their status means, not only their phase. */
 export function overviewStats(
   pods: readonly PodRow[],
-  deployments: readonly DeploymentRow[],
+  deployments: readonly DeploymentWithPods[],
   events: readonly EventRow[],
   warningsPerNamespace = 3,
 ): NamespaceStats[] {
@@ -42,8 +47,12 @@ export function overviewStats(
     else c.completed++
   }
   for (const d of deployments) {
-    const c = get(d.namespace).deployments
-    if (d.health === 'available') c.healthy++
+    const s = get(d.namespace)
+    const c = s.deployments
+    if (d.problem) {
+      c.failed++
+      s.degraded.push({ name: d.name, text: problemText(d.problem) })
+    } else if (d.health === 'available') c.healthy++
     else if (d.health === 'progressing') c.progressing++
     else if (d.health === 'failed') c.failed++
     else c.other++
