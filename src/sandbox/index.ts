@@ -57,7 +57,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const api = new ObjectApi(store, clock)
   const controllers = startControllers({ api, clock, clusterName: opts.name, nodeCount: nodes })
   if (state) {
-    restoreObjects(store, state)
+    restoreObjects(store, state, () => api.resources.reload(store).filter((r) => r.custom))
     controllers.resyncAll()
   } else bootstrap(api, opts.name, nodes, certs.caCert)
 

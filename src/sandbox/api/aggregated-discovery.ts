@@ -29,25 +29,25 @@ function resourceEntry(r: ResourceDef): Record<string, unknown> {
   }
 }
 
-export function aggregatedDiscovery(core: boolean): unknown {
+export function aggregatedDiscovery(core: boolean, all: readonly ResourceDef[] = RESOURCES): unknown {
   const groups = new Map<string, ResourceDef[]>()
-  for (const r of RESOURCES) {
+  for (const r of all) {
     if ((r.group === '') !== core) continue
     groups.set(r.group, [...(groups.get(r.group) ?? []), r])
   }
+  // a CRD's group may serve several versions; the preferred (first listed) comes first
+  const versionsOf = (resources: ResourceDef[]): string[] => [...new Set(resources.map((r) => r.version))]
   return {
     kind: 'APIGroupDiscoveryList',
     apiVersion: 'apidiscovery.k8s.io/v2',
     metadata: {},
     items: [...groups.entries()].map(([group, resources]) => ({
       metadata: { name: group, creationTimestamp: null },
-      versions: [
-        {
-          version: resources[0]?.version ?? 'v1',
-          freshness: 'Current',
-          resources: resources.map(resourceEntry),
-        },
-      ],
+      versions: versionsOf(resources).map((version) => ({
+        version,
+        freshness: 'Current',
+        resources: resources.filter((r) => r.version === version).map(resourceEntry),
+      })),
     })),
   }
 }

@@ -2,7 +2,8 @@ import type { KObj } from '../types'
 import { isRecord } from '../types'
 import type { ObjectApi } from './objects'
 import type { ResourceDef } from './resources'
-import { RESOURCES } from './resources'
+import { recheckRefusedCrds, removeCustomObjects } from '../crd/cleanup'
+import { hasFinalizers, markForDeletion } from '../crd/finalizers'
 import { ApiError, conflict } from './status'
 import { queryDryRun } from './query'
 
@@ -74,6 +75,9 @@ export function deleteObject(
     })
   }
   if (opts.dryRun) return { kind: 'object', obj: current }
+  if (r.custom && hasFinalizers(current)) {
+    return { kind: 'object', obj: markForDeletion(api.store, r, current, api.timestamp()) }
+  }
   if (opts.propagationPolicy === 'Orphan') orphanDependents(api, current)
   const spec = isRecord(current.spec) ? current.spec : {}
   const graceful = r.kind === 'Pod' && typeof spec.nodeName === 'string' && opts.gracePeriodSeconds !== 0
@@ -88,7 +92,11 @@ export function deleteObject(
       next.status = { ...(isRecord(next.status) ? next.status : {}), phase: 'Terminating' }
     return { kind: 'object', obj: api.store.put(r, next).obj }
   }
+  if (r.kind === 'CustomResourceDefinition') removeCustomObjects(api, name)
   const removed = api.store.remove(r, ns, name)
+  if (r.kind === 'CustomResourceDefinition' && isRecord(current.spec)) {
+    recheckRefusedCrds(api, String(current.spec.group))
+  }
   if (r.kind === 'Pod') return { kind: 'object', obj: removed?.obj ?? current }
   return {
     kind: 'status',
@@ -103,7 +111,7 @@ export function deleteObject(
 }
 
 function orphanDependents(api: ObjectApi, owner: KObj): void {
-  for (const r of RESOURCES) {
+  for (const r of api.resources.all()) {
     if (!r.namespaced) continue
     for (const entry of api.store.list(r, owner.metadata.namespace)) {
       const refs = entry.obj.metadata.ownerReferences

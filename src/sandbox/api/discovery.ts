@@ -22,15 +22,21 @@ export function apiVersions(serverAddress: string): unknown {
   }
 }
 
-export function apiGroupList(): unknown {
-  const groups = [...new Set(RESOURCES.filter((r) => r.group !== '').map((r) => `${r.group}/${r.version}`))]
+// A group serving several versions (a CRD's) lists them all, its first (preferred) version first.
+export function apiGroupList(resources: readonly ResourceDef[] = RESOURCES): unknown {
+  const groups = new Map<string, string[]>()
+  for (const r of resources) {
+    if (r.group === '') continue
+    const versions = groups.get(r.group) ?? []
+    if (!versions.includes(r.version)) versions.push(r.version)
+    groups.set(r.group, versions)
+  }
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: groups.map((groupVersion) => {
-      const [name = '', version = ''] = groupVersion.split('/')
-      const gv = { groupVersion, version }
-      return { name, versions: [gv], preferredVersion: gv }
+    groups: [...groups.entries()].map(([name, versions]) => {
+      const gvs = versions.map((version) => ({ groupVersion: `${name}/${version}`, version }))
+      return { name, versions: gvs, preferredVersion: gvs[0] }
     }),
   }
 }
@@ -56,8 +62,12 @@ function entries(r: ResourceDef): unknown[] {
   return [main, ...subs]
 }
 
-export function apiResourceList(group: string, version: string): unknown | undefined {
-  const resources = RESOURCES.filter((r) => r.group === group && r.version === version)
+export function apiResourceList(
+  group: string,
+  version: string,
+  all: readonly ResourceDef[] = RESOURCES,
+): unknown | undefined {
+  const resources = all.filter((r) => r.group === group && r.version === version)
   if (resources.length === 0) return undefined
   return {
     kind: 'APIResourceList',

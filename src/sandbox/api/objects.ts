@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock'
+import { ResourceCatalog } from '../crd/catalog'
+import { finishedDeletion } from '../crd/finalizers'
+import { prepareExtensionWrite } from '../crd/prepare'
 import type { Store } from '../store/store'
 import type { KObj, ObjectMeta } from '../types'
 import { isRecord } from '../types'
@@ -61,19 +64,53 @@ function checkFields(
   if (mode === 'Warn') opts.warnings?.push(...problems)
 }
 
-const STATUS_SUBRESOURCE = new Set(['Deployment', 'ReplicaSet', 'Pod', 'Service', 'Namespace', 'Node'])
-const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet'])
+const STATUS_SUBRESOURCE = new Set([
+  'Deployment',
+  'ReplicaSet',
+  'Pod',
+  'Service',
+  'Namespace',
+  'Node',
+  'CustomResourceDefinition',
+])
+const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'CustomResourceDefinition'])
+
+// Custom resources follow their CRD: status is separate only with the status subresource.
+function hasStatusSubresource(r: ResourceDef): boolean {
+  return r.custom ? r.custom.statusSubresource : STATUS_SUBRESOURCE.has(r.kind)
+}
+
+// What a generation bump looks at: the spec for built-ins, everything but metadata (and a separate
+// status) for custom resources.
+function generationChanged(r: ResourceDef, next: KObj, current: KObj, internal: boolean): boolean {
+  if (r.custom) {
+    const strip = (o: KObj): unknown => {
+      const { metadata: _m, status, ...rest } = o
+      return r.custom?.statusSubresource ? rest : { ...rest, status }
+    }
+    return !deepEqual(strip(next), strip(current))
+  }
+  const annotationsMatter = r.kind === 'Deployment' && !internal
+  return (
+    !deepEqual(next.spec, current.spec) ||
+    (annotationsMatter && !deepEqual(next.metadata.annotations, current.metadata.annotations))
+  )
+}
 
 // Create / update / patch with the API server's bookkeeping: defaults, validation, uid, generation,
 // optimistic concurrency. Both the HTTP handlers and the controllers write through here.
 export class ObjectApi {
   private nextIp = 10
   private nextNodePort = 30000
+  // built-in kinds plus what this sandbox's CRDs serve
+  readonly resources = new ResourceCatalog()
 
   constructor(
     readonly store: Store,
     readonly clock: Clock,
-  ) {}
+  ) {
+    this.resources.follow(store)
+  }
 
   timestamp(): string {
     return rfc3339(this.clock.now())
@@ -111,15 +148,16 @@ export class ObjectApi {
     ] as const) {
       delete meta[k]
     }
-    if (!opts.internal && STATUS_SUBRESOURCE.has(r.kind) && r.kind !== 'Node') delete obj.status
+    if (!opts.internal && hasStatusSubresource(r) && r.kind !== 'Node') delete obj.status
     applyDefaults(r.kind, obj)
-    const causes = validateObject(r, obj)
+    const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts, this.resources.all())
+    const causes = [...validateObject(r, obj), ...extension]
     if (causes.length > 0) throw invalid(r, meta.name ?? '', causes)
     const name = meta.name ?? ''
     if (this.store.get(r, meta.namespace ?? '', name)) throw alreadyExists(r, name)
     meta.uid = randomUUID()
     meta.creationTimestamp = this.timestamp()
-    if (HAS_GENERATION.has(r.kind)) meta.generation = 1
+    if (HAS_GENERATION.has(r.kind) || r.custom) meta.generation = 1
     if (r.kind === 'Service') this.allocateServiceAddresses(obj)
     this.trackManagedFields(r, undefined, obj, opts)
     const result = obj as unknown as KObj
@@ -151,7 +189,7 @@ export class ObjectApi {
       merged = { ...structuredClone(current), status: next.status }
     } else {
       merged = { ...next, kind: r.kind, apiVersion: groupVersion(r) }
-      if (STATUS_SUBRESOURCE.has(r.kind) && !opts.internal) merged.status = structuredClone(current.status)
+      if (hasStatusSubresource(r) && !opts.internal) merged.status = structuredClone(current.status)
       merged.metadata = {
         ...meta,
         name,
@@ -166,19 +204,21 @@ export class ObjectApi {
       if (r.kind === 'Service') this.keepServiceAddresses(current, merged)
     }
     applyDefaults(r.kind, merged)
-    const causes = validateObject(r, merged)
+    const extension = prepareExtensionWrite(r, merged, current, this.timestamp(), opts, this.resources.all())
+    const causes = [...validateObject(r, merged), ...extension]
     if (causes.length > 0) throw invalid(r, name, causes)
     if (opts.subresource !== 'status') this.trackManagedFields(r, current, merged, opts)
     const result = merged as unknown as KObj
-    if (HAS_GENERATION.has(r.kind) && opts.subresource !== 'status') {
-      const annotationsMatter = r.kind === 'Deployment' && !opts.internal
-      const changed =
-        !deepEqual(result.spec, current.spec) ||
-        (annotationsMatter && !deepEqual(result.metadata.annotations, current.metadata.annotations))
+    if ((HAS_GENERATION.has(r.kind) || r.custom) && opts.subresource !== 'status') {
+      const changed = generationChanged(r, result, current, !!opts.internal)
       result.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0)
     }
     if (deepEqual(result, current)) return current
     if (opts.dryRun) return result
+    if (finishedDeletion(r, result)) {
+      const removed = this.store.put(r, result)
+      return this.store.remove(r, ns, name)?.obj ?? removed.obj
+    }
     return this.store.put(r, result).obj
   }
 

@@ -20,6 +20,27 @@ export interface ResourceDef {
   subresources: SubresourceDef[]
   // extra field selectors beyond metadata.name / metadata.namespace
   fieldLabels: string[]
+  // set for a served version of a CustomResourceDefinition (see crd/)
+  custom?: CustomResourceInfo
+}
+
+// What a CRD version adds to a resource: its schema, printer columns and subresource paths.
+export interface CustomResourceInfo {
+  crdName: string
+  listKind: string
+  schema: unknown
+  columns: PrinterColumn[]
+  statusSubresource: boolean
+  scale?: { specReplicasPath: string; statusReplicasPath: string; labelSelectorPath?: string }
+}
+
+export interface PrinterColumn {
+  name: string
+  type: string
+  format?: string
+  description?: string
+  priority?: number
+  jsonPath: string
 }
 
 const FULL = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
@@ -237,6 +258,16 @@ export const RESOURCES: ResourceDef[] = [
     namespaced: true,
     shortNames: [],
     categories: [],
+  }),
+  def({
+    plural: 'customresourcedefinitions',
+    kind: 'CustomResourceDefinition',
+    group: 'apiextensions.k8s.io',
+    version: 'v1',
+    namespaced: false,
+    shortNames: ['crd', 'crds'],
+    categories: ['api-extensions'],
+    subresources: [{ name: 'status', kind: 'CustomResourceDefinition', verbs: STATUS_VERBS }],
   }),
   // Reviews (see auth/reviews.ts): create-only, answered at once and never stored.
   ...(

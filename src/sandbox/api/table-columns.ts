@@ -12,7 +12,7 @@ export interface ColumnDef {
   priority: number
 }
 
-type Cell = string | number
+type Cell = string | number | boolean | null
 export interface KindPrinter {
   columns: ColumnDef[]
   cells(obj: KObj, now: number): Cell[]

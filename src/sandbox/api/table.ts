@@ -1,5 +1,7 @@
 import type { KObj } from '../types'
 import { ageOf } from './age'
+import { crdPrinter, customPrinter } from '../crd/custom-table'
+import type { ResourceDef } from './resources'
 import { eventPrinter, nodePrinter } from './table-columns-more'
 import type { KindPrinter } from './table-columns'
 import { PRINTERS } from './table-columns'
@@ -7,7 +9,12 @@ import { PRINTERS } from './table-columns'
 // meta.k8s.io/v1 Table rendering for `kubectl get` (Accept: ...;as=Table).
 export type IncludeObject = 'None' | 'Metadata' | 'Object'
 
-const ALL_PRINTERS: Record<string, KindPrinter> = { ...PRINTERS, Node: nodePrinter, Event: eventPrinter }
+const ALL_PRINTERS: Record<string, KindPrinter> = {
+  ...PRINTERS,
+  Node: nodePrinter,
+  Event: eventPrinter,
+  CustomResourceDefinition: crdPrinter,
+}
 
 const FALLBACK: KindPrinter = {
   columns: [
@@ -29,7 +36,7 @@ function rowObject(obj: KObj, include: IncludeObject): unknown {
 
 // Rows are built as JSON text so a 10k-row table is one string join, not a giant object graph.
 export function tableJson(
-  kind: string,
+  r: ResourceDef,
   objects: KObj[],
   opts: {
     now: number
@@ -39,7 +46,7 @@ export function tableJson(
     continueToken?: string
   },
 ): string {
-  const printer = ALL_PRINTERS[kind] ?? FALLBACK
+  const printer = r.custom ? customPrinter(r.custom) : (ALL_PRINTERS[r.kind] ?? FALLBACK)
   const rows = objects.map((obj) => {
     const object = rowObject(obj, opts.include)
     return JSON.stringify({ cells: printer.cells(obj, opts.now), ...(object ? { object } : {}) })

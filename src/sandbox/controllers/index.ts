@@ -149,7 +149,9 @@ export function startControllers(ctx: ControllerContext): Controllers {
     }
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
     if (ev.type === 'DELETED') {
-      if (kind === 'Deployment' || kind === 'ReplicaSet') enqueue(`GC|${ns}|${obj.metadata.uid}`)
+      // custom objects own things too (an operator's Deployments, ConfigMaps)
+      if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
+        enqueue(`GC|${ns}|${obj.metadata.uid}`)
       const nsObj = ns ? api.store.get(resourceByKind('Namespace'), '', ns) : undefined
       if (nsObj?.obj.metadata.deletionTimestamp) enqueue(`Namespace||${ns}`)
     }

@@ -1,5 +1,5 @@
 import { deleteObject } from '../api/deletion'
-import { RESOURCES, resourceByKind } from '../api/resources'
+import { resourceByKind } from '../api/resources'
 import type { Sync } from './index'
 
 // Namespace lifecycle: a new namespace gets its kube-root-ca.crt; a terminating one is emptied, then removed.
@@ -28,7 +28,7 @@ export function syncNamespace(sync: Sync, name: string): void {
     return
   }
   let left = 0
-  for (const r of RESOURCES) {
+  for (const r of api.resources.all()) {
     if (!r.namespaced) continue
     for (const e of api.store.list(r, name)) {
       left++

@@ -28,7 +28,7 @@ function walk(t: FieldType, value: unknown, path: string, unknown: string[]): vo
 // Removes the fields the kind's schema does not declare from obj and returns their paths. Kinds without a
 // built-in schema (custom resources) are left alone.
 export function dropUnknownFields(r: ResourceDef, obj: Record<string, unknown>): string[] {
-  const root = rootClassName(r.group, r.version, r.kind)
+  const root = r.custom ? undefined : rootClassName(r.group, r.version, r.kind)
   if (!root) return []
   const unknown: string[] = []
   walk({ kind: 'object', className: root }, obj, '', unknown)

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { sendJson, sendJsonText, sendNotFoundPage } from '../server/http-util'
+import type { ResourceDef } from '../api/resources'
+import { customV3Document, customV3Keys } from '../crd/openapi'
 import { v2Document, v2Protobuf } from './v2'
 import { V2_PROTOBUF } from './v2-proto'
 import { v3Document, v3Index } from './v3'
@@ -11,21 +13,30 @@ export function serveOpenApi(
   res: ServerResponse,
   path: string,
   query: URLSearchParams,
+  // the sandbox's catalog: CRD-served group-versions get their own documents
+  resources: readonly ResourceDef[] = [],
 ): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendNotFoundPage(res)
   if (path === 'v2') {
     const accept = req.headers.accept ?? ''
     if (accept.includes('com.github.proto-openapi.spec.v2')) {
-      const body = v2Protobuf()
+      const body = v2Protobuf(resources)
       res.writeHead(200, { 'Content-Type': V2_PROTOBUF, 'Content-Length': body.length })
       return void res.end(body)
     }
-    return sendJsonText(res, 200, v2Document())
+    return sendJsonText(res, 200, v2Document(resources))
   }
-  if (path === 'v3') return sendJson(res, 200, v3Index())
+  if (path === 'v3') {
+    const index = v3Index() as { paths: Record<string, unknown> }
+    for (const key of customV3Keys(resources)) {
+      const doc = customV3Document(resources, key)
+      if (doc) index.paths[key] = { serverRelativeURL: `/openapi/v3/${key}?hash=${doc.hash}` }
+    }
+    return sendJson(res, 200, index)
+  }
   if (!path.startsWith('v3/')) return sendNotFoundPage(res)
   const key = path.slice(3)
-  const doc = v3Document(key)
+  const doc = customV3Document(resources, key) ?? v3Document(key)
   if (!doc) return sendNotFoundPage(res)
   const asked = query.get('hash')
   if (asked !== null && asked !== doc.hash) {

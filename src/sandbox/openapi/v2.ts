@@ -1,4 +1,6 @@
+import type { ResourceDef } from '../api/resources'
 import { RESOURCES } from '../api/resources'
+import { customComponents } from '../crd/openapi'
 import type { Schema } from './components'
 import { componentsFor } from './components'
 import { encodeV2Document } from './v2-proto'
@@ -20,7 +22,16 @@ function rewriteRefs(value: unknown): unknown {
   return out
 }
 
-export function v2Document(): string {
+// CRD schemas (see crd/openapi.ts) join the cached built-in definitions per request.
+export function v2Document(resources: readonly ResourceDef[] = []): string {
+  const custom = customComponents(resources)
+  const base = builtinDocument()
+  if (Object.keys(custom).length === 0) return base
+  const extra = JSON.stringify(rewriteRefs(custom)).slice(1, -1)
+  return base.replace('"definitions":{', `"definitions":{${extra},`)
+}
+
+function builtinDocument(): string {
   cached ??= JSON.stringify({
     swagger: '2.0',
     info: { title: 'Kubernetes', version: 'v1.32.0' },
@@ -32,7 +43,10 @@ export function v2Document(): string {
   return cached
 }
 
-export function v2Protobuf(): Buffer {
+export function v2Protobuf(resources: readonly ResourceDef[] = []): Buffer {
+  // with CRDs the document differs per sandbox, so it is encoded per request (kubectl asks rarely)
+  if (resources.some((r) => r.custom))
+    return encodeV2Document(JSON.parse(v2Document(resources)) as Record<string, unknown>)
   cachedProto ??= encodeV2Document(JSON.parse(v2Document()) as Record<string, unknown>)
   return cachedProto
 }

@@ -4,6 +4,7 @@ import type { FieldRequirement, LabelRequirement } from '../api/selectors'
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../api/selectors'
 import { badRequest, expired } from '../api/status'
 import { firstAfter, type IndexedKey } from '../store/key-index'
+import { servedBytes } from '../crd/versions'
 import type { Entry, Store } from '../store/store'
 import type { KObj } from '../types'
 
@@ -109,11 +110,12 @@ export function listBody(r: ResourceDef, page: ListPage): Buffer[] {
     resourceVersion: page.resourceVersion,
     ...(page.continueToken ? { continue: page.continueToken, remainingItemCount: page.remaining } : {}),
   }
-  const head = `{"kind":"${r.kind}List","apiVersion":"${groupVersion(r)}","metadata":${JSON.stringify(meta)},"items":[`
+  const listKind = r.custom?.listKind ?? `${r.kind}List`
+  const head = `{"kind":"${listKind}","apiVersion":"${groupVersion(r)}","metadata":${JSON.stringify(meta)},"items":[`
   const parts: Buffer[] = [Buffer.from(head)]
   page.entries.forEach((e, i) => {
     if (i > 0) parts.push(COMMA)
-    parts.push(e.bytes)
+    parts.push(servedBytes(r, e))
   })
   parts.push(Buffer.from(']}'))
   return parts

@@ -6,6 +6,9 @@ import { toScale, writeScale } from '../api/scale'
 import { badRequest, methodNotAllowed, notFound } from '../api/status'
 import type { IncludeObject } from '../api/table'
 import { tableJson, wantsTable } from '../api/table'
+import { refuseStrategicMerge } from '../crd/custom-request'
+import { toCustomScale, writeCustomScale } from '../crd/custom-scale'
+import { asServedVersion } from '../crd/versions'
 import { readBody, sendJson, sendJsonParts, sendJsonText } from './http-util'
 import { listBody, listPage, parseListQuery } from './list'
 import type { WatchOptions } from './watch'
@@ -85,6 +88,15 @@ export async function handleResource(
     ctx.serveLog(req, res, ns, name, query)
     return
   }
+  if (subresource === 'scale' && r.custom) {
+    if (!name) throw methodNotAllowed()
+    if (method === 'GET') return sendJson(res, 200, toCustomScale(r, api.get(r, ns, name)))
+    const body = await readBody(req)
+    const type = method === 'PATCH' ? refuseStrategicMerge(r, req.headers['content-type'] ?? '') : undefined
+    if (method === 'PUT' || method === 'PATCH')
+      return sendJson(res, 200, writeCustomScale(api, r, ns, name, body, type, dryRun))
+    throw methodNotAllowed()
+  }
   if (subresource === 'scale') {
     if (r.kind !== 'Deployment' && r.kind !== 'ReplicaSet') throw notFound(r, name ?? '')
     if (!name) throw methodNotAllowed()
@@ -100,6 +112,7 @@ export async function handleResource(
   if (subresource !== undefined && subresource !== 'status') {
     throw badRequest(`subresource ${subresource} is not supported by the sandbox`)
   }
+  if (subresource === 'status' && r.custom && !r.custom.statusSubresource) throw notFound(r, name ?? '')
   const status = subresource === 'status' ? { subresource: 'status' as const } : {}
 
   if (!name) {
@@ -127,7 +140,7 @@ export async function handleResource(
       const page = listPage(api.store, r, ns, query)
       if (wantsTable(accept)) {
         const text = tableJson(
-          r.kind,
+          r,
           page.entries.map((e) => e.obj),
           {
             now: api.clock.now(),
@@ -160,7 +173,7 @@ export async function handleResource(
       if (isWatch(query)) throw badRequest('watch requests must target a collection')
       const obj = api.get(r, ns, name)
       if (wantsTable(accept)) {
-        const text = tableJson(r.kind, [obj], {
+        const text = tableJson(r, [obj], {
           now: api.clock.now(),
           resourceVersion: obj.metadata.resourceVersion,
           include: includeObject(query),
@@ -168,12 +181,12 @@ export async function handleResource(
         })
         return sendJsonText(res, 200, text)
       }
-      return sendJson(res, 200, obj)
+      return sendJson(res, 200, asServedVersion(r, obj))
     }
     case 'PUT':
       return send(200, api.update(r, ns, name, await readBody(req), { ...writeOpts, ...status }))
     case 'PATCH': {
-      const type = req.headers['content-type'] ?? ''
+      const type = refuseStrategicMerge(r, req.headers['content-type'] ?? '')
       const body = await readBody(req)
       // Server-side apply creates what does not exist yet.
       if (type.startsWith('application/apply-patch')) {

@@ -13,7 +13,9 @@ export type Route =
   | { type: 'resource'; resource: ResourceDef; namespace: string; name?: string; subresource?: string }
   | { type: 'unknown' }
 
-function resourceRoute(group: string, version: string, rest: string[]): Route {
+export type ResourceLookup = (group: string, version: string, plural: string) => ResourceDef | undefined
+
+function resourceRoute(group: string, version: string, rest: string[], findResource: ResourceLookup): Route {
   if (rest.length === 0) return { type: 'resourceList', group, version }
   const [first, second, third, fourth, fifth] = rest
   if (first === 'namespaces' && second !== undefined && third !== undefined) {
@@ -30,7 +32,8 @@ function resourceRoute(group: string, version: string, rest: string[]): Route {
   return { type: 'resource', resource: r, namespace: '', name: second, subresource: third }
 }
 
-export function parseRoute(pathname: string): Route {
+// `find` is the sandbox's resource catalog (built-ins plus CRD-served resources).
+export function parseRoute(pathname: string, find: ResourceLookup = findResource): Route {
   const parts = pathname
     .split('/')
     .filter((p) => p !== '')
@@ -41,12 +44,12 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'api') {
     if (parts.length === 1) return { type: 'apiVersions' }
     if (parts[1] !== 'v1') return { type: 'unknown' }
-    return resourceRoute('', 'v1', parts.slice(2))
+    return resourceRoute('', 'v1', parts.slice(2), find)
   }
   if (parts[0] === 'apis') {
     if (parts.length === 1) return { type: 'groupList' }
     if (parts.length === 2) return { type: 'unknown' }
-    return resourceRoute(parts[1] ?? '', parts[2] ?? '', parts.slice(3))
+    return resourceRoute(parts[1] ?? '', parts[2] ?? '', parts.slice(3), find)
   }
   return { type: 'unknown' }
 }

@@ -46,7 +46,8 @@ export async function startApiServer(
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1')
-    const route = parseRoute(url.pathname)
+    const catalog = ctx.api.resources
+    const route = parseRoute(url.pathname, (g, v, p) => catalog.find(g, v, p))
     // Like kube-apiserver's system:public-info-viewer: health and version answer a request without
     // credentials; wrong credentials are refused everywhere.
     const anonymousOk =
@@ -58,16 +59,20 @@ export async function startApiServer(
       case 'version':
         return sendJson(res, 200, VERSION_INFO)
       case 'openapi':
-        return serveOpenApi(req, res, route.path, url.searchParams)
+        return serveOpenApi(req, res, route.path, url.searchParams, catalog.all())
       case 'apiVersions':
       case 'groupList':
         if (wantsAggregated(req.headers.accept)) {
-          const body = JSON.stringify(aggregatedDiscovery(route.type === 'apiVersions'))
+          const body = JSON.stringify(aggregatedDiscovery(route.type === 'apiVersions', catalog.all()))
           return sendJsonText(res, 200, body, AGGREGATED_TYPE)
         }
-        return sendJson(res, 200, route.type === 'apiVersions' ? apiVersions(address) : apiGroupList())
+        return sendJson(
+          res,
+          200,
+          route.type === 'apiVersions' ? apiVersions(address) : apiGroupList(catalog.all()),
+        )
       case 'resourceList': {
-        const list = apiResourceList(route.group, route.version)
+        const list = apiResourceList(route.group, route.version, catalog.all())
         return list ? sendJson(res, 200, list) : sendNotFoundPage(res)
       }
       case 'resource':

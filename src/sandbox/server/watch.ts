@@ -3,6 +3,7 @@ import type { ResourceDef } from '../api/resources'
 import { groupVersion } from '../api/resources'
 import type { IncludeObject } from '../api/table'
 import { tableJson } from '../api/table'
+import { asServedVersion, sameTable } from '../crd/versions'
 import type { StoreEvent, Store } from '../store/store'
 import type { KObj } from '../types'
 import type { ListQuery } from './list'
@@ -46,11 +47,13 @@ export function serveWatch(
   let lastRv =
     w.resourceVersion && w.resourceVersion !== '0' ? Number(w.resourceVersion) : store.resourceVersion
 
-  const write = (type: EventType, obj: KObj, bytes?: Buffer): void => {
+  const write = (type: EventType, stored: KObj, storedBytes?: Buffer): void => {
+    const obj = asServedVersion(w.resource, stored)
+    const bytes = obj === stored ? storedBytes : undefined
     let object: Buffer
     if (w.table) {
       object = Buffer.from(
-        tableJson(w.resource.kind, [obj], {
+        tableJson(w.resource, [obj], {
           now: w.now(),
           resourceVersion: obj.metadata.resourceVersion,
           include: w.table.include,
@@ -66,7 +69,7 @@ export function serveWatch(
     (!w.namespace || obj.metadata.namespace === w.namespace) && matches(w.query, obj)
 
   const deliver = (ev: StoreEvent): void => {
-    if (ev.resource !== w.resource) return
+    if (!sameTable(ev.resource, w.resource)) return
     lastRv = ev.rv
     const now = inScope(ev.entry.obj)
     const before = ev.prev ? inScope(ev.prev.obj) : false

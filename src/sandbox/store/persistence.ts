@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import writeFileAtomic from 'write-file-atomic'
+import type { ResourceDef } from '../api/resources'
 import { RESOURCES, qualifiedName } from '../api/resources'
 import type { SandboxCerts } from '../server/certs'
 import type { KObj } from '../types'
@@ -48,8 +49,20 @@ export async function loadState(file: string): Promise<PersistedState | undefine
   return doc as unknown as PersistedState
 }
 
-export function restoreObjects(store: Store, state: PersistedState): void {
+// Built-in kinds first; then `custom()` (the catalog, which reads the restored CRDs) names the tables
+// of custom objects, one per CRD however many versions it serves.
+export function restoreObjects(
+  store: Store,
+  state: PersistedState,
+  custom: () => readonly ResourceDef[] = () => [],
+): void {
   for (const r of RESOURCES) {
+    for (const obj of state.objects[qualifiedName(r)] ?? []) store.restore(r, obj)
+  }
+  const seen = new Set<string>()
+  for (const r of custom()) {
+    if (seen.has(qualifiedName(r))) continue
+    seen.add(qualifiedName(r))
     for (const obj of state.objects[qualifiedName(r)] ?? []) store.restore(r, obj)
   }
   store.setResourceVersion(state.resourceVersion)
