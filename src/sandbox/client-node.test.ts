@@ -1,19 +1,11 @@
 import { PassThrough } from 'node:stream'
-import {
-  AppsV1Api,
-  CoreV1Api,
-  KubeConfig,
-  Log,
-  PatchStrategy,
-  Watch,
-  setHeaderOptions,
-} from '@kubernetes/client-node'
-import type { V1ConfigMap } from '@kubernetes/client-node'
+import { AppsV1Api, CoreV1Api, Log, PatchStrategy, Watch, setHeaderOptions } from '@kubernetes/client-node'
+import type { V1ConfigMap, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
-import { sandboxKubeconfigEntry } from './kubeconfig-entry'
 import { eventually } from '../../test/support/eventually'
+import { kubeConfigFor } from '../../test/support/kube'
 
 // @kubernetes/client-node 1.4 over HTTPS with the sandbox CA: list, watch with resume, patch, log stream.
 let sb: RunningSandbox
@@ -21,16 +13,7 @@ let kc: KubeConfig
 
 beforeAll(async () => {
   sb = await startSandbox({ name: 'clientnode', speed: 20 })
-  const e = sandboxKubeconfigEntry(sb)
-  kc = new KubeConfig()
-  kc.loadFromOptions({
-    clusters: [
-      { name: e.cluster.name, server: e.cluster.server, caData: e.cluster.caData, skipTLSVerify: false },
-    ],
-    users: [{ name: e.user.name, token: e.user.token }],
-    contexts: [{ name: e.context.name, cluster: e.context.cluster, user: e.context.user }],
-    currentContext: e.context.name,
-  })
+  kc = kubeConfigFor(sb)
 })
 afterAll(async () => {
   await sb.stop()

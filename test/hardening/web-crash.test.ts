@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDispatcher } from '../../src/main/transport/dispatch'
-import { startWebServer, type WebServer } from '../../src/main/web/server'
+import type { WebServer } from '../../src/main/web/server'
 import { openSlow, rawRequest } from '../support/raw-http'
 import { recordingHandlers } from './recording-handlers'
+import { staticPageDir, startRecordingWeb, stopRecordingWeb } from './recording-web'
 
 // Issue #21 item 1: one request (`Cookie: skiff_token=%`) used to end the process. Every request below is
 // sent as raw bytes; after each batch the server must still answer a real call. An exception escaping the
@@ -18,16 +15,11 @@ let dir: string
 const rec = recordingHandlers()
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'skiff-web-crash-'))
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Skiff</title>')
-  web = await startWebServer({
-    dispatcher: createDispatcher(rec.handlers, rec.streamHandlers),
-    staticDir: dir,
-  })
+  dir = staticPageDir('web-crash')
+  web = await startRecordingWeb(rec, dir)
 })
 afterAll(async () => {
-  await web.close()
-  rmSync(dir, { recursive: true, force: true })
+  await stopRecordingWeb(web, dir)
 })
 
 const host = (): string => `127.0.0.1:${web.port}`

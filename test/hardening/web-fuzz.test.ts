@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { methods, streams } from '@shared/contract'
-import { createDispatcher } from '../../src/main/transport/dispatch'
-import { startWebServer, type WebServer } from '../../src/main/web/server'
+import type { WebServer } from '../../src/main/web/server'
 import { deepNest, hostileStrings } from './hostile'
 import { recordingHandlers } from './recording-handlers'
+import { staticPageDir, startRecordingWeb, stopRecordingWeb } from './recording-web'
 
 // The same hostile inputs, as raw HTTP bodies and stream URLs: web mode answers each with a status and a
 // typed body, never a 500 or a dropped server, and no hostile input reaches a service.
@@ -18,16 +15,11 @@ let dir: string
 const rec = recordingHandlers()
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'skiff-web-fuzz-'))
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Skiff</title>')
-  web = await startWebServer({
-    dispatcher: createDispatcher(rec.handlers, rec.streamHandlers),
-    staticDir: dir,
-  })
+  dir = staticPageDir('web-fuzz')
+  web = await startRecordingWeb(rec, dir)
 })
 afterAll(async () => {
-  await web.close()
-  rmSync(dir, { recursive: true, force: true })
+  await stopRecordingWeb(web, dir)
 })
 
 function send(path: string, method: string, body?: string): Promise<{ status: number; body: string }> {

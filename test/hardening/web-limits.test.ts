@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { request } from 'node:http'
-import { networkInterfaces, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { networkInterfaces } from 'node:os'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { recordingHandlers } from './recording-handlers'
-import { createDispatcher } from '../../src/main/transport/dispatch'
-import { startWebServer, type WebServer } from '../../src/main/web/server'
+import { staticPageDir, startRecordingWeb, stopRecordingWeb } from './recording-web'
+import type { WebServer } from '../../src/main/web/server'
 
 // What src/main/web/server.test.ts does not already prove: the failure limiter, CORS on every kind of
 // response, and that nothing but 127.0.0.1 can connect.
@@ -15,17 +13,12 @@ let dir: string
 const rec = recordingHandlers()
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'skiff-web-limits-'))
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Skiff</title>')
-  web = await startWebServer({
-    dispatcher: createDispatcher(rec.handlers, rec.streamHandlers),
-    staticDir: dir,
-  })
+  dir = staticPageDir('web-limits')
+  web = await startRecordingWeb(rec, dir)
 })
 afterEach(async () => {
   vi.useRealTimers()
-  await web.close()
-  rmSync(dir, { recursive: true, force: true })
+  await stopRecordingWeb(web, dir)
 })
 
 interface Reply {
@@ -63,10 +56,7 @@ describe('web mode limits', () => {
     // The limiter reads Date.now as it was when the server started: restart the server under a fake clock.
     await web.close()
     vi.useFakeTimers({ toFake: ['Date'] })
-    web = await startWebServer({
-      dispatcher: createDispatcher(rec.handlers, rec.streamHandlers),
-      staticDir: dir,
-    })
+    web = await startRecordingWeb(rec, dir)
     for (let i = 0; i < 20; i++) expect((await call(`wrong-${i}`)).status).toBe(401)
     // 25 more, as 25 <img> tags on a hostile page would send: throttled...
     for (let i = 0; i < 25; i++) expect((await stream(`wrong-${i}`)).status).toBe(429)

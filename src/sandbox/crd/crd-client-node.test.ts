@@ -2,20 +2,19 @@ import { request } from 'node:https'
 import {
   ApiextensionsV1Api,
   CustomObjectsApi,
-  KubeConfig,
   PatchStrategy,
   Watch,
   loadYaml,
   setHeaderOptions,
 } from '@kubernetes/client-node'
-import type { V1CustomResourceDefinition } from '@kubernetes/client-node'
+import type { V1CustomResourceDefinition, KubeConfig } from '@kubernetes/client-node'
 import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GADGET_CRD, WIDGET_CRD } from '../../../test/fixtures/crd'
 import { eventually } from '../../../test/support/eventually'
 import type { RunningSandbox } from '../index'
 import { startSandbox } from '../index'
-import { sandboxKubeconfigEntry } from '../kubeconfig-entry'
+import { kubeConfigFor } from '../../../test/support/kube'
 
 // The same CRD flows through @kubernetes/client-node: ApiextensionsV1Api and CustomObjectsApi.
 let sb: RunningSandbox
@@ -64,16 +63,7 @@ const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDisco
 
 beforeAll(async () => {
   sb = await startSandbox({ name: 'crdcn' })
-  const e = sandboxKubeconfigEntry(sb)
-  kc = new KubeConfig()
-  kc.loadFromOptions({
-    clusters: [
-      { name: e.cluster.name, server: e.cluster.server, caData: e.cluster.caData, skipTLSVerify: false },
-    ],
-    users: [{ name: e.user.name, token: e.user.token }],
-    contexts: [{ name: e.context.name, cluster: e.context.cluster, user: e.context.user }],
-    currentContext: e.context.name,
-  })
+  kc = kubeConfigFor(sb)
   custom = kc.makeApiClient(CustomObjectsApi)
 })
 afterAll(async () => {

@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream'
-import { Attach, CoreV1Api, Exec, KubeConfig, PortForward } from '@kubernetes/client-node'
-import type { V1Status } from '@kubernetes/client-node'
+import { Attach, CoreV1Api, Exec, PortForward } from '@kubernetes/client-node'
+import type { V1Status, KubeConfig } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningSandbox } from '../index'
-import { sandboxKubeconfigEntry, startSandbox } from '../index'
+import { startSandbox } from '../index'
 import { eventually } from '../../../test/support/eventually'
+import { kubeConfigFor } from '../../../test/support/kube'
 
 // @kubernetes/client-node's Exec, Attach and PortForward (WebSocket channel protocols) against the sandbox.
 // Real kubectl processes and pods starting on a shared, loaded machine: generous limits, never sleeps.
@@ -20,16 +21,7 @@ function collect(stream: PassThrough): () => string {
 
 beforeAll(async () => {
   sb = await startSandbox({ name: 'cnstream', speed: 20 })
-  const e = sandboxKubeconfigEntry(sb)
-  kc = new KubeConfig()
-  kc.loadFromOptions({
-    clusters: [
-      { name: e.cluster.name, server: e.cluster.server, caData: e.cluster.caData, skipTLSVerify: false },
-    ],
-    users: [{ name: e.user.name, token: e.user.token }],
-    contexts: [{ name: e.context.name, cluster: e.context.cluster, user: e.context.user }],
-    currentContext: e.context.name,
-  })
+  kc = kubeConfigFor(sb)
   const core = kc.makeApiClient(CoreV1Api)
   for (const [name, image, port] of [
     ['web', 'nginx:1.27', 80],

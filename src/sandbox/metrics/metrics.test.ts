@@ -1,9 +1,11 @@
-import { KubeConfig, Metrics } from '@kubernetes/client-node'
+import type { KubeConfig } from '@kubernetes/client-node'
+import { Metrics } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningSandbox } from '../index'
-import { sandboxKubeconfigEntry, startSandbox } from '../index'
+import { startSandbox } from '../index'
 import type { KubectlRunner } from '../../../test/support/kubectl'
 import { kubectlFor } from '../../../test/support/kubectl'
+import { kubeConfigFor } from '../../../test/support/kube'
 
 // metrics.k8s.io on a manual clock: `kubectl top` and client-node's Metrics see usage that moves with time,
 // follows an app's load and is shared among its replicas.
@@ -35,16 +37,7 @@ async function settle(): Promise<void> {
 beforeAll(async () => {
   sb = await startSandbox({ name: 'metrics', manualClock: true })
   k = await kubectlFor(sb)
-  const e = sandboxKubeconfigEntry(sb)
-  kc = new KubeConfig()
-  kc.loadFromOptions({
-    clusters: [
-      { name: e.cluster.name, server: e.cluster.server, caData: e.cluster.caData, skipTLSVerify: false },
-    ],
-    users: [{ name: e.user.name, token: e.user.token }],
-    contexts: [{ name: e.context.name, cluster: e.context.cluster, user: e.context.user }],
-    currentContext: e.context.name,
-  })
+  kc = kubeConfigFor(sb)
   await ok(['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2', '--port=80'])
   await settle()
 })
