@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskSecretsAlike } from './mask-secrets'
+import { maskSecretsAlike } from './redact-secrets'
 
 describe('maskSecretsAlike', () => {
   it('hides tokens, passwords and key data in block YAML, numbering equal values alike', () => {
