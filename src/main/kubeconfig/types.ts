@@ -8,8 +8,14 @@ export interface NamedEntry {
   [field: string]: unknown
 }
 
-// What the renderer sees of a context and a file is the contract's; this folder only re-exports it.
-export type { ContextInfo, KubeconfigFileStatus as FileStatus } from '@shared/contract/contexts'
+// What the renderer sees of a context, a file, a backup comparison and an import preview is the contract's;
+// this folder only re-exports it.
+export type {
+  BackupComparison,
+  ContextInfo,
+  ImportPreview,
+  KubeconfigFileStatus as FileStatus,
+} from '@shared/contract/contexts'
 
 export interface FileProblem {
   message: string
@@ -33,13 +39,3 @@ export interface BackupInfo {
   /** The change this backup was taken before, e.g. `Switch to “dev”`. */
   reason?: string
 }
-
-export interface BackupComparison {
-  file: string
-  /** The backup's text and the file's text now, secret values replaced by `(hidden value N)` in both. */
-  backup: string
-  current: string
-  currentExists: boolean
-}
-
-export type ImportPreview = Record<Section, { name: string; taken: boolean }[]>
