@@ -163,3 +163,12 @@ export interface Service extends KObj {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
+
+/** `parent[key]` as an object, made (and set) empty first when it is not one: for filling in defaults. */
+export function recordAt(parent: Record<string, unknown>, key: string): Record<string, unknown> {
+  const v = parent[key]
+  if (isRecord(v)) return v
+  const fresh: Record<string, unknown> = {}
+  parent[key] = fresh
+  return fresh
+}

@@ -1,14 +1,7 @@
-import { isRecord } from '../types'
+import { isRecord, recordAt } from '../types'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
 // compares pod templates deeply.
-function rec(parent: Record<string, unknown>, key: string): Record<string, unknown> {
-  const v = parent[key]
-  if (isRecord(v)) return v
-  const fresh: Record<string, unknown> = {}
-  parent[key] = fresh
-  return fresh
-}
 
 function setDefault(obj: Record<string, unknown>, key: string, value: unknown): void {
   if (obj[key] === undefined || obj[key] === null) obj[key] = value
@@ -37,22 +30,22 @@ export function defaultPodSpec(spec: Record<string, unknown>): void {
 }
 
 function defaultTemplate(spec: Record<string, unknown>): void {
-  const template = rec(spec, 'template')
-  const meta = rec(template, 'metadata')
+  const template = recordAt(spec, 'template')
+  const meta = recordAt(template, 'metadata')
   // kubectl's rollout undo sends creationTimestamp: null inside templates; drop it so templates compare equal.
   if (meta.creationTimestamp === null) delete meta.creationTimestamp
-  defaultPodSpec(rec(template, 'spec'))
+  defaultPodSpec(recordAt(template, 'spec'))
 }
 
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
   switch (kind) {
     case 'Deployment': {
-      const spec = rec(obj, 'spec')
+      const spec = recordAt(obj, 'spec')
       setDefault(spec, 'replicas', 1)
-      const strategy = rec(spec, 'strategy')
+      const strategy = recordAt(spec, 'strategy')
       setDefault(strategy, 'type', 'RollingUpdate')
       if (strategy.type === 'RollingUpdate') {
-        const ru = rec(strategy, 'rollingUpdate')
+        const ru = recordAt(strategy, 'rollingUpdate')
         setDefault(ru, 'maxSurge', '25%')
         setDefault(ru, 'maxUnavailable', '25%')
       }
@@ -63,26 +56,26 @@ export function applyDefaults(kind: string, obj: Record<string, unknown>): void 
       break
     }
     case 'ReplicaSet': {
-      const spec = rec(obj, 'spec')
+      const spec = recordAt(obj, 'spec')
       setDefault(spec, 'replicas', 1)
       defaultTemplate(spec)
       setDefault(obj, 'status', { replicas: 0 })
       break
     }
     case 'Pod': {
-      const spec = rec(obj, 'spec')
+      const spec = recordAt(obj, 'spec')
       defaultPodSpec(spec)
       setDefault(spec, 'serviceAccountName', 'default')
       setDefault(spec, 'enableServiceLinks', true)
       setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority')
       setDefault(spec, 'priority', 0)
-      const status = rec(obj, 'status')
+      const status = recordAt(obj, 'status')
       setDefault(status, 'phase', 'Pending')
       setDefault(status, 'qosClass', 'BestEffort')
       break
     }
     case 'Service': {
-      const spec = rec(obj, 'spec')
+      const spec = recordAt(obj, 'spec')
       setDefault(spec, 'type', 'ClusterIP')
       setDefault(spec, 'sessionAffinity', 'None')
       setDefault(spec, 'ipFamilies', ['IPv4'])
@@ -102,7 +95,7 @@ export function applyDefaults(kind: string, obj: Record<string, unknown>): void 
       setDefault(obj, 'type', 'Opaque')
       // stringData is write-only: merged into data as base64, like the API server does.
       if (isRecord(obj.stringData)) {
-        const data = rec(obj, 'data')
+        const data = recordAt(obj, 'data')
         for (const [k, v] of Object.entries(obj.stringData))
           data[k] = Buffer.from(String(v)).toString('base64')
       }
@@ -110,12 +103,12 @@ export function applyDefaults(kind: string, obj: Record<string, unknown>): void 
       break
     }
     case 'Namespace': {
-      const spec = rec(obj, 'spec')
+      const spec = recordAt(obj, 'spec')
       setDefault(spec, 'finalizers', ['kubernetes'])
-      const status = rec(obj, 'status')
+      const status = recordAt(obj, 'status')
       setDefault(status, 'phase', 'Active')
-      const meta = rec(obj, 'metadata')
-      const labels = rec(meta, 'labels')
+      const meta = recordAt(obj, 'metadata')
+      const labels = recordAt(meta, 'labels')
       if (typeof meta.name === 'string') labels['kubernetes.io/metadata.name'] = meta.name
       break
     }

@@ -43,6 +43,30 @@ function invalidScale(name: string, value: unknown): ApiError {
   })
 }
 
+/**
+ * The replica count a Scale write asks for: `body` (patched onto `scale`, the object's Scale now, when a patch
+ * type is given) must be a Scale at the object's resourceVersion, if it names one, with a whole count >= 0.
+ * Shared by built-in workloads and custom resources with a scale subresource.
+ */
+export function requestedReplicas(
+  r: ResourceDef,
+  current: KObj,
+  scale: Record<string, unknown>,
+  body: unknown,
+  patchType: string | undefined,
+): number {
+  const name = current.metadata.name
+  const next = patchType ? applyPatchByType(patchType, scale, body) : body
+  if (!isRecord(next) || !isRecord(next.spec)) throw badRequest('invalid Scale object')
+  const meta = isRecord(next.metadata) ? next.metadata : {}
+  if (meta.resourceVersion && meta.resourceVersion !== current.metadata.resourceVersion)
+    throw conflict(r, name)
+  const replicas = next.spec.replicas ?? 0
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0)
+    throw invalidScale(name, replicas)
+  return replicas
+}
+
 export function writeScale(
   api: ObjectApi,
   r: ResourceDef,
@@ -53,15 +77,7 @@ export function writeScale(
   dryRun: boolean,
 ): Record<string, unknown> {
   const current = api.get(r, ns, name)
-  const scale = toScale(current)
-  const next = patchType ? applyPatchByType(patchType, scale, body) : body
-  if (!isRecord(next) || !isRecord(next.spec)) throw badRequest('invalid Scale object')
-  const meta = isRecord(next.metadata) ? next.metadata : {}
-  if (meta.resourceVersion && meta.resourceVersion !== current.metadata.resourceVersion)
-    throw conflict(r, name)
-  const replicas = next.spec.replicas ?? 0
-  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0)
-    throw invalidScale(name, replicas)
+  const replicas = requestedReplicas(r, current, toScale(current), body, patchType)
   const updated = structuredClone(current)
   updated.spec = { ...(isRecord(updated.spec) ? updated.spec : {}), replicas }
   return toScale(api.update(r, ns, name, updated, { dryRun }))

@@ -1,6 +1,6 @@
 import type { StatusCause } from '../api/status'
 import type { KObj } from '../types'
-import { isRecord } from '../types'
+import { isRecord, recordAt } from '../types'
 import { crdVersions } from './crd-resources'
 import { parseJsonPath } from './jsonpath'
 import type { NameConflict } from './naming'
@@ -8,17 +8,10 @@ import type { JsonSchema } from './schema'
 
 // CustomResourceDefinition defaults, validation and the status its controllers would write
 // (NamesAccepted, Established, acceptedNames, storedVersions), as apiextensions-apiserver does.
-function rec(parent: Record<string, unknown>, key: string): Record<string, unknown> {
-  const v = parent[key]
-  if (isRecord(v)) return v
-  const fresh: Record<string, unknown> = {}
-  parent[key] = fresh
-  return fresh
-}
 
 export function defaultCrd(obj: Record<string, unknown>): void {
-  const spec = rec(obj, 'spec')
-  const names = rec(spec, 'names')
+  const spec = recordAt(obj, 'spec')
+  const names = recordAt(spec, 'names')
   if (typeof names.kind === 'string' && names.kind !== '') {
     if (!names.singular) names.singular = names.kind.toLowerCase()
     if (!names.listKind) names.listKind = `${names.kind}List`

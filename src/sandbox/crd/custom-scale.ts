@@ -1,7 +1,7 @@
 import type { ObjectApi } from '../api/objects'
-import { applyPatchByType } from '../api/patch'
 import type { ResourceDef } from '../api/resources'
-import { ApiError, badRequest, conflict, notFound } from '../api/status'
+import { requestedReplicas } from '../api/scale'
+import { notFound } from '../api/status'
 import type { KObj } from '../types'
 import { isRecord } from '../types'
 
@@ -64,30 +64,7 @@ export function writeCustomScale(
 ): Record<string, unknown> {
   const paths = scalePaths(r, name)
   const current = api.get(r, ns, name)
-  const next = patchType ? applyPatchByType(patchType, toCustomScale(r, current), body) : body
-  if (!isRecord(next) || !isRecord(next.spec)) throw badRequest('invalid Scale object')
-  const meta = isRecord(next.metadata) ? next.metadata : {}
-  if (meta.resourceVersion && meta.resourceVersion !== current.metadata.resourceVersion)
-    throw conflict(r, name)
-  const replicas = next.spec.replicas ?? 0
-  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
-    const message = `Invalid value: ${String(replicas)}: must be greater than or equal to 0`
-    throw new ApiError({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: `Scale.autoscaling "${name}" is invalid: spec.replicas: ${message}`,
-      reason: 'Invalid',
-      details: {
-        name,
-        group: 'autoscaling',
-        kind: 'Scale',
-        causes: [{ reason: 'FieldValueInvalid', message, field: 'spec.replicas' }],
-      },
-      code: 422,
-    })
-  }
+  const replicas = requestedReplicas(r, current, toCustomScale(r, current), body, patchType)
   const updated = structuredClone(current) as Record<string, unknown>
   write(updated, paths.specReplicasPath, replicas)
   return toCustomScale(r, api.update(r, ns, name, updated, { dryRun }))
