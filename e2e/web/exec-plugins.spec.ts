@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { serveApp, type ServedApp } from '../../test/e2e/serve'
 import { writeTwoContextKubeconfig } from '../../test/e2e/kubeconfig'
+import { execPluginKubeconfig } from '../../test/fixtures/exec-kubeconfig'
 
 // Issue #21 item 4: a kubeconfig's exec plugin is shown and allowed before it is imported or first run.
 let app: ServedApp
@@ -23,26 +24,8 @@ test.afterAll(async () => {
   await app.stop()
 })
 
-const execConfig = (name: string): string => `apiVersion: v1
-kind: Config
-clusters:
-- name: ${name}
-  cluster:
-    server: https://127.0.0.1:1
-contexts:
-- name: ${name}
-  context:
-    cluster: ${name}
-    user: ${name}
-users:
-- name: ${name}
-  user:
-    exec:
-      apiVersion: client.authentication.k8s.io/v1beta1
-      command: ${plugin}
-      args: [eks, get-token, --cluster-name, ${name}]
-      interactiveMode: Never
-`
+const execConfig = (name: string, current = false): string =>
+  execPluginKubeconfig(name, plugin, ['eks', 'get-token', '--cluster-name', name], current)
 
 test('import shows the command and asks; the first use of a context asks once before running it', async ({
   page,
@@ -69,10 +52,7 @@ test('import shows the command and asks; the first use of a context asks once be
   expect(existsSync(marker)).toBe(false) // importing never runs it
 
   // A context already in the kubeconfig (put there by hand): its first use asks, and nothing runs before.
-  writeFileSync(
-    app.env.KUBECONFIG!,
-    execConfig('eks-dev').replace('clusters:', 'current-context: eks-dev\nclusters:'),
-  )
+  writeFileSync(app.env.KUBECONFIG!, execConfig('eks-dev', true))
   await expect(page.getByRole('button', { name: /Context: eks-dev/ })).toBeVisible()
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Workloads' }).click()
   const first = page.getByRole('dialog', { name: 'Allow this context to run a command?' })

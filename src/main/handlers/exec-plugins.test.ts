@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createBackend, type Backend } from '../backend'
+import { execPluginKubeconfig } from '../../../test/fixtures/exec-kubeconfig'
 
 // Issue #21 item 4: a kubeconfig user's `exec` command never runs, and is never imported, without the person
 // having seen it and allowed it once (remembered per command + arguments in the data folder).
@@ -13,27 +14,8 @@ let marker: string
 let plugin: string
 let kubeconfig: string
 
-const execKubeconfig = (name: string, args: string[]): string => `apiVersion: v1
-kind: Config
-current-context: ${name}
-clusters:
-- name: ${name}
-  cluster:
-    server: https://127.0.0.1:1
-contexts:
-- name: ${name}
-  context:
-    cluster: ${name}
-    user: ${name}
-users:
-- name: ${name}
-  user:
-    exec:
-      apiVersion: client.authentication.k8s.io/v1beta1
-      command: ${plugin}
-      args: [${args.map((a) => JSON.stringify(a)).join(', ')}]
-      interactiveMode: Never
-`
+const execKubeconfig = (name: string, args: string[]): string =>
+  execPluginKubeconfig(name, plugin, args, true)
 
 const backendIn = (dataDir: string): Backend => {
   mkdirSync(dataDir, { recursive: true })

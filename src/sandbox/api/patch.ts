@@ -2,7 +2,7 @@ import jsonpatch from 'fast-json-patch'
 import type { Operation } from 'fast-json-patch'
 import { isRecord } from '../types'
 import { badRequest, unprocessable, unsupportedMediaType } from './status'
-import { strategicMergeTyped } from './strategic'
+import { deletedFromPrimitiveList, setOrDelete, strategicMergeTyped, wholeObjectDirective } from './strategic'
 
 // The three patch types kubectl and client-node send: JSON patch, JSON merge patch and a strategic merge
 // patch covering the lists kubectl touches (merge-by-key for containers, env, ports, volumes, ...).
@@ -61,29 +61,17 @@ function strategicList(field: string, original: unknown, patch: unknown[]): unkn
 
 export function strategicMerge(target: unknown, patch: unknown): unknown {
   if (!isRecord(patch)) return patch
-  if (patch.$patch === 'replace') {
-    const rest = { ...patch }
-    delete rest.$patch
-    return rest
-  }
-  if (patch.$patch === 'delete') return undefined
+  const whole = wholeObjectDirective(patch)
+  if (whole) return whole.result
   const out: Record<string, unknown> = isRecord(target) ? { ...target } : {}
   for (const [k, v] of Object.entries(patch)) {
     // Directives kubectl apply adds for ordering and retained keys; ordering is irrelevant here.
     if (k.startsWith('$setElementOrder/') || k === '$retainKeys' || k === '$patch') continue
-    if (k.startsWith('$deleteFromPrimitiveList/')) {
-      const field = k.slice('$deleteFromPrimitiveList/'.length)
-      const current = out[field]
-      if (Array.isArray(current) && Array.isArray(v)) out[field] = current.filter((x) => !v.includes(x))
-      continue
-    }
+    if (deletedFromPrimitiveList(out, k, v)) continue
     if (v === null) delete out[k]
     else if (Array.isArray(v)) out[k] = strategicList(k, out[k], v)
-    else if (isRecord(v)) {
-      const merged = strategicMerge(out[k], v)
-      if (merged === undefined) delete out[k]
-      else out[k] = merged
-    } else out[k] = v
+    else if (isRecord(v)) setOrDelete(out, k, strategicMerge(out[k], v))
+    else out[k] = v
   }
   return out
 }

@@ -10,6 +10,32 @@ import { badRequest } from './status'
 // $setElementOrder, $deleteFromPrimitiveList and $retainKeys. Lists without a strategy are replaced.
 type Obj = Record<string, unknown>
 
+/** A whole-object `$patch`: `replace` gives the patch without the directive, `delete` removes the object. */
+export function wholeObjectDirective(patch: Obj): { result: unknown } | undefined {
+  if (patch.$patch === 'replace') {
+    const rest = { ...patch }
+    delete rest.$patch
+    return { result: rest }
+  }
+  if (patch.$patch === 'delete') return { result: undefined }
+  return undefined
+}
+
+/** Applies `$deleteFromPrimitiveList/<field>: [values]` to `out`; false when `key` is not that directive. */
+export function deletedFromPrimitiveList(out: Obj, key: string, values: unknown): boolean {
+  if (!key.startsWith('$deleteFromPrimitiveList/')) return false
+  const field = key.slice('$deleteFromPrimitiveList/'.length)
+  const current = out[field]
+  if (Array.isArray(current) && Array.isArray(values)) out[field] = current.filter((x) => !values.includes(x))
+  return true
+}
+
+/** Sets a merged field, or removes it when the merge deleted it. */
+export function setOrDelete(out: Obj, key: string, merged: unknown): void {
+  if (merged === undefined) delete out[key]
+  else out[key] = merged
+}
+
 function childType(className: string | undefined, field: string): FieldType | undefined {
   return className ? fieldsOf(className).get(field)?.type : undefined
 }
@@ -73,12 +99,8 @@ function mergeList(
 
 export function strategicMergeTyped(className: string | undefined, target: unknown, patch: unknown): unknown {
   if (!isRecord(patch)) return patch
-  if (patch.$patch === 'replace') {
-    const rest = { ...patch }
-    delete rest.$patch
-    return rest
-  }
-  if (patch.$patch === 'delete') return undefined
+  const whole = wholeObjectDirective(patch)
+  if (whole) return whole.result
   const owner = className ? shortName(className) : undefined
   const out: Obj = isRecord(target) ? { ...target } : {}
   const orders: Array<[string, unknown[]]> = []
@@ -89,20 +111,13 @@ export function strategicMergeTyped(className: string | undefined, target: unkno
       if (Array.isArray(v)) orders.push([k.slice('$setElementOrder/'.length), v])
       continue
     }
-    if (k.startsWith('$deleteFromPrimitiveList/')) {
-      const field = k.slice('$deleteFromPrimitiveList/'.length)
-      const current = out[field]
-      if (Array.isArray(current) && Array.isArray(v)) out[field] = current.filter((x) => !v.includes(x))
-      continue
-    }
+    if (deletedFromPrimitiveList(out, k, v)) continue
     const t = childType(className, k)
     if (v === null) delete out[k]
     else if (Array.isArray(v)) out[k] = mergeList(owner, k, t, out[k], v)
     else if (isRecord(v)) {
       // A struct recurses with its schema; a map (labels, data) merges its keys.
-      const merged = strategicMergeTyped(t?.kind === 'object' ? t.className : undefined, out[k], v)
-      if (merged === undefined) delete out[k]
-      else out[k] = merged
+      setOrDelete(out, k, strategicMergeTyped(t?.kind === 'object' ? t.className : undefined, out[k], v))
     } else out[k] = v
   }
   if (Array.isArray(patch.$retainKeys))
