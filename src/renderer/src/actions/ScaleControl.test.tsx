@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import type { ScaleControl as ScaleControlType } from './ScaleControl'
-import type { Bridge, CallResult } from '@shared/contract'
+import { pendingCallBridge } from '../../../../test/renderer/fake-bridge'
 import type { PodRow } from '@shared/rows'
 
 function podRow(name: string, over: Partial<PodRow>): PodRow {
@@ -20,18 +20,7 @@ function podRow(name: string, over: Partial<PodRow>): PodRow {
   }
 }
 
-interface Call {
-  method: string
-  input: Record<string, unknown>
-  resolve: (r: CallResult<unknown>) => void
-}
-const calls: Call[] = []
-const bridge: Bridge = {
-  transport: 'web',
-  call: (method, input) =>
-    new Promise((resolve) => calls.push({ method, input: input as Record<string, unknown>, resolve })),
-  subscribe: () => () => {},
-}
+const { bridge, calls } = pendingCallBridge()
 
 let ScaleControl: typeof ScaleControlType
 let coalesceMs: number

@@ -3,33 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { DeploymentLogs as DeploymentLogsType } from './DeploymentLogs'
 import type { LogViewer as LogViewerType } from './LogViewer'
-import type { ApiErrorBody, Bridge } from '@shared/contract'
+import { streamingBridge, type FakeSubscription } from '../../../../test/renderer/fake-bridge'
 
-interface Sub {
-  stream: string
-  input: Record<string, unknown>
-  emit: (event: unknown) => void
-  end: (error?: ApiErrorBody) => void
-  closed: boolean
-}
-const subs: Sub[] = []
-const bridge: Bridge = {
-  transport: 'web',
-  call: () => Promise.resolve({ ok: false, error: { code: 'Internal', message: 'not in this test' } }),
-  subscribe(stream, input, onEvent, onEnd) {
-    const sub: Sub = {
-      stream,
-      input: input as Record<string, unknown>,
-      emit: onEvent,
-      end: onEnd,
-      closed: false,
-    }
-    subs.push(sub)
-    return () => {
-      sub.closed = true
-    }
-  },
-}
+const { bridge, subs } = streamingBridge()
 
 // happy-dom does no layout: give every element a 600 px tall box so the virtualizer has a window to fill.
 const sizes = { offsetHeight: 600, offsetWidth: 1200, clientHeight: 600, clientWidth: 1200 }
@@ -53,7 +29,7 @@ afterEach(() => {
   subs.length = 0
 })
 
-const last = (): Sub => subs[subs.length - 1]!
+const last = (): FakeSubscription => subs[subs.length - 1]!
 const rows = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('.log-line')]
 
 describe('LogViewer', () => {

@@ -3,32 +3,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import type { ApiErrorBody, Bridge } from '@shared/contract'
+import { streamingBridge } from '../../../../test/renderer/fake-bridge'
 import { podRow } from '../../../../test/renderer/rows'
 import type { useResourceWatch as UseResourceWatchFn } from './useResourceWatch'
 
 type UseResourceWatch = typeof UseResourceWatchFn
 
-interface Sub {
-  stream: string
-  input: unknown
-  emit: (event: unknown) => void
-  end: (error?: ApiErrorBody) => void
-  closed: boolean
-}
-
-const subs: Sub[] = []
-const bridge: Bridge = {
-  transport: 'web',
-  call: () => Promise.resolve({ ok: false, error: { code: 'Internal', message: 'not in this test' } }),
-  subscribe(stream, input, onEvent, onEnd) {
-    const sub: Sub = { stream, input, emit: onEvent, end: onEnd, closed: false }
-    subs.push(sub)
-    return () => {
-      sub.closed = true
-    }
-  },
-}
+const { bridge, subs } = streamingBridge()
 
 let useResourceWatch: UseResourceWatch
 let watchLingerMs: number

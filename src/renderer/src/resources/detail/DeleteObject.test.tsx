@@ -1,22 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import type { Bridge, CallResult } from '@shared/contract'
+import { pendingCallBridge } from '../../../../../test/renderer/fake-bridge'
 import type { DeleteObject as DeleteObjectType } from './DeleteObject'
 import type * as NoticeModule from '../../components/Notice'
 
-interface Call {
-  method: string
-  input: Record<string, unknown>
-  resolve: (r: CallResult<unknown>) => void
-}
-const calls: Call[] = []
-const bridge: Bridge = {
-  transport: 'web',
-  call: (method, input) =>
-    new Promise((resolve) => calls.push({ method, input: input as Record<string, unknown>, resolve })),
-  subscribe: () => () => {},
-}
+const { bridge, calls } = pendingCallBridge()
 
 let DeleteObject: typeof DeleteObjectType
 let NoticeProvider: typeof NoticeModule.NoticeProvider
