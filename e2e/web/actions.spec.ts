@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Locator } from '@playwright/test'
-import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { createSandboxCluster } from '../../test/e2e/clusters'
 
@@ -10,13 +10,7 @@ async function setImage(panel: Locator, image: string): Promise<void> {
 }
 
 test.describe('actions', () => {
-  let app: ServedApp
-  test.beforeAll(async () => {
-    app = await serveApp()
-  })
-  test.afterAll(async () => {
-    await app.stop()
-  })
+  const app = serveAppAround()
 
   test('scale 2 → 5 with dots, two revisions, rollback from the timeline, logs searched and downloaded', async ({
     page,

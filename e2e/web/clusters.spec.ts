@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { fakesPath } from '../../test/fakes/path'
 
@@ -17,13 +17,7 @@ async function createCluster(page: Page, provider: RegExp, name: string): Promis
 }
 
 test.describe('clusters', () => {
-  let app: ServedApp
-  test.beforeAll(async () => {
-    app = await serveApp(withFakes({ FAKE_BACKING_SANDBOX: '1' }))
-  })
-  test.afterAll(async () => {
-    await app.stop()
-  })
+  const app = serveAppAround(withFakes({ FAKE_BACKING_SANDBOX: '1' }))
 
   test('one click makes a sandbox cluster that the real kubectl can use', async ({ page }, testInfo) => {
     await page.goto(app.url)
@@ -73,13 +67,7 @@ test.describe('clusters', () => {
 })
 
 test.describe('a failing create', () => {
-  let app: ServedApp
-  test.beforeAll(async () => {
-    app = await serveApp(withFakes({ FAKE_KIND_FAIL_AT_STEP: '5' }))
-  })
-  test.afterAll(async () => {
-    await app.stop()
-  })
+  const app = serveAppAround(withFakes({ FAKE_KIND_FAIL_AT_STEP: '5' }))
 
   test('shows kind’s message and exit code, and keeps the full output', async ({ page }) => {
     await page.goto(app.url)

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startSandbox, type RunningSandbox } from '@sandbox'
 import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { createSandboxCluster } from '../../test/e2e/clusters'
 
@@ -27,13 +28,7 @@ function overlaps(
 test.describe('resource views', () => {
   // Each test builds on the cluster and objects of the one before.
   test.describe.configure({ mode: 'serial' })
-  let app: ServedApp
-  test.beforeAll(async () => {
-    app = await serveApp()
-  })
-  test.afterAll(async () => {
-    await app.stop()
-  })
+  const app = serveAppAround()
 
   test('replicas: typed count + Enter confirms (150, then 0); three + land on 3; notices never cover controls', async ({
     page,

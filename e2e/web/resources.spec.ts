@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { createSandboxCluster } from '../../test/e2e/clusters'
 
@@ -14,13 +14,7 @@ async function showNamespace(page: Page, namespace: string): Promise<void> {
 }
 
 test.describe('resources', () => {
-  let app: ServedApp
-  test.beforeAll(async () => {
-    app = await serveApp()
-  })
-  test.afterAll(async () => {
-    await app.stop()
-  })
+  const app = serveAppAround()
 
   test('pods in demo: label filter, owner links to the Deployment, a secret revealed, a deletion seen live', async ({
     page,

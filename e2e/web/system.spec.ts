@@ -1,14 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
-import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { serveAppAround } from '../../test/e2e/served'
 
-let app: ServedApp
-test.beforeAll(async () => {
-  app = await serveApp()
-})
-test.afterAll(async () => {
-  await app.stop()
-})
+const app = serveAppAround()
 
 function kubectlClientVersion(): string {
   const out = execFileSync('kubectl', ['version', '--client', '-o', 'json'], { encoding: 'utf8' })

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { createSandboxCluster } from '../../test/e2e/clusters'
 
@@ -9,13 +9,7 @@ import { createSandboxCluster } from '../../test/e2e/clusters'
 const toDocs = process.env.SKIFF_SCREENSHOTS === 'docs'
 
 test.describe('workloads screenshots', () => {
-  let app: ServedApp
-  test.beforeAll(async () => {
-    app = await serveApp()
-  })
-  test.afterAll(async () => {
-    await app.stop()
-  })
+  const app = serveAppAround()
 
   test('Workloads with the detail open at 1024×700 and 1400×900, light and dark, fits without sideways scroll', async ({
     page,
