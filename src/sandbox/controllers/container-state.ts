@@ -60,6 +60,15 @@ function running(pod: Pod, c: ContainerSpec, prev: ContainerStatus, now: number)
   }
 }
 
+// What the kubelet reports each time it (re)starts a container whose image is already on the node.
+function startedEvents(c: ContainerSpec): ContainerEvent[] {
+  return [
+    { type: 'Normal', reason: 'Pulled', message: `Container image "${c.image}" already present on machine` },
+    { type: 'Normal', reason: 'Created', message: `Created container: ${c.name}` },
+    { type: 'Normal', reason: 'Started', message: `Started container ${c.name}` },
+  ]
+}
+
 export function stepContainer(pod: Pod, c: ContainerSpec, st: ContainerStatus, now: number): ContainerStep {
   const podRef = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`
   const waiting = st.state.waiting?.reason
@@ -92,15 +101,7 @@ export function stepContainer(pod: Pod, c: ContainerSpec, st: ContainerStatus, n
     return {
       status: next,
       ...(c.image.includes('crashloop') ? { nextAt: now + CRASH_AFTER_MS } : {}),
-      events: [
-        {
-          type: 'Normal',
-          reason: 'Pulled',
-          message: `Container image "${c.image}" already present on machine`,
-        },
-        { type: 'Normal', reason: 'Created', message: `Created container: ${c.name}` },
-        { type: 'Normal', reason: 'Started', message: `Started container ${c.name}` },
-      ],
+      events: startedEvents(c),
     }
   }
   if (st.state.running && c.image.includes('crashloop')) {
@@ -167,15 +168,7 @@ export function stepContainer(pod: Pod, c: ContainerSpec, st: ContainerStatus, n
     return {
       status: running(pod, c, st, now),
       nextAt: now + CRASH_AFTER_MS,
-      events: [
-        {
-          type: 'Normal',
-          reason: 'Pulled',
-          message: `Container image "${c.image}" already present on machine`,
-        },
-        { type: 'Normal', reason: 'Created', message: `Created container: ${c.name}` },
-        { type: 'Normal', reason: 'Started', message: `Started container ${c.name}` },
-      ],
+      events: startedEvents(c),
     }
   }
   return { status: st, events: [] }
