@@ -7,6 +7,23 @@ export interface BenchBrowser {
   close(): Promise<void>
 }
 
+/** Opens `url`, runs `measure` on the page and closes it; a failure carries the page's first errors. */
+export async function onPage<T>(
+  browser: BenchBrowser,
+  url: string,
+  measure: (p: BenchPage) => Promise<T>,
+): Promise<T> {
+  const p = await browser.open(url)
+  try {
+    return await measure(p)
+  } catch (err) {
+    if (p.errors.length > 0) (err as Error).message += `\npage errors: ${p.errors.slice(0, 5).join(' | ')}`
+    throw err
+  } finally {
+    await p.close()
+  }
+}
+
 export interface BenchPage {
   page: Page
   cdp: CDPSession

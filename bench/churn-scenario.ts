@@ -1,5 +1,5 @@
 import type { BenchBrowser } from './browser'
-import { longestTask, pageNow } from './browser'
+import { longestTask, onPage, pageNow } from './browser'
 import type { BenchCluster } from './cluster'
 import { percentile } from './stats'
 
@@ -71,8 +71,7 @@ export async function churn(
   url: string,
   opts: { expectedRows: number; podCount: number; rate: number; seconds: number; namespace: string },
 ): Promise<ChurnResult> {
-  const p = await browser.open(url)
-  try {
+  return await onPage(browser, url, async (p) => {
     // Like a person: the app first, then Pods (a cold load straight into #workloads at 10k rows came up blank).
     await p.page.waitForLoadState('load')
     await p.page.waitForTimeout(500)
@@ -159,10 +158,5 @@ export async function churn(
       scrollLongestTaskMs: await longestTask(p.page, scrollStart),
       heapMb: await p.heapMb(),
     }
-  } catch (err) {
-    if (p.errors.length > 0) (err as Error).message += `\npage errors: ${p.errors.slice(0, 5).join(' | ')}`
-    throw err
-  } finally {
-    await p.close()
-  }
+  })
 }

@@ -1,5 +1,5 @@
 import type { BenchBrowser } from './browser'
-import { longestTask } from './browser'
+import { longestTask, onPage } from './browser'
 import type { BenchCluster } from './cluster'
 
 export interface LogViewerResult {
@@ -54,8 +54,7 @@ export async function logViewerThroughput(
       if (i > 150) throw new Error(`pod ${name} did not start in 30 s`)
       await new Promise((r) => setTimeout(r, 200))
     }
-    const p = await browser.open(`${url}#workloads`)
-    try {
+    return await onPage(browser, `${url}#workloads`, async (p) => {
       await p.page.getByPlaceholder(/^Filter pods/).fill(name)
       await p.page.getByRole('row', { name: new RegExp(name) }).click()
       await p.page.getByRole('dialog', { name }).getByRole('tab', { name: 'Logs' }).click()
@@ -69,12 +68,7 @@ export async function logViewerThroughput(
         heapMb: await p.heapMb(),
         kept: r.kept,
       }
-    } catch (err) {
-      if (p.errors.length > 0) (err as Error).message += `\npage errors: ${p.errors.slice(0, 5).join(' | ')}`
-      throw err
-    } finally {
-      await p.close()
-    }
+    })
   } finally {
     await cluster.request('DELETE', `${path}/${name}?gracePeriodSeconds=0`).catch(() => undefined)
   }

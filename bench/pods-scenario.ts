@@ -1,5 +1,5 @@
 import type { BenchBrowser } from './browser'
-import { longestTask } from './browser'
+import { longestTask, onPage } from './browser'
 
 export interface OpenPodsResult {
   firstRowsMs: number
@@ -37,8 +37,7 @@ export async function openPods(
   expectedRows: number,
 ): Promise<OpenPodsResult> {
   const cold = await coldStart(browser, url, expectedRows)
-  const p = await browser.open(url)
-  try {
+  return await onPage(browser, url, async (p) => {
     await p.page.waitForLoadState('load')
     await p.page.waitForTimeout(500)
     const r = await p.page.evaluate<{ first: number; all: number; t0: number }>(openPodsScript(expectedRows))
@@ -56,12 +55,7 @@ export async function openPods(
       longestTaskMs: await longestTask(p.page, r.t0),
       heapMb: await p.heapMb(),
     }
-  } catch (err) {
-    if (p.errors.length > 0) (err as Error).message += `\npage errors: ${p.errors.slice(0, 5).join(' | ')}`
-    throw err
-  } finally {
-    await p.close()
-  }
+  })
 }
 
 /** The app opened straight on Pods, with no watch running in the backend: first rows and all rows. */
@@ -70,13 +64,7 @@ async function coldStart(
   url: string,
   expectedRows: number,
 ): Promise<{ first: number; all: number }> {
-  const p = await browser.open(`${url}#workloads`)
-  try {
+  return await onPage(browser, `${url}#workloads`, async (p) => {
     return await p.page.evaluate<{ first: number; all: number }>(openPodsScript(expectedRows, true))
-  } catch (err) {
-    if (p.errors.length > 0) (err as Error).message += `\npage errors: ${p.errors.slice(0, 5).join(' | ')}`
-    throw err
-  } finally {
-    await p.close()
-  }
+  })
 }
