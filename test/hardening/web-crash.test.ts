@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebServer } from '../../src/main/web/server'
 import { openSlow, rawRequest } from '../support/raw-http'
 import { recordingHandlers } from './recording-handlers'
-import { staticPageDir, startRecordingWeb, stopRecordingWeb } from './recording-web'
+import { startRecordingWeb } from './recording-web'
+import { staticPageDir, stopWebServer } from '../support/web-page'
 
 // Issue #21 item 1: one request (`Cookie: skiff_token=%`) used to end the process. Every request below is
 // sent as raw bytes; after each batch the server must still answer a real call. An exception escaping the
@@ -19,7 +20,7 @@ beforeAll(async () => {
   web = await startRecordingWeb(rec, dir)
 })
 afterAll(async () => {
-  await stopRecordingWeb(web, dir)
+  await stopWebServer(web, dir)
 })
 
 const host = (): string => `127.0.0.1:${web.port}`

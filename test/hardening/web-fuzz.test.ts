@@ -5,7 +5,8 @@ import { methods, streams } from '@shared/contract'
 import type { WebServer } from '../../src/main/web/server'
 import { deepNest, hostileStrings } from './hostile'
 import { recordingHandlers } from './recording-handlers'
-import { staticPageDir, startRecordingWeb, stopRecordingWeb } from './recording-web'
+import { startRecordingWeb } from './recording-web'
+import { staticPageDir, stopWebServer } from '../support/web-page'
 
 // The same hostile inputs, as raw HTTP bodies and stream URLs: web mode answers each with a status and a
 // typed body, never a 500 or a dropped server, and no hostile input reaches a service.
@@ -19,7 +20,7 @@ beforeAll(async () => {
   web = await startRecordingWeb(rec, dir)
 })
 afterAll(async () => {
-  await stopRecordingWeb(web, dir)
+  await stopWebServer(web, dir)
 })
 
 function send(path: string, method: string, body?: string): Promise<{ status: number; body: string }> {

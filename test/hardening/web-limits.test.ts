@@ -3,7 +3,8 @@ import { request } from 'node:http'
 import { networkInterfaces } from 'node:os'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { recordingHandlers } from './recording-handlers'
-import { staticPageDir, startRecordingWeb, stopRecordingWeb } from './recording-web'
+import { startRecordingWeb } from './recording-web'
+import { staticPageDir, stopWebServer } from '../support/web-page'
 import type { WebServer } from '../../src/main/web/server'
 
 // What src/main/web/server.test.ts does not already prove: the failure limiter, CORS on every kind of
@@ -18,7 +19,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   vi.useRealTimers()
-  await stopRecordingWeb(web, dir)
+  await stopWebServer(web, dir)
 })
 
 interface Reply {

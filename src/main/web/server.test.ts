@@ -1,8 +1,7 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { staticPageDir, stopWebServer } from '../../../test/support/web-page'
 import { createBackend } from '../backend'
 import { startWebServer, type WebServer } from './server'
 
@@ -16,13 +15,11 @@ const backend = createBackend({
 })
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'skiff-web-'))
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Skiff</title>')
+  dir = staticPageDir('web')
   web = await startWebServer({ dispatcher: backend.dispatcher, staticDir: dir })
 })
 afterAll(async () => {
-  await web.close()
-  rmSync(dir, { recursive: true, force: true })
+  await stopWebServer(web, dir)
 })
 
 interface Reply {
