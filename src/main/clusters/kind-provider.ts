@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import YAML from 'yaml'
-import { detectBinary, detectEngine } from './detect'
 import { ClusterError } from './errors'
 import {
   expectedKindSteps,
@@ -78,11 +77,7 @@ export class KindProvider implements ClusterProvider {
   }
 
   async detect(): Promise<Detection> {
-    const { run, which } = this.tool
-    const deps = { run, which, probeTimeoutMs: this.options.probeTimeoutMs, env: this.options.env }
-    const binary = await detectBinary(deps, 'kind', ['version'], (out) => parseKindVersion(out)?.version)
-    const engine = await detectEngine(deps)
-    return { provider: 'kind', ready: binary.ok && engine.ok, checks: [binary, engine] }
+    return this.tool.detect(['version'], (out) => parseKindVersion(out)?.version)
   }
 
   async versions(): Promise<string[]> {

@@ -1,4 +1,3 @@
-import { detectBinary, detectEngine } from './detect'
 import { ClusterError } from './errors'
 import { parseMinikubeEvent, parseMinikubeVersion, parseProfileList } from './minikube-parse'
 import type { MinikubeEvent } from './minikube-parse'
@@ -44,16 +43,7 @@ export class MinikubeProvider implements ClusterProvider {
   }
 
   async detect(): Promise<Detection> {
-    const { run, which } = this.tool
-    const deps = { run, which, probeTimeoutMs: this.options.probeTimeoutMs, env: this.options.env }
-    const binary = await detectBinary(
-      deps,
-      'minikube',
-      ['version', '-o', 'json'],
-      (out) => parseMinikubeVersion(out)?.version,
-    )
-    const engine = await detectEngine(deps)
-    return { provider: 'minikube', ready: binary.ok && engine.ok, checks: [binary, engine] }
+    return this.tool.detect(['version', '-o', 'json'], (out) => parseMinikubeVersion(out)?.version)
   }
 
   async versions(): Promise<string[]> {

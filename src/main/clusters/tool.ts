@@ -1,7 +1,8 @@
+import { detectBinary, detectEngine } from './detect'
 import { ClusterError } from './errors'
 import { run as defaultRun } from './run'
 import type { RunFn, RunResult } from './run'
-import type { OnProviderEvent } from './types'
+import type { Detection, OnProviderEvent } from './types'
 import { createWhich } from './which'
 import type { WhichFn } from './which'
 
@@ -27,6 +28,7 @@ export class Tool {
   readonly run: RunFn
   readonly which: WhichFn
   private readonly env: Record<string, string | undefined> | undefined
+  private readonly probeTimeoutMs: number | undefined
 
   constructor(
     readonly name: 'kind' | 'minikube',
@@ -34,7 +36,19 @@ export class Tool {
   ) {
     this.run = deps.run ?? defaultRun
     this.env = deps.env
+    this.probeTimeoutMs = deps.probeTimeoutMs
     this.which = deps.which ?? createWhich(deps.env?.PATH ?? process.env.PATH)
+  }
+
+  /** Whether the provider can work: this CLI answers its version command, and a container engine runs. */
+  async detect(
+    versionArgs: string[],
+    parseVersion: (stdout: string) => string | undefined,
+  ): Promise<Detection> {
+    const deps = { run: this.run, which: this.which, probeTimeoutMs: this.probeTimeoutMs, env: this.env }
+    const binary = await detectBinary(deps, this.name, versionArgs, parseVersion)
+    const engine = await detectEngine(deps)
+    return { provider: this.name, ready: binary.ok && engine.ok, checks: [binary, engine] }
   }
 
   async path(): Promise<string> {
