@@ -32,6 +32,19 @@ async function run(args: string[], input?: string): Promise<{ out: string; err: 
   return { out: r.stdout, err: r.stderr, code: r.exitCode }
 }
 
+// The ConfigMap "shared"'s managedFields, as kubectl shows them.
+async function managedFields(): Promise<unknown> {
+  const r = await run([
+    'get',
+    'cm',
+    'shared',
+    '--show-managed-fields',
+    '-o',
+    'jsonpath={.metadata.managedFields}',
+  ])
+  return JSON.parse(r.out)
+}
+
 describe('kubectl apply --server-side', () => {
   it('creates the object and records the applied fields of its manager', async () => {
     const first = await run(
@@ -39,15 +52,7 @@ describe('kubectl apply --server-side', () => {
       cm('a: "1", b: "2"'),
     )
     expect(first).toMatchObject({ code: 0, out: 'configmap/shared serverside-applied\n' })
-    const fields = await run([
-      'get',
-      'cm',
-      'shared',
-      '--show-managed-fields',
-      '-o',
-      'jsonpath={.metadata.managedFields}',
-    ])
-    expect(JSON.parse(fields.out)).toEqual([
+    expect(await managedFields()).toEqual([
       expect.objectContaining({
         manager: 'alice',
         operation: 'Apply',
@@ -86,18 +91,7 @@ describe('kubectl apply --server-side', () => {
     expect((await run(['get', 'cm', 'shared', '-o', 'jsonpath={.data}'])).out).toBe(
       '{"a":"9","b":"2","c":"3"}',
     )
-    const fields = JSON.parse(
-      (
-        await run([
-          'get',
-          'cm',
-          'shared',
-          '--show-managed-fields',
-          '-o',
-          'jsonpath={.metadata.managedFields}',
-        ])
-      ).out,
-    ) as Array<{ manager: string; fieldsV1: unknown }>
+    const fields = (await managedFields()) as Array<{ manager: string; fieldsV1: unknown }>
     expect(fields.map((f) => [f.manager, f.fieldsV1])).toEqual([
       ['alice', { 'f:data': { 'f:b': {} } }],
       ['bob', { 'f:data': { 'f:a': {}, 'f:c': {} } }],
