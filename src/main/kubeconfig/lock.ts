@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { link, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises'
+import { link, readFile, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { displayPath, KubeconfigError } from './errors'
 import { lockOwnerIsDead, lockStamp } from './lock-owner'
 
@@ -41,20 +42,33 @@ export async function withFileLock<T>(
 async function takeLock(file: string, options: LockOptions): Promise<void> {
   const lockPath = `${file}.lock`
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(lockPath, 'wx', 0o600)
-      try {
-        await handle.writeFile(await lockStamp(), 'utf8')
-      } finally {
-        await handle.close()
-      }
-      return
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
-    }
+    if (await createStamped(lockPath)) return
     if (!(await clearDeadSkiffLock(lockPath))) break
   }
   throw await lockError(file, lockPath, options)
+}
+
+/**
+ * Creates the lock with Skiff's stamp already in it: the stamp goes to a hidden temp file that is then
+ * hard-linked to the lock's name, which fails if the lock exists (as exclusive as kubectl's O_EXCL create).
+ * Creating the lock first and writing the stamp after would leave an empty lock, indistinguishable from
+ * kubectl's, if Skiff were killed in between, and nobody could clear it.
+ */
+async function createStamped(lockPath: string): Promise<boolean> {
+  const temp = path.join(
+    path.dirname(lockPath),
+    `.${path.basename(lockPath)}.${randomBytes(6).toString('hex')}`,
+  )
+  await writeFile(temp, await lockStamp(), { mode: 0o600, flag: 'wx' })
+  try {
+    await link(temp, lockPath)
+    return true
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err
+    return false
+  } finally {
+    await unlink(temp).catch(() => undefined)
+  }
 }
 
 /**
