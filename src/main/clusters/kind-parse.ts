@@ -58,6 +58,14 @@ export function parseKindClusters(stdout: string): string[] {
     .filter((l) => l !== '' && l !== 'No kind clusters found.' && /^[a-z0-9.-]+$/.test(l))
 }
 
+/** `kind get nodes --name N`: node container names on stdout; "No kind nodes found …" (stderr) means none. */
+export function parseKindNodes(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(l))
+}
+
 export interface KindFailure {
   message: string
   commandOutput?: string

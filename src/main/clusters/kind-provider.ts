@@ -1,12 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import YAML from 'yaml'
+import { KIND_WAIT } from './create-preview'
+import { kindConfigYaml, kindCreateArgs } from './kind-config'
+import { connectRegistry, startRegistry } from './kind-registry'
 import { ClusterError } from './errors'
 import {
   expectedKindSteps,
   parseKindClusters,
   parseKindError,
+  parseKindNodes,
   parseKindStepLine,
   parseKindVersion,
 } from './kind-parse'
@@ -27,9 +27,10 @@ export interface KindProviderOptions extends ToolDeps {
   createTimeoutMs?: number
   /** Waits until the API answers and nodes are Ready; kind's own `--wait` covers the control plane. */
   verifyReady?: (contextName: string, signal: AbortSignal) => Promise<void>
+  /** Writes kube-public/local-registry-hosting (KEP-1755) after a create with a local registry. */
+  publishRegistry?: (contextName: string) => Promise<void>
 }
 
-const WAIT = '5m'
 const LIST_TIMEOUT_MS = 30_000
 const DELETE_TIMEOUT_MS = 5 * 60_000
 
@@ -121,8 +122,8 @@ export class KindProvider implements ClusterProvider {
       if (version) info.kubernetesVersion = version
       return info
     }
-    const nodes = await this.tool.exec(['get', 'nodes', '--name', name], { timeoutMs: LIST_TIMEOUT_MS })
-    if (nodes.exitCode === 0) info.nodeCount = nodes.stdout.split('\n').filter((l) => l.trim()).length
+    const nodes = await this.nodes(name).catch(() => undefined)
+    if (nodes) info.nodeCount = nodes.length
     return info
   }
 
@@ -131,68 +132,63 @@ export class KindProvider implements ClusterProvider {
     if (invalid) throw new ClusterError(invalid, { advice: 'Use lowercase letters, digits, "." and "-".' })
     const workers = Math.max(0, (spec.nodes ?? 1) - 1)
     const steps = expectedKindSteps({ workers, wait: true })
-    const dir = await mkdtemp(join(tmpdir(), 'skiff-kind-'))
-    try {
-      const configFile = join(dir, 'cluster.yaml')
-      const nodes = [
-        { role: 'control-plane' },
-        ...Array.from({ length: workers }, () => ({ role: 'worker' })),
-      ]
-      await writeFile(
-        configFile,
-        YAML.stringify({ kind: 'Cluster', apiVersion: 'kind.x-k8s.io/v1alpha4', nodes }),
-      )
-      const args = ['create', 'cluster', '--name', spec.name, '--config', configFile, '--wait', WAIT]
-      // kind's node images are tagged "v1.33.1"; accept "1.33.1" too.
-      const version = spec.kubernetesVersion?.replace(/^v?/, 'v')
-      const image = spec.image ?? (version ? `kindest/node:${version}` : undefined)
-      if (image) args.push('--image', image)
-      let started = 0
-      const r = await this.tool.exec(args, {
-        timeoutMs: this.options.createTimeoutMs ?? 15 * 60_000,
-        signal,
-        onEvent,
-        onLine: (stream, line) => {
-          const parsed = stream === 'stderr' ? parseKindStepLine(line) : undefined
-          if (!parsed) return
-          // Some step names carry details ("Ensuring node image (…)", "Waiting ≤ 5m0s …"): match by prefix.
-          const known = steps.findIndex(
-            (s) =>
-              s === parsed.step ||
-              parsed.step.startsWith(`${s} `) ||
-              (s.startsWith('Waiting') && parsed.step.startsWith('Waiting')),
-          )
-          if (parsed.state === 'running') started++
-          const current = known >= 0 ? known + 1 : started
-          onEvent({
-            type: 'progress',
-            step: parsed.step,
-            title: parsed.title,
-            state: parsed.state,
-            current,
-            total: Math.max(steps.length, current),
-          })
-        },
-      })
-      if (r.cancelled || r.timedOut) {
-        await this.cleanup(spec.name, onEvent)
-        if (r.cancelled)
-          throw new ClusterError(
-            `Creating kind cluster "${spec.name}" was cancelled; its half-made nodes were deleted.`,
-          )
-        throw kindFailure('create cluster', r)
-      }
-      if (r.exitCode !== 0) throw kindFailure('create cluster', r)
-      const info = (await this.list()).find((c) => c.name === spec.name)
-      if (!info)
-        throw new ClusterError(`kind exited successfully but cluster "${spec.name}" is not listed`, {
-          exitCode: 0,
+    if (spec.localRegistry) await startRegistry(this.tool, onEvent)
+    const args = kindCreateArgs(spec, KIND_WAIT)
+    let started = 0
+    const r = await this.tool.exec(args, {
+      timeoutMs: this.options.createTimeoutMs ?? 15 * 60_000,
+      input: kindConfigYaml(spec),
+      signal,
+      onEvent,
+      onLine: (stream, line) => {
+        const parsed = stream === 'stderr' ? parseKindStepLine(line) : undefined
+        if (!parsed) return
+        // Some step names carry details ("Ensuring node image (…)", "Waiting ≤ 5m0s …"): match by prefix.
+        const known = steps.findIndex(
+          (s) =>
+            s === parsed.step ||
+            parsed.step.startsWith(`${s} `) ||
+            (s.startsWith('Waiting') && parsed.step.startsWith('Waiting')),
+        )
+        if (parsed.state === 'running') started++
+        const current = known >= 0 ? known + 1 : started
+        onEvent({
+          type: 'progress',
+          step: parsed.step,
+          title: parsed.title,
+          state: parsed.state,
+          current,
+          total: Math.max(steps.length, current),
         })
-      await this.options.verifyReady?.(info.contextName, signal)
-      return info
-    } finally {
-      await rm(dir, { recursive: true, force: true })
+      },
+    })
+    if (r.cancelled || r.timedOut) {
+      await this.cleanup(spec.name, onEvent)
+      if (r.cancelled)
+        throw new ClusterError(
+          `Creating kind cluster "${spec.name}" was cancelled; its half-made nodes were deleted.`,
+        )
+      throw kindFailure('create cluster', r)
     }
+    if (r.exitCode !== 0) throw kindFailure('create cluster', r)
+    const info = (await this.list()).find((c) => c.name === spec.name)
+    if (!info)
+      throw new ClusterError(`kind exited successfully but cluster "${spec.name}" is not listed`, {
+        exitCode: 0,
+      })
+    if (spec.localRegistry) {
+      await connectRegistry(this.tool, await this.nodes(spec.name), onEvent)
+      await this.options.publishRegistry?.(info.contextName)
+    }
+    await this.options.verifyReady?.(info.contextName, signal)
+    return info
+  }
+
+  /** `kind get nodes --name N`: the node container names. */
+  async nodes(name: string): Promise<string[]> {
+    const r = await this.tool.exec(['get', 'nodes', '--name', name], { timeoutMs: LIST_TIMEOUT_MS })
+    if (r.exitCode !== 0) throw kindFailure('get nodes', r)
+    return parseKindNodes(r.stdout)
   }
 
   private async cleanup(name: string, onEvent: OnProviderEvent): Promise<void> {

@@ -1,4 +1,5 @@
 import { ClusterError } from './errors'
+import { minikubeStartArgs } from './minikube-args'
 import { parseMinikubeEvent, parseMinikubeVersion, parseProfileList } from './minikube-parse'
 import type { MinikubeEvent } from './minikube-parse'
 import { clusterNameProblem } from '@shared/cluster-names'
@@ -112,12 +113,7 @@ export class MinikubeProvider implements ClusterProvider {
         advice: 'Choose another name, or start the existing profile instead.',
       })
     }
-    const args = ['start', '-p', spec.name]
-    if (spec.driver) args.push(`--driver=${spec.driver}`)
-    if (spec.kubernetesVersion) args.push(`--kubernetes-version=${spec.kubernetesVersion}`)
-    if (spec.nodes !== undefined) args.push(`--nodes=${spec.nodes}`)
-    if (spec.cpus !== undefined) args.push(`--cpus=${spec.cpus}`)
-    if (spec.memoryMb !== undefined) args.push(`--memory=${spec.memoryMb}`)
+    const args = minikubeStartArgs(spec)
     const timeout = this.options.createTimeoutMs ?? 20 * 60_000
     const { r, error } = await this.runSteps(args, onEvent, signal, timeout)
     if (r.cancelled || r.timedOut) {

@@ -13,6 +13,8 @@ export type { RunningSandbox, SandboxContextEntry, SandboxKubeconfig, StartSandb
 interface Meta {
   name: string
   nodes: number
+  /** Simulated time multiplier (1 = real time). */
+  speed?: number
   port?: number
   /** Whether it should be running: restore() brings these back after a restart. */
   running: boolean
@@ -96,7 +98,12 @@ export class SandboxProvider implements ClusterProvider {
       total,
     })
     const stateFile = this.stateFile(meta.name)
-    const options = { name: meta.name, nodes: meta.nodes, ...(existsSync(stateFile) ? { stateFile } : {}) }
+    const options = {
+      name: meta.name,
+      nodes: meta.nodes,
+      ...(meta.speed !== undefined && meta.speed !== 1 ? { speed: meta.speed } : {}),
+      ...(existsSync(stateFile) ? { stateFile } : {}),
+    }
     // Reuse the old port so existing kubeconfig entries keep working; take any port if it is gone.
     const sandbox =
       meta.port === undefined
@@ -139,6 +146,7 @@ export class SandboxProvider implements ClusterProvider {
     const meta: Meta = {
       name: spec.name,
       nodes: spec.nodes ?? 1,
+      ...(spec.speed !== undefined ? { speed: spec.speed } : {}),
       running: true,
       createdAt: new Date().toISOString(),
     }

@@ -15,6 +15,7 @@ export type StartSandbox = (options: {
   name: string
   port?: number
   nodes?: number
+  speed?: number
   stateFile?: string
 }) => Promise<RunningSandbox>
 

@@ -21,6 +21,8 @@ export interface ExecOptions {
   signal?: AbortSignal
   onEvent?: OnProviderEvent
   onLine?: (stream: 'stdout' | 'stderr', line: string) => void
+  /** Text for the child's stdin (e.g. kind's config with `--config -`). */
+  input?: string
 }
 
 /** Runs one CLI by its resolved path with argument arrays, reporting the command and every line. */
@@ -69,12 +71,27 @@ export class Tool {
     }
     if (this.env) runOptions.env = this.env
     if (options.signal) runOptions.signal = options.signal
+    if (options.input !== undefined) runOptions.input = options.input
     return this.run(file, args, runOptions)
   }
 
   /** Runs another program (the container engine) with the same environment. */
-  async execOther(file: string, args: string[], timeoutMs: number): Promise<RunResult> {
-    return this.run(file, args, this.env ? { timeoutMs, env: this.env } : { timeoutMs })
+  async execOther(file: string, args: string[], timeoutMs: number, input?: string): Promise<RunResult> {
+    const options: Parameters<RunFn>[2] = this.env ? { timeoutMs, env: this.env } : { timeoutMs }
+    if (input !== undefined) options.input = input
+    return this.run(file, args, options)
+  }
+
+  /** Runs the container engine (docker, or KIND_EXPERIMENTAL_PROVIDER) and reports the command. */
+  async engine(
+    args: string[],
+    options: { timeoutMs: number; onEvent?: OnProviderEvent; input?: string },
+  ): Promise<RunResult> {
+    const name = this.env?.KIND_EXPERIMENTAL_PROVIDER ?? 'docker'
+    const file = await this.which(name)
+    if (!file) throw new ClusterError(`${name} is not installed (not found on PATH)`)
+    options.onEvent?.({ type: 'command', argv: [name, ...args] })
+    return this.execOther(file, args, options.timeoutMs, options.input)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ExternalCluster } from '@shared/contract'
 import type { clusterMethods, clusterStreams } from '@shared/contract/clusters'
 import type { ClusterProvider, JobRunner } from '../clusters'
+import { createPreview } from '../clusters/create-preview'
 import { detectAll, listClusters } from '../clusters/overview'
 import type { ConcernHandlers } from './concern'
 
@@ -25,6 +26,7 @@ export function createClusterHandlers(
       'clusters.list': () => listClusters(deps.providers, jobs, deps.contextNames),
       'clusters.external': () => deps.external(),
       'clusters.create': async ({ provider, spec }) => jobs.start({ action: 'create', provider, spec }),
+      'clusters.preview': async ({ provider, spec }) => createPreview(provider, spec),
       'clusters.action': async ({ provider, name, action }) => jobs.start({ action, provider, name }),
       'jobs.cancel': async ({ id }) => ({ cancelled: jobs.cancel(id) }),
       'jobs.diagnostics': async ({ id }) => ({ text: await jobs.diagnostics(id) }),

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { LocalDistribution } from '../local-clusters'
 import { clusterNameProblem } from '../cluster-names'
+import { minikubeAddons, minikubeDrivers, specProblems } from '../cluster-options'
+import type { MinikubeAddon } from '../cluster-options'
 import { method, stream } from './define'
 
 export const providerIds = ['kind', 'minikube', 'sandbox'] as const
@@ -33,6 +35,22 @@ export interface CreateSpec {
   driver?: string
   cpus?: number
   memoryMb?: number
+  /** kind only: host ports 80/443 to the control plane, labelled ingress-ready=true. */
+  ingressPorts?: boolean
+  /** kind only: wire the cluster to a local registry on localhost:5001, as kind's docs describe. */
+  localRegistry?: boolean
+  /** minikube only: addons enabled by `minikube start --addons`. */
+  addons?: MinikubeAddon[]
+  /** sandbox only: simulated time runs this many times faster. */
+  speed?: number
+}
+
+/** What a create will run, shown before it runs: each command line, and kind's config file. */
+export interface CreatePreview {
+  commands: string[]
+  /** The YAML handed to `kind create cluster --config -` on stdin. */
+  config?: string
+  notes: string[]
 }
 
 export interface PrerequisiteCheck {
@@ -121,36 +139,42 @@ function nameRule(provider: ProviderId, name: string, ctx: z.RefinementCtx, path
 }
 const jobId = z.string().min(1).max(100)
 
+const createSpec = z.strictObject({
+  name: clusterName,
+  kubernetesVersion: z
+    .string()
+    .regex(/^v?\d+\.\d+\.\d+$/, 'must look like v1.33.1')
+    .optional(),
+  image: z
+    .string()
+    .max(300)
+    .regex(/^[a-z0-9][a-z0-9./_:@-]*$/, 'must be an image reference like kindest/node:v1.33.1')
+    .optional(),
+  nodes: z.number().int().min(1).max(10).optional(),
+  driver: z.enum(minikubeDrivers).optional(),
+  cpus: z.number().int().min(1).max(64).optional(),
+  memoryMb: z.number().int().min(1800).max(262_144).optional(),
+  ingressPorts: z.boolean().optional(),
+  localRegistry: z.boolean().optional(),
+  addons: z.array(z.enum(minikubeAddons)).max(minikubeAddons.length).optional(),
+  speed: z.number().min(0.1).max(100).optional(),
+})
+
+// One schema for create and preview, so the preview shows exactly what create would accept and run.
+const createInput = z.strictObject({ provider, spec: createSpec }).superRefine((v, ctx) => {
+  nameRule(v.provider, v.spec.name, ctx, ['spec', 'name'])
+  for (const p of specProblems(v.provider, v.spec))
+    ctx.addIssue({ code: 'custom', message: p.message, path: ['spec', p.path] })
+})
+
 export const clusterMethods = {
   'clusters.detect': method<Detection[]>()(z.strictObject({})),
   'clusters.list': method<ClusterList>()(z.strictObject({})),
   /** Recognised local clusters that no Skiff provider manages, each asked for its version. */
   'clusters.external': method<ExternalCluster[]>()(z.strictObject({})),
-  'clusters.create': method<JobInfo>()(
-    z
-      .strictObject({
-        provider,
-        spec: z.strictObject({
-          name: clusterName,
-          kubernetesVersion: z
-            .string()
-            .regex(/^v?\d+\.\d+\.\d+$/, 'must look like v1.33.1')
-            .optional(),
-          image: z
-            .string()
-            .max(300)
-            .regex(/^[a-z0-9][a-z0-9./_:@-]*$/, 'must be an image reference like kindest/node:v1.33.1')
-            .optional(),
-          nodes: z.number().int().min(1).max(10).optional(),
-          driver: z
-            .enum(['docker', 'podman', 'kvm2', 'qemu2', 'virtualbox', 'hyperkit', 'vfkit', 'hyperv'])
-            .optional(),
-          cpus: z.number().int().min(1).max(64).optional(),
-          memoryMb: z.number().int().min(1800).max(262_144).optional(),
-        }),
-      })
-      .superRefine((v, ctx) => nameRule(v.provider, v.spec.name, ctx, ['spec', 'name'])),
-  ),
+  'clusters.create': method<JobInfo>()(createInput),
+  /** The exact command lines (and kind config) a create with this input would run; nothing runs. */
+  'clusters.preview': method<CreatePreview>()(createInput),
   'clusters.action': method<JobInfo>()(
     z
       .strictObject({
