@@ -11,6 +11,7 @@ import type { SandboxCerts } from './server/certs'
 import { generateCerts } from './server/certs'
 import { startApiServer } from './server/server'
 import { TrafficMeter } from './metrics/traffic'
+import { LocalImages } from './images/local-images'
 import { loadState, restoreObjects, saveState } from './store/persistence'
 import { Store } from './store/store'
 
@@ -25,6 +26,15 @@ export interface SandboxOptions {
   watchHistory?: number // events kept for watch resumption (older resourceVersions get 410), default 50,000
 }
 
+export interface SandboxImages {
+  /** Makes an image present on every node, as `kind load docker-image` does. */
+  load(image: string): void
+  /** Images the host's container engine has; pods using them (and not loaded) fail to pull. */
+  setHostImages(images: string[]): void
+  /** Loaded images, normalized (docker.io/library/…). */
+  loaded(): string[]
+}
+
 export interface RunningSandbox {
   readonly name: string
   readonly url: string
@@ -34,6 +44,8 @@ export interface RunningSandbox {
   advance(ms: number): Promise<void>
   save(file: string): Promise<void>
   stop(): Promise<void>
+  /** The local-image loop: what the host has, what is loaded, and `kind load`'s counterpart. */
+  readonly images: SandboxImages
   seedPods(
     namespace: string,
     count: number,
@@ -55,7 +67,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const clock: Clock = manual ?? realClock(speed)
   const store = new Store(opts.watchHistory)
   const api = new ObjectApi(store, clock)
-  const controllers = startControllers({ api, clock, clusterName: opts.name, nodeCount: nodes })
+  const images = LocalImages.from(state?.images)
+  const controllers = startControllers({ api, clock, clusterName: opts.name, nodeCount: nodes, images })
   if (state) {
     restoreObjects(store, state, () => api.resources.reload(store).filter((r) => r.custom))
     controllers.resyncAll()
@@ -86,6 +99,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         certs,
         resourceVersion: store.resourceVersion,
         savedAt: Date.now(),
+        images: images.toJSON(),
       },
       store,
     )
@@ -109,6 +123,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       await server.close()
       clock.dispose()
       if (opts.stateFile) await save(opts.stateFile)
+    },
+    images: {
+      load: (image) => images.load(image),
+      setHostImages: (list) => images.setHostImages(list),
+      loaded: () => images.list(),
     },
     seedPods(namespace, count, seedOpts = {}) {
       seedPods(api, namespace, count, seedOpts, controllers.nodeNames)

@@ -1,4 +1,7 @@
 import { fnv32a, rfc3339 } from '../api/names'
+import type { LocalImages } from '../images/local-images'
+import { decidePull } from '../images/image-pull'
+import { nextPullRetry, pullRetryDue } from '../images/pull-backoff'
 import type { ContainerSpec, ContainerStatus, Pod } from '../types'
 
 // The fake container runtime: how one container moves through its states over simulated time.
@@ -69,15 +72,43 @@ function startedEvents(c: ContainerSpec): ContainerEvent[] {
   ]
 }
 
-export function stepContainer(pod: Pod, c: ContainerSpec, st: ContainerStatus, now: number): ContainerStep {
+function pullPolicyOf(c: ContainerSpec): string | undefined {
+  return typeof c.imagePullPolicy === 'string' ? c.imagePullPolicy : undefined
+}
+
+// After a back-off the kubelet pulls the image it could not get before.
+function pulledEvents(c: ContainerSpec): ContainerEvent[] {
+  return [
+    { type: 'Normal', reason: 'Pulling', message: `Pulling image "${c.image}"` },
+    { type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${c.image}"` },
+    { type: 'Normal', reason: 'Created', message: `Created container: ${c.name}` },
+    { type: 'Normal', reason: 'Started', message: `Started container ${c.name}` },
+  ]
+}
+
+export function stepContainer(
+  pod: Pod,
+  c: ContainerSpec,
+  st: ContainerStatus,
+  now: number,
+  images?: LocalImages,
+): ContainerStep {
   const podRef = `${pod.metadata.name}_${pod.metadata.namespace ?? 'default'}(${pod.metadata.uid})`
   const waiting = st.state.waiting?.reason
+  if (waiting === 'ImagePullBackOff') {
+    const startAt = Date.parse(String(pod.status.startTime ?? rfc3339(now))) + startDelayMs(pod.metadata.name)
+    // The kubelet retries only when its back-off expires; until then the pod stays as it is.
+    if (!pullRetryDue(startAt, now) || decidePull(c.image, pullPolicyOf(c), images).kind === 'failed')
+      return { status: st, nextAt: nextPullRetry(startAt, now), events: [] }
+    return { status: running(pod, c, st, now), events: pulledEvents(c) }
+  }
   if (waiting === 'ContainerCreating' || waiting === 'ErrImagePull') {
     const startAt = Date.parse(String(pod.status.startTime ?? rfc3339(now))) + startDelayMs(pod.metadata.name)
     if (now < startAt) return { status: st, nextAt: startAt, events: [] }
-    if (c.image.includes('doesnotexist')) {
+    const pull = decidePull(c.image, pullPolicyOf(c), images)
+    if (pull.kind === 'failed') {
       if (waiting === 'ContainerCreating') {
-        const message = `Failed to pull image "${c.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${imageRef(c.image)}": not found`
+        const message = pull.message
         return {
           status: { ...st, state: { waiting: { reason: 'ErrImagePull', message } } },
           nextAt: now + 1000,
@@ -91,6 +122,7 @@ export function stepContainer(pod: Pod, c: ContainerSpec, st: ContainerStatus, n
       const message = `Back-off pulling image "${c.image}"`
       return {
         status: { ...st, state: { waiting: { reason: 'ImagePullBackOff', message } } },
+        nextAt: nextPullRetry(startAt, now),
         events: [
           { type: 'Normal', reason: 'BackOff', message },
           { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff' },

@@ -4,6 +4,7 @@ import { ApiError } from '../api/status'
 import { nodeNames } from '../bootstrap'
 import type { Clock } from '../clock'
 import type { StoreEvent } from '../store/store'
+import type { LocalImages } from '../images/local-images'
 import type { Pod } from '../types'
 import { syncDeployment } from './deployment'
 import { syncEndpoints, servicesSelecting } from './endpoints'
@@ -20,6 +21,8 @@ export interface ControllerContext {
   clock: Clock
   clusterName: string
   nodeCount: number
+  /** What the nodes hold; without it every image counts as pullable. */
+  images?: LocalImages
 }
 
 export interface Controllers {
@@ -81,7 +84,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
     )
   }
   const sync: Sync = { api, clock, events: createEventRecorder(api), enqueue, after }
-  const kubelet = createKubelet(sync, names)
+  const kubelet = createKubelet(sync, names, ctx.images)
 
   const run = (key: string): void => {
     const [kind = '', ns = '', name = ''] = key.split('|')

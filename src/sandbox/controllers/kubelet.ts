@@ -1,5 +1,6 @@
 import { deepEqual } from '../api/deep-equal'
 import { resourceByKind } from '../api/resources'
+import type { LocalImages } from '../images/local-images'
 import type { Pod } from '../types'
 import { initialStatus } from './container-state'
 import { computePodStatus, condition } from './pod-status'
@@ -13,7 +14,7 @@ export interface Kubelet {
 
 const TERMINATION_MS = 1000
 
-export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
+export function createKubelet(sync: Sync, nodes: string[], images?: LocalImages): Kubelet {
   const { api, clock } = sync
   const podDef = resourceByKind('Pod')
   const terminatingSince = new Map<string, number>()
@@ -53,7 +54,7 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
       const n = nextIp++
       return `10.244.${nodeIndex}.${(n % 250) + 2}`
     }
-    const step = computePodStatus(pod, now, api.timestamp(), allocate)
+    const step = computePodStatus(pod, now, api.timestamp(), allocate, images)
     if (!deepEqual(step.status, pod.status)) {
       const next = { ...structuredClone(pod), status: step.status }
       const saved = api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {

@@ -1,5 +1,6 @@
 import type { Condition, ContainerStatus, Pod } from '../types'
 import type { ContainerEvent } from './container-state'
+import type { LocalImages } from '../images/local-images'
 import { initialStatus, stepContainer } from './container-state'
 
 // Pure: the status a bound pod has at `now`, given its previous status.
@@ -34,13 +35,19 @@ function mergeConditions(prev: Condition[] | undefined, next: Condition[]): Cond
   })
 }
 
-export function computePodStatus(pod: Pod, now: number, at: string, allocateIp: () => string): PodStatusStep {
+export function computePodStatus(
+  pod: Pod,
+  now: number,
+  at: string,
+  allocateIp: () => string,
+  images?: LocalImages,
+): PodStatusStep {
   let nextAt = Infinity
   const statuses: ContainerStatus[] = []
   const events: ContainerEvent[] = []
   for (const c of pod.spec.containers) {
     const prev = pod.status.containerStatuses?.find((s) => s.name === c.name) ?? initialStatus(c)
-    const step = stepContainer(pod, c, prev, now)
+    const step = stepContainer(pod, c, prev, now, images)
     statuses.push(step.status)
     events.push(...step.events)
     if (step.nextAt !== undefined) nextAt = Math.min(nextAt, step.nextAt)

@@ -16,6 +16,8 @@ export interface PersistedState {
   certs: SandboxCerts
   resourceVersion: number
   savedAt: number
+  /** Images loaded into the sandbox's nodes and images known to exist only on the host. */
+  images?: { loaded: string[]; hostOnly: string[] }
   objects: Record<string, KObj[]>
 }
 
