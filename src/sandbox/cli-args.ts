@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 
-// `npm run sandbox -- --name demo [--kubeconfig FILE] [--port N] [--nodes N] [--speed X] [--state FILE]`
+// `npm run sandbox -- --name demo [--kubeconfig FILE] [--port N] [--nodes N] [--speed X] [--state FILE] [--images FILE]`
 export interface CliOptions {
   name: string
   kubeconfig?: string
@@ -8,10 +8,12 @@ export interface CliOptions {
   nodes: number
   speed: number
   state?: string
+  /** JSON file of host-only and loaded images, followed while the sandbox runs. */
+  images?: string
 }
 
 export const USAGE =
-  'usage: npm run sandbox -- --name NAME [--kubeconfig FILE] [--port N] [--nodes 1-3] [--speed X] [--state FILE]'
+  'usage: npm run sandbox -- --name NAME [--kubeconfig FILE] [--port N] [--nodes 1-3] [--speed X] [--state FILE] [--images FILE]'
 
 function int(value: string | undefined, fallback: number, what: string): number {
   if (value === undefined) return fallback
@@ -30,6 +32,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       nodes: { type: 'string' },
       speed: { type: 'string' },
       state: { type: 'string' },
+      images: { type: 'string' },
     },
     strict: true,
   })
@@ -43,5 +46,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
     speed,
     ...(values.kubeconfig ? { kubeconfig: values.kubeconfig } : {}),
     ...(values.state ? { state: values.state } : {}),
+    ...(values.images ? { images: values.images } : {}),
   }
 }

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { resolveKubeconfigPaths } from '../main/kubeconfig/paths'
 import { upsertEntries } from '../main/kubeconfig/upsert-entries'
 import { parseCliArgs } from './cli-args'
+import { followImagesFile } from './images/images-file'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import { sandboxKubeconfigEntry } from './kubeconfig-entry'
@@ -14,7 +15,7 @@ export async function runSandboxCli(
   log: (line: string) => void = (line) => console.log(line),
 ): Promise<RunningSandbox> {
   const opts = parseCliArgs(argv)
-  const sb = await startSandbox({
+  let sb = await startSandbox({
     name: opts.name,
     port: opts.port,
     nodes: opts.nodes,
@@ -29,6 +30,11 @@ export async function runSandboxCli(
   } catch (err) {
     await sb.stop()
     throw err
+  }
+  if (opts.images) {
+    const stopFollowing = followImagesFile(opts.images, sb.images)
+    const stop = sb.stop.bind(sb)
+    sb = { ...sb, stop: () => (stopFollowing(), stop()) }
   }
   log(`ready ${sb.url}`)
   return sb

@@ -5,7 +5,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { env, loadYaml, stateDir } from './lib.mjs'
+import { hostImages } from './images.mjs'
+import { env, loadYaml, readJson, stateDir } from './lib.mjs'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const files = (name) => {
@@ -14,6 +15,7 @@ const files = (name) => {
     kubeconfig: path.join(dir, `${name}.kubeconfig`),
     log: path.join(dir, `${name}.log`),
     state: path.join(dir, `${name}.state.json`),
+    images: path.join(dir, `${name}.images.json`),
   }
 }
 
@@ -24,6 +26,10 @@ export async function startBacking(name, nodes) {
   const f = files(name)
   fs.rmSync(f.kubeconfig, { force: true })
   const sandboxName = `fake-${name.replace(/[^a-z0-9-]/g, '-')}`.slice(0, 63).replace(/-+$/, '')
+  // The sandbox treats the fake engine's images as host-only until a `load` lists them as loaded.
+  const hostOnly = hostImages().map((i) => `${i.repository}:${i.tag}`)
+  const previous = readJson(f.images)
+  fs.writeFileSync(f.images, JSON.stringify({ hostOnly, loaded: previous?.loaded ?? [] }))
   const log = fs.openSync(f.log, 'w')
   const cli = path.join(repoRoot, 'src', 'sandbox', 'cli.ts')
   const args = [
@@ -38,6 +44,8 @@ export async function startBacking(name, nodes) {
     String(Math.min(3, nodes)),
     '--state',
     f.state,
+    '--images',
+    f.images,
   ]
   const child = spawn(process.execPath, args, { cwd: repoRoot, detached: true, stdio: ['ignore', log, log] })
   child.unref()
@@ -53,6 +61,7 @@ export async function startBacking(name, nodes) {
       const doc = YAML.parse(fs.readFileSync(f.kubeconfig, 'utf8'))
       return {
         pid: child.pid,
+        imagesFile: f.images,
         server: ready[1],
         caData: doc.clusters?.[0]?.cluster?.['certificate-authority-data'],
         token: doc.users?.[0]?.user?.token,
@@ -81,4 +90,14 @@ export async function stopBacking(pid) {
     }
     await sleep(50)
   }
+}
+
+/** What `kind load docker-image` / `minikube image load` do to a backing sandbox: the images become present. */
+export async function loadIntoBacking(api, images) {
+  if (!api?.imagesFile) return
+  const doc = readJson(api.imagesFile) ?? { hostOnly: [], loaded: [] }
+  doc.loaded = [...new Set([...(doc.loaded ?? []), ...images])]
+  const tmp = `${api.imagesFile}.tmp`
+  fs.writeFileSync(tmp, JSON.stringify(doc))
+  fs.renameSync(tmp, api.imagesFile)
 }
