@@ -1,14 +1,18 @@
 import { homedir as osHomedir } from 'node:os'
 import { join } from 'node:path'
 import { startSandbox } from '@sandbox'
-import type { SystemInfo } from '@shared/contract'
-import { createJobRunner, KindProvider, MinikubeProvider, SandboxProvider } from './clusters'
+import type { HostImages, SystemInfo } from '@shared/contract'
+import { createJobRunner, KindProvider, MinikubeProvider, run, SandboxProvider } from './clusters'
+import { listHostImages } from './clusters/host-images'
+import { publishRegistryHosting } from './clusters/registry-hosting'
+import { createWhich } from './clusters/which'
 import { createExecApprovals } from './kubeconfig/exec-approvals'
 import { waitForNodesReady } from './clusters/verify-ready'
 import {
   createActionHandlers,
   createClusterHandlers,
   createContextHandlers,
+  createDevLoopHandlers,
   createResourceHandlers,
   createSystemHandlers,
   joinHandlers,
@@ -64,15 +68,30 @@ export function createBackend(options: BackendOptions): Backend {
     start: startSandbox,
     dataDir: options.dataDir,
     kubeconfig: createEntryWriter({ env, homedir, backupDir }),
+    hostImages: async () =>
+      (
+        await listHostImages({ run, which: createWhich(env.PATH), env: { ...env }, timeoutMs: 5000 })
+      ).images.map((i) => i.ref),
   })
   const verifyReady = (context: string, signal: AbortSignal): Promise<void> =>
     waitForNodesReady(() => getKubeConfig(context), signal)
   const toolEnv = { ...env }
+  const minikube = new MinikubeProvider({ env: toolEnv, verifyReady })
   const providers = [
     sandboxes,
-    new KindProvider({ env: toolEnv, verifyReady }),
-    new MinikubeProvider({ env: toolEnv, verifyReady }),
+    new KindProvider({
+      env: toolEnv,
+      verifyReady,
+      publishRegistry: async (context) => publishRegistryHosting(await getKubeConfig(context)),
+    }),
+    minikube,
   ]
+  const hostImages = async (): Promise<HostImages> => {
+    const found = await listHostImages({ run, which: createWhich(toolEnv.PATH), env: toolEnv })
+    // The sandboxes learn what exists only on this machine, so pods using it wait for a load.
+    sandboxes.setHostImages(found.images.map((i) => i.ref))
+    return found
+  }
   const jobs = createJobRunner(Object.fromEntries(providers.map((p) => [p.id, p])))
   const kube = createKubeService({ getKubeConfig })
 
@@ -93,6 +112,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
+    devLoop: createDevLoopHandlers({ providers, jobs, minikube, hostImages, getKubeConfig }),
   })
 
   return {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { diagnosticsText } from './diagnostics'
 import { ClusterError, toJobError } from './errors'
 import { EventLog } from './event-log'
-import type { JobAction, JobEvent, JobInfo, JobRequest } from './job-types'
+import type { JobEvent, JobInfo, JobRequest } from './job-types'
 import { formatCommand } from './run'
 import type { ClusterInfo, ClusterProvider, ProviderEvent, ProviderId } from './types'
 
@@ -37,16 +37,72 @@ interface Job {
 const MAX_FINISHED_JOBS = 50
 const PAST = { start: 'Started', stop: 'Stopped', pause: 'Paused', unpause: 'Unpaused' } as const
 
-function summaryOf(action: JobAction, provider: ProviderId, name: string, cluster?: ClusterInfo): string {
-  const what = `${provider} cluster "${name}"`
-  switch (action) {
+function summaryOf(request: JobRequest, cluster?: ClusterInfo, output?: string[]): string {
+  const name = request.action === 'create' ? request.spec.name : request.name
+  const what = `${request.provider} cluster "${name}"`
+  switch (request.action) {
     case 'create':
       return `Created ${what}. The current kubectl context is now "${cluster?.contextName ?? name}".`
     case 'delete':
       return `Deleted ${what} and its kubeconfig context.`
+    case 'load-image':
+      return `Loaded "${request.image}" into ${what}.`
+    case 'enable-addon':
+      return `Enabled the ${request.addon} addon on ${what}.`
+    case 'disable-addon':
+      return `Disabled the ${request.addon} addon on ${what}.`
+    case 'service-url':
+      return output?.length
+        ? `${request.namespace}/${request.service}: ${output.join(' ')}`
+        : `minikube printed no URL for ${request.namespace}/${request.service} (it has no node port).`
     default:
-      return `${PAST[action]} ${what}.`
+      return `${PAST[request.action]} ${what}.`
   }
+}
+
+/** Runs one request against its provider; the provider method it needs was checked at start. */
+async function perform(
+  provider: ClusterProvider,
+  request: JobRequest,
+  onEvent: (e: ProviderEvent) => void,
+  signal: AbortSignal,
+): Promise<{ cluster?: ClusterInfo; output?: string[] }> {
+  const missing = (): ClusterError => new ClusterError(`${provider.id} clusters cannot ${request.action}`)
+  switch (request.action) {
+    case 'create':
+      return { cluster: await provider.create(request.spec, onEvent, signal) }
+    case 'load-image':
+      if (!provider.loadImage) throw missing()
+      await provider.loadImage(request.name, request.image, onEvent, signal)
+      return {}
+    case 'enable-addon':
+    case 'disable-addon':
+      if (!provider.setAddon) throw missing()
+      await provider.setAddon(request.name, request.addon, request.action === 'enable-addon', onEvent, signal)
+      return {}
+    case 'service-url':
+      if (!provider.serviceUrl) throw missing()
+      return {
+        output: await provider.serviceUrl(request.name, request.namespace, request.service, onEvent, signal),
+      }
+    default: {
+      const method = provider[request.action]
+      if (!method) throw missing()
+      await method.call(provider, request.name, onEvent, signal)
+      return {}
+    }
+  }
+}
+
+const METHOD_FOR: Record<Exclude<JobRequest['action'], 'create' | 'delete'>, keyof ClusterProvider> = {
+  start: 'start',
+  stop: 'stop',
+  pause: 'pause',
+  unpause: 'unpause',
+  'load-image': 'loadImage',
+  'enable-addon': 'setAddon',
+  'disable-addon': 'setAddon',
+  'service-url': 'serviceUrl',
 }
 
 export function createJobRunner(providers: Partial<Record<ProviderId, ClusterProvider>>): JobRunner {
@@ -81,14 +137,10 @@ export function createJobRunner(providers: Partial<Record<ProviderId, ClusterPro
     }
     const signal = controller.signal
     let cluster: ClusterInfo | undefined
+    let output: string[] | undefined
     let status: Exclude<JobInfo['status'], 'running'>
     try {
-      if (request.action === 'create') cluster = await provider.create(request.spec, onEvent, signal)
-      else {
-        const method = provider[request.action]
-        if (!method) throw new ClusterError(`${provider.id} clusters cannot ${request.action}`)
-        await method.call(provider, request.name, onEvent, signal)
-      }
+      ;({ cluster, output } = await perform(provider, request, onEvent, signal))
       status = 'succeeded'
     } catch (err) {
       status = signal.aborted ? 'cancelled' : 'failed'
@@ -100,10 +152,11 @@ export function createJobRunner(providers: Partial<Record<ProviderId, ClusterPro
       type: 'done',
       ok: status === 'succeeded',
       status,
-      summary: info.error ? info.error.message : summaryOf(info.action, info.provider, info.name, cluster),
+      summary: info.error ? info.error.message : summaryOf(request, cluster, output),
     }
     if (info.error) done.error = info.error
     if (cluster) done.cluster = cluster
+    if (output) done.output = output
     events.push(done)
     events.close()
   }
@@ -113,7 +166,11 @@ export function createJobRunner(providers: Partial<Record<ProviderId, ClusterPro
       const provider = providers[request.provider]
       if (!provider) throw new ClusterError(`Unknown cluster provider "${request.provider}"`)
       const name = request.action === 'create' ? request.spec.name : request.name
-      if (request.action !== 'create' && request.action !== 'delete' && !provider[request.action]) {
+      if (
+        request.action !== 'create' &&
+        request.action !== 'delete' &&
+        !provider[METHOD_FOR[request.action]]
+      ) {
         throw new ClusterError(`${request.provider} clusters cannot ${request.action}`)
       }
       const key = `${request.provider}/${name}`

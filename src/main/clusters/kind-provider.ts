@@ -1,5 +1,6 @@
 import { KIND_WAIT } from './create-preview'
 import { kindConfigYaml, kindCreateArgs } from './kind-config'
+import { kindLoadImage, kindNodeImages } from './kind-images'
 import { connectRegistry, startRegistry } from './kind-registry'
 import { ClusterError } from './errors'
 import {
@@ -182,6 +183,14 @@ export class KindProvider implements ClusterProvider {
     }
     await this.options.verifyReady?.(info.contextName, signal)
     return info
+  }
+
+  loadImage(name: string, image: string, onEvent: OnProviderEvent, signal: AbortSignal): Promise<void> {
+    return kindLoadImage(this.tool, name, image, onEvent, signal)
+  }
+
+  async clusterImages(name: string): Promise<string[]> {
+    return kindNodeImages(this.tool, await this.nodes(name))
   }
 
   /** `kind get nodes --name N`: the node container names. */

@@ -1,5 +1,13 @@
 import { ClusterError } from './errors'
 import { minikubeStartArgs } from './minikube-args'
+import {
+  minikubeAddons,
+  minikubeImages,
+  minikubeLoadImage,
+  minikubeServiceUrl,
+  minikubeSetAddon,
+} from './minikube-devloop'
+import type { AddonInfo } from '@shared/contract/dev-loop'
 import { parseMinikubeEvent, parseMinikubeVersion, parseProfileList } from './minikube-parse'
 import type { MinikubeEvent } from './minikube-parse'
 import { clusterNameProblem } from '@shared/cluster-names'
@@ -147,6 +155,38 @@ export class MinikubeProvider implements ClusterProvider {
     const { r, error } = await this.runSteps(args, onEvent, signal, OP_TIMEOUT_MS)
     if (r.cancelled) throw new ClusterError(`minikube ${action} of "${name}" was cancelled`)
     if (r.exitCode !== 0) throw minikubeFailure(action, r, error)
+  }
+
+  loadImage(name: string, image: string, onEvent: OnProviderEvent, signal: AbortSignal): Promise<void> {
+    return minikubeLoadImage(this.tool, name, image, onEvent, signal)
+  }
+
+  clusterImages(name: string): Promise<string[]> {
+    return minikubeImages(this.tool, name)
+  }
+
+  addons(name: string): Promise<AddonInfo[]> {
+    return minikubeAddons(this.tool, name)
+  }
+
+  setAddon(
+    name: string,
+    addon: string,
+    enabled: boolean,
+    onEvent: OnProviderEvent,
+    signal: AbortSignal,
+  ): Promise<void> {
+    return minikubeSetAddon(this.tool, name, addon, enabled, onEvent, signal)
+  }
+
+  serviceUrl(
+    name: string,
+    namespace: string,
+    service: string,
+    onEvent: OnProviderEvent,
+    signal: AbortSignal,
+  ): Promise<string[]> {
+    return minikubeServiceUrl(this.tool, name, namespace, service, onEvent, signal)
   }
 
   delete(name: string, onEvent: OnProviderEvent, signal: AbortSignal): Promise<void> {

@@ -40,6 +40,7 @@ function fakeWorld(): FakeWorld {
         live.delete(options.name)
       },
       save: (file) => writeFile(file, JSON.stringify({ saved: options.name })),
+      images: { load: () => {}, setHostImages: () => {}, loaded: () => [] },
     }
     return sandbox
   }

@@ -24,10 +24,18 @@ interface Meta {
 export class SandboxProvider implements ClusterProvider {
   readonly id = 'sandbox'
   private readonly running = new Map<string, RunningSandbox>()
+  /** The host engine's images, last seen: a new sandbox learns them too. */
+  private hostImages: string[] = []
   private readonly root: string
 
   constructor(
-    private readonly deps: { start: StartSandbox; dataDir: string; kubeconfig: SandboxKubeconfig },
+    private readonly deps: {
+      start: StartSandbox
+      dataDir: string
+      kubeconfig: SandboxKubeconfig
+      /** The host engine's image names, asked when a sandbox starts. */
+      hostImages?: () => Promise<string[]>
+    },
   ) {
     this.root = join(deps.dataDir, 'sandboxes')
   }
@@ -110,6 +118,8 @@ export class SandboxProvider implements ClusterProvider {
         ? await this.deps.start(options)
         : await this.deps.start({ ...options, port: meta.port }).catch(() => this.deps.start(options))
     this.running.set(meta.name, sandbox)
+    if (this.deps.hostImages) this.hostImages = await this.deps.hostImages().catch(() => this.hostImages)
+    sandbox.images.setHostImages(this.hostImages)
     onEvent({ type: 'log', stream: 'stdout', line: `Sandbox "${meta.name}" is serving ${sandbox.url}` })
     onEvent({
       type: 'progress',
@@ -227,6 +237,31 @@ export class SandboxProvider implements ClusterProvider {
       current: 1,
       total: 1,
     })
+  }
+
+  /** What the host's engine has: pods using those images wait until they are loaded. */
+  setHostImages(images: string[]): void {
+    this.hostImages = [...images]
+    for (const sandbox of this.running.values()) sandbox.images.setHostImages(images)
+  }
+
+  private mustRun(name: string): RunningSandbox {
+    const sandbox = this.running.get(name)
+    if (!sandbox)
+      throw new ClusterError(`Sandbox "${name}" is not running`, { advice: 'Start it, then load the image.' })
+    return sandbox
+  }
+
+  async loadImage(name: string, image: string, onEvent: OnProviderEvent): Promise<void> {
+    const sandbox = this.mustRun(name)
+    const step = { type: 'progress', step: 'Loading image', current: 1, total: 1 } as const
+    onEvent({ ...step, title: `Loading ${image} into sandbox "${name}"`, state: 'running' })
+    sandbox.images.load(image)
+    onEvent({ ...step, title: `${image} is present on every simulated node`, state: 'done' })
+  }
+
+  async clusterImages(name: string): Promise<string[]> {
+    return this.mustRun(name).images.loaded()
   }
 
   /** After an app restart: starts the sandboxes that were running when it quit. */

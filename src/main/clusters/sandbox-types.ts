@@ -9,6 +9,7 @@ export interface RunningSandbox {
   caData: string
   stop(): Promise<void>
   save(file: string): Promise<void>
+  images: { load(image: string): void; setHostImages(images: string[]): void; loaded(): string[] }
 }
 
 export type StartSandbox = (options: {

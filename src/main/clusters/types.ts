@@ -33,6 +33,25 @@ export interface ClusterProvider {
   stop?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
   pause?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
   unpause?(name: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
+  /** Makes a host image present on the cluster's nodes (kind load docker-image, minikube image load). */
+  loadImage?(name: string, image: string, onProgress: OnProviderEvent, signal: AbortSignal): Promise<void>
+  /** Images the cluster's nodes hold, as the container runtime names them. */
+  clusterImages?(name: string): Promise<string[]>
+  setAddon?(
+    name: string,
+    addon: string,
+    enabled: boolean,
+    onProgress: OnProviderEvent,
+    signal: AbortSignal,
+  ): Promise<void>
+  /** URLs the tool itself works out for a Service (minikube service --url). */
+  serviceUrl?(
+    name: string,
+    namespace: string,
+    service: string,
+    onProgress: OnProviderEvent,
+    signal: AbortSignal,
+  ): Promise<string[]>
   /** Tool versions for diagnostics, e.g. "kind v0.33.0 go1.24.6 linux/amd64". */
   versions?(): Promise<string[]>
 }

@@ -75,7 +75,17 @@ export interface JobError {
   exitCode?: number
 }
 
-export type JobAction = 'create' | 'delete' | 'start' | 'stop' | 'pause' | 'unpause'
+export type JobAction =
+  | 'create'
+  | 'delete'
+  | 'start'
+  | 'stop'
+  | 'pause'
+  | 'unpause'
+  | 'load-image'
+  | 'enable-addon'
+  | 'disable-addon'
+  | 'service-url'
 export type JobStatus = 'running' | 'succeeded' | 'failed' | 'cancelled'
 
 export type JobEvent =
@@ -95,6 +105,8 @@ export type JobEvent =
       summary: string
       error?: JobError
       cluster?: ClusterInfo
+      /** What the job found, e.g. the URLs `minikube service --url` printed. */
+      output?: string[]
     }
 
 export interface JobInfo {

@@ -6,6 +6,7 @@ import { resourceMethods, resourceStreams } from './resources'
 import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
+import { devLoopMethods } from './dev-loop'
 
 export * from './errors'
 export * from './system'
@@ -13,6 +14,7 @@ export * from './resources'
 export * from './contexts'
 export * from './clusters'
 export * from './actions'
+export * from './dev-loop'
 export * from './names'
 export * from './client'
 
@@ -23,6 +25,7 @@ export const methods = {
   ...contextMethods,
   ...clusterMethods,
   ...actionMethods,
+  ...devLoopMethods,
 } as const
 
 /** Every stream the renderer can subscribe to. */
