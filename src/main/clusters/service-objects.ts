@@ -6,6 +6,7 @@ import {
   type V1Node,
   type V1Service,
 } from '@kubernetes/client-node'
+import type { ServiceSummary } from '@shared/contract/dev-loop'
 import type { IngressShape, NodeShape, ServiceShape } from './service-urls'
 
 // Reads the objects service-urls.ts needs and narrows them to plain shapes.
@@ -74,4 +75,18 @@ export async function readServiceWorld(
     .then((l) => l.items.map(ingressShape))
     .catch(() => [])
   return { service, nodes, ingresses }
+}
+
+export async function listServices(kc: KubeConfig): Promise<ServiceSummary[]> {
+  const list = await kc.makeApiClient(CoreV1Api).listServiceForAllNamespaces()
+  return list.items
+    .map((s) => ({
+      namespace: s.metadata?.namespace ?? 'default',
+      name: s.metadata?.name ?? '',
+      type: s.spec?.type ?? 'ClusterIP',
+      ports: (s.spec?.ports ?? [])
+        .map((p) => `${p.port}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`)
+        .join(', '),
+    }))
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
 }

@@ -5,7 +5,8 @@ import type { devLoopMethods } from '@shared/contract/dev-loop'
 import type { ClusterProvider, JobRunner, ProviderId } from '../clusters'
 import { ClusterError } from '../clusters'
 import type { MinikubeProvider } from '../clusters/minikube-provider'
-import { readServiceWorld } from '../clusters/service-objects'
+import { listServices, readServiceWorld } from '../clusters/service-objects'
+import { readWaitingPods } from '../clusters/waiting-pods'
 import { serviceUrls } from '../clusters/service-urls'
 import type { ConcernHandlers } from './concern'
 
@@ -38,6 +39,14 @@ export function createDevLoopHandlers(deps: DevLoopDeps): ConcernHandlers<typeof
         if (!p.clusterImages) throw new ClusterError(`${provider} clusters cannot list their images`)
         return { images: await p.clusterImages(name) }
       },
+      'images.waiting': async ({ provider, name }) => {
+        const host = await deps.hostImages()
+        const kc = await deps.getKubeConfig(contextOf(provider, name))
+        return readWaitingPods(
+          kc,
+          host.images.map((i) => i.ref),
+        )
+      },
       'images.load': async ({ provider, name, image }) =>
         deps.jobs.start({ action: 'load-image', provider, name, image }),
       'addons.list': ({ name }) => deps.minikube.addons(name),
@@ -48,6 +57,8 @@ export function createDevLoopHandlers(deps: DevLoopDeps): ConcernHandlers<typeof
           name,
           addon,
         }),
+      'services.list': async ({ provider, name }) =>
+        listServices(await deps.getKubeConfig(contextOf(provider, name))),
       'services.urls': async ({ provider, name, namespace, service }) => {
         const world = await readServiceWorld(
           await deps.getKubeConfig(contextOf(provider, name)),

@@ -27,6 +27,23 @@ export interface ClusterImages {
   images: string[]
 }
 
+/** A container waiting for its image; `onHost` when this machine has it (so a load fixes it). */
+export interface WaitingPod {
+  namespace: string
+  pod: string
+  container: string
+  image: string
+  reason: string
+  onHost: boolean
+}
+
+export interface ServiceSummary {
+  namespace: string
+  name: string
+  type: string
+  ports: string
+}
+
 export interface AddonInfo {
   name: string
   status: 'enabled' | 'disabled' | 'unknown'
@@ -79,12 +96,15 @@ export const devLoopMethods = {
   'images.host': method<HostImages>()(z.strictObject({})),
   /** The images a cluster's nodes already hold. */
   'images.cluster': method<ClusterImages>()(checked(z.strictObject({ provider, name }))),
+  /** Pods stuck in ErrImagePull/ImagePullBackOff, and whether the image is on this machine. */
+  'images.waiting': method<WaitingPod[]>()(checked(z.strictObject({ provider, name }))),
   /** kind load docker-image / minikube image load / the sandbox's load, as a job with progress. */
   'images.load': method<JobInfo>()(checked(z.strictObject({ provider, name, image: imageRef }))),
   'addons.list': method<AddonInfo[]>()(onMinikube(z.strictObject({ name }))),
   'addons.set': method<JobInfo>()(
     onMinikube(z.strictObject({ name, addon: z.enum(minikubeAddons), enabled: z.boolean() })),
   ),
+  'services.list': method<ServiceSummary[]>()(checked(z.strictObject({ provider, name }))),
   /** URLs that reach a Service from this machine, worked out from the cluster's shape. */
   'services.urls': method<ServiceUrls>()(
     checked(z.strictObject({ provider, name, namespace: k8sName, service: k8sName })),

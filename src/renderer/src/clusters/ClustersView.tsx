@@ -3,6 +3,7 @@ import type { ClusterInfo } from '@shared/contract'
 import { api } from '../api/client'
 import { ErrorBox } from '../components/ErrorBox'
 import { CreateClusterDialog } from './CreateClusterDialog'
+import { DevLoopCard } from './DevLoopCard'
 import { ClustersTable } from './ClustersTable'
 import { DeleteClusterDialog } from './DeleteClusterDialog'
 import { ExternalClustersCard } from './ExternalClustersCard'
@@ -59,6 +60,7 @@ export function ClustersView() {
       {jobs.jobs.map((job) => (
         <JobProgress key={job.id} job={job} onDismiss={() => jobs.dismiss(job.id)} />
       ))}
+      <DevLoopCard clusters={list.data?.clusters ?? []} onStarted={jobs.started} />
       <ExternalClustersCard />
       <PrerequisitesCard detections={clusters.detections} pending={clusters.detecting} />
       <CreateClusterDialog

@@ -1,10 +1,13 @@
 import { useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import type { ApiError, Detection, JobInfo, MethodInput, ProviderId } from '@shared/contract'
+import { clusterNameProblem } from '@shared/cluster-names'
+import { maxNodes, minikubeAddons, minikubeDrivers, presets, presetSpec } from '@shared/cluster-options'
+import type { MinikubeAddon, PresetId } from '@shared/cluster-options'
 import { api } from '../api/client'
 import { Dialog } from '../components/Dialog'
 import { ErrorBox } from '../components/ErrorBox'
-import { clusterNameProblem } from '@shared/cluster-names'
+import { CommandPreview } from './CommandPreview'
 
 type Spec = MethodInput<'clusters.create'>['spec']
 
@@ -14,7 +17,51 @@ const providerLabels: Record<ProviderId, string> = {
   minikube: 'minikube',
 }
 
-/** The "New cluster" form: provider, a validated name, and the options that matter for each provider. */
+interface Options {
+  nodes: number
+  version: string
+  driver: NonNullable<Spec['driver']>
+  cpus: number
+  memory: number
+  ingressPorts: boolean
+  localRegistry: boolean
+  addons: MinikubeAddon[]
+  speed: number
+}
+
+const defaults: Options = {
+  nodes: 1,
+  version: '',
+  driver: 'docker',
+  cpus: 2,
+  memory: 4096,
+  ingressPorts: false,
+  localRegistry: false,
+  addons: [],
+  speed: 1,
+}
+
+/** The spec for a provider: only the options that provider takes (the contract refuses the others). */
+function specFor(provider: ProviderId, name: string, o: Options): Spec {
+  const version = o.version
+    ? { kubernetesVersion: o.version.startsWith('v') ? o.version : `v${o.version}` }
+    : {}
+  if (provider === 'kind')
+    return { name, nodes: o.nodes, ...version, ingressPorts: o.ingressPorts, localRegistry: o.localRegistry }
+  if (provider === 'minikube')
+    return {
+      name,
+      nodes: o.nodes,
+      ...version,
+      driver: o.driver,
+      cpus: o.cpus,
+      memoryMb: o.memory,
+      addons: o.addons,
+    }
+  return { name, nodes: o.nodes, speed: o.speed }
+}
+
+/** The "New cluster" form: provider, preset, a validated name, each provider's options and what will run. */
 export function CreateClusterDialog(props: {
   open: boolean
   onClose: () => void
@@ -23,11 +70,9 @@ export function CreateClusterDialog(props: {
 }) {
   const [provider, setProvider] = useState<ProviderId>('sandbox')
   const [name, setName] = useState('demo')
-  const [nodes, setNodes] = useState(1)
-  const [version, setVersion] = useState('')
-  const [driver, setDriver] = useState<NonNullable<Spec['driver']>>('docker')
-  const [cpus, setCpus] = useState(2)
-  const [memory, setMemory] = useState(4096)
+  const [preset, setPreset] = useState<PresetId>('plain')
+  const [o, setO] = useState<Options>(defaults)
+  const set = (patch: Partial<Options>): void => setO((prev) => ({ ...prev, ...patch }))
   const create = useMutation<JobInfo, ApiError, MethodInput<'clusters.create'>>({
     mutationFn: (input) => api.call('clusters.create', input),
     onSuccess: (job) => {
@@ -38,20 +83,30 @@ export function CreateClusterDialog(props: {
   const detection = props.detections.find((d) => d.provider === provider)
   // The same rule the backend applies (src/shared/cluster-names.ts), in the chosen tool's words.
   const nameProblem = clusterNameProblem(provider, name)
-
-  const spec = (): Spec => ({
-    name,
-    nodes,
-    ...(version ? { kubernetesVersion: version.startsWith('v') ? version : `v${version}` } : {}),
-    ...(provider === 'minikube' ? { driver, cpus, memoryMb: memory } : {}),
-  })
+  const applyPreset = (id: PresetId, p: ProviderId): void => {
+    const s = presetSpec(id, p)
+    if (!s) return
+    setPreset(id)
+    set({
+      nodes: Math.min(s.nodes ?? 1, maxNodes[p]),
+      ingressPorts: s.ingressPorts ?? false,
+      localRegistry: s.localRegistry ?? false,
+      addons: s.addons ?? [],
+    })
+  }
+  const chooseProvider = (p: ProviderId): void => {
+    setProvider(p)
+    // A preset the new provider cannot do falls back to Plain.
+    applyPreset(presetSpec(preset, p) ? preset : 'plain', p)
+  }
+  const input = { provider, spec: specFor(provider, name, o) }
 
   return (
     <Dialog title="New cluster" open={props.open} onClose={props.onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          if (!nameProblem) create.mutate({ provider, spec: spec() })
+          if (!nameProblem) create.mutate(input)
         }}
       >
         <fieldset className="field">
@@ -64,7 +119,7 @@ export function CreateClusterDialog(props: {
                   type="radio"
                   name="provider"
                   checked={provider === p}
-                  onChange={() => setProvider(p)}
+                  onChange={() => chooseProvider(p)}
                 />
                 {providerLabels[p]}
                 {d && !d.ready && <span className="pill warn">needs set-up</span>}
@@ -78,6 +133,29 @@ export function CreateClusterDialog(props: {
               'This provider is not ready on this machine.'}
           </p>
         )}
+        <fieldset className="field presets">
+          <legend>Preset</legend>
+          {presets.map((p) => {
+            const possible = presetSpec(p.id, provider) !== undefined
+            return (
+              <label
+                key={p.id}
+                className="radio"
+                title={possible ? p.description : `Not for ${provider} clusters`}
+              >
+                <input
+                  type="radio"
+                  name="preset"
+                  checked={preset === p.id}
+                  disabled={!possible}
+                  onChange={() => applyPreset(p.id, provider)}
+                />
+                {p.label}
+                <span className="muted small"> {possible ? p.description : `(not for ${provider})`}</span>
+              </label>
+            )
+          })}
+        </fieldset>
         <label className="field">
           Name
           <input
@@ -94,55 +172,108 @@ export function CreateClusterDialog(props: {
             <input
               type="number"
               min={1}
-              max={provider === 'sandbox' ? 3 : 10}
-              value={nodes}
-              onChange={(e) => setNodes(Math.max(1, Number(e.target.value) || 1))}
+              max={maxNodes[provider]}
+              value={o.nodes}
+              onChange={(e) => set({ nodes: Math.max(1, Number(e.target.value) || 1) })}
             />
           </label>
-          {provider !== 'sandbox' && (
+          {provider !== 'sandbox' ? (
             <label className="field">
               Kubernetes version
               <input
                 type="text"
-                placeholder="default"
-                value={version}
-                onChange={(e) => setVersion(e.target.value.trim())}
+                placeholder={provider === 'kind' ? 'the node image kind pins' : 'minikube’s default'}
+                value={o.version}
+                onChange={(e) => set({ version: e.target.value.trim() })}
               />
             </label>
-          )}
-        </div>
-        {provider === 'minikube' && (
-          <div className="field-row">
+          ) : (
             <label className="field">
-              Driver
-              <select value={driver} onChange={(e) => setDriver(e.target.value as typeof driver)}>
-                {(['docker', 'podman', 'kvm2', 'qemu2', 'virtualbox'] as const).map((d) => (
-                  <option key={d}>{d}</option>
+              Speed (simulated time)
+              <select value={o.speed} onChange={(e) => set({ speed: Number(e.target.value) })}>
+                {[1, 2, 5, 10].map((x) => (
+                  <option key={x} value={x}>
+                    {x === 1 ? 'real time' : `×${x}`}
+                  </option>
                 ))}
               </select>
             </label>
-            <label className="field">
-              CPUs
+          )}
+        </div>
+        {provider === 'kind' && (
+          <div className="field-row">
+            <label className="checkbox">
               <input
-                type="number"
-                min={1}
-                max={64}
-                value={cpus}
-                onChange={(e) => setCpus(Number(e.target.value) || 2)}
+                type="checkbox"
+                checked={o.ingressPorts}
+                onChange={(e) => set({ ingressPorts: e.target.checked })}
               />
+              Map ports 80 and 443 to this machine (ingress-ready)
             </label>
-            <label className="field">
-              Memory (MB)
+            <label className="checkbox">
               <input
-                type="number"
-                min={1800}
-                step={256}
-                value={memory}
-                onChange={(e) => setMemory(Number(e.target.value) || 4096)}
+                type="checkbox"
+                checked={o.localRegistry}
+                onChange={(e) => set({ localRegistry: e.target.checked })}
               />
+              Local registry on localhost:5001
             </label>
           </div>
         )}
+        {provider === 'minikube' && (
+          <>
+            <div className="field-row">
+              <label className="field">
+                Driver
+                <select
+                  value={o.driver}
+                  onChange={(e) => set({ driver: e.target.value as Options['driver'] })}
+                >
+                  {minikubeDrivers.map((d) => (
+                    <option key={d}>{d}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="field">
+                CPUs
+                <input
+                  type="number"
+                  min={1}
+                  max={64}
+                  value={o.cpus}
+                  onChange={(e) => set({ cpus: Number(e.target.value) || 2 })}
+                />
+              </label>
+              <label className="field">
+                Memory (MB)
+                <input
+                  type="number"
+                  min={1800}
+                  value={o.memory}
+                  onChange={(e) => set({ memory: Number(e.target.value) || 4096 })}
+                />
+              </label>
+            </div>
+            <fieldset className="field">
+              <legend>Addons to enable</legend>
+              <div className="field-row">
+                {minikubeAddons.map((a) => (
+                  <label key={a} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={o.addons.includes(a)}
+                      onChange={(e) =>
+                        set({ addons: e.target.checked ? [...o.addons, a] : o.addons.filter((x) => x !== a) })
+                      }
+                    />
+                    {a}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          </>
+        )}
+        {!nameProblem && <CommandPreview input={input} />}
         {create.isError && <ErrorBox error={create.error} title="Could not start creating the cluster" />}
         <div className="dialog-buttons">
           <button type="button" className="secondary" onClick={props.onClose}>

@@ -30,6 +30,8 @@ export function JobProgress({ job, onDismiss }: { job: JobInfo; onDismiss: () =>
         setDone(e)
         void client.invalidateQueries({ queryKey: ['clusters.list'] })
         void client.invalidateQueries({ queryKey: ['contexts.list'] })
+        for (const key of ['images.cluster', 'images.waiting', 'addons.list'])
+          void client.invalidateQueries({ queryKey: [key] })
       }
     })
   }, [job.id, client])
@@ -45,7 +47,7 @@ export function JobProgress({ job, onDismiss }: { job: JobInfo; onDismiss: () =>
     : total
       ? Math.min(1, (latest!.current - (latest!.state === 'done' ? 0 : 0.5)) / total)
       : 0
-  const title = `${cap(job.action)} ${job.provider} cluster “${job.name}”`
+  const title = `${ACTION_LABELS[job.action] ?? cap(job.action)} ${job.provider} cluster “${job.name}”`
 
   return (
     <section className={`card job ${done ? (done.ok ? 'job-ok' : 'job-failed') : ''}`} aria-label={title}>
@@ -134,6 +136,13 @@ export function JobProgress({ job, onDismiss }: { job: JobInfo; onDismiss: () =>
       )}
     </section>
   )
+}
+
+const ACTION_LABELS: Partial<Record<JobInfo['action'], string>> = {
+  'load-image': 'Load image into',
+  'enable-addon': 'Enable addon on',
+  'disable-addon': 'Disable addon on',
+  'service-url': 'Service URL from',
 }
 
 function cap(s: string): string {
