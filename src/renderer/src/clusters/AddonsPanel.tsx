@@ -46,7 +46,7 @@ export function AddonsPanel({
             <tr key={a.name}>
               <td className="mono">{a.name}</td>
               <td>
-                <span className={`pill ${a.status === 'enabled' ? 'ok' : ''}`}>{a.status}</span>
+                <span className={`pill ${a.status === 'enabled' ? 'ok' : 'off'}`}>{a.status}</span>
               </td>
               <td className="actions">
                 <button

@@ -1,3 +1,4 @@
+import './dev-loop.css'
 import { useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import type { ApiError, Detection, JobInfo, MethodInput, ProviderId } from '@shared/contract'
@@ -150,8 +151,8 @@ export function CreateClusterDialog(props: {
                   disabled={!possible}
                   onChange={() => applyPreset(p.id, provider)}
                 />
-                {p.label}
-                <span className="muted small"> {possible ? p.description : `(not for ${provider})`}</span>
+                <span className="preset-label">{p.label}</span>
+                <span className="muted small">{possible ? p.description : `(not for ${provider})`}</span>
               </label>
             )
           })}
@@ -182,7 +183,7 @@ export function CreateClusterDialog(props: {
               Kubernetes version
               <input
                 type="text"
-                placeholder={provider === 'kind' ? 'the node image kind pins' : 'minikube’s default'}
+                placeholder={provider === 'kind' ? 'kind’s default' : 'minikube’s default'}
                 value={o.version}
                 onChange={(e) => set({ version: e.target.value.trim() })}
               />
