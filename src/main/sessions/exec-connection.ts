@@ -16,6 +16,8 @@ export interface ExecOptions {
   /** Ignored for attach. */
   command: string[]
   tty: boolean
+  /** Whether the command reads input (`kubectl exec -i`); a one-shot command without a TTY does not. */
+  stdin: boolean
   cols: number
   rows: number
 }
@@ -35,7 +37,7 @@ export async function openExec(
   options: ExecOptions,
   onText: (text: string) => void,
 ): Promise<ExecConnection> {
-  const stdin = new PassThrough()
+  const stdin = options.stdin ? new PassThrough() : null
   const out = new TerminalOutput(options, onText)
   // Without a TTY stderr is a separate channel; the terminal shows both, as a shell would.
   const err = options.tty ? null : new TerminalOutput(options, onText)
@@ -77,10 +79,10 @@ export async function openExec(
   })
   ws.on('error', () => ws.terminate())
   return {
-    write: (data) => void stdin.write(data),
+    write: (data) => void stdin?.write(data),
     resize: (cols, rows) => out.resize(cols, rows),
     close: () => {
-      stdin.destroy()
+      stdin?.destroy()
       ws.close()
     },
     ended,

@@ -54,7 +54,8 @@ export async function* streamExec(
   const commands = input.mode === 'attach' ? [[]] : input.command ? [input.command] : SHELLS
   try {
     for (const [i, command] of commands.entries()) {
-      conn = await openExec(kc, input, { ...input, command }, onText)
+      const stdin = input.tty || !input.command
+      conn = await openExec(kc, input, { ...input, command, stdin }, onText)
       const opened = conn
       void opened.ended.then((end) => queue.push({ end }))
       if (signal.aborted) return
