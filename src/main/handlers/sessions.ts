@@ -1,7 +1,8 @@
-import type { KubeConfig } from '@kubernetes/client-node'
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node'
 import type { sessionMethods, sessionStreams } from '@shared/contract/sessions'
 import type { ExecSessions, Forwards } from '../sessions'
 import { streamExec } from '../sessions'
+import { forwardablePorts } from '../sessions/pod-choice'
 import type { ConcernHandlers } from './concern'
 
 export interface SessionDeps {
@@ -22,6 +23,8 @@ export function createSessionHandlers(
         return Promise.resolve({ ok: true as const })
       },
       'ports.start': (input) => deps.forwards.start(input),
+      'ports.candidates': async (input) =>
+        forwardablePorts((await deps.getKubeConfig(input.context)).makeApiClient(CoreV1Api), input),
       'ports.stop': (input) => Promise.resolve({ stopped: deps.forwards.stop(input.id) }),
       'ports.list': () => Promise.resolve(deps.forwards.list()),
     },

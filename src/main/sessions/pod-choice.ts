@@ -1,5 +1,5 @@
 import type { CoreV1Api, V1Pod, V1Service } from '@kubernetes/client-node'
-import { ApiError } from '@shared/contract'
+import { ApiError, type ForwardablePort } from '@shared/contract'
 import { kubeCall } from '../errors/policy'
 
 export interface ForwardTarget {
@@ -116,4 +116,34 @@ export async function findReplacement(
   return pod
     ? { pod: pod.metadata?.name ?? '', podPort: was.podPort, ownerUid: controllerUid(pod) }
     : undefined
+}
+
+/** The ports a pod's containers declare, or a Service's ports: what the forward buttons offer. */
+export async function forwardablePorts(
+  core: CoreV1Api,
+  t: Omit<ForwardTarget, 'port'>,
+): Promise<ForwardablePort[]> {
+  const { namespace, target } = t
+  if (target.kind === 'pod') {
+    const pod = await kubeCall(`read pod "${target.name}"`, () =>
+      core.readNamespacedPod({ name: target.name, namespace }),
+    )
+    return (pod.spec?.containers ?? []).flatMap((c) =>
+      (c.ports ?? []).map((p) => ({
+        port: p.containerPort,
+        protocol: p.protocol ?? 'TCP',
+        container: c.name,
+        ...(p.name ? { name: p.name } : {}),
+      })),
+    )
+  }
+  const svc = await kubeCall(`read service "${target.name}"`, () =>
+    core.readNamespacedService({ name: target.name, namespace }),
+  )
+  return (svc.spec?.ports ?? []).map((p) => ({
+    port: p.port,
+    protocol: p.protocol ?? 'TCP',
+    targetPort: String(p.targetPort ?? p.port),
+    ...(p.name ? { name: p.name } : {}),
+  }))
 }

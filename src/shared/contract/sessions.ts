@@ -51,6 +51,17 @@ export interface PortForward {
   startedAt: number
 }
 
+/** A port a pod or Service offers for forwarding, as the forward buttons list them. */
+export interface ForwardablePort {
+  port: number
+  /** The port's name, and for a pod the container that declares it. */
+  name?: string
+  container?: string
+  protocol: string
+  /** A Service port's target on the pods (a number or a container port's name). */
+  targetPort?: string
+}
+
 const execTarget = {
   context: contextName.optional(),
   namespace: dns1123Label,
@@ -71,6 +82,13 @@ export const sessionMethods = {
       port: z.number().int().min(1).max(65535),
       /** A free port is chosen when absent. Ports below 1024 need privileges a desktop app should not have. */
       localPort: z.number().int().min(1024).max(65535).optional(),
+    }),
+  ),
+  'ports.candidates': method<ForwardablePort[]>()(
+    z.strictObject({
+      context: contextName.optional(),
+      namespace: dns1123Label,
+      target: z.strictObject({ kind: z.enum(['pod', 'service']), name: dns1123Subdomain }),
     }),
   ),
   'ports.stop': method<{ stopped: boolean }>()(z.strictObject({ id: z.string().min(1).max(64) })),
