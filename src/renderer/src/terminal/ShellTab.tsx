@@ -81,7 +81,7 @@ export function ShellTab({
         </p>
       ) : (
         sessions.map((s) => (
-          <TerminalView key={s.key} session={s} onReconnect={() => replacement(s.target.pod)} />
+          <TerminalView key={s.key} session={s} inPanel onReconnect={() => replacement(s.target.pod)} />
         ))
       )}
     </div>
