@@ -81,7 +81,12 @@ export function ShellTab({
         </p>
       ) : (
         sessions.map((s) => (
-          <TerminalView key={s.key} session={s} inPanel onReconnect={() => replacement(s.target.pod)} />
+          <TerminalView
+            key={s.key}
+            session={s}
+            panelPod={target.pod}
+            onReconnect={() => replacement(s.target.pod)}
+          />
         ))
       )}
     </div>

@@ -17,12 +17,12 @@ const stateText: Record<TerminalSession['state'], string> = {
 export function TerminalView({
   session,
   onReconnect,
-  inPanel = false,
+  panelPod,
 }: {
   session: TerminalSession
   onReconnect?: () => string | undefined
-  /** In the pod's own panel the pod's name is already the heading: the bar names the container only. */
-  inPanel?: boolean
+  /** In a pod's own panel its name is the heading: the bar names only the container (while it is that pod). */
+  panelPod?: string
 }): ReactNode {
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -39,7 +39,7 @@ export function TerminalView({
     <section className="terminal" aria-label={`Terminal: ${session.title}`}>
       <div className="terminal-bar">
         <span className="terminal-title mono" title={session.title}>
-          {inPanel ? session.target.container : session.title}
+          {panelPod === session.target.pod ? session.target.container : session.title}
         </span>
         <span
           className={`pill ${session.state === 'open' ? 'ok' : session.state === 'failed' ? 'warn' : 'off'}`}
