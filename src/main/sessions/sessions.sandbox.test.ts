@@ -1,10 +1,12 @@
 import http from 'node:http'
+import { CoreV1Api } from '@kubernetes/client-node'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { collectExec } from '../../../test/support/exec-collector'
 import { eventually, startFixture, type SandboxFixture } from '../../../test/support/sandbox-fixture'
 import { createExecSessions } from './exec-sessions'
 import { streamExec, type ExecStreamInput } from './exec-stream'
 import { createForwards, type Forwards } from './forwards'
+import { forwardablePorts } from './pod-choice'
 
 // Exec and port-forward against the sandbox through client-node, the same code that serves real clusters.
 let fx: SandboxFixture
@@ -101,6 +103,13 @@ it('says why a session cannot start', async () => {
 
 it('forwards a pod port and a Service port on 127.0.0.1', async () => {
   const [pod = ''] = await podNames()
+  const core = fx.kubeConfig.makeApiClient(CoreV1Api)
+  expect(await forwardablePorts(core, { namespace: NS, target: { kind: 'pod', name: pod } })).toEqual([
+    { port: 80, protocol: 'TCP', container: 'nginx' },
+  ])
+  expect(await forwardablePorts(core, { namespace: NS, target: { kind: 'service', name: 'web' } })).toEqual([
+    { port: 8080, protocol: 'TCP', targetPort: '80', name: '8080-80' },
+  ])
   const byPod = await forwards.start({ namespace: NS, target: { kind: 'pod', name: pod }, port: 80 })
   expect(byPod.url).toBe(`http://127.0.0.1:${byPod.localPort}`)
   expect((await get(byPod.localPort)).body).toMatch(/Welcome to nginx/)
@@ -144,4 +153,15 @@ it('moves a forward to a ready replacement when its pod is deleted', async () =>
   abort.abort()
   await watching
   expect(lists.flat()).toContain(`${moved.pod}:active`)
+})
+
+it('ends the session when its stream goes away (window closed, page gone)', async () => {
+  const [pod = ''] = await podNames()
+  const s = open({ pod })
+  await eventually(async () => s.session())
+  const id = s.session()
+  expect(sessions.count()).toBe(1)
+  await s.stop()
+  expect(sessions.count()).toBe(0)
+  expect(() => sessions.input(id, 'ls\r')).toThrow('This terminal session has ended.')
 })
