@@ -32,6 +32,7 @@ export async function* streamExec(
   sessions: ExecSessions,
   input: ExecStreamInput,
   signal: AbortSignal,
+  shells: string[][] = SHELLS,
 ): AsyncGenerator<ExecEvent> {
   const kc = await getKubeConfig(input.context)
   const queue = new AsyncQueue<Item>()
@@ -51,7 +52,7 @@ export async function* streamExec(
   })
   const onAbort = (): void => queue.close()
   signal.addEventListener('abort', onAbort, { once: true })
-  const commands = input.mode === 'attach' ? [[]] : input.command ? [input.command] : SHELLS
+  const commands = input.mode === 'attach' ? [[]] : input.command ? [input.command] : shells
   try {
     for (const [i, command] of commands.entries()) {
       const stdin = input.tty || !input.command

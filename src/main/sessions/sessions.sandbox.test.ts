@@ -92,6 +92,33 @@ it('opens a shell (bash first), takes input, and sends resizes to the server', a
   expect(() => sessions.input(s.session(), 'x')).toThrow(/ended/)
 })
 
+it('falls back to the next shell when the image lacks the first', async () => {
+  const [pod = ''] = await podNames()
+  const abort = new AbortController()
+  const input: ExecStreamInput = {
+    namespace: NS,
+    pod,
+    container: 'nginx',
+    mode: 'exec',
+    tty: true,
+    cols: 80,
+    rows: 24,
+  }
+  const s = collectExec(
+    streamExec(fx.deps.getKubeConfig, sessions, input, abort.signal, [['zsh'], ['sh']]),
+    abort,
+  )
+  await eventually(async () => {
+    if (s.events.filter((e) => e.type === 'started').length < 2) throw new Error(JSON.stringify(s.events))
+    return true
+  })
+  const started = s.events.flatMap((e) => (e.type === 'started' ? [e.command.join(' ')] : []))
+  expect(started).toEqual(['zsh', 'sh'])
+  sessions.input(s.session(), 'exit\r')
+  await s.ended
+  expect(s.exit()).toMatchObject({ code: 0 })
+})
+
 it('says why a session cannot start', async () => {
   const s = open({ pod: 'no-such-pod' })
   expect(String(await s.ended)).toMatch(/Pod "no-such-pod" no longer exists/)
@@ -160,8 +187,26 @@ it('ends the session when its stream goes away (window closed, page gone)', asyn
   const s = open({ pod })
   await eventually(async () => s.session())
   const id = s.session()
-  expect(sessions.count()).toBe(1)
+  const before = sessions.count()
   await s.stop()
-  expect(sessions.count()).toBe(0)
+  expect(sessions.count()).toBe(before - 1)
   expect(() => sessions.input(id, 'ls\r')).toThrow('This terminal session has ended.')
+})
+
+it('attaches to the shell of a container started with stdin and a TTY', async () => {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'console' },
+    spec: {
+      containers: [{ name: 'sh', image: 'busybox:1.36', command: ['sh'], stdin: true, tty: true }],
+    },
+  }
+  await fx.kubectl.out(['apply', '-f', '-'], { input: JSON.stringify(pod) })
+  await fx.kubectl.out(['wait', '--for=condition=Ready', 'pod/console', '--timeout=60s'])
+  const s = open({ pod: 'console', container: 'sh', mode: 'attach' })
+  await eventually(async () => s.session())
+  sessions.input(s.session(), 'echo via-attach\r')
+  await s.waitFor('via-attach\r\n')
+  await s.stop()
 })
