@@ -50,7 +50,7 @@ test.describe('terminal and port-forward', () => {
     const panel = page.getByRole('dialog', { name: podName })
     await panel.getByRole('tab', { name: 'Shell' }).click()
     await panel.getByRole('button', { name: 'Open shell' }).click()
-    const terminal = panel.getByRole('region', { name: /^Terminal: / }).or(panel.locator('section.terminal'))
+    const terminal = panel.getByRole('region', { name: /^Terminal: / })
     await expect(terminal.getByText('Connected · bash')).toBeVisible()
     const screen = terminal.locator('.xterm-rows')
     await expect(screen).toContainText('#')
@@ -58,6 +58,18 @@ test.describe('terminal and port-forward', () => {
     await page.keyboard.type('hostname\r')
     await expect(screen).toContainText(new RegExp(`hostname\\s*${podName}`))
     await shoot(page, (n) => testInfo.outputPath(n), 'terminal')
+
+    // Popped out, the same session (with its scrollback) moves to the dock and outlives the panel.
+    await terminal.getByRole('button', { name: 'Pop out' }).click()
+    const dock = page.getByRole('region', { name: 'Terminals' })
+    await expect(dock.locator('.xterm-rows')).toContainText(podName)
+    await panel.getByRole('button', { name: 'Close details (Esc)' }).click()
+    await dock.locator('.terminal-box').click()
+    await page.keyboard.type('echo still-here\r')
+    await expect(dock.locator('.xterm-rows')).toContainText(/echo still-here\s*still-here/)
+    await shoot(page, (n) => testInfo.outputPath(n), 'terminal-dock')
+    await dock.getByRole('button', { name: /^Close terminal / }).click()
+    await expect(dock).toHaveCount(0)
 
     await sections.getByRole('link', { name: 'Network' }).click()
     await page.getByRole('row', { name: / web / }).first().click()
