@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react'
 import type { PodRow } from '@shared/rows'
+import { replacementPod } from './replacement'
 import { openSession, useSessions } from './session-store'
 import { TerminalView } from './TerminalView'
 import './terminal.css'
@@ -30,22 +31,6 @@ export function ShellTab({
   const [container, setContainer] = useState(row.containers[0] ?? '')
   const open = (mode: 'exec' | 'attach'): void => {
     openSession({ ...target, container }, mode, origin)
-  }
-  // Same name if it is back (StatefulSets), else a running sibling with the same owner (Deployments).
-  const replacement = (pod: string): string | undefined => {
-    const here = pods.find((p) => p.name === pod && p.namespace === target.namespace)
-    if (here) return pod
-    const owner = row.owner
-    const sibling = owner
-      ? pods.find(
-          (p) =>
-            p.namespace === target.namespace &&
-            p.owner?.kind === owner.kind &&
-            p.owner.name === owner.name &&
-            p.phase === 'Running',
-        )
-      : undefined
-    return sibling?.name ?? pod
   }
   return (
     <div className="shell-tab">
@@ -85,7 +70,9 @@ export function ShellTab({
             key={s.key}
             session={s}
             panelPod={target.pod}
-            onReconnect={() => replacement(s.target.pod)}
+            onReconnect={() =>
+              replacementPod(pods, { namespace: target.namespace, name: s.target.pod, owner: row.owner })
+            }
           />
         ))
       )}
