@@ -57,6 +57,8 @@ test.describe('terminal and port-forward', () => {
     await terminal.locator('.terminal-box').click()
     await page.keyboard.type('hostname\r')
     await expect(screen).toContainText(new RegExp(`hostname\\s*${podName}`))
+    await page.keyboard.press('Escape') // the shell's key: the panel stays open
+    await expect(panel).toBeVisible()
     await shoot(page, (n) => testInfo.outputPath(n), 'terminal')
 
     // Popped out, the same session (with its scrollback) moves to the dock and outlives the panel.

@@ -155,6 +155,12 @@ it('forwards a pod port and a Service port on 127.0.0.1', async () => {
       localPort: byPod.localPort,
     }),
   ).rejects.toThrow(/already in use/)
+  // A port no container declares: the request fails, and the forward says why instead of hanging.
+  const undeclared = await forwards.start({ namespace: NS, target: { kind: 'pod', name: pod }, port: 9999 })
+  await expect(get(undeclared.localPort)).rejects.toThrow()
+  const said = await eventually(async () => forwards.list().find((f) => f.id === undeclared.id)?.message)
+  expect(said).toMatch(/failed: .*9999/)
+  forwards.stop(undeclared.id)
   expect(forwards.stop(byPod.id)).toBe(true)
   await expect(get(byPod.localPort)).rejects.toThrow(/ECONNREFUSED/)
 })

@@ -79,7 +79,13 @@ export function TerminalView({
           {session.message}
         </p>
       )}
-      <div className="terminal-box" ref={box} onClick={() => session.focus()} />
+      {/* Keys typed into the terminal are the shell's: Esc must not close the panel, Ctrl+K not open the palette. */}
+      <div
+        className="terminal-box"
+        ref={box}
+        onClick={() => session.focus()}
+        onKeyDown={(e) => e.stopPropagation()}
+      />
       <p className="muted small terminal-help">
         Copy: Ctrl+Shift+C · Paste: Ctrl+Shift+V · Interrupt: Ctrl+C
       </p>
