@@ -32,8 +32,12 @@ export class TerminalSession {
   private loading: Promise<XtermView> | undefined
   private server: string | undefined
   private unsubscribe: (() => void) | undefined
+  /** Settles when the session has started (or ended): keys typed while connecting wait for it. */
+  private ready = Promise.resolve()
+  private settle = (): void => {}
   private readonly input = inputQueue(
     async (data) => {
+      await this.ready
       if (this.server) await api.call('exec.input', { session: this.server, data })
     },
     (err) =>
@@ -60,7 +64,7 @@ export class TerminalSession {
       this.loading = import('./xterm-view').then(({ createXterm }) => {
         const view = createXterm()
         view.onData((data) => {
-          if (this.state === 'open') this.input.push(data)
+          if (this.state === 'open' || this.state === 'connecting') this.input.push(data)
         })
         view.onResize((size) => this.sendSize(size.cols, size.rows))
         return view
@@ -94,6 +98,7 @@ export class TerminalSession {
   }
 
   private connect(size: { cols: number; rows: number }): void {
+    this.ready = new Promise((resolve) => (this.settle = resolve))
     this.set('connecting')
     this.unsubscribe = api.subscribe(
       'exec.session',
@@ -102,6 +107,7 @@ export class TerminalSession {
       (error) => {
         this.unsubscribe = undefined
         this.server = undefined
+        this.settle()
         if (error) {
           this.say(`${RED}${error.message}${RESET}`)
           this.set('failed', error.message)
@@ -115,6 +121,7 @@ export class TerminalSession {
       this.server = event.session
       this.command = event.command
       this.set('open')
+      this.settle()
       const size = this.view?.fit()
       if (size) this.sendSize(size.cols, size.rows)
     } else if (event.type === 'output') this.view?.write(event.data)
@@ -137,6 +144,7 @@ export class TerminalSession {
   }
 
   private stop(): void {
+    this.settle()
     this.unsubscribe?.()
     this.unsubscribe = undefined
     this.server = undefined
