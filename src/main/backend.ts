@@ -14,10 +14,12 @@ import {
   createContextHandlers,
   createDevLoopHandlers,
   createResourceHandlers,
+  createSessionHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
+import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
 import { listClusters } from './clusters/overview'
@@ -94,6 +96,7 @@ export function createBackend(options: BackendOptions): Backend {
   }
   const jobs = createJobRunner(Object.fromEntries(providers.map((p) => [p.id, p])))
   const kube = createKubeService({ getKubeConfig })
+  const forwards = createForwards(getKubeConfig)
 
   const { methods, streams } = joinHandlers({
     system: createSystemHandlers(system),
@@ -113,6 +116,7 @@ export function createBackend(options: BackendOptions): Backend {
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
     devLoop: createDevLoopHandlers({ providers, jobs, minikube, hostImages, getKubeConfig }),
+    sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
   })
 
   return {
@@ -125,6 +129,7 @@ export function createBackend(options: BackendOptions): Backend {
     runningJobs: () => jobs.running().length,
     async close() {
       kube.close()
+      forwards.close()
       await jobs.cancelAll()
       await sandboxes.shutdown()
     },
