@@ -115,7 +115,14 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
-    devLoop: createDevLoopHandlers({ providers, jobs, minikube, hostImages, getKubeConfig }),
+    devLoop: createDevLoopHandlers({
+      providers,
+      jobs,
+      minikube,
+      hostImages,
+      getKubeConfig,
+      sandboxIngressPort: (name) => sandboxes.ingressPort(name),
+    }),
     sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
   })
 

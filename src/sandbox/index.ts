@@ -12,6 +12,8 @@ import { generateCerts } from './server/certs'
 import { startApiServer } from './server/server'
 import { TrafficMeter } from './metrics/traffic'
 import { LocalImages } from './images/local-images'
+import { startIngressServer } from './ingress-http/ingress-server'
+import { ingressObjects } from './ingress-http/store-objects'
 import { loadState, restoreObjects, saveState } from './store/persistence'
 import { Store } from './store/store'
 
@@ -41,6 +43,8 @@ export interface RunningSandbox {
   readonly port: number
   readonly token: string
   readonly caData: string // base64 PEM of the CA for certificate-authority-data
+  /** Loopback port where the simulated ingress controller answers HTTP for admitted Ingresses. */
+  readonly ingressPort: number
   advance(ms: number): Promise<void>
   save(file: string): Promise<void>
   stop(): Promise<void>
@@ -89,6 +93,11 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     throw err
   })
 
+  const ingress = await startIngressServer(ingressObjects(api)).catch(async (err: unknown) => {
+    await server.close()
+    throw err
+  })
+
   const save = (file: string): Promise<void> =>
     saveState(
       file,
@@ -110,6 +119,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     port: server.port,
     token,
     caData: Buffer.from(certs.caCert).toString('base64'),
+    ingressPort: ingress.port,
     async advance(ms) {
       if (!manual) throw new Error('advance() needs a sandbox started with manualClock: true')
       await manual.advance(ms, () => controllers.settle())
@@ -121,6 +131,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       controllers.stop()
       logs.stopAll()
       await server.close()
+      await ingress.close()
       clock.dispose()
       if (opts.stateFile) await save(opts.stateFile)
     },

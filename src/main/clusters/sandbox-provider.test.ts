@@ -41,6 +41,7 @@ function fakeWorld(): FakeWorld {
       },
       save: (file) => writeFile(file, JSON.stringify({ saved: options.name })),
       images: { load: () => {}, setHostImages: () => {}, loaded: () => [] },
+      ingressPort: port + 1,
     }
     return sandbox
   }

@@ -260,6 +260,11 @@ export class SandboxProvider implements ClusterProvider {
     onEvent({ ...step, title: `${image} is present on every simulated node`, state: 'done' })
   }
 
+  /** The loopback port the sandbox's simulated ingress controller answers on. */
+  ingressPort(name: string): number {
+    return this.mustRun(name).ingressPort
+  }
+
   async clusterImages(name: string): Promise<string[]> {
     return this.mustRun(name).images.loaded()
   }

@@ -9,6 +9,8 @@ export interface RunningSandbox {
   caData: string
   stop(): Promise<void>
   save(file: string): Promise<void>
+  /** Loopback port where the simulated ingress controller answers. */
+  ingressPort: number
   images: { load(image: string): void; setHostImages(images: string[]): void; loaded(): string[] }
 }
 

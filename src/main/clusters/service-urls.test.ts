@@ -64,6 +64,17 @@ describe('service URLs from the cluster’s shape', () => {
     expect(r.urls.map((u) => u.url)).toEqual(['http://web.localhost/'])
   })
 
+  it('the sandbox’s ingress controller answers on its own loopback port', () => {
+    const r = serviceUrls(
+      'sandbox',
+      svc({ type: 'ClusterIP', ports: [{ port: 80 }] }),
+      [node],
+      [ingress({ loadBalancer: [{ hostname: 'localhost' }] })],
+      { ingressPort: 41234 },
+    )
+    expect(r.urls.map((u) => u.url)).toEqual(['http://web.localhost:41234/'])
+  })
+
   it('LoadBalancer addresses; minikube also suggests asking minikube', () => {
     const r = serviceUrls(
       'minikube',

@@ -31,6 +31,7 @@ function ingressUrls(
   svc: ServiceShape,
   nodes: NodeShape[],
   ingresses: IngressShape[],
+  ingressPort: number | undefined,
 ): ServiceUrl[] {
   const mapped = nodes.some((n) => n.ingressReady)
   const urls: ServiceUrl[] = []
@@ -41,8 +42,11 @@ function ingressUrls(
     if (!reachable) continue
     for (const rule of ing.rules.filter((r) => r.service === svc.name)) {
       const host = rule.host ?? (provider === 'kind' ? 'localhost' : (address ?? 'localhost'))
+      // The sandbox's controller answers plain HTTP on its own loopback port.
+      const scheme = rule.tls && ingressPort === undefined ? 'https' : 'http'
+      const port = ingressPort === undefined ? '' : `:${ingressPort}`
       const url: ServiceUrl = {
-        url: `${rule.tls ? 'https' : 'http'}://${host}${rule.path === '/' ? '/' : rule.path}`,
+        url: `${scheme}://${host}${port}${rule.path}`,
         via: 'ingress',
         label: `ingress ${ing.name}`,
       }
@@ -59,8 +63,9 @@ export function serviceUrls(
   svc: ServiceShape,
   nodes: NodeShape[],
   ingresses: IngressShape[],
+  options: { ingressPort?: number } = {},
 ): ServiceUrls {
-  const urls: ServiceUrl[] = ingressUrls(provider, svc, nodes, ingresses)
+  const urls: ServiceUrl[] = ingressUrls(provider, svc, nodes, ingresses, options.ingressPort)
   const notes: string[] = []
   for (const lb of svc.type === 'LoadBalancer' ? svc.loadBalancer : []) {
     const host = lb.ip ?? lb.hostname

@@ -16,6 +16,8 @@ export interface DevLoopDeps {
   minikube: MinikubeProvider
   hostImages: () => Promise<HostImages>
   getKubeConfig: (context: string) => Promise<KubeConfig>
+  /** The loopback port a running sandbox's simulated ingress controller answers on. */
+  sandboxIngressPort: (name: string) => number
 }
 
 export function contextOf(provider: ProviderId, name: string): string {
@@ -65,7 +67,8 @@ export function createDevLoopHandlers(deps: DevLoopDeps): ConcernHandlers<typeof
           namespace,
           service,
         )
-        return serviceUrls(provider, world.service, world.nodes, world.ingresses)
+        const ingressPort = provider === 'sandbox' ? deps.sandboxIngressPort(name) : undefined
+        return serviceUrls(provider, world.service, world.nodes, world.ingresses, { ingressPort })
       },
       'services.minikubeUrl': async ({ name, namespace, service }) =>
         deps.jobs.start({ action: 'service-url', provider: 'minikube', name, namespace, service }),
