@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { ObjectApi } from './api/objects'
 import { isDnsLabel } from './api/validation'
 import { bootstrap } from './bootstrap'
+import { ensureBootstrapPolicy } from './auth/bootstrap-policy'
 import type { Clock, ManualClock } from './clock'
 import { manualClock, realClock } from './clock'
 import { startControllers } from './controllers'
@@ -60,6 +61,8 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     restoreObjects(store, state, () => api.resources.reload(store).filter((r) => r.custom))
     controllers.resyncAll()
   } else bootstrap(api, opts.name, nodes, certs.caCert)
+  // like kube-apiserver's rbac/bootstrap-roles hook: the default roles exist after every start
+  ensureBootstrapPolicy(api)
 
   const logs = createLogServer(api)
   const port = opts.port ?? (state ? state.port : 0)

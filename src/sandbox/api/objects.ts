@@ -20,6 +20,7 @@ import { trackUpdate } from '../apply/managed-fields'
 import type { FieldValidation } from './query'
 import { duplicatesOf } from './duplicate-keys'
 import { validateObject } from './validation'
+import { defaultIngressClass } from './kinds/access-defaults'
 
 export interface WriteOptions {
   dryRun?: boolean
@@ -72,6 +73,7 @@ const STATUS_SUBRESOURCE = new Set([
   'Namespace',
   'Node',
   'CustomResourceDefinition',
+  'Ingress',
 ])
 const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'CustomResourceDefinition'])
 
@@ -150,6 +152,7 @@ export class ObjectApi {
     }
     if (!opts.internal && hasStatusSubresource(r) && r.kind !== 'Node') delete obj.status
     applyDefaults(r.kind, obj)
+    if (r.kind === 'Ingress') defaultIngressClass(this.store, obj)
     const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, obj), ...extension]
     if (causes.length > 0) throw invalid(r, meta.name ?? '', causes)

@@ -14,6 +14,8 @@ import { collectGarbage } from './gc'
 import { createKubelet } from './kubelet'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
+import { aggregatedRoleNames, syncClusterRoleAggregation } from './clusterrole-aggregation'
+import { ingressesOfClass, syncIngress } from './ingress'
 
 export interface ControllerContext {
   api: ObjectApi
@@ -100,6 +102,10 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return collectGarbage(sync, ns, name)
       case 'EventMirror':
         return mirrorEvent(sync, ns, name)
+      case 'ClusterRoleAggregation':
+        return syncClusterRoleAggregation(sync, name)
+      case 'Ingress':
+        return syncIngress(sync, ns, name)
     }
   }
 
@@ -148,6 +154,11 @@ export function startControllers(ctx: ControllerContext): Controllers {
       for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
     }
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    if (kind === 'ClusterRole')
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+    if (kind === 'Ingress' && ev.type !== 'DELETED') enqueue(`Ingress|${ns}|${obj.metadata.name}`)
+    if (kind === 'IngressClass')
+      for (const [ins, iname] of ingressesOfClass(api, obj.metadata.name)) enqueue(`Ingress|${ins}|${iname}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
       if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
@@ -171,7 +182,8 @@ export function startControllers(ctx: ControllerContext): Controllers {
       queue.clear()
     },
     resyncAll() {
-      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service']) {
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service', 'Ingress']) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
         }
