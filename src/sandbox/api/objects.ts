@@ -37,6 +37,8 @@ export interface WriteOptions {
   fieldManager?: string
   // set by apply(): managedFields are already the applied ones
   managedFieldsDone?: boolean
+  // the caller's admission check (RBAC escalation), run on the object about to be stored
+  admit?: (r: ResourceDef, obj: Record<string, unknown>) => void
 }
 
 function strictError(r: ResourceDef, problems: string[]): ApiError {
@@ -156,6 +158,7 @@ export class ObjectApi {
     const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, obj), ...extension]
     if (causes.length > 0) throw invalid(r, meta.name ?? '', causes)
+    opts.admit?.(r, obj)
     const name = meta.name ?? ''
     if (this.store.get(r, meta.namespace ?? '', name)) throw alreadyExists(r, name)
     meta.uid = randomUUID()
@@ -210,6 +213,7 @@ export class ObjectApi {
     const extension = prepareExtensionWrite(r, merged, current, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, merged), ...extension]
     if (causes.length > 0) throw invalid(r, name, causes)
+    opts.admit?.(r, merged)
     if (opts.subresource !== 'status') this.trackManagedFields(r, current, merged, opts)
     const result = merged as unknown as KObj
     if ((HAS_GENERATION.has(r.kind) || r.custom) && opts.subresource !== 'status') {

@@ -21,6 +21,7 @@ import { tokenKeys } from '../auth/tokens'
 import { answerTokenRequest } from '../auth/token-request'
 import type { UserInfo } from '../auth/user'
 import { requestAttributes } from './request-attributes'
+import { rbacAdmission } from '../auth/escalation'
 
 // The HTTPS front door: bearer-token check, discovery, then resource handlers.
 export interface ApiServer {
@@ -120,7 +121,7 @@ export async function startApiServer(
             url.searchParams,
           )
         }
-        return handleResource(handlerCtx, req, res, route, url.searchParams)
+        return handleResource(handlerCtx, req, res, route, url.searchParams, rbacAdmission(access, user))
       default:
         return sendNotFoundPage(res)
     }
