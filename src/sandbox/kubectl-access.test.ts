@@ -128,6 +128,8 @@ describe('RBAC escalation', () => {
     expect(await ok(['create', 'rolebinding', 'dave-edit', '--clusterrole=edit', '--user=dave', ...as])).toBe(
       'rolebinding.rbac.authorization.k8s.io/dave-edit created\n',
     )
+    // metrics-server's reader role is aggregated into admin, edit and view
+    expect(await ok(['auth', 'can-i', 'list', 'pods.metrics.k8s.io', ...as])).toBe('yes\n')
   })
 })
 
@@ -158,6 +160,27 @@ describe('service-account tokens', () => {
     )
     expect(await ok(['auth', 'can-i', 'create', 'rolebindings', '--context', 'ci']).catch(() => 'no\n')).toBe(
       'no\n',
+    )
+  })
+
+  it('a service-account-token Secret gets a long-lived token', async () => {
+    const secret = `apiVersion: v1
+kind: Secret
+metadata:
+  name: ci-token
+  namespace: team
+  annotations: {kubernetes.io/service-account.name: ci}
+type: kubernetes.io/service-account-token
+`
+    await ok(['apply', '-f', '-'], secret)
+    await sb.advance(0)
+    const data = await ok(['get', 'secret', 'ci-token', '-n', 'team', '-o', 'jsonpath={.data.token}'])
+    const token = Buffer.from(data, 'base64').toString()
+    expect(await ok(['auth', 'whoami', '--token', token, '-o', 'jsonpath={.status.userInfo.username}'])).toBe(
+      'system:serviceaccount:team:ci',
+    )
+    expect(await ok(['get', 'secret', 'ci-token', '-n', 'team'])).toMatch(
+      /^ci-token\s+kubernetes.io\/service-account-token\s+3\s+\S+$/m,
     )
   })
 

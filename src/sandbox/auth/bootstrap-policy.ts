@@ -133,10 +133,11 @@ const DISCOVERY_URLS = [
   '/openapi/*',
 ].concat(['/readyz', '/version', '/version/'])
 
+type Aggregate = 'admin' | 'edit' | 'view'
 interface RoleSpec {
   rules: PolicyRule[]
-  aggregateTo?: 'admin' | 'edit' | 'view'
-  aggregates?: 'admin' | 'edit' | 'view'
+  aggregateTo?: Aggregate | Aggregate[]
+  aggregates?: Aggregate
 }
 
 const CLUSTER_ROLES: Record<string, RoleSpec> = {
@@ -147,6 +148,11 @@ const CLUSTER_ROLES: Record<string, RoleSpec> = {
   'system:aggregate-to-admin': { rules: AGGREGATE_TO_ADMIN, aggregateTo: 'admin' },
   'system:aggregate-to-edit': { rules: AGGREGATE_TO_EDIT, aggregateTo: 'edit' },
   'system:aggregate-to-view': { rules: AGGREGATE_TO_VIEW, aggregateTo: 'view' },
+  // metrics-server's role (the sandbox serves metrics.k8s.io itself), aggregated into admin, edit and view
+  'system:aggregated-metrics-reader': {
+    rules: [rule(['metrics.k8s.io'], ['pods', 'nodes'], READ)],
+    aggregateTo: ['admin', 'edit', 'view'],
+  },
   'system:auth-delegator': {
     rules: [
       rule(['authentication.k8s.io'], ['tokenreviews'], ['create']),
@@ -251,7 +257,8 @@ const META = {
 
 function clusterRoleObject(name: string, spec: RoleSpec): Record<string, unknown> {
   const labels: Record<string, string> = { ...META.labels }
-  if (spec.aggregateTo) labels[`rbac.authorization.k8s.io/aggregate-to-${spec.aggregateTo}`] = 'true'
+  for (const to of [spec.aggregateTo ?? []].flat())
+    labels[`rbac.authorization.k8s.io/aggregate-to-${to}`] = 'true'
   return {
     metadata: { name, annotations: { ...META.annotations }, labels },
     ...(spec.aggregates

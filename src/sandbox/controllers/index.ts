@@ -16,12 +16,16 @@ import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
 import { aggregatedRoleNames, syncClusterRoleAggregation } from './clusterrole-aggregation'
 import { ingressesOfClass, syncIngress } from './ingress'
+import { isTokenSecret, syncTokenSecret, tokenSecretsFor } from './serviceaccount-token'
+import type { TokenKeys } from '../auth/tokens'
 
 export interface ControllerContext {
   api: ObjectApi
   clock: Clock
   clusterName: string
   nodeCount: number
+  // signs the tokens of kubernetes.io/service-account-token Secrets
+  tokenKeys?: TokenKeys
 }
 
 export interface Controllers {
@@ -106,6 +110,8 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return syncClusterRoleAggregation(sync, name)
       case 'Ingress':
         return syncIngress(sync, ns, name)
+      case 'TokenSecret':
+        return ctx.tokenKeys && syncTokenSecret(sync, ctx.tokenKeys, ns, name)
     }
   }
 
@@ -156,6 +162,11 @@ export function startControllers(ctx: ControllerContext): Controllers {
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
     if (kind === 'ClusterRole')
       for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+    if (kind === 'Secret' && ev.type !== 'DELETED' && isTokenSecret(obj))
+      enqueue(`TokenSecret|${ns}|${obj.metadata.name}`)
+    if (kind === 'ServiceAccount' && ev.type === 'ADDED')
+      for (const secret of tokenSecretsFor(sync, ns, obj.metadata.name))
+        enqueue(`TokenSecret|${ns}|${secret}`)
     if (kind === 'Ingress' && ev.type !== 'DELETED') enqueue(`Ingress|${ns}|${obj.metadata.name}`)
     if (kind === 'IngressClass')
       for (const [ins, iname] of ingressesOfClass(api, obj.metadata.name)) enqueue(`Ingress|${ins}|${iname}`)
