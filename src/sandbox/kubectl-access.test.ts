@@ -72,6 +72,28 @@ describe('RBAC', () => {
     expect(crb).toMatch(/^cluster-admin\s+ClusterRole\/cluster-admin\s+\S+\s+system:masters\s*$/m)
   })
 
+  it('aggregates a new ClusterRole labelled aggregate-to-view into view, edit and admin', async () => {
+    const extra = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: widgets-view
+  labels: {rbac.authorization.k8s.io/aggregate-to-view: "true"}
+rules:
+- {apiGroups: [example.com], resources: [widgets], verbs: [get, list, watch]}
+`
+    await ok(['apply', '-f', '-'], extra)
+    await sb.advance(0)
+    for (const role of ['view', 'edit', 'admin']) {
+      const rules = await ok(['get', 'clusterrole', role, '-o', 'jsonpath={.rules[*].apiGroups}'])
+      expect(rules, role).toContain('example.com')
+    }
+    await ok(['delete', 'clusterrole', 'widgets-view'])
+    await sb.advance(0)
+    expect(await ok(['get', 'clusterrole', 'view', '-o', 'jsonpath={.rules[*].apiGroups}'])).not.toContain(
+      'example.com',
+    )
+  })
+
   it('allows and denies with --as by the bindings, with the real Forbidden message', async () => {
     await ok(['create', 'role', 'pod-reader', '--verb=get,list,watch', '--resource=pods', '-n', 'team'])
     await ok(['create', 'rolebinding', 'bob-reads', '--role=pod-reader', '--user=bob', '-n', 'team'])

@@ -23,7 +23,7 @@ import type { UserInfo } from '../auth/user'
 import { requestAttributes } from './request-attributes'
 import { rbacAdmission } from '../auth/escalation'
 
-// The HTTPS front door: bearer-token check, discovery, then resource handlers.
+// The HTTPS front door: authentication, impersonation and authorization, discovery, then resource handlers.
 export interface ApiServer {
   port: number
   close(): Promise<void>
