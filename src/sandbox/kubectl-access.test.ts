@@ -225,7 +225,10 @@ type: kubernetes.io/service-account-token
     expect(await fails(['auth', 'whoami', '--token', short])).toContain(
       'error: You must be logged in to the server (Unauthorized)',
     )
-    expect(await fails(['create', 'token', 'deployer', '-n', 'team', '--duration=5m'])).toContain(
+    const long = (await ok(['create', 'token', 'deployer', '-n', 'team'])).trim()
+    await ok(['delete', 'serviceaccount', 'deployer', '-n', 'team'])
+    expect(await fails(['auth', 'whoami', '--token', long])).toContain('(Unauthorized)')
+    expect(await fails(['create', 'token', 'ci', '-n', 'team', '--duration=5m'])).toContain(
       'spec.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes',
     )
   })
