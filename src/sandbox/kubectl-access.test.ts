@@ -226,8 +226,20 @@ type: kubernetes.io/service-account-token
       'error: You must be logged in to the server (Unauthorized)',
     )
     const long = (await ok(['create', 'token', 'deployer', '-n', 'team'])).trim()
+    const secret = `apiVersion: v1
+kind: Secret
+metadata: {name: deployer-token, namespace: team, annotations: {kubernetes.io/service-account.name: deployer}}
+type: kubernetes.io/service-account-token
+`
+    await ok(['apply', '-f', '-'], secret)
+    await sb.advance(0)
     await ok(['delete', 'serviceaccount', 'deployer', '-n', 'team'])
+    await sb.advance(0)
     expect(await fails(['auth', 'whoami', '--token', long])).toContain('(Unauthorized)')
+    // the token controller deletes the account's token Secrets with it
+    expect(await fails(['get', 'secret', 'deployer-token', '-n', 'team'])).toContain(
+      'secrets "deployer-token" not found',
+    )
     expect(await fails(['create', 'token', 'ci', '-n', 'team', '--duration=5m'])).toContain(
       'spec.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes',
     )

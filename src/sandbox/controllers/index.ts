@@ -164,7 +164,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
       for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
     if (kind === 'Secret' && ev.type !== 'DELETED' && isTokenSecret(obj))
       enqueue(`TokenSecret|${ns}|${obj.metadata.name}`)
-    if (kind === 'ServiceAccount' && ev.type === 'ADDED')
+    if (kind === 'ServiceAccount' && ev.type !== 'MODIFIED')
       for (const secret of tokenSecretsFor(sync, ns, obj.metadata.name))
         enqueue(`TokenSecret|${ns}|${secret}`)
     if (kind === 'Ingress' && ev.type !== 'DELETED') enqueue(`Ingress|${ns}|${obj.metadata.name}`)

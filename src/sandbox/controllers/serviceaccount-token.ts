@@ -1,3 +1,4 @@
+import { deleteObject } from '../api/deletion'
 import { resourceByKind } from '../api/resources'
 import type { TokenKeys } from '../auth/tokens'
 import { legacyTokenClaims, signToken } from '../auth/tokens'
@@ -25,9 +26,13 @@ export function syncTokenSecret(sync: Sync, keys: TokenKeys, ns: string, name: s
   if (!secret || !isTokenSecret(secret) || secret.metadata.deletionTimestamp) return
   const saName = secret.metadata.annotations?.[SA_NAME]
   const sa = saName ? api.store.get(resourceByKind('ServiceAccount'), ns, saName)?.obj : undefined
-  if (!sa || !saName) return
-  const data = isRecord(secret.data) ? secret.data : {}
   const uid = secret.metadata.annotations?.[SA_UID]
+  if (!sa || !saName) {
+    // the account this token was made for is gone: its token Secret goes with it
+    if (uid) deleteObject(api, secretDef, ns, name, {})
+    return
+  }
+  const data = isRecord(secret.data) ? secret.data : {}
   if (typeof data.token === 'string' && data.token !== '' && uid === sa.metadata.uid) return
   const ca = api.store.get(resourceByKind('ConfigMap'), 'kube-system', 'kube-root-ca.crt')?.obj
   const caCert = isRecord(ca?.data) ? String(ca.data['ca.crt'] ?? '') : ''
