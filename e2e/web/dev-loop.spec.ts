@@ -171,4 +171,39 @@ test('sandbox: an image only this machine has waits, the hint loads it, the pod 
     'jsonpath={.items[*].message}',
   ])
   expect(events).toContain('Successfully pulled image "skiff-demo/app:dev"')
+
+  // An Ingress for it: the sandbox's simulated ingress-nginx admits it and answers on a loopback port.
+  kubectl(app.env, [
+    '--context',
+    'sandbox-loop',
+    'create',
+    'ingress',
+    'shop',
+    '--rule=shop.localhost/*=shop:80',
+  ])
+  await expect
+    .poll(() =>
+      kubectl(app.env, [
+        '--context',
+        'sandbox-loop',
+        'get',
+        'ingress',
+        'shop',
+        '-o',
+        'jsonpath={.status.loadBalancer.ingress[0].hostname}',
+      ]),
+    )
+    .toBe('localhost')
+  const card = page.getByRole('region', { name: 'Your code in the cluster' })
+  await card.getByRole('tab', { name: 'Service URLs' }).click()
+  const row = card.getByRole('row', { name: /default\/shop/ })
+  await row.getByRole('button', { name: 'Find URL' }).click()
+  const link = row.getByRole('link', { name: /^http:\/\/shop\.localhost:\d+\/$/ })
+  const popup = page.waitForEvent('popup')
+  await link.click()
+  const opened = await popup
+  await expect(opened.locator('body')).toContainText(
+    /Hello from shop-[a-z0-9]+-[a-z0-9]+ \(image skiff-demo\/app:dev\)/,
+  )
+  await opened.close()
 })
