@@ -10,6 +10,8 @@ import type { ClusterInfo, ClusterProvider, CreateSpec, Detection, OnProviderEve
 
 export type { RunningSandbox, SandboxContextEntry, SandboxKubeconfig, StartSandbox } from './sandbox-types'
 
+const HOST_IMAGES_WAIT_MS = 2000
+
 interface Meta {
   name: string
   nodes: number
@@ -118,8 +120,15 @@ export class SandboxProvider implements ClusterProvider {
         ? await this.deps.start(options)
         : await this.deps.start({ ...options, port: meta.port }).catch(() => this.deps.start(options))
     this.running.set(meta.name, sandbox)
-    if (this.deps.hostImages) this.hostImages = await this.deps.hostImages().catch(() => this.hostImages)
     sandbox.images.setHostImages(this.hostImages)
+    if (this.deps.hostImages) {
+      // A hung container engine must not hold the sandbox back: wait briefly, then let the list land later.
+      const asked = this.deps.hostImages().then((list) => {
+        this.hostImages = list
+        sandbox.images.setHostImages(list)
+      })
+      await Promise.race([asked.catch(() => {}), new Promise((r) => setTimeout(r, HOST_IMAGES_WAIT_MS))])
+    }
     onEvent({ type: 'log', stream: 'stdout', line: `Sandbox "${meta.name}" is serving ${sandbox.url}` })
     onEvent({
       type: 'progress',
