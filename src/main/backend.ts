@@ -9,11 +9,13 @@ import {
   createActionHandlers,
   createClusterHandlers,
   createContextHandlers,
+  createManifestHandlers,
   createResourceHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
+import { createManifestService } from './manifests'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
 import { listClusters } from './clusters/overview'
@@ -93,6 +95,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
+    manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
   })
 
   return {

@@ -1,0 +1,140 @@
+import type { DocumentOutcome, DocumentResult, ManifestResult } from '@shared/contract'
+import { statusMessage, toApiError } from '../errors/policy'
+import { KubeHttpError } from '../kube/kube-request'
+import { diffYaml } from './clean'
+import { fieldConflicts } from './conflicts'
+import { createResolver, placePath } from './discovery'
+import { fieldsInMessage, lineOfField } from './locate'
+import type { Rest } from './rest'
+import { splitDocuments, type ManifestDocument } from './split'
+import type { LineCounter } from 'yaml'
+
+export interface ApplyOptions {
+  text: string
+  /** For documents without metadata.namespace. */
+  namespace: string
+  dryRun: boolean
+  force: boolean
+}
+
+type Obj = Record<string, unknown>
+const FIELD_MANAGER = 'skiff'
+
+/**
+ * `kubectl apply --server-side` for every document: a server-side apply (dry-run for a preview) with
+ * fieldManager=skiff and Strict field validation, each document reported on its own with the live object and the
+ * result for a diff. One document failing does not stop the others, as with kubectl.
+ */
+export async function applyManifest(rest: Rest, opts: ApplyOptions): Promise<ManifestResult> {
+  const { documents, lines } = splitDocuments(opts.text)
+  const resolve = createResolver(rest)
+  const results: DocumentResult[] = []
+  for (const d of documents) results.push(await applyOne(rest, resolve, d, lines, opts))
+  return { dryRun: opts.dryRun, documents: results }
+}
+
+async function applyOne(
+  rest: Rest,
+  resolve: ReturnType<typeof createResolver>,
+  d: ManifestDocument,
+  lines: LineCounter,
+  opts: ApplyOptions,
+): Promise<DocumentResult> {
+  const base: DocumentResult = { index: d.index, startLine: d.startLine, outcome: 'failed' }
+  if (d.error || !d.object) return { ...base, message: d.error?.message, line: d.error?.line ?? d.startLine }
+  const obj = d.object
+  const meta = (obj.metadata ?? {}) as Obj
+  const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : undefined
+  const kind = typeof obj.kind === 'string' ? obj.kind : undefined
+  const name = typeof meta.name === 'string' ? meta.name : undefined
+  const named = { ...base, apiVersion, kind, name }
+  const missing = !apiVersion ? 'apiVersion' : !kind ? 'kind' : !name ? 'metadata.name' : undefined
+  if (missing) {
+    const line = lineOfField(d.doc, lines, missing, d.startLine)
+    return { ...named, message: `This document has no ${missing}.`, line }
+  }
+  try {
+    const place = await resolve(apiVersion as string, kind as string)
+    const namespace = place.namespaced
+      ? typeof meta.namespace === 'string'
+        ? meta.namespace
+        : opts.namespace
+      : undefined
+    const path = placePath(place, namespace, name)
+    const live = await rest({ method: 'GET', path }).then(
+      (a) => a.body as Obj,
+      (err: unknown) => {
+        if (err instanceof KubeHttpError && err.statusCode === 404) return undefined
+        throw err
+      },
+    )
+    const body = place.namespaced ? { ...obj, metadata: { ...meta, namespace } } : obj
+    const answer = await rest({
+      method: 'PATCH',
+      path,
+      query: {
+        fieldManager: FIELD_MANAGER,
+        fieldValidation: 'Strict',
+        force: opts.force || undefined,
+        dryRun: opts.dryRun ? 'All' : undefined,
+      },
+      contentType: 'application/apply-patch+yaml',
+      body: JSON.stringify(body),
+    })
+    const result = answer.body as Obj
+    const before = diffYaml(live)
+    const after = diffYaml(result)
+    return {
+      ...named,
+      namespace,
+      outcome: outcomeOf(live, result, before, after),
+      warnings: answer.warnings.length ? answer.warnings : undefined,
+      before,
+      after,
+    }
+  } catch (err) {
+    return failed(
+      err,
+      { ...named, namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined },
+      d,
+      lines,
+    )
+  }
+}
+
+function outcomeOf(live: Obj | undefined, result: Obj, before: string, after: string): DocumentOutcome {
+  if (!live) return 'created'
+  const rv = (o: Obj): unknown => (o.metadata as Obj | undefined)?.resourceVersion
+  if (rv(live) !== undefined && rv(live) === rv(result)) return 'unchanged'
+  return before === after ? 'unchanged' : 'configured'
+}
+
+function failed(
+  err: unknown,
+  named: DocumentResult,
+  d: ManifestDocument,
+  lines: LineCounter,
+): DocumentResult {
+  if (err instanceof KubeHttpError && err.statusCode === 409) {
+    const conflicts = fieldConflicts(err.body).map((c) => ({
+      ...c,
+      line: lineOfField(d.doc, lines, c.field, d.startLine),
+    }))
+    if (conflicts.length > 0) {
+      return {
+        ...named,
+        outcome: 'conflict',
+        message: statusMessage(err.body),
+        conflicts,
+        line: conflicts[0]?.line,
+      }
+    }
+  }
+  const message =
+    err instanceof KubeHttpError
+      ? (statusMessage(err.body) ?? toApiError(err).message)
+      : toApiError(err).message
+  const [field] = fieldsInMessage(message)
+  const line = field ? lineOfField(d.doc, lines, field, d.startLine) : d.startLine
+  return { ...named, outcome: 'failed', message, line }
+}
