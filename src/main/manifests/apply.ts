@@ -29,7 +29,16 @@ export async function applyManifest(rest: Rest, opts: ApplyOptions): Promise<Man
   const { documents, lines } = splitDocuments(opts.text)
   const resolve = createResolver(rest)
   const results: DocumentResult[] = []
-  for (const d of documents) results.push(await applyOne(rest, resolve, d, lines, opts))
+  // A dry run creates nothing, so objects in a namespace this same manifest creates cannot be checked yet.
+  const newNamespaces = new Set<string>()
+  for (const d of documents) {
+    const result = await applyOne(rest, resolve, d, lines, opts)
+    if (result.kind === 'Namespace' && result.outcome === 'created' && result.name)
+      newNamespaces.add(result.name)
+    const waits =
+      opts.dryRun && result.outcome === 'failed' && result.namespace && newNamespaces.has(result.namespace)
+    results.push(waits && d.object ? inNewNamespace(result, d.object) : result)
+  }
   return { dryRun: opts.dryRun, documents: results }
 }
 
@@ -93,12 +102,22 @@ async function applyOne(
       after,
     }
   } catch (err) {
-    return failed(
-      err,
-      { ...named, namespace: typeof meta.namespace === 'string' ? meta.namespace : undefined },
-      d,
-      lines,
-    )
+    const namespace = typeof meta.namespace === 'string' ? meta.namespace : opts.namespace
+    return failed(err, { ...named, namespace }, d, lines)
+  }
+}
+
+function inNewNamespace(result: DocumentResult, obj: Obj): DocumentResult {
+  const note = `Namespace "${result.namespace}" is created by this manifest; the server checks this object on apply.`
+  const meta = { ...((obj.metadata ?? {}) as Obj), namespace: result.namespace }
+  return {
+    ...result,
+    outcome: 'created',
+    message: undefined,
+    line: undefined,
+    warnings: [note],
+    before: '',
+    after: diffYaml({ ...obj, metadata: meta }),
   }
 }
 

@@ -21,9 +21,11 @@ export function editableYaml(obj: unknown): string {
   return stringify(hideSecret({ ...o, metadata }), { lineWidth: 0 })
 }
 
-/** YAML for a diff view: no bookkeeping, secret values hidden. */
+/** YAML for a diff view: no bookkeeping and no status (controllers write it, manifests do not); secrets hidden. */
 export function diffYaml(obj: unknown): string {
-  return obj ? stringify(hideSecret(withoutNoise(obj)), { lineWidth: 0 }) : ''
+  if (!obj) return ''
+  const { status: _status, ...rest } = withoutNoise(obj)
+  return stringify(hideSecret(rest), { lineWidth: 0 })
 }
 
 function hideSecret(o: Obj): Obj {

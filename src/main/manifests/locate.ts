@@ -64,7 +64,7 @@ export function lineOfField(doc: Document, lines: LineCounter, path: string, fal
 export function fieldsInMessage(message: string): string[] {
   const quoted = [...message.matchAll(/field "([^"]+)"/g)].map((m) => m[1] ?? '')
   const leading = [
-    ...message.matchAll(/(?:^|: |, )((?:[a-zA-Z]+(?:\[\d+\])?\.)+[a-zA-Z]+(?:\[\d+\])?):/g),
+    ...message.matchAll(/(?:^|: |, )\.?((?:[a-zA-Z]+(?:\[\d+\])?\.)+[a-zA-Z]+(?:\[\d+\])?):/g),
   ].map((m) => m[1] ?? '')
   return [...quoted, ...leading].filter(Boolean)
 }

@@ -68,6 +68,11 @@ describe('field paths in server messages', () => {
     expect(
       fieldsInMessage('Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be >= 0'),
     ).toEqual(['spec.replicas'])
+    expect(
+      fieldsInMessage(
+        'failed to create typed patch object (default/x): .metadata.colour: field not declared',
+      ),
+    ).toEqual(['metadata.colour'])
   })
 
   it('parses the path forms server-side apply writes', () => {
