@@ -67,6 +67,7 @@ test.describe('yaml', () => {
   }, testInfo) => {
     const out = (name: string): string => testInfo.outputPath(name)
     const violations: string[] = []
+    page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack))
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
     })
@@ -76,6 +77,18 @@ test.describe('yaml', () => {
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Apply YAML' }).click()
     const editor = page.getByRole('textbox', { name: 'Manifest YAML' })
+    // Schema help comes from the cluster's own OpenAPI: completion with types and docs, unknown fields flagged.
+    await paste(
+      editor,
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\n  colour: red\nspec:\n  rep',
+    )
+    await editor.press('End')
+    await editor.press('Control+Space')
+    const completion = page.getByRole('listbox').getByRole('option', { name: /replicas/ })
+    await expect(completion).toContainText('integer')
+    await expect(page.locator('.cm-lint-marker-warning')).toHaveCount(1)
+    await shots(page, out, 'yaml-editor-completion')
+    await editor.press('Escape')
     await paste(editor, manifest)
     await expect(editor).toContainText('kind: Service')
 

@@ -60,8 +60,12 @@ export function CodeEditor(props: CodeEditorProps): ReactNode {
     }
   }, [])
 
-  useEffect(() => handle.current?.setText(props.value), [props.value])
-  useEffect(() => handle.current?.relint(), [props.lineHints])
+  useEffect(() => {
+    handle.current?.setText(props.value)
+  }, [props.value])
+  useEffect(() => {
+    handle.current?.relint()
+  }, [props.lineHints])
   useEffect(() => {
     if (props.focusLine) handle.current?.focusLine(props.focusLine.line)
   }, [props.focusLine])

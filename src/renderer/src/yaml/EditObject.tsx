@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { ApiError, EditResult, ManifestRef } from '@shared/contract'
 import { api } from '../api/client'
@@ -84,6 +84,12 @@ export function EditObject({ target, onDone }: { target: ManifestRef; onDone: ()
   const [busy, setBusy] = useState<Busy>()
   const queries = useQueryClient()
   const schemas = useMemo(() => clusterSchemas(target.context), [target.context])
+  const outcome = useRef<HTMLDivElement>(null)
+  // A preview, a conflict or a save shows below the editor: bring it into view.
+  // Braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup function.
+  useEffect(() => {
+    void outcome.current?.scrollIntoView({ block: 'nearest' })
+  }, [result, error])
 
   if (opened.isPending) return <p className="muted">Loading the YAML…</p>
   if (opened.isError) return <ErrorBox error={opened.error} title="Could not open the object for editing" />
@@ -157,8 +163,10 @@ export function EditObject({ target, onDone }: { target: ManifestRef; onDone: ()
           Close editor
         </button>
       </div>
-      {error && <ErrorBox error={error} title="Could not save" />}
-      {result && <Outcome result={result} />}
+      <div ref={outcome}>
+        {error && <ErrorBox error={error} title="Could not save" />}
+        {result && <Outcome result={result} />}
+      </div>
     </div>
   )
 }

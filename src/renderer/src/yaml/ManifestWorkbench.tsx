@@ -1,4 +1,4 @@
-import { useMemo, useState, type DragEvent, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type DragEvent, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import type { ApiError, ManifestResult } from '@shared/contract'
 import { api } from '../api/client'
@@ -28,6 +28,11 @@ export function ManifestWorkbench({ context }: { context?: string }): ReactNode 
   const [dragging, setDragging] = useState(false)
   const queries = useQueryClient()
   const schemas = useMemo(() => clusterSchemas(context), [context])
+  const outcome = useRef<HTMLDivElement>(null)
+  // Braces: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup function.
+  useEffect(() => {
+    void outcome.current?.scrollIntoView({ block: 'nearest' })
+  }, [result, error])
   const hasConflicts = result?.documents.some((d) => d.outcome === 'conflict') ?? false
 
   const run = async (kind: 'preview' | 'apply', force = false): Promise<void> => {
@@ -171,10 +176,12 @@ export function ManifestWorkbench({ context }: { context?: string }): ReactNode 
           )}
           <span className="muted small">Server-side apply as “skiff”; Preview changes nothing.</span>
         </div>
-        {error && <ErrorBox error={error} title="Could not send the manifest" />}
-        {result && (
-          <ApplyResults result={result} onShowLine={(line) => setFocus({ line, seq: Date.now() })} />
-        )}
+        <div ref={outcome}>
+          {error && <ErrorBox error={error} title="Could not send the manifest" />}
+          {result && (
+            <ApplyResults result={result} onShowLine={(line) => setFocus({ line, seq: Date.now() })} />
+          )}
+        </div>
       </section>
       <section className="card" aria-labelledby="activity-title">
         <h2 id="activity-title">Activity this session</h2>

@@ -118,6 +118,8 @@ export function createEditor(opts: EditorOptions): EditorHandle {
         lint,
         lintGutter(),
         EditorState.tabSize.of(2),
+        // Long values (images, paths) wrap instead of scrolling the keys out of a narrow panel.
+        EditorView.lineWrapping,
         EditorState.readOnly.of(opts.readOnly === true),
         EditorView.contentAttributes.of({ 'aria-label': opts.label }),
         keymap.of([
