@@ -39,9 +39,16 @@ async function paste(editor: Locator, text: string): Promise<void> {
   await editor.click()
   await editor.press('ControlOrMeta+a')
   await editor.evaluate((el, value) => {
-    const data = new DataTransfer()
+    // Runs in the page; this file is type-checked without the DOM library, so name the two classes it needs.
+    const page = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void }
+      ClipboardEvent: new (type: string, init: object) => Event
+    }
+    const data = new page.DataTransfer()
     data.setData('text/plain', value)
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    el.dispatchEvent(
+      new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    )
   }, text)
 }
 
@@ -67,7 +74,7 @@ test.describe('yaml', () => {
   }, testInfo) => {
     const out = (name: string): string => testInfo.outputPath(name)
     const violations: string[] = []
-    page.on('pageerror', (e) => console.log('PAGEERROR', e.message, e.stack))
+    page.on('pageerror', (e) => violations.push(`page error: ${e.message}`))
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
     })
@@ -157,6 +164,24 @@ test.describe('yaml', () => {
     expect(
       kubectl(app.env, ['get', 'deploy', 'shop', '-n', 'default', '-o', 'jsonpath={.spec.replicas}']),
     ).toBe('4')
+
+    // Applying the manifest again now meets kubectl's ownership of spec.replicas: listed, then taken over.
+    await panel.getByRole('button', { name: 'Close details (Esc)' }).click()
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Apply YAML' }).click()
+    await paste(page.getByRole('textbox', { name: 'Manifest YAML' }), manifest)
+    await page.getByRole('button', { name: 'Preview' }).click()
+    const owned = page.getByRole('table', { name: 'Fields another manager owns' })
+    // kubectl scale took spec.replicas; Skiff's own edit (an update, not an apply) holds the image.
+    await expect(owned.getByRole('row').filter({ hasText: '.spec.replicas' })).toContainText('kubectl')
+    await expect(owned.getByRole('row').filter({ hasText: '.image' })).toContainText('skiff (update)')
+    await shots(page, out, 'yaml-apply-conflict')
+    await page.getByRole('button', { name: 'Take ownership and apply' }).click()
+    await expect(page.getByRole('region', { name: 'Apply result' }).getByRole('heading')).toHaveText(
+      'Applied: 1 configured, 1 unchanged',
+    )
+    expect(
+      kubectl(app.env, ['get', 'deploy', 'shop', '-n', 'default', '-o', 'jsonpath={.spec.replicas}']),
+    ).toBe('1')
     expect(violations).toEqual([])
   })
 })

@@ -43,6 +43,10 @@ export const editorTheme = EditorView.theme({
     backgroundColor: 'var(--accent)',
     color: 'var(--accent-text)',
   },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected] .cm-completionDetail': {
+    color: 'inherit',
+    opacity: 0.85,
+  },
   '.cm-completionDetail': { color: 'var(--muted)', marginLeft: '1em', fontStyle: 'normal' },
   '.cm-completionInfo': { maxWidth: '420px', padding: '6px 10px', whiteSpace: 'pre-wrap' },
   '.cm-field-docs': {
