@@ -71,14 +71,19 @@ export function CodeEditor(props: CodeEditorProps): ReactNode {
   }, [props.focusLine])
 
   return (
-    <div className="code-editor" data-state={state}>
-      {state === 'loading' && <p className="muted code-editor-wait">Loading the editor…</p>}
-      {state === 'failed' && (
-        <p className="error-text" role="alert">
-          The editor could not be loaded. Reload the window to try again.
-        </p>
-      )}
-      <div ref={host} className="code-editor-host" />
-    </div>
+    <>
+      <div className="code-editor" data-state={state}>
+        {state === 'loading' && <p className="muted code-editor-wait">Loading the editor…</p>}
+        {state === 'failed' && (
+          <p className="error-text" role="alert">
+            The editor could not be loaded. Reload the window to try again.
+          </p>
+        )}
+        <div ref={host} className="code-editor-host" />
+      </div>
+      <p className="muted small editor-keys">
+        Ctrl+Space suggests fields from the cluster’s schema · Tab indents · Esc then Tab leaves the editor
+      </p>
+    </>
   )
 }
