@@ -102,7 +102,8 @@ async function applyOne(
       after,
     }
   } catch (err) {
-    const namespace = typeof meta.namespace === 'string' ? meta.namespace : opts.namespace
+    // The kind may be unknown here (discovery failed), so only a namespace the document names is shown.
+    const namespace = typeof meta.namespace === 'string' ? meta.namespace : undefined
     return failed(err, { ...named, namespace }, d, lines)
   }
 }

@@ -142,6 +142,45 @@ metadata:
   })
 })
 
+describe('custom resources', () => {
+  const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: gadgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: { plural: gadgets, singular: gadget, kind: Gadget }
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size: { type: integer, description: How big the gadget is. }
+`
+  it('applies a CRD and then its objects through discovery, and serves its schema to the editor', async () => {
+    expect((await svc.apply({ text: crd })).documents[0]?.outcome).toBe('created')
+    const gadget = 'apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: g1\nspec:\n  size: 3\n'
+    expect((await svc.apply({ text: gadget })).documents[0]).toMatchObject({
+      outcome: 'created',
+      namespace: 'default',
+    })
+    expect(await fx.kubectl.out(['get', 'gadget', 'g1', '-o', 'jsonpath={.spec.size}'])).toBe('3')
+    const { document } = await svc.schema({ apiVersion: 'example.com/v1' })
+    const schemas = Object.values(
+      (document as { components: { schemas: Record<string, Record<string, unknown>> } }).components.schemas,
+    )
+    const own = schemas.find((s) => JSON.stringify(s['x-kubernetes-group-version-kind']).includes('"Gadget"'))
+    expect(JSON.stringify(own)).toContain('How big the gadget is.')
+  })
+})
+
 describe('edit', () => {
   const ref = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'default', name: 'edited' }
 

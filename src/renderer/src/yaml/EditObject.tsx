@@ -51,7 +51,8 @@ function Outcome({ result }: { result: EditResult }): ReactNode {
           ? 'Nothing to save: the YAML is as you opened it.'
           : result.dryRun
             ? 'Preview: the live object would change like this.'
-            : 'Saved.'}
+            : 'Saved.'}{' '}
+        {!result.dryRun && <a href="#yaml">See the activity log</a>}
       </p>
       {notes.length > 0 && (
         <ul className="edit-notes" aria-label="The server did not keep everything">
