@@ -19,6 +19,8 @@ export interface RestRequest {
   contentType?: string
 }
 
+const REQUEST_TIMEOUT_MS = 30_000
+
 /** One call to the API server with any verb and body; a non-2xx answer rejects with KubeHttpError. */
 export type Rest = (req: RestRequest) => Promise<RestAnswer>
 
@@ -62,6 +64,12 @@ export function createRest(kc: KubeConfig): Rest {
         })
       })
       call.on('error', reject)
+      // A cluster that accepts the connection and never answers must not hang an apply forever.
+      call.setTimeout(REQUEST_TIMEOUT_MS, () =>
+        call.destroy(
+          new ApiError('Timeout', `The API server did not answer within ${REQUEST_TIMEOUT_MS / 1000} s.`),
+        ),
+      )
       call.end(req.body)
     })
   }
