@@ -93,6 +93,18 @@ test.describe('yaml', () => {
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Apply YAML' }).click()
     const editor = page.getByRole('textbox', { name: 'Manifest YAML' })
+    // A file dropped on the editor opens in it.
+    await editor.evaluate((el) => {
+      const page = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } }
+        File: new (parts: string[], name: string, init: object) => unknown
+        DragEvent: new (type: string, init: object) => Event
+      }
+      const data = new page.DataTransfer()
+      data.items.add(new page.File(['kind: ConfigMap\n'], 'cm.yaml', { type: 'text/yaml' }))
+      el.dispatchEvent(new page.DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }))
+    })
+    await expect(editor).toContainText('kind: ConfigMap')
     // Schema help comes from the cluster's own OpenAPI: completion with types and docs, unknown fields flagged.
     await paste(
       editor,

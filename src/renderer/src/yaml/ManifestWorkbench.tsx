@@ -68,8 +68,10 @@ export function ManifestWorkbench({ context }: { context?: string }): ReactNode 
     )
   }
   const onDrop = (e: DragEvent): void => {
-    e.preventDefault()
     setDragging(false)
+    // CodeMirror inserts a file dropped on its text at the drop point itself; only drops elsewhere load here.
+    if (e.defaultPrevented) return
+    e.preventDefault()
     const file = e.dataTransfer.files[0]
     if (file) load(file)
   }
