@@ -11,11 +11,13 @@ import {
   createContextHandlers,
   createManifestHandlers,
   createResourceHandlers,
+  createSessionHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
 import { createManifestService } from './manifests'
+import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
 import { listClusters } from './clusters/overview'
@@ -77,6 +79,7 @@ export function createBackend(options: BackendOptions): Backend {
   ]
   const jobs = createJobRunner(Object.fromEntries(providers.map((p) => [p.id, p])))
   const kube = createKubeService({ getKubeConfig })
+  const forwards = createForwards(getKubeConfig)
 
   const { methods, streams } = joinHandlers({
     system: createSystemHandlers(system),
@@ -96,6 +99,7 @@ export function createBackend(options: BackendOptions): Backend {
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
     manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
+    sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
   })
 
   return {
@@ -108,6 +112,7 @@ export function createBackend(options: BackendOptions): Backend {
     runningJobs: () => jobs.running().length,
     async close() {
       kube.close()
+      forwards.close()
       await jobs.cancelAll()
       await sandboxes.shutdown()
     },

@@ -4,6 +4,7 @@ import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
 import type { createManifestHandlers } from './manifests'
 import type { createResourceHandlers } from './resources'
+import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
 
 export { createActionHandlers } from './actions'
@@ -11,6 +12,7 @@ export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
 export { createManifestHandlers } from './manifests'
 export { createResourceHandlers } from './resources'
+export { createSessionHandlers } from './sessions'
 export { createSystemHandlers } from './system'
 
 export interface Concerns {
@@ -20,6 +22,7 @@ export interface Concerns {
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
   manifests: ReturnType<typeof createManifestHandlers>
+  sessions: ReturnType<typeof createSessionHandlers>
 }
 
 /** Every concern's handlers in the dispatcher's two tables; the compiler refuses a contract entry left out. */
@@ -32,6 +35,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.methods,
       ...c.actions.methods,
       ...c.manifests.methods,
+      ...c.sessions.methods,
     },
     streams: {
       ...c.system.streams,
@@ -40,6 +44,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.streams,
       ...c.actions.streams,
       ...c.manifests.streams,
+      ...c.sessions.streams,
     },
   }
 }

@@ -3,6 +3,7 @@ import { SystemView } from './system/SystemView'
 import { ClustersView } from './clusters/ClustersView'
 import { ContextsView } from './contexts/ContextsView'
 import { ManifestWorkbench } from './yaml/ManifestWorkbench'
+import { PortsPanel } from './ports/PortsPanel'
 import {
   ConfigView,
   EventsView,
@@ -59,6 +60,12 @@ export const sections: Section[] = [
     summary: 'Services and the pods behind them.',
     needsContext: true,
     render: (context) => <NetworkView context={context} />,
+  },
+  {
+    id: 'ports',
+    label: 'Ports',
+    summary: 'Port forwards to pods and Services, on 127.0.0.1: open, copy the address, stop.',
+    render: () => <PortsPanel />,
   },
   {
     id: 'config',
