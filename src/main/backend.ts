@@ -13,12 +13,14 @@ import {
   createClusterHandlers,
   createContextHandlers,
   createDevLoopHandlers,
+  createManifestHandlers,
   createResourceHandlers,
   createSessionHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
+import { createManifestService } from './manifests'
 import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
@@ -123,6 +125,7 @@ export function createBackend(options: BackendOptions): Backend {
       getKubeConfig,
       sandboxIngressPort: (name) => sandboxes.ingressPort(name),
     }),
+    manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
     sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
   })
 

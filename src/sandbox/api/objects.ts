@@ -37,6 +37,8 @@ export interface WriteOptions {
   fieldManager?: string
   // set by apply(): managedFields are already the applied ones
   managedFieldsDone?: boolean
+  // a write through the scale subresource: recorded as the writer's "scale" entry
+  viaScale?: boolean
   // the caller's admission check (RBAC escalation), run on the object about to be stored
   admit?: (r: ResourceDef, obj: Record<string, unknown>) => void
 }
@@ -304,7 +306,8 @@ export class ObjectApi {
     const rootClass = rootClassName(r.group, r.version, r.kind)
     if (!rootClass) return
     const prev = before as unknown as Record<string, unknown> | undefined
-    trackUpdate(rootClass, prev, after, opts.fieldManager, groupVersion(r), this.timestamp())
+    const sub = opts.viaScale ? 'scale' : undefined
+    trackUpdate(rootClass, prev, after, opts.fieldManager, groupVersion(r), this.timestamp(), sub)
   }
 
   private requireWritableNamespace(ns: string): void {

@@ -104,10 +104,12 @@ export async function handleResource(
     if (!name) throw methodNotAllowed()
     if (method === 'GET') return sendJson(res, 200, toScale(api.get(r, ns, name)))
     const body = await readBody(req)
-    if (method === 'PUT') return sendJson(res, 200, writeScale(api, r, ns, name, body, undefined, dryRun))
+    const manager = writeOpts.fieldManager
+    if (method === 'PUT')
+      return sendJson(res, 200, writeScale(api, r, ns, name, body, undefined, dryRun, manager))
     if (method === 'PATCH') {
       const type = req.headers['content-type'] ?? ''
-      return sendJson(res, 200, writeScale(api, r, ns, name, body, type, dryRun))
+      return sendJson(res, 200, writeScale(api, r, ns, name, body, type, dryRun, manager))
     }
     throw methodNotAllowed()
   }

@@ -7,6 +7,7 @@ import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
 import { devLoopMethods } from './dev-loop'
+import { manifestMethods, manifestStreams } from './manifests'
 import { sessionMethods, sessionStreams } from './sessions'
 
 export * from './errors'
@@ -16,6 +17,7 @@ export * from './contexts'
 export * from './clusters'
 export * from './actions'
 export * from './dev-loop'
+export * from './manifests'
 export * from './sessions'
 export * from './names'
 export * from './client'
@@ -28,6 +30,7 @@ export const methods = {
   ...clusterMethods,
   ...actionMethods,
   ...devLoopMethods,
+  ...manifestMethods,
   ...sessionMethods,
 } as const
 
@@ -38,6 +41,7 @@ export const streams = {
   ...contextStreams,
   ...clusterStreams,
   ...actionStreams,
+  ...manifestStreams,
   ...sessionStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
