@@ -47,6 +47,16 @@ export const presets: Preset[] = [
   },
 ]
 
+/** What a preset does on this provider, in a few words. */
+export function presetDescription(preset: Preset, provider: ProviderId): string {
+  if (preset.id === 'ingress' && provider === 'minikube') return 'Enables minikube’s ingress addon.'
+  if (preset.id === 'ingress' && provider === 'sandbox')
+    return 'Ingresses answer on a loopback port of the sandbox (*.localhost hosts).'
+  if (preset.id === 'registry' && provider === 'minikube') return 'Enables minikube’s registry addon.'
+  if (preset.id === 'multi-node' && provider === 'sandbox') return 'Three simulated nodes.'
+  return preset.description
+}
+
 /** The options a preset sets for a provider; undefined when the provider cannot do it. */
 export function presetSpec(id: PresetId, provider: ProviderId): Partial<CreateSpec> | undefined {
   const base: Partial<CreateSpec> = { nodes: 1, ingressPorts: false, localRegistry: false, addons: [] }

@@ -3,7 +3,14 @@ import { useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import type { ApiError, Detection, JobInfo, MethodInput, ProviderId } from '@shared/contract'
 import { clusterNameProblem } from '@shared/cluster-names'
-import { maxNodes, minikubeAddons, minikubeDrivers, presets, presetSpec } from '@shared/cluster-options'
+import {
+  maxNodes,
+  minikubeAddons,
+  minikubeDrivers,
+  presetDescription,
+  presets,
+  presetSpec,
+} from '@shared/cluster-options'
 import type { MinikubeAddon, PresetId } from '@shared/cluster-options'
 import { api } from '../api/client'
 import { Dialog } from '../components/Dialog'
@@ -142,7 +149,7 @@ export function CreateClusterDialog(props: {
               <label
                 key={p.id}
                 className="radio"
-                title={possible ? p.description : `Not for ${provider} clusters`}
+                title={possible ? presetDescription(p, provider) : `Not for ${provider} clusters`}
               >
                 <input
                   type="radio"
@@ -152,7 +159,9 @@ export function CreateClusterDialog(props: {
                   onChange={() => applyPreset(p.id, provider)}
                 />
                 <span className="preset-label">{p.label}</span>
-                <span className="muted small">{possible ? p.description : `(not for ${provider})`}</span>
+                <span className="muted small">
+                  {possible ? presetDescription(p, provider) : `(not for ${provider})`}
+                </span>
               </label>
             )
           })}
