@@ -72,8 +72,10 @@ const STATUS_SUBRESOURCE = new Set([
   'Namespace',
   'Node',
   'CustomResourceDefinition',
+  'PodDisruptionBudget',
 ])
 const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'CustomResourceDefinition'])
+HAS_GENERATION.add('PodDisruptionBudget')
 
 // Custom resources follow their CRD: status is separate only with the status subresource.
 function hasStatusSubresource(r: ResourceDef): boolean {

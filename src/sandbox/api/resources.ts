@@ -1,3 +1,5 @@
+import { POLICY_RESOURCES } from './kinds/policy'
+
 // The resource table: one entry per kind the sandbox serves, used by discovery, routing and storage.
 export interface SubresourceDef {
   name: string
@@ -94,6 +96,7 @@ export const RESOURCES: ResourceDef[] = [
     shortNames: ['po'],
     categories: ['all'],
     subresources: [
+      { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
       { name: 'log', kind: 'Pod', verbs: ['get'] },
       { name: 'status', kind: 'Pod', verbs: STATUS_VERBS },
     ],
@@ -288,6 +291,7 @@ export const RESOURCES: ResourceDef[] = [
       verbs: ['create'],
     }),
   ),
+  ...POLICY_RESOURCES,
   // metrics.k8s.io: computed on request by metrics/metrics-api.ts, never stored
   def({
     plural: 'nodes',

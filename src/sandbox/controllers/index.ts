@@ -11,7 +11,10 @@ import type { EventRecorder } from './events'
 import { createEventRecorder } from './events'
 import { mirrorEvent } from './events-mirror'
 import { collectGarbage } from './gc'
+import { budgetsSelecting, syncDisruptionBudget } from './disruption'
 import { createKubelet } from './kubelet'
+import { createNodeLifecycle } from './node-lifecycle'
+import { createScheduler } from './scheduler'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
 
@@ -81,7 +84,9 @@ export function startControllers(ctx: ControllerContext): Controllers {
     )
   }
   const sync: Sync = { api, clock, events: createEventRecorder(api), enqueue, after }
-  const kubelet = createKubelet(sync, names)
+  const scheduler = createScheduler(sync)
+  const kubelet = createKubelet(sync, scheduler)
+  const nodeLifecycle = createNodeLifecycle(sync)
 
   const run = (key: string): void => {
     const [kind = '', ns = '', name = ''] = key.split('|')
@@ -100,6 +105,10 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return collectGarbage(sync, ns, name)
       case 'EventMirror':
         return mirrorEvent(sync, ns, name)
+      case 'Node':
+        return nodeLifecycle.sync(name)
+      case 'PodDisruptionBudget':
+        return syncDisruptionBudget(sync, ns, name)
     }
   }
 
@@ -146,7 +155,10 @@ export function startControllers(ctx: ControllerContext): Controllers {
       }
       if (ev.type !== 'DELETED' && kubeletCares(obj as Pod)) enqueue(`Pod|${ns}|${obj.metadata.name}`)
       for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
+      for (const pdb of budgetsSelecting(sync, obj, ev.prev?.obj)) enqueue(`PodDisruptionBudget|${ns}|${pdb}`)
     }
+    if (!ev.resource.custom && (kind === 'Node' || kind === 'PodDisruptionBudget'))
+      enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
@@ -166,12 +178,22 @@ export function startControllers(ctx: ControllerContext): Controllers {
     stop() {
       stopped = true
       unsubscribe()
+      scheduler.stop()
       for (const cancel of timers.values()) cancel()
       timers.clear()
       queue.clear()
     },
     resyncAll() {
-      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service']) {
+      scheduler.resync()
+      for (const kind of [
+        'Namespace',
+        'Node',
+        'Deployment',
+        'ReplicaSet',
+        'Pod',
+        'Service',
+        'PodDisruptionBudget',
+      ]) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
         }

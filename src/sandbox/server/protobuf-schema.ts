@@ -1,5 +1,7 @@
 // Field numbers of the k8s.io/api generated.proto messages kubectl's typed clients POST as protobuf
 // (`kubectl create deployment|namespace|configmap|secret|service`, `kubectl run`).
+import { POLICY_MESSAGES } from './protobuf-schema-policy'
+
 export type FieldType =
   | 'string'
   | 'int'
@@ -177,4 +179,5 @@ export const MESSAGES: Record<string, MessageDef> = {
     5: f('nodePort', 'int'),
   },
   Empty: {},
+  ...POLICY_MESSAGES,
 }
