@@ -150,3 +150,95 @@ describe('cordon, drain and PodDisruptionBudgets', () => {
     expect(await jsonpath(['get', 'node', W1], '{.spec.taints}')).toBe('')
   })
 })
+
+describe('node failure, added and removed nodes', () => {
+  it('a node whose kubelet stops goes NotReady and its pods are replaced elsewhere', async () => {
+    const before = await podsByNode('app=web')
+    const victims = before[W2] ?? []
+    expect(victims.length).toBeGreaterThan(0)
+    await ok(['annotate', 'node', W2, 'sandbox.skiff.dev/kubelet=stopped'])
+    await sb.advance(49_000)
+    expect(await ok(['get', 'node', W2])).toMatch(/\sReady\s/)
+    await sb.advance(2_000)
+    expect(await ok(['get', 'node', W2])).toMatch(/\sNotReady\s/)
+    expect(await jsonpath(['get', 'node', W2], '{range .spec.taints[*]}{.key}:{.effect} {end}')).toBe(
+      'node.kubernetes.io/unreachable:NoSchedule node.kubernetes.io/unreachable:NoExecute ',
+    )
+    expect(
+      await jsonpath(['get', 'pod', victims[0] ?? ''], '{.status.conditions[?(@.type=="Ready")].status}'),
+    ).toBe('False')
+    // the default unreachable toleration lasts 300 s
+    await sb.advance(295_000)
+    expect((await podsByNode('app=web'))[W2]).toEqual(victims)
+    await sb.advance(10_000)
+    const events = await ok(['get', 'events', '--field-selector', `involvedObject.name=${victims[0] ?? ''}`])
+    expect(events).toContain('TaintManagerEviction')
+    expect(events).toContain(`Marking for deletion Pod default/${victims[0] ?? ''}`)
+    // the unreachable kubelet never confirms: the old pods stay Terminating, replacements run elsewhere
+    expect(await ok(['get', 'pods', victims[0] ?? ''])).toContain('Terminating')
+    await sb.advance(5_000)
+    const after = await podsByNode('app=web')
+    expect(after[W2]).toBeUndefined()
+    expect(Object.values(after).flat().length).toBe(3)
+    expect(await jsonpath(['get', 'deploy', 'web'], '{.status.readyReplicas}')).toBe('3')
+
+    // the kubelet comes back: the node is Ready again and finishes the deletions
+    await ok(['annotate', 'node', W2, 'sandbox.skiff.dev/kubelet-'])
+    await sb.advance(3_000)
+    expect(await ok(['get', 'node', W2])).toMatch(/\sReady\s/)
+    expect(await jsonpath(['get', 'node', W2], '{.spec.taints}')).toBe('')
+    expect((await ok(['get', 'pods', '-l', 'app=web'])).includes('Terminating')).toBe(false)
+  })
+
+  it('a created Node registers and takes pods; a deleted one loses them to the others', async () => {
+    const W3 = 'knodes-worker3'
+    expect(
+      await ok(['create', '-f', '-'], `{"apiVersion":"v1","kind":"Node","metadata":{"name":"${W3}"}}`),
+    ).toBe(`node/${W3} created\n`)
+    await sb.advance(500)
+    expect(await ok(['get', 'nodes', W3])).toMatch(new RegExp(`^NAME.*\\n${W3}\\s+Ready\\s+<none>\\s`))
+    expect(await jsonpath(['get', 'node', W3], '{.spec.podCIDR} {.status.allocatable.cpu}')).toBe(
+      '10.244.3.0/24 4',
+    )
+    // only the new node has room: the others are cordoned
+    for (const n of [CP, W1, W2]) await ok(['cordon', n])
+    await ok(['scale', 'deployment/web', '--replicas=5'])
+    await sb.advance(4_000)
+    const placed = await podsByNode('app=web')
+    expect(placed[W3]?.length).toBe(2)
+    expect(await jsonpath(['get', 'pod', placed[W3]?.[0] ?? ''], '{.status.podIP}')).toMatch(/^10\.244\.3\./)
+    for (const n of [CP, W1, W2]) await ok(['uncordon', n])
+
+    await ok(['delete', 'node', W3])
+    await sb.advance(4_000)
+    const after = await podsByNode('app=web')
+    expect(after[W3]).toBeUndefined()
+    expect(Object.values(after).flat().length).toBe(5)
+    expect(await ok(['get', 'nodes', '-o', 'name'])).not.toContain(W3)
+  })
+})
+
+describe('persistence', () => {
+  it('budgets, taints and cordons survive a restart', async () => {
+    await ok(['cordon', W1])
+    await ok(['taint', 'nodes', W2, 'gpu=yes:NoSchedule'])
+    await sb.stop()
+    sb = await startSandbox({
+      name: 'knodes',
+      manualClock: true,
+      nodes: 3,
+      stateFile: join(dir, 'state.json'),
+    })
+    await sb.advance(1_000)
+    expect(await ok(['get', 'pdb', 'web'])).toMatch(/web\s+2\s+N\/A\s+3\s+/)
+    expect(await ok(['get', 'node', W1])).toContain('Ready,SchedulingDisabled')
+    expect(await jsonpath(['get', 'node', W2], '{.spec.taints[0].key}')).toBe('gpu')
+    // new pods go only where the restored cordon and taint let them
+    const before = await podsByNode('app=web')
+    await ok(['scale', 'deployment/web', '--replicas=6'])
+    await sb.advance(4_000)
+    const after = await podsByNode('app=web')
+    expect([after[W1], after[W2]]).toEqual([before[W1], before[W2]])
+    expect(after[CP]?.length).toBe((before[CP]?.length ?? 0) + 1)
+  })
+})
