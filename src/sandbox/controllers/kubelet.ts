@@ -3,7 +3,9 @@ import { resourceByKind } from '../api/resources'
 import type { KObj, Pod } from '../types'
 import { isRecord } from '../types'
 import { kubeletStopped } from './node-lifecycle'
+import { applyMemoryLimit } from './container-limits'
 import { computePodStatus } from './pod-status'
+import { createProber } from './prober'
 import type { Scheduler } from './scheduler'
 import type { Sync } from './index'
 
@@ -28,6 +30,7 @@ export function createKubelet(sync: Sync, scheduler: Scheduler): Kubelet {
   const nodeDef = resourceByKind('Node')
   const terminatingSince = new Map<string, number>()
   let nextIp = 0
+  const prober = createProber(sync)
 
   const runContainers = (pod: Pod, node: KObj | undefined, key: string): void => {
     const now = clock.now()
@@ -35,7 +38,9 @@ export function createKubelet(sync: Sync, scheduler: Scheduler): Kubelet {
       const n = nextIp++
       return `${subnetOf(node)}.${(n % 250) + 2}`
     }
-    const step = computePodStatus(pod, now, api.timestamp(), allocate)
+    const step = computePodStatus(pod, now, api.timestamp(), allocate, (c, raw) =>
+      prober.apply(pod, c, applyMemoryLimit(pod, c, raw, now), now),
+    )
     if (!deepEqual(step.status, pod.status)) {
       const next = { ...structuredClone(pod), status: step.status }
       const saved = api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {
@@ -52,6 +57,7 @@ export function createKubelet(sync: Sync, scheduler: Scheduler): Kubelet {
       const entry = api.store.get(podDef, ns, name)
       if (!entry) {
         terminatingSince.delete(key)
+        prober.forget(ns, name)
         return
       }
       const pod = entry.obj as Pod
