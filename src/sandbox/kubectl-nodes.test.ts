@@ -116,7 +116,8 @@ ${tolerate ? '  tolerations: [{key: dedicated, operator: Equal, value: db, effec
 describe('cordon, drain and PodDisruptionBudgets', () => {
   it('drain is refused while the budget allows no disruption, then goes through', async () => {
     await ok(['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=3'])
-    await stepping(ok(['rollout', 'status', 'deployment/web', '--timeout=60s']))
+    await sb.advance(4_000)
+    expect(await jsonpath(['get', 'deploy', 'web'], '{.status.readyReplicas}')).toBe('3')
     await ok(['create', 'poddisruptionbudget', 'web', '--selector=app=web', '--min-available=3'])
     await sb.advance(500)
     expect(await ok(['get', 'pdb', 'web'])).toMatch(
@@ -125,7 +126,7 @@ describe('cordon, drain and PodDisruptionBudgets', () => {
     const onW1 = (await podsByNode('app=web'))[W1] ?? []
     expect(onW1.length).toBe(1)
 
-    const blocked = await k.run(['drain', W1, '--ignore-daemonsets', '--timeout=2s'])
+    const blocked = await k.run(['drain', W1, '--ignore-daemonsets', '--timeout=1s'])
     expect(blocked.exitCode).toBe(1)
     expect(blocked.stdout).toContain(`node/${W1} cordoned`)
     expect(blocked.stderr).toContain("Cannot evict pod as it would violate the pod's disruption budget.")
@@ -140,7 +141,8 @@ describe('cordon, drain and PodDisruptionBudgets', () => {
     expect(drained.exitCode, drained.stderr).toBe(0)
     expect(drained.stdout).toContain(`pod/${onW1[0]} evicted`)
     expect(drained.stdout).toContain(`node/${W1} drained`)
-    await stepping(ok(['rollout', 'status', 'deployment/web', '--timeout=60s']))
+    await sb.advance(4_000)
+    expect(await jsonpath(['get', 'deploy', 'web'], '{.status.readyReplicas}')).toBe('3')
     const after = await podsByNode('app=web')
     expect(after[W1]).toBeUndefined()
     expect(Object.values(after).flat().length).toBe(3)
@@ -148,6 +150,34 @@ describe('cordon, drain and PodDisruptionBudgets', () => {
     await ok(['uncordon', W1])
     expect(await ok(['get', 'node', W1])).not.toContain('SchedulingDisabled')
     expect(await jsonpath(['get', 'node', W1], '{.spec.taints}')).toBe('')
+  })
+})
+
+describe('PodDisruptionBudget as an API kind', () => {
+  it('is explained, applied server-side and computes maxUnavailable from the scale', async () => {
+    expect(await ok(['explain', 'pdb.spec.maxUnavailable'])).toContain('GROUP:      policy')
+    const applied = await ok(
+      ['apply', '--server-side', '-f', '-'],
+      `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: web-max}
+spec:
+  maxUnavailable: 34%
+  selector: {matchLabels: {app: other}}
+`,
+    )
+    expect(applied).toBe('poddisruptionbudget.policy/web-max serverside-applied\n')
+    await ok(['create', 'deployment', 'other', '--image=nginx:1.27', '--replicas=3'])
+    await sb.advance(4_000)
+    expect(
+      await jsonpath(
+        ['get', 'pdb', 'web-max'],
+        '{.status.expectedPods} {.status.desiredHealthy} {.status.currentHealthy} {.status.disruptionsAllowed}',
+      ),
+    ).toBe('3 1 3 2')
+    await ok(['delete', 'pdb', 'web-max'])
+    await ok(['delete', 'deployment', 'other'])
+    await stepping(ok(['wait', '--for=delete', 'pod', '-l', 'app=other', '--timeout=30s']))
   })
 })
 
