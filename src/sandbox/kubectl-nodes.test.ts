@@ -109,7 +109,18 @@ ${tolerate ? '  tolerations: [{key: dedicated, operator: Equal, value: db, effec
     await sb.advance(3000)
     expect(await jsonpath(['get', 'pod', 'db'], '{.spec.nodeName} {.status.phase}')).toBe(`${W2} Running`)
     await ok(['taint', 'nodes', W2, 'dedicated-'])
-    await stepping(ok(['delete', 'pod', 'db']))
+    // a NoExecute taint the pod does not tolerate evicts it at once
+    await ok(['taint', 'nodes', W2, 'maintenance=now:NoExecute'])
+    await sb.advance(2_000)
+    expect((await k.run(['get', 'pod', 'db'])).stderr).toContain('pods "db" not found')
+    const evicted = await ok([
+      'get',
+      'events',
+      '--field-selector',
+      'involvedObject.name=db,reason=TaintManagerEviction',
+    ])
+    expect(evicted).toContain('Marking for deletion Pod default/db')
+    await ok(['taint', 'nodes', W2, 'maintenance-'])
   })
 })
 
