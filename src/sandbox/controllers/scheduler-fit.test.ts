@@ -6,7 +6,13 @@ import { fitErrorMessage, nodeFailure, podRequests, tolerates } from './schedule
 const node = (name: string, extra: { spec?: object; labels?: Record<string, string> } = {}): KObj => ({
   apiVersion: 'v1',
   kind: 'Node',
-  metadata: { name, uid: name, resourceVersion: '1', creationTimestamp: '', labels: { 'kubernetes.io/hostname': name, ...extra.labels } },
+  metadata: {
+    name,
+    uid: name,
+    resourceVersion: '1',
+    creationTimestamp: '',
+    labels: { 'kubernetes.io/hostname': name, ...extra.labels },
+  },
   spec: extra.spec ?? {},
   status: { allocatable: { cpu: '4', memory: '8Gi' } },
 })
@@ -38,7 +44,9 @@ describe('scheduler filters', () => {
     const big = pod({ containers: [{ name: 'c', image: 'x', resources: { requests: { cpu: '3' } } }] })
     expect(nodeFailure(big, node('a'), { cpu: 2000, memory: 0 })?.reasons).toEqual(['Insufficient cpu'])
     expect(nodeFailure(big, node('a'), none)).toBeUndefined()
-    const cordoned = node('a', { spec: { unschedulable: true, taints: [{ key: 'x', effect: 'NoSchedule' }] } })
+    const cordoned = node('a', {
+      spec: { unschedulable: true, taints: [{ key: 'x', effect: 'NoSchedule' }] },
+    })
     expect(nodeFailure(big, cordoned, none)?.reasons).toEqual(['node(s) were unschedulable'])
     const tainted = node('a', { spec: { taints: [{ key: 'gpu', value: 'yes', effect: 'NoSchedule' }] } })
     expect(nodeFailure(big, tainted, none)?.reasons).toEqual(['node(s) had untolerated taint {gpu: yes}'])
@@ -75,7 +83,10 @@ describe('scheduler filters', () => {
     expect(
       fitErrorMessage([
         { reasons: ['Insufficient cpu', 'Insufficient memory'], unresolvable: false },
-        { reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'], unresolvable: true },
+        {
+          reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'],
+          unresolvable: true,
+        },
         { reasons: ['Insufficient cpu'], unresolvable: false },
       ]),
     ).toBe(
