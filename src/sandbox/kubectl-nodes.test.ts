@@ -165,7 +165,7 @@ describe('cordon, drain and PodDisruptionBudgets', () => {
 })
 
 describe('PodDisruptionBudget as an API kind', () => {
-  it('is explained, applied server-side and computes maxUnavailable from the scale', async () => {
+  it('is explained, applied server-side, computes maxUnavailable from the scale; Eviction dry run and two budgets', async () => {
     expect(await ok(['explain', 'pdb.spec.maxUnavailable'])).toContain('GROUP:      policy')
     const applied = await ok(
       ['apply', '--server-side', '-f', '-'],
@@ -186,7 +186,20 @@ spec:
         '{.status.expectedPods} {.status.desiredHealthy} {.status.currentHealthy} {.status.disruptionsAllowed}',
       ),
     ).toBe('3 1 3 2')
-    await ok(['delete', 'pdb', 'web-max'])
+    // the Eviction API itself: a dry run goes through, two budgets for one pod are refused
+    const victim = (await jsonpath(['get', 'pods', '-l', 'app=other'], '{.items[0].metadata.name}')).trim()
+    const eviction = JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: victim } })
+    const path = `/api/v1/namespaces/default/pods/${victim}/eviction`
+    expect(await ok(['create', '--raw', `${path}?dryRun=All`, '-f', '-'], eviction)).toContain(
+      '"status":"Success"',
+    )
+    await ok(['create', 'pdb', 'other-too', '--selector=app=other', '--max-unavailable=1'])
+    const twice = await k.run(['create', '--raw', path, '-f', '-'], { input: eviction })
+    expect(twice.stderr).toContain(
+      'Internal error occurred: This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.',
+    )
+    expect(await jsonpath(['get', 'pod', victim], '{.metadata.name}')).toBe(victim)
+    await ok(['delete', 'pdb', 'web-max', 'other-too'])
     await ok(['delete', 'deployment', 'other'])
     await stepping(ok(['wait', '--for=delete', 'pod', '-l', 'app=other', '--timeout=30s']))
   })
