@@ -17,12 +17,18 @@ import { createNodeLifecycle } from './node-lifecycle'
 import { createScheduler } from './scheduler'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
+import { aggregatedRoleNames, syncClusterRoleAggregation } from './clusterrole-aggregation'
+import { ingressesOfClass, syncIngress } from './ingress'
+import { isTokenSecret, syncTokenSecret, tokenSecretsFor } from './serviceaccount-token'
+import type { TokenKeys } from '../auth/tokens'
 
 export interface ControllerContext {
   api: ObjectApi
   clock: Clock
   clusterName: string
   nodeCount: number
+  // signs the tokens of kubernetes.io/service-account-token Secrets
+  tokenKeys?: TokenKeys
 }
 
 export interface Controllers {
@@ -109,6 +115,12 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return nodeLifecycle.sync(name)
       case 'PodDisruptionBudget':
         return syncDisruptionBudget(sync, ns, name)
+      case 'ClusterRoleAggregation':
+        return syncClusterRoleAggregation(sync, name)
+      case 'Ingress':
+        return syncIngress(sync, ns, name)
+      case 'TokenSecret':
+        return ctx.tokenKeys && syncTokenSecret(sync, ctx.tokenKeys, ns, name)
     }
   }
 
@@ -160,6 +172,16 @@ export function startControllers(ctx: ControllerContext): Controllers {
     if (!ev.resource.custom && (kind === 'Node' || kind === 'PodDisruptionBudget'))
       enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    if (kind === 'ClusterRole')
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+    if (kind === 'Secret' && ev.type !== 'DELETED' && isTokenSecret(obj))
+      enqueue(`TokenSecret|${ns}|${obj.metadata.name}`)
+    if (kind === 'ServiceAccount' && ev.type !== 'MODIFIED')
+      for (const secret of tokenSecretsFor(sync, ns, obj.metadata.name))
+        enqueue(`TokenSecret|${ns}|${secret}`)
+    if (kind === 'Ingress' && ev.type !== 'DELETED') enqueue(`Ingress|${ns}|${obj.metadata.name}`)
+    if (kind === 'IngressClass')
+      for (const [ins, iname] of ingressesOfClass(api, obj.metadata.name)) enqueue(`Ingress|${ins}|${iname}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
       if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
@@ -185,6 +207,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
     },
     resyncAll() {
       scheduler.resync()
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
       for (const kind of [
         'Namespace',
         'Node',
@@ -192,6 +215,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
         'ReplicaSet',
         'Pod',
         'Service',
+        'Ingress',
         'PodDisruptionBudget',
       ]) {
         for (const e of api.store.list(resourceByKind(kind))) {
