@@ -1,4 +1,5 @@
 import { isRecord, recordAt } from '../types'
+import { admitPod } from './pod-admission'
 import { accessDefaults } from './kinds/access-defaults'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
@@ -71,6 +72,7 @@ export function applyDefaults(kind: string, obj: Record<string, unknown>): void 
       setDefault(spec, 'enableServiceLinks', true)
       setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority')
       setDefault(spec, 'priority', 0)
+      admitPod(obj)
       const status = recordAt(obj, 'status')
       setDefault(status, 'phase', 'Pending')
       setDefault(status, 'qosClass', 'BestEffort')

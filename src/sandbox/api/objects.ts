@@ -77,9 +77,11 @@ const STATUS_SUBRESOURCE = new Set([
   'Namespace',
   'Node',
   'CustomResourceDefinition',
+  'PodDisruptionBudget',
   'Ingress',
 ])
 const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'CustomResourceDefinition'])
+HAS_GENERATION.add('PodDisruptionBudget')
 
 // Custom resources follow their CRD: status is separate only with the status subresource.
 function hasStatusSubresource(r: ResourceDef): boolean {

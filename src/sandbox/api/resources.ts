@@ -1,3 +1,4 @@
+import { POLICY_RESOURCES } from './kinds/policy'
 import { NETWORKING_RESOURCES } from './kinds/networking'
 import { RBAC_RESOURCES } from './kinds/rbac'
 
@@ -97,6 +98,7 @@ export const RESOURCES: ResourceDef[] = [
     shortNames: ['po'],
     categories: ['all'],
     subresources: [
+      { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
       { name: 'log', kind: 'Pod', verbs: ['get'] },
       { name: 'status', kind: 'Pod', verbs: STATUS_VERBS },
     ],
@@ -300,6 +302,7 @@ export const RESOURCES: ResourceDef[] = [
       verbs: ['create'],
     }),
   ),
+  ...POLICY_RESOURCES,
   ...RBAC_RESOURCES,
   ...NETWORKING_RESOURCES,
   // metrics.k8s.io: computed on request by metrics/metrics-api.ts, never stored

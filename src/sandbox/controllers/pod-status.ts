@@ -1,5 +1,5 @@
-import type { Condition, ContainerStatus, Pod } from '../types'
-import type { ContainerEvent } from './container-state'
+import type { Condition, ContainerSpec, ContainerStatus, Pod } from '../types'
+import type { ContainerEvent, ContainerStep } from './container-state'
 import type { LocalImages } from '../images/local-images'
 import { initialStatus, stepContainer } from './container-state'
 
@@ -35,11 +35,15 @@ function mergeConditions(prev: Condition[] | undefined, next: Condition[]): Cond
   })
 }
 
+// What the kubelet adds to the runtime's step of a container (probes, memory limits).
+export type ContainerHook = (c: ContainerSpec, step: ContainerStep) => ContainerStep
+
 export function computePodStatus(
   pod: Pod,
   now: number,
   at: string,
   allocateIp: () => string,
+  hook?: ContainerHook,
   images?: LocalImages,
 ): PodStatusStep {
   let nextAt = Infinity
@@ -47,7 +51,8 @@ export function computePodStatus(
   const events: ContainerEvent[] = []
   for (const c of pod.spec.containers) {
     const prev = pod.status.containerStatuses?.find((s) => s.name === c.name) ?? initialStatus(c)
-    const step = stepContainer(pod, c, prev, now, images)
+    const raw = stepContainer(pod, c, prev, now, images)
+    const step = hook ? hook(c, raw) : raw
     statuses.push(step.status)
     events.push(...step.events)
     if (step.nextAt !== undefined) nextAt = Math.min(nextAt, step.nextAt)

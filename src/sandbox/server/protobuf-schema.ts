@@ -2,6 +2,8 @@ import { ACCESS_MESSAGES } from './protobuf-schema-access'
 
 // Field numbers of the k8s.io/api generated.proto messages kubectl's typed clients POST as protobuf
 // (`kubectl create deployment|namespace|configmap|secret|service`, `kubectl run`).
+import { POLICY_MESSAGES } from './protobuf-schema-policy'
+
 export type FieldType =
   | 'string'
   | 'int'
@@ -181,5 +183,6 @@ export const MESSAGES: Record<string, MessageDef> = {
     5: f('nodePort', 'int'),
   },
   Empty: {},
+  ...POLICY_MESSAGES,
   ...ACCESS_MESSAGES,
 }
