@@ -7,6 +7,7 @@ import { createExecApprovals } from './kubeconfig/exec-approvals'
 import { waitForNodesReady } from './clusters/verify-ready'
 import {
   createActionHandlers,
+  createApiResourceHandlers,
   createClusterHandlers,
   createContextHandlers,
   createResourceHandlers,
@@ -14,6 +15,8 @@ import {
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
+import { createApiService } from './resources/api-service'
+import { createCatalogService } from './resources/catalog'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
 import { listClusters } from './clusters/overview'
@@ -75,6 +78,8 @@ export function createBackend(options: BackendOptions): Backend {
   ]
   const jobs = createJobRunner(Object.fromEntries(providers.map((p) => [p.id, p])))
   const kube = createKubeService({ getKubeConfig })
+  const catalog = createCatalogService({ getKubeConfig })
+  const apiResources = createApiService({ getKubeConfig, catalog })
 
   const { methods, streams } = joinHandlers({
     system: createSystemHandlers(system),
@@ -93,6 +98,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
+    apiResources: createApiResourceHandlers(apiResources, catalog),
   })
 
   return {
@@ -105,6 +111,7 @@ export function createBackend(options: BackendOptions): Backend {
     runningJobs: () => jobs.running().length,
     async close() {
       kube.close()
+      apiResources.close()
       await jobs.cancelAll()
       await sandboxes.shutdown()
     },

@@ -1,11 +1,13 @@
 import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
 import type { createActionHandlers } from './actions'
+import type { createApiResourceHandlers } from './api-resources'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
 import type { createResourceHandlers } from './resources'
 import type { createSystemHandlers } from './system'
 
 export { createActionHandlers } from './actions'
+export { createApiResourceHandlers } from './api-resources'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
 export { createResourceHandlers } from './resources'
@@ -17,6 +19,7 @@ export interface Concerns {
   clusters: ReturnType<typeof createClusterHandlers>
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
+  apiResources: ReturnType<typeof createApiResourceHandlers>
 }
 
 /** Every concern's handlers in the dispatcher's two tables; the compiler refuses a contract entry left out. */
@@ -28,6 +31,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.methods,
       ...c.resources.methods,
       ...c.actions.methods,
+      ...c.apiResources.methods,
     },
     streams: {
       ...c.system.streams,
@@ -35,6 +39,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.streams,
       ...c.resources.streams,
       ...c.actions.streams,
+      ...c.apiResources.streams,
     },
   }
 }

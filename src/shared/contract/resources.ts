@@ -13,10 +13,11 @@ const target = { context: contextName.optional() }
  * every part but the last says `more`. The first part replaces what the subscriber held; later parts, and any
  * deltas between them, add to it.
  */
-export type ResourceEvent =
-  | { type: 'snapshot'; rows: Row[]; more?: true }
-  | { type: 'delta'; upserts: Row[]; deletes: string[] }
+export type RowEvent<R> =
+  | { type: 'snapshot'; rows: R[]; more?: true }
+  | { type: 'delta'; upserts: R[]; deletes: string[] }
   | { type: 'status'; state: 'live' | 'reconnecting' | 'error'; message?: string }
+export type ResourceEvent = RowEvent<Row>
 
 export interface ObjectRef {
   kind: ResourceKind
