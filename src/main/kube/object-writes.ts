@@ -74,7 +74,12 @@ export async function deleteAtPath(kc: KubeConfig, path: string, gracePeriodSeco
       {
         ...opts,
         method: 'DELETE',
-        headers: { ...opts.headers, Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers: {
+          ...opts.headers,
+          Accept: 'application/json',
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+        },
       },
       (res) => {
         const chunks: Buffer[] = []
