@@ -86,7 +86,8 @@ export function createCatalogService(deps: CatalogDeps): CatalogService {
       let catalog = await discover(kc, key)
       yield marked(key, catalog)
       for await (const why of queue) {
-        if (why === 'discover') catalog = await discover(kc, key)
+        // A later discovery that fails keeps the last catalog: the sidebar stays usable while the server hiccups.
+        if (why === 'discover') catalog = await discover(kc, key).catch(() => catalog)
         yield marked(key, catalog)
       }
     } finally {

@@ -1,4 +1,4 @@
-import type { ApiKind } from '@shared/contract'
+import { kindGroups, type ApiKind } from '@shared/contract'
 import { isDuplicate, kindGroupOf, kindRank } from './kind-groups'
 
 // Discovery documents as the API server sends them, loosely typed: fields may be missing on odd servers.
@@ -105,13 +105,14 @@ export function kindsFromResourceList(list: ResourceList): ApiKind[] {
   return out
 }
 
-/** Sidebar order: by group, then the common kinds first, then by kind name; one entry per id. */
+/** Sidebar order: by sidebar group (custom ones by API group), common kinds first, then by kind; one per id. */
 export function sortKinds(kinds: readonly ApiKind[]): ApiKind[] {
   const seen = new Set<string>()
   const unique = kinds.filter((k) => !seen.has(k.id) && seen.add(k.id))
   return unique.sort(
     (a, b) =>
-      (a.category === 'custom' && b.category === 'custom' ? a.group.localeCompare(b.group) : 0) ||
+      kindGroups.indexOf(a.category) - kindGroups.indexOf(b.category) ||
+      (a.category === 'custom' ? a.group.localeCompare(b.group) : 0) ||
       kindRank(a.resource) - kindRank(b.resource) ||
       a.kind.localeCompare(b.kind) ||
       a.group.localeCompare(b.group),
