@@ -17,13 +17,15 @@ export const groupLabels: Record<KindGroup, string> = {
   custom: 'Custom resources',
 }
 
-/** A kind's plural as a sidebar label: `StatefulSets`, `Leases`. */
-export function kindLabel(k: ApiKind): string {
-  return /(s|x|ch|sh)$/.test(k.kind)
-    ? `${k.kind}es`
-    : /[^aeiou]y$/.test(k.kind)
-      ? `${k.kind.slice(0, -1)}ies`
-      : `${k.kind}s`
+/**
+ * A kind's plural as a sidebar label: the resource's own plural in the Kind's capitals (`endpointslices` +
+ * `EndpointSlice` → `EndpointSlices`, `networkpolicies` → `NetworkPolicies`, `endpoints` stays `Endpoints`).
+ */
+export function kindLabel(k: Pick<ApiKind, 'kind' | 'resource'>): string {
+  const lower = k.kind.toLowerCase()
+  let common = 0
+  while (common < lower.length && lower[common] === k.resource[common]) common++
+  return common === 0 ? k.kind : k.kind.slice(0, common) + k.resource.slice(common)
 }
 
 function KindLink({ k, active }: { k: ApiKind; active: string | undefined }): ReactNode {

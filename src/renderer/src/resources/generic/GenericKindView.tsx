@@ -141,7 +141,7 @@ export function GenericKindView({
         <span className="rv-count" aria-live="polite">
           {watch.set.loaded &&
             (filtered.length === rows.length
-              ? `${rows.length.toLocaleString()} ${plural}`
+              ? `${rows.length.toLocaleString()} ${rows.length === 1 ? kind.singular : plural}`
               : `${filtered.length.toLocaleString()} of ${rows.length.toLocaleString()}`)}
         </span>
         <span className="grow" />

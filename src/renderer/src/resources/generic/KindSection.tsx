@@ -3,12 +3,13 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { useCatalog } from './catalog-store'
 import { GenericKindView } from './GenericKindView'
 import type { KindRoute } from './routes'
+import { kindLabel } from '../../sidebar/KindNav'
 
 /** The page for a kind chosen in the sidebar or the palette: its heading, then its generic list. */
 export function KindSection({ context, route }: { context?: string; route: KindRoute }): ReactNode {
   const { catalog, error } = useCatalog(context)
   const kind = catalog?.kinds.find((k) => k.id === route.id)
-  const title = kind ? kind.kind : route.id
+  const title = kind ? kindLabel(kind) : route.id
   let body: ReactNode
   if (kind)
     body = (
