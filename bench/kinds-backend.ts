@@ -1,5 +1,6 @@
 // Child process of scenario 8: Skiff's resource services (the same the backend runs) watching many kinds and
 // the pods at once, so the figure is this process's own RSS. Prints one JSON line, then waits for stdin to end.
+import { setMaxListeners } from 'node:events'
 import { KubeConfig } from '@kubernetes/client-node'
 import { createKubeService } from '../src/main/kube'
 import { createApiService } from '../src/main/resources/api-service'
@@ -13,6 +14,8 @@ const catalog = createCatalogService({ getKubeConfig })
 const generic = createApiService({ getKubeConfig, catalog })
 const kube = createKubeService({ getKubeConfig })
 const abort = new AbortController()
+// One signal ends every watch here (the app has one per view).
+setMaxListeners(100, abort.signal)
 const started = Date.now()
 
 /** Reads a stream until its snapshot is whole; keeps reading (as a view would) until the abort. */
