@@ -11,12 +11,14 @@ import {
   createClusterHandlers,
   createContextHandlers,
   createResourceHandlers,
+  createSessionHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
 import { createApiService } from './resources/api-service'
 import { createCatalogService } from './resources/catalog'
+import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
 import { listClusters } from './clusters/overview'
@@ -80,6 +82,7 @@ export function createBackend(options: BackendOptions): Backend {
   const kube = createKubeService({ getKubeConfig })
   const catalog = createCatalogService({ getKubeConfig })
   const apiResources = createApiService({ getKubeConfig, catalog })
+  const forwards = createForwards(getKubeConfig)
 
   const { methods, streams } = joinHandlers({
     system: createSystemHandlers(system),
@@ -99,6 +102,7 @@ export function createBackend(options: BackendOptions): Backend {
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
     apiResources: createApiResourceHandlers(apiResources, catalog),
+    sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
   })
 
   return {
@@ -112,6 +116,7 @@ export function createBackend(options: BackendOptions): Backend {
     async close() {
       kube.close()
       apiResources.close()
+      forwards.close()
       await jobs.cancelAll()
       await sandboxes.shutdown()
     },

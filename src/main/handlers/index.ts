@@ -4,6 +4,7 @@ import type { createApiResourceHandlers } from './api-resources'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
 import type { createResourceHandlers } from './resources'
+import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
 
 export { createActionHandlers } from './actions'
@@ -11,6 +12,7 @@ export { createApiResourceHandlers } from './api-resources'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
 export { createResourceHandlers } from './resources'
+export { createSessionHandlers } from './sessions'
 export { createSystemHandlers } from './system'
 
 export interface Concerns {
@@ -20,6 +22,7 @@ export interface Concerns {
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
   apiResources: ReturnType<typeof createApiResourceHandlers>
+  sessions: ReturnType<typeof createSessionHandlers>
 }
 
 /** Every concern's handlers in the dispatcher's two tables; the compiler refuses a contract entry left out. */
@@ -32,6 +35,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.methods,
       ...c.actions.methods,
       ...c.apiResources.methods,
+      ...c.sessions.methods,
     },
     streams: {
       ...c.system.streams,
@@ -40,6 +44,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.streams,
       ...c.actions.streams,
       ...c.apiResources.streams,
+      ...c.sessions.streams,
     },
   }
 }

@@ -13,6 +13,7 @@ import { CommandPalette } from './palette/CommandPalette'
 import { KindNav } from './sidebar/KindNav'
 import { KindSection } from './resources/generic/KindSection'
 import { parseKindHash } from './resources/generic/routes'
+import { TerminalDock } from './terminal/TerminalDock'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -107,6 +108,7 @@ export function App() {
           </div>
         )}
       </main>
+      <TerminalDock />
       <ExecApprovalDialog context={context.name} />
       <NoticeArea className="app-notices" />
     </div>

@@ -7,6 +7,7 @@ import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
 import { apiResourceMethods, apiResourceStreams } from './api-resources'
+import { sessionMethods, sessionStreams } from './sessions'
 
 export * from './errors'
 export * from './system'
@@ -15,6 +16,7 @@ export * from './contexts'
 export * from './clusters'
 export * from './actions'
 export * from './api-resources'
+export * from './sessions'
 export * from './names'
 export * from './client'
 
@@ -26,6 +28,7 @@ export const methods = {
   ...clusterMethods,
   ...actionMethods,
   ...apiResourceMethods,
+  ...sessionMethods,
 } as const
 
 /** Every stream the renderer can subscribe to. */
@@ -36,6 +39,7 @@ export const streams = {
   ...clusterStreams,
   ...actionStreams,
   ...apiResourceStreams,
+  ...sessionStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
 export type Methods = typeof methods
