@@ -16,13 +16,26 @@ import '../detail/detail.css'
 
 type Target = ApiObjectRef & { context?: string }
 
+/** Keys like `deprecated.daemonset.template.generation` wrap after a dot or slash, not inside a word. */
+function breakAfterDots(label: string): ReactNode {
+  const parts = label.split(/(?<=[./])/)
+  return parts.length === 1
+    ? label
+    : parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))
+}
+
 function Facts({ items }: { items: { label: string; value: string }[] }): ReactNode {
   if (items.length === 0) return <p className="muted small">None</p>
   return (
     <dl className="facts">
       {items.map((i) => (
         <div key={i.label} style={{ display: 'contents' }}>
-          <dt>{i.label}</dt>
+          <dt>{breakAfterDots(i.label)}</dt>
           <dd className="mono small">
             <TimeText text={i.value} />
           </dd>
