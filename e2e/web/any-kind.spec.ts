@@ -87,5 +87,15 @@ test.describe('every kind the cluster serves', () => {
     await expect(widget.getByText('Widget · default')).toBeVisible()
     await widget.getByRole('tab', { name: 'YAML' }).click()
     await expect(widget.locator('pre.yaml')).toContainText('color: blue')
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      const name = `any-kind-detail-${scheme}.png`
+      await page.screenshot({
+        path:
+          process.env.SKIFF_SCREENSHOTS === 'docs'
+            ? join('docs', 'screenshots', name)
+            : testInfo.outputPath(name),
+      })
+    }
   })
 })
