@@ -10,6 +10,7 @@ import {
   createApiResourceHandlers,
   createClusterHandlers,
   createContextHandlers,
+  createManifestHandlers,
   createResourceHandlers,
   createSessionHandlers,
   createSystemHandlers,
@@ -18,6 +19,7 @@ import {
 import { createKubeService } from './kube'
 import { createApiService } from './resources/api-service'
 import { createCatalogService } from './resources/catalog'
+import { createManifestService } from './manifests'
 import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
@@ -102,6 +104,7 @@ export function createBackend(options: BackendOptions): Backend {
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
     apiResources: createApiResourceHandlers(apiResources, catalog),
+    manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
     sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
   })
 

@@ -3,6 +3,7 @@ import type { createActionHandlers } from './actions'
 import type { createApiResourceHandlers } from './api-resources'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
+import type { createManifestHandlers } from './manifests'
 import type { createResourceHandlers } from './resources'
 import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
@@ -11,6 +12,7 @@ export { createActionHandlers } from './actions'
 export { createApiResourceHandlers } from './api-resources'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
+export { createManifestHandlers } from './manifests'
 export { createResourceHandlers } from './resources'
 export { createSessionHandlers } from './sessions'
 export { createSystemHandlers } from './system'
@@ -22,6 +24,7 @@ export interface Concerns {
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
   apiResources: ReturnType<typeof createApiResourceHandlers>
+  manifests: ReturnType<typeof createManifestHandlers>
   sessions: ReturnType<typeof createSessionHandlers>
 }
 
@@ -35,6 +38,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.methods,
       ...c.actions.methods,
       ...c.apiResources.methods,
+      ...c.manifests.methods,
       ...c.sessions.methods,
     },
     streams: {
@@ -44,6 +48,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.streams,
       ...c.actions.streams,
       ...c.apiResources.streams,
+      ...c.manifests.streams,
       ...c.sessions.streams,
     },
   }

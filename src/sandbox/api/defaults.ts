@@ -1,4 +1,5 @@
 import { isRecord, recordAt } from '../types'
+import { accessDefaults } from './kinds/access-defaults'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
 // compares pod templates deeply.
@@ -38,6 +39,7 @@ function defaultTemplate(spec: Record<string, unknown>): void {
 }
 
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
+  accessDefaults(kind, obj)
   switch (kind) {
     case 'Deployment': {
       const spec = recordAt(obj, 'spec')

@@ -14,12 +14,18 @@ import { collectGarbage } from './gc'
 import { createKubelet } from './kubelet'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
+import { aggregatedRoleNames, syncClusterRoleAggregation } from './clusterrole-aggregation'
+import { ingressesOfClass, syncIngress } from './ingress'
+import { isTokenSecret, syncTokenSecret, tokenSecretsFor } from './serviceaccount-token'
+import type { TokenKeys } from '../auth/tokens'
 
 export interface ControllerContext {
   api: ObjectApi
   clock: Clock
   clusterName: string
   nodeCount: number
+  // signs the tokens of kubernetes.io/service-account-token Secrets
+  tokenKeys?: TokenKeys
 }
 
 export interface Controllers {
@@ -100,6 +106,12 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return collectGarbage(sync, ns, name)
       case 'EventMirror':
         return mirrorEvent(sync, ns, name)
+      case 'ClusterRoleAggregation':
+        return syncClusterRoleAggregation(sync, name)
+      case 'Ingress':
+        return syncIngress(sync, ns, name)
+      case 'TokenSecret':
+        return ctx.tokenKeys && syncTokenSecret(sync, ctx.tokenKeys, ns, name)
     }
   }
 
@@ -148,6 +160,16 @@ export function startControllers(ctx: ControllerContext): Controllers {
       for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
     }
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    if (kind === 'ClusterRole')
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+    if (kind === 'Secret' && ev.type !== 'DELETED' && isTokenSecret(obj))
+      enqueue(`TokenSecret|${ns}|${obj.metadata.name}`)
+    if (kind === 'ServiceAccount' && ev.type !== 'MODIFIED')
+      for (const secret of tokenSecretsFor(sync, ns, obj.metadata.name))
+        enqueue(`TokenSecret|${ns}|${secret}`)
+    if (kind === 'Ingress' && ev.type !== 'DELETED') enqueue(`Ingress|${ns}|${obj.metadata.name}`)
+    if (kind === 'IngressClass')
+      for (const [ins, iname] of ingressesOfClass(api, obj.metadata.name)) enqueue(`Ingress|${ins}|${iname}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
       if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
@@ -171,7 +193,8 @@ export function startControllers(ctx: ControllerContext): Controllers {
       queue.clear()
     },
     resyncAll() {
-      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service']) {
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service', 'Ingress']) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
         }

@@ -1,3 +1,5 @@
+import { ACCESS_MESSAGES } from './protobuf-schema-access'
+
 // Field numbers of the k8s.io/api generated.proto messages kubectl's typed clients POST as protobuf
 // (`kubectl create deployment|namespace|configmap|secret|service`, `kubectl run`).
 export type FieldType =
@@ -17,6 +19,8 @@ export interface FieldDef {
   name: string
   type: FieldType
   repeated?: boolean
+  // an embedded Go struct whose fields JSON shows at the parent's level
+  inline?: boolean
 }
 
 export type MessageDef = Record<number, FieldDef>
@@ -177,4 +181,5 @@ export const MESSAGES: Record<string, MessageDef> = {
     5: f('nodePort', 'int'),
   },
   Empty: {},
+  ...ACCESS_MESSAGES,
 }

@@ -7,6 +7,7 @@ import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
 import { apiResourceMethods, apiResourceStreams } from './api-resources'
+import { manifestMethods, manifestStreams } from './manifests'
 import { sessionMethods, sessionStreams } from './sessions'
 
 export * from './errors'
@@ -16,6 +17,7 @@ export * from './contexts'
 export * from './clusters'
 export * from './actions'
 export * from './api-resources'
+export * from './manifests'
 export * from './sessions'
 export * from './names'
 export * from './client'
@@ -28,6 +30,7 @@ export const methods = {
   ...clusterMethods,
   ...actionMethods,
   ...apiResourceMethods,
+  ...manifestMethods,
   ...sessionMethods,
 } as const
 
@@ -39,6 +42,7 @@ export const streams = {
   ...clusterStreams,
   ...actionStreams,
   ...apiResourceStreams,
+  ...manifestStreams,
   ...sessionStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
