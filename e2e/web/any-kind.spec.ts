@@ -26,7 +26,7 @@ test.describe('every kind the cluster serves', () => {
     kubectl(app.env, ['expose', 'deployment', 'web', '--port=80'])
 
     // A built-in kind from discovery: ServiceAccounts under Access control, with kubectl's columns.
-    await kinds(page).getByText('Access control').click()
+    await kinds(page).locator('summary', { hasText: 'Access control' }).click()
     await kinds(page).getByRole('link', { name: 'ServiceAccounts' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'ServiceAccounts' })).toBeVisible()
     const accounts = page.getByRole('grid', { name: /^ServiceAccount objects/ })
@@ -34,7 +34,7 @@ test.describe('every kind the cluster serves', () => {
     await expect(accounts.getByRole('columnheader', { name: 'Name', exact: true })).toBeVisible()
 
     // An EndpointSlice is owned by its Service: the owner link leads to the Service in its dedicated view.
-    await kinds(page).getByText('Network').click()
+    await kinds(page).locator('summary', { hasText: 'Network' }).click()
     await kinds(page).getByRole('link', { name: 'EndpointSlices' }).click()
     const slices = page.getByRole('grid', { name: /^EndpointSlice objects/ })
     const slice = slices.locator('tr[data-key^="default/web"]')
@@ -54,7 +54,7 @@ test.describe('every kind the cluster serves', () => {
       metadata: { name: 'blue-widget', namespace: 'default' },
       spec: { color: 'blue', replicas: 2 },
     })
-    await kinds(page).getByText('example.com').click()
+    await kinds(page).locator('summary', { hasText: 'example.com' }).click()
     await kinds(page).getByRole('link', { name: 'Widgets' }).click()
     const widgets = page.getByRole('grid', { name: /^Widget objects/ })
     await expect(widgets.locator('tr[data-key="default/blue-widget"]')).toContainText('blue')
