@@ -1,5 +1,6 @@
 import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
 import type { createActionHandlers } from './actions'
+import type { createApiResourceHandlers } from './api-resources'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
 import type { createDevLoopHandlers } from './dev-loop'
@@ -9,6 +10,7 @@ import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
 
 export { createActionHandlers } from './actions'
+export { createApiResourceHandlers } from './api-resources'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
 export { createDevLoopHandlers } from './dev-loop'
@@ -24,6 +26,7 @@ export interface Concerns {
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
   devLoop: ReturnType<typeof createDevLoopHandlers>
+  apiResources: ReturnType<typeof createApiResourceHandlers>
   manifests: ReturnType<typeof createManifestHandlers>
   sessions: ReturnType<typeof createSessionHandlers>
 }
@@ -38,6 +41,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.methods,
       ...c.actions.methods,
       ...c.devLoop.methods,
+      ...c.apiResources.methods,
       ...c.manifests.methods,
       ...c.sessions.methods,
     },
@@ -48,6 +52,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.streams,
       ...c.actions.streams,
       ...c.devLoop.streams,
+      ...c.apiResources.streams,
       ...c.manifests.streams,
       ...c.sessions.streams,
     },

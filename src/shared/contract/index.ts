@@ -7,6 +7,7 @@ import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
 import { devLoopMethods } from './dev-loop'
+import { apiResourceMethods, apiResourceStreams } from './api-resources'
 import { manifestMethods, manifestStreams } from './manifests'
 import { sessionMethods, sessionStreams } from './sessions'
 
@@ -17,6 +18,7 @@ export * from './contexts'
 export * from './clusters'
 export * from './actions'
 export * from './dev-loop'
+export * from './api-resources'
 export * from './manifests'
 export * from './sessions'
 export * from './names'
@@ -30,6 +32,7 @@ export const methods = {
   ...clusterMethods,
   ...actionMethods,
   ...devLoopMethods,
+  ...apiResourceMethods,
   ...manifestMethods,
   ...sessionMethods,
 } as const
@@ -41,6 +44,7 @@ export const streams = {
   ...contextStreams,
   ...clusterStreams,
   ...actionStreams,
+  ...apiResourceStreams,
   ...manifestStreams,
   ...sessionStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
