@@ -144,6 +144,13 @@ export async function clearCurrentContext(file, name) {
   })
 }
 
+/** Writes JSON through a temporary file and a rename, so a concurrent reader never sees half a file. */
+export function writeJsonAtomic(file, value) {
+  const tmp = `${file}.${process.pid}.tmp`
+  fs.writeFileSync(tmp, JSON.stringify(value))
+  fs.renameSync(tmp, file)
+}
+
 export function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'))
