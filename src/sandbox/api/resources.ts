@@ -1,3 +1,6 @@
+import { AUTOSCALING_RESOURCES } from './kinds/autoscaling'
+import { BATCH_RESOURCES } from './kinds/batch'
+
 // The resource table: one entry per kind the sandbox serves, used by discovery, routing and storage.
 export interface SubresourceDef {
   name: string
@@ -311,6 +314,8 @@ export const RESOURCES: ResourceDef[] = [
     categories: [],
     verbs: ['get', 'list'],
   }),
+  ...BATCH_RESOURCES,
+  ...AUTOSCALING_RESOURCES,
 ]
 
 export function groupVersion(r: ResourceDef): string {

@@ -3,6 +3,7 @@ import { resourceByKind } from '../api/resources'
 import { ApiError } from '../api/status'
 import { nodeNames } from '../bootstrap'
 import type { Clock } from '../clock'
+import type { TrafficMeter } from '../metrics/traffic'
 import type { StoreEvent } from '../store/store'
 import type { Pod } from '../types'
 import { syncDeployment } from './deployment'
@@ -14,12 +15,17 @@ import { collectGarbage } from './gc'
 import { createKubelet } from './kubelet'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
+import { syncCronJob } from './cronjob'
+import { createHpaController } from './hpa'
+import { syncJob } from './job'
 
 export interface ControllerContext {
   api: ObjectApi
   clock: Clock
   clusterName: string
   nodeCount: number
+  // what port-forwarded requests add to pods' CPU, read by the HPA controller
+  traffic: TrafficMeter
 }
 
 export interface Controllers {
@@ -39,6 +45,8 @@ export interface Sync {
 }
 
 const BATCH = 2000
+// batch/v1 and autoscaling/v2 kinds: each is synced under its own kind name
+const BATCH_KINDS = new Set(['Job', 'CronJob', 'HorizontalPodAutoscaler'])
 
 // Steady running pods need no kubelet pass; skipping them keeps bulk seeding and LIST-heavy churn cheap.
 function kubeletCares(pod: Pod): boolean {
@@ -82,6 +90,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
   }
   const sync: Sync = { api, clock, events: createEventRecorder(api), enqueue, after }
   const kubelet = createKubelet(sync, names)
+  const syncHpa = createHpaController(sync, ctx.traffic)
 
   const run = (key: string): void => {
     const [kind = '', ns = '', name = ''] = key.split('|')
@@ -100,6 +109,12 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return collectGarbage(sync, ns, name)
       case 'EventMirror':
         return mirrorEvent(sync, ns, name)
+      case 'Job':
+        return syncJob(sync, ns, name)
+      case 'CronJob':
+        return syncCronJob(sync, ns, name)
+      case 'HorizontalPodAutoscaler':
+        return syncHpa(ns, name)
     }
   }
 
@@ -148,9 +163,17 @@ export function startControllers(ctx: ControllerContext): Controllers {
       for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
     }
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    if (BATCH_KINDS.has(kind)) enqueue(`${kind}|${ns}|${obj.metadata.name}`)
+    if ((kind === 'Job' || kind === 'Pod') && owner && BATCH_KINDS.has(owner.kind))
+      enqueue(`${owner.kind}|${ns}|${owner.name}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
-      if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
+      if (
+        kind === 'Deployment' ||
+        kind === 'ReplicaSet' ||
+        BATCH_KINDS.has(kind) ||
+        (ev.resource.custom && ns)
+      )
         enqueue(`GC|${ns}|${obj.metadata.uid}`)
       const nsObj = ns ? api.store.get(resourceByKind('Namespace'), '', ns) : undefined
       if (nsObj?.obj.metadata.deletionTimestamp) enqueue(`Namespace||${ns}`)
@@ -171,7 +194,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
       queue.clear()
     },
     resyncAll() {
-      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service']) {
+      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service', ...BATCH_KINDS]) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
         }

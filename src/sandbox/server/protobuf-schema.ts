@@ -1,3 +1,5 @@
+import { BATCH_MESSAGES } from './protobuf-batch'
+
 // Field numbers of the k8s.io/api generated.proto messages kubectl's typed clients POST as protobuf
 // (`kubectl create deployment|namespace|configmap|secret|service`, `kubectl run`).
 export type FieldType =
@@ -177,4 +179,5 @@ export const MESSAGES: Record<string, MessageDef> = {
     5: f('nodePort', 'int'),
   },
   Empty: {},
+  ...BATCH_MESSAGES,
 }

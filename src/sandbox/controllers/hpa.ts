@@ -1,0 +1,307 @@
+import { deepEqual } from '../api/deep-equal'
+import { RESOURCES } from '../api/resources'
+import { matchesLabels, selectorFromSpec } from '../api/selectors'
+import type { TrafficMeter } from '../metrics/traffic'
+import type { Condition, KObj, LabelSelectorSpec, Pod } from '../types'
+import { isRecord } from '../types'
+import type { MetricResult } from './hpa-metrics'
+import { MetricError, formatQuantity, resourceRecommendation } from './hpa-metrics'
+import type { Sync } from './index'
+
+// The HorizontalPodAutoscaler controller (pkg/controller/podautoscaler): every 15 s of sandbox time it
+// reads the target's pods' simulated usage, computes the replica count each metric asks for, stabilizes
+// it (scale-down waits out the window, 300 s by default), rate-limits it by the behavior's policies and
+// writes the target's replicas, with the controller's events, conditions and status.
+const PERIOD_MS = 15_000
+const COMPONENT = 'horizontal-pod-autoscaler'
+const DEFAULT_UP = {
+  stabilizationWindowSeconds: 0,
+  selectPolicy: 'Max',
+  policies: [
+    { type: 'Pods', value: 4, periodSeconds: 15 },
+    { type: 'Percent', value: 100, periodSeconds: 15 },
+  ],
+}
+const DEFAULT_DOWN = {
+  stabilizationWindowSeconds: 300,
+  selectPolicy: 'Max',
+  policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
+}
+
+interface Rules {
+  stabilizationWindowSeconds?: number
+  selectPolicy?: string
+  policies?: Array<{ type: string; value: number; periodSeconds: number }>
+}
+
+type Recommendations = Map<string, Array<{ at: number; replicas: number }>>
+
+function cond(type: string, ok: boolean, reason: string, message: string, at: string): Condition {
+  return { type, status: ok ? 'True' : 'False', lastTransitionTime: at, reason, message }
+}
+
+function mergeConditions(prev: unknown, next: Condition[]): Condition[] {
+  const old = Array.isArray(prev) ? (prev as Condition[]) : []
+  return next.map((c) => {
+    const was = old.find((o) => o.type === c.type)
+    return was && was.status === c.status ? { ...c, lastTransitionTime: was.lastTransitionTime } : c
+  })
+}
+
+function limitFor(rules: Rules, current: number, up: boolean): number {
+  if (rules.selectPolicy === 'Disabled') return current
+  const limits = (rules.policies ?? []).map((p) =>
+    up
+      ? p.type === 'Pods'
+        ? current + p.value
+        : Math.ceil(current * (1 + p.value / 100))
+      : p.type === 'Pods'
+        ? current - p.value
+        : Math.floor(current * (1 - p.value / 100)),
+  )
+  if (limits.length === 0) return up ? Infinity : 0
+  const pickMax = (rules.selectPolicy ?? 'Max') === 'Max'
+  return up === pickMax ? Math.max(...limits) : Math.min(...limits)
+}
+
+function targetOf(sync: Sync, hpa: KObj): { def: (typeof RESOURCES)[number]; obj: KObj } | undefined {
+  const ref = isRecord(hpa.spec) && isRecord(hpa.spec.scaleTargetRef) ? hpa.spec.scaleTargetRef : {}
+  const def = RESOURCES.find((r) => r.kind === ref.kind && r.subresources.some((s) => s.name === 'scale'))
+  const obj = def ? sync.api.store.get(def, hpa.metadata.namespace ?? '', String(ref.name))?.obj : undefined
+  return def && obj ? { def, obj } : undefined
+}
+
+export function createHpaController(sync: Sync, traffic: TrafficMeter): (ns: string, name: string) => void {
+  const history: Recommendations = new Map()
+  return (ns, name) => {
+    const hpaDef = RESOURCES.find((r) => r.kind === 'HorizontalPodAutoscaler')
+    const key = `HorizontalPodAutoscaler|${ns}|${name}`
+    const entry = hpaDef ? sync.api.store.get(hpaDef, ns, name) : undefined
+    if (!hpaDef || !entry || entry.obj.metadata.deletionTimestamp) {
+      history.delete(key)
+      return
+    }
+    sync.after(key, PERIOD_MS)
+    const hpa = entry.obj
+    const spec = (isRecord(hpa.spec) ? hpa.spec : {}) as Record<string, unknown>
+    const status = isRecord(hpa.status) ? hpa.status : {}
+    const at = sync.api.timestamp()
+    const now = sync.clock.now()
+    const ref = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : {}
+    const next: Record<string, unknown> = {
+      ...structuredClone(status),
+      observedGeneration: hpa.metadata.generation ?? 1,
+    }
+    const target = targetOf(sync, hpa)
+    if (!target) {
+      const message = `the HPA controller was unable to get the target's current scale: ${String(ref.kind).toLowerCase()}s.apps "${String(ref.name)}" not found`
+      sync.events.record(
+        hpa,
+        'Warning',
+        'FailedGetScale',
+        `${String(ref.kind).toLowerCase()}s.apps "${String(ref.name)}" not found`,
+        COMPONENT,
+      )
+      next.conditions = mergeConditions(status.conditions, [
+        cond('AbleToScale', false, 'FailedGetScale', message, at),
+      ])
+      return write(sync, hpaDef, hpa, next)
+    }
+    const targetSpec = isRecord(target.obj.spec) ? target.obj.spec : {}
+    const current = typeof targetSpec.replicas === 'number' ? targetSpec.replicas : 1
+    const min = typeof spec.minReplicas === 'number' ? spec.minReplicas : 1
+    const max = Number(spec.maxReplicas ?? 1)
+    const selector = selectorFromSpec(targetSpec.selector as LabelSelectorSpec | undefined)
+    const pods = sync.api.store
+      .list(RESOURCES.find((r) => r.kind === 'Pod') ?? hpaDef, ns)
+      .map((e) => e.obj as Pod)
+      .filter((p) => matchesLabels(selector, p.metadata.labels))
+    next.currentReplicas = current
+
+    const metrics = (Array.isArray(spec.metrics) ? spec.metrics : []).filter(isRecord)
+    const results: MetricResult[] = []
+    try {
+      for (const m of metrics) {
+        if (m.type !== 'Resource') throw new MetricError(`the sandbox has no ${String(m.type)} metrics`)
+        results.push(resourceRecommendation(m, pods, current, traffic, now))
+      }
+    } catch (err) {
+      if (!(err instanceof MetricError)) throw err
+      const resource = err.message.match(/get (\w+) utilization/)?.[1] ?? 'cpu'
+      sync.events.record(hpa, 'Warning', 'FailedGetResourceMetric', err.message, COMPONENT)
+      sync.events.record(
+        hpa,
+        'Warning',
+        'FailedComputeMetricsReplicas',
+        `invalid metrics (1 invalid out of ${metrics.length}), first error is: ${err.message}`,
+        COMPONENT,
+      )
+      next.desiredReplicas = current
+      next.currentMetrics = null
+      next.conditions = mergeConditions(status.conditions, [
+        cond(
+          'AbleToScale',
+          true,
+          'SucceededGetScale',
+          "the HPA controller was able to get the target's current scale",
+          at,
+        ),
+        cond(
+          'ScalingActive',
+          false,
+          'FailedGetResourceMetric',
+          `the HPA was unable to compute the replica count: ${err.message.replace(`failed to get ${resource} utilization`, `failed to get ${resource} utilization`)}`,
+          at,
+        ),
+      ])
+      return write(sync, hpaDef, hpa, next)
+    }
+
+    // the largest recommendation wins, then stabilization, the min/max range and the rate limits
+    const proposed = Math.max(...results.map((r) => r.replicas), 0)
+    const recs = (history.get(key) ?? []).filter((r) => now - r.at <= 3_600_000)
+    recs.push({ at: now, replicas: proposed })
+    history.set(key, recs)
+    const behavior = isRecord(spec.behavior) ? spec.behavior : {}
+    const up = (isRecord(behavior.scaleUp) ? behavior.scaleUp : DEFAULT_UP) as Rules
+    const down = (isRecord(behavior.scaleDown) ? behavior.scaleDown : DEFAULT_DOWN) as Rules
+    const within = (w: number | undefined) =>
+      recs.filter((r) => now - r.at <= (w ?? 0) * 1000).map((r) => r.replicas)
+    let desired = current
+    const upRec = Math.min(...within(up.stabilizationWindowSeconds ?? 0))
+    const downRec = Math.max(...within(down.stabilizationWindowSeconds ?? 300))
+    if (desired < upRec) desired = upRec
+    if (desired > downRec) desired = downRec
+    const stabilized = desired !== proposed
+    let limited: Condition = cond(
+      'ScalingLimited',
+      false,
+      'DesiredWithinRange',
+      'the desired count is within the acceptable range',
+      at,
+    )
+    if (desired > max) {
+      desired = max
+      limited = cond(
+        'ScalingLimited',
+        true,
+        'TooManyReplicas',
+        'the desired replica count is more than the maximum replica count',
+        at,
+      )
+    } else if (desired < min) {
+      desired = min
+      limited = cond(
+        'ScalingLimited',
+        true,
+        'TooFewReplicas',
+        'the desired replica count is less than the minimum replica count',
+        at,
+      )
+    }
+    if (desired > current) {
+      const cap = limitFor(up, current, true)
+      if (desired > cap) {
+        desired = cap
+        limited = cond(
+          'ScalingLimited',
+          true,
+          'ScaleUpLimit',
+          'the desired replica count is increasing faster than the maximum scale rate',
+          at,
+        )
+      }
+    } else if (desired < current) {
+      const floor = limitFor(down, current, false)
+      if (desired < floor) {
+        desired = floor
+        limited = cond(
+          'ScalingLimited',
+          true,
+          'ScaleDownLimit',
+          'the desired replica count is decreasing faster than the maximum scale rate',
+          at,
+        )
+      }
+    }
+
+    let able =
+      stabilized && desired === current && proposed < current
+        ? cond(
+            'AbleToScale',
+            true,
+            'ScaleDownStabilized',
+            'recent recommendations were higher than current one, applying the highest recent recommendation',
+            at,
+          )
+        : cond('AbleToScale', true, 'ReadyForNewScale', 'recommended size matches current size', at)
+    if (desired !== current) {
+      const next2 = structuredClone(target.obj)
+      ;(next2.spec as Record<string, unknown>).replicas = desired
+      sync.api.update(target.def, ns, target.obj.metadata.name, next2, { internal: true })
+      const first = results[0]
+      const reason =
+        desired > current
+          ? `${first?.resource ?? 'cpu'} resource${first?.utilization !== undefined ? ' utilization (percentage of request)' : ''} above target`
+          : 'All metrics below target'
+      sync.events.record(
+        hpa,
+        'Normal',
+        'SuccessfulRescale',
+        `New size: ${desired}; reason: ${reason}`,
+        COMPONENT,
+      )
+      next.lastScaleTime = at
+      able = cond(
+        'AbleToScale',
+        true,
+        'SucceededRescale',
+        `the HPA controller was able to update the target scale to ${desired}`,
+        at,
+      )
+    }
+    next.desiredReplicas = desired
+    next.currentMetrics = results.map((r) => ({
+      type: 'Resource',
+      resource: {
+        name: r.resource,
+        current: {
+          averageValue: formatQuantity(r.resource, r.averageValue),
+          ...(r.utilization !== undefined ? { averageUtilization: r.utilization } : {}),
+        },
+      },
+    }))
+    const first = results[0]
+    next.conditions = mergeConditions(status.conditions, [
+      able,
+      cond(
+        'ScalingActive',
+        true,
+        'ValidMetricFound',
+        `the HPA was able to successfully calculate a replica count from ${first?.resource ?? 'cpu'} resource${first?.utilization !== undefined ? ' utilization (percentage of request)' : ''}`,
+        at,
+      ),
+      limited,
+    ])
+    write(sync, hpaDef, hpa, next)
+  }
+}
+
+function write(
+  sync: Sync,
+  def: (typeof RESOURCES)[number],
+  hpa: KObj,
+  status: Record<string, unknown>,
+): void {
+  if (deepEqual(status, hpa.status)) return
+  sync.api.update(
+    def,
+    hpa.metadata.namespace ?? '',
+    hpa.metadata.name,
+    { ...structuredClone(hpa), status },
+    {
+      internal: true,
+      subresource: 'status',
+    },
+  )
+}

@@ -1,0 +1,246 @@
+import { deleteObject } from '../api/deletion'
+import { deepEqual } from '../api/deep-equal'
+import { resourceByKind } from '../api/resources'
+import type { KObj, Pod } from '../types'
+import { isRecord } from '../types'
+import type { Sync } from './index'
+import type { JobStatus } from './job-status'
+import {
+  failureBackoffMs,
+  hasJobCondition,
+  isTerminal,
+  jobCondition,
+  jobFinishedAt,
+  jobStatusOf,
+  podFinishedAt,
+  setJobCondition,
+} from './job-status'
+import { controllerRef, isPodReady, ownedBy } from './owned'
+
+// The Job controller (pkg/controller/job): runs pods until `completions` succeed, at most `parallelism` at
+// once; counts finished pods once through the job-tracking finalizer; recreates failed pods after an
+// exponential back-off until `backoffLimit`; fails the Job at `activeDeadlineSeconds`; and the TTL
+// controller deletes a finished Job `ttlSecondsAfterFinished` later.
+const TRACKING = 'batch.kubernetes.io/job-tracking'
+const COMPONENT = 'job-controller'
+
+interface JobSpec {
+  parallelism?: number
+  completions?: number | null
+  backoffLimit?: number
+  activeDeadlineSeconds?: number
+  ttlSecondsAfterFinished?: number
+  suspend?: boolean
+  template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> } }
+}
+
+function specOf(job: KObj): JobSpec {
+  return isRecord(job.spec) ? (job.spec as JobSpec) : {}
+}
+
+function writeStatus(sync: Sync, job: KObj, status: JobStatus): void {
+  if (deepEqual(status, job.status)) return
+  sync.api.update(
+    resourceByKind('Job'),
+    job.metadata.namespace ?? '',
+    job.metadata.name,
+    { ...structuredClone(job), status },
+    { internal: true, subresource: 'status' },
+  )
+}
+
+// Counts newly finished pods (and pods deleted before they finished, as failures) and lets them go.
+function countFinished(sync: Sync, pods: Pod[], status: JobStatus): void {
+  const podDef = resourceByKind('Pod')
+  for (const pod of pods) {
+    const finalizers = pod.metadata.finalizers ?? []
+    if (!finalizers.includes(TRACKING)) continue
+    const done = isTerminal(pod)
+    if (!done && !pod.metadata.deletionTimestamp) continue
+    if (pod.status.phase === 'Succeeded') status.succeeded = (status.succeeded ?? 0) + 1
+    else status.failed = (status.failed ?? 0) + 1
+    const next = structuredClone(pod)
+    next.metadata.finalizers = finalizers.filter((f) => f !== TRACKING)
+    if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers
+    sync.api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, { internal: true })
+  }
+}
+
+function deletePods(sync: Sync, job: KObj, pods: Pod[]): void {
+  const podDef = resourceByKind('Pod')
+  for (const pod of pods) {
+    deleteObject(sync.api, podDef, pod.metadata.namespace ?? '', pod.metadata.name, {})
+    sync.events.record(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT)
+  }
+}
+
+function createPod(sync: Sync, job: KObj): void {
+  const ns = job.metadata.namespace ?? ''
+  const template = structuredClone(specOf(job).template ?? {}) as {
+    metadata?: KObj['metadata']
+    spec?: unknown
+  }
+  const pod = sync.api.create(
+    resourceByKind('Pod'),
+    ns,
+    {
+      metadata: {
+        generateName: `${job.metadata.name}-`,
+        namespace: ns,
+        labels: { ...template.metadata?.labels },
+        ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+        ownerReferences: [controllerRef(job)],
+        finalizers: [TRACKING],
+      },
+      spec: template.spec,
+    },
+    { internal: true },
+  )
+  sync.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT)
+}
+
+function expireFinished(sync: Sync, job: KObj, status: JobStatus): void {
+  const ttl = specOf(job).ttlSecondsAfterFinished
+  const finished = jobFinishedAt(status)
+  if (typeof ttl !== 'number' || !finished) return
+  const due = Date.parse(finished) + ttl * 1000
+  const ns = job.metadata.namespace ?? ''
+  if (sync.clock.now() < due) return sync.after(`Job|${ns}|${job.metadata.name}`, due - sync.clock.now())
+  deleteObject(sync.api, resourceByKind('Job'), ns, job.metadata.name, { propagationPolicy: 'Foreground' })
+}
+
+export function syncJob(sync: Sync, ns: string, name: string): void {
+  const entry = sync.api.store.get(resourceByKind('Job'), ns, name)
+  if (!entry || entry.obj.metadata.deletionTimestamp) return
+  const job = entry.obj
+  const spec = specOf(job)
+  const key = `Job|${ns}|${name}`
+  const now = sync.clock.now()
+  const at = sync.api.timestamp()
+  const status = jobStatusOf(job)
+  const pods = ownedBy(sync.api, 'Pod', job) as Pod[]
+  countFinished(sync, pods, status)
+  const active = pods.filter((p) => !isTerminal(p) && !p.metadata.deletionTimestamp)
+  const terminating = pods.filter((p) => !isTerminal(p) && p.metadata.deletionTimestamp).length
+
+  if (hasJobCondition(status, 'Complete') || hasJobCondition(status, 'Failed')) {
+    writeStatus(sync, job, finishStatus(status, [], terminating))
+    return expireFinished(sync, job, status)
+  }
+  if (spec.suspend === true) {
+    deletePods(sync, job, active)
+    if (!hasJobCondition(status, 'Suspended')) {
+      setJobCondition(status, jobCondition('Suspended', 'JobSuspended', 'Job suspended', at))
+      sync.events.record(job, 'Normal', 'Suspended', 'Job suspended', COMPONENT)
+    }
+    delete status.startTime
+    return writeStatus(sync, job, finishStatus(status, [], terminating + active.length))
+  }
+  if (hasJobCondition(status, 'Suspended')) {
+    setJobCondition(status, {
+      ...jobCondition('Suspended', 'JobResumed', 'Job resumed', at),
+      status: 'False',
+    })
+    sync.events.record(job, 'Normal', 'Resumed', 'Job resumed', COMPONENT)
+  }
+  status.startTime ??= at
+  const completions = typeof spec.completions === 'number' ? spec.completions : undefined
+  const succeeded = status.succeeded ?? 0
+  const failed = status.failed ?? 0
+
+  // Failure: past the back-off limit or the deadline. FailureTarget first, Failed once no pod is left.
+  const deadline =
+    typeof spec.activeDeadlineSeconds === 'number'
+      ? Date.parse(status.startTime) + spec.activeDeadlineSeconds * 1000
+      : undefined
+  if (!hasJobCondition(status, 'FailureTarget')) {
+    const limit = spec.backoffLimit ?? 6
+    const why =
+      failed > limit || restartsPastLimit(active, limit)
+        ? (['BackoffLimitExceeded', 'Job has reached the specified backoff limit'] as const)
+        : deadline !== undefined && now >= deadline
+          ? (['DeadlineExceeded', 'Job was active longer than specified deadline'] as const)
+          : undefined
+    if (why) {
+      setJobCondition(status, jobCondition('FailureTarget', why[0], why[1], at))
+      sync.events.record(job, 'Warning', why[0], why[1], COMPONENT)
+    }
+  }
+  const failure = status.conditions?.find((c) => c.type === 'FailureTarget' && c.status === 'True')
+  if (failure) {
+    deletePods(sync, job, active)
+    if (terminating + active.length === 0)
+      setJobCondition(status, jobCondition('Failed', failure.reason ?? '', failure.message ?? '', at))
+    return writeStatus(sync, job, finishStatus(status, [], terminating + active.length))
+  }
+  if (deadline !== undefined) sync.after(key, deadline - now)
+
+  // Success: enough pods succeeded (or, without completions, one did and the rest are done).
+  const done = completions !== undefined ? succeeded >= completions : succeeded > 0 && active.length === 0
+  if (done || hasJobCondition(status, 'SuccessCriteriaMet')) {
+    if (!hasJobCondition(status, 'SuccessCriteriaMet'))
+      setJobCondition(
+        status,
+        jobCondition(
+          'SuccessCriteriaMet',
+          'CompletionsReached',
+          'Reached expected number of succeeded pods',
+          at,
+        ),
+      )
+    deletePods(sync, job, active)
+    if (terminating + active.length === 0) {
+      setJobCondition(
+        status,
+        jobCondition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods', at),
+      )
+      status.completionTime = at
+      sync.events.record(job, 'Normal', 'Completed', 'Job completed', COMPONENT)
+    }
+    writeStatus(sync, job, finishStatus(status, [], terminating + active.length))
+    return expireFinished(sync, job, status)
+  }
+
+  // Keep `parallelism` pods running (fewer near the end), waiting out the failure back-off first.
+  const parallelism = spec.parallelism ?? 1
+  const want =
+    completions !== undefined
+      ? Math.min(parallelism, completions - succeeded)
+      : succeeded > 0
+        ? 0
+        : parallelism
+  if (active.length < want) {
+    const lastFailure = Math.max(
+      0,
+      ...pods.filter((p) => p.status.phase === 'Failed').map((p) => podFinishedAt(p) ?? 0),
+    )
+    const readyAt = failed > 0 && lastFailure > 0 ? lastFailure + failureBackoffMs(failed) : now
+    if (now < readyAt) sync.after(key, readyAt - now)
+    else for (let i = active.length; i < want; i++) createPod(sync, job)
+  } else if (active.length > want) deletePods(sync, job, active.slice(want))
+  const fresh = ownedBy(sync.api, 'Pod', job) as Pod[]
+  const running = fresh.filter((p) => !isTerminal(p) && !p.metadata.deletionTimestamp)
+  writeStatus(sync, job, finishStatus(status, running, terminating))
+}
+
+// With restartPolicy OnFailure the kubelet restarts failing containers and their restarts count as failures.
+function restartsPastLimit(active: Pod[], limit: number): boolean {
+  const restarts = active
+    .filter((p) => p.spec.restartPolicy === 'OnFailure')
+    .flatMap((p) => p.status.containerStatuses ?? [])
+    .reduce((sum, s) => sum + s.restartCount, 0)
+  return limit === 0 ? restarts > 0 : restarts >= limit && restarts > 0
+}
+
+// The counters as the API shows them: active/succeeded/failed omitted at 0, ready and terminating kept.
+function finishStatus(status: JobStatus, active: Pod[], terminating: number): JobStatus {
+  const out: JobStatus = { ...status }
+  if (active.length > 0) out.active = active.length
+  else delete out.active
+  out.ready = active.filter(isPodReady).length
+  out.terminating = terminating
+  if (!out.succeeded) delete out.succeeded
+  if (!out.failed) delete out.failed
+  out.uncountedTerminatedPods = {}
+  return out
+}
