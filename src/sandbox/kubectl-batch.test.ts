@@ -94,6 +94,31 @@ describe('kubectl and Jobs', () => {
     ).toHaveLength(3)
   })
 
+  it('gives each pod of an Indexed job its completion index', async () => {
+    await ok(
+      ['apply', '-f', '-'],
+      job('indexed', '  completions: 3\n  parallelism: 3\n  completionMode: Indexed', 'sleep 2'),
+    )
+    await seconds(3)
+    const names = (await ok(['get', 'pods', '-l', 'job-name=indexed', '-o', 'name']))
+      .trim()
+      .split('\n')
+      .sort()
+    expect(names.map((n) => n.replace(/-[a-z0-9]{5}$/, ''))).toEqual([
+      'pod/indexed-0',
+      'pod/indexed-1',
+      'pod/indexed-2',
+    ])
+    const pod = (names[1] ?? '').slice('pod/'.length)
+    expect(
+      await jsonpath(`pod/${pod}`, '{.metadata.annotations.batch\\.kubernetes\\.io/job-completion-index}'),
+    ).toBe('1')
+    expect(await jsonpath(`pod/${pod}`, '{.spec.hostname}')).toBe('indexed-1')
+    await seconds(10)
+    expect(await jsonpath('job/indexed', '{.status.completedIndexes}')).toBe('0-2')
+    expect(await ok(['get', 'job', 'indexed', '--no-headers'])).toMatch(/indexed\s+Complete\s+3\/3/)
+  })
+
   it('fails a job whose pods keep failing once backoffLimit is passed, backing off between them', async () => {
     await ok(['apply', '-f', '-'], job('flaky', '  backoffLimit: 2', 'echo boom; exit 3'))
     await seconds(5)
@@ -140,6 +165,37 @@ describe('kubectl and Jobs', () => {
     const gone = await k.run(['get', 'job', 'brief'])
     expect(gone.stderr).toBe('Error from server (NotFound): jobs.batch "brief" not found\n')
     expect(await ok(['get', 'pods', '-l', 'job-name=brief', '-o', 'name'])).toBe('')
+  })
+
+  it('suspends a job (its pods go) and resumes it', async () => {
+    await ok(['apply', '-f', '-'], job('later', '  completions: 1', 'sleep 10'))
+    await seconds(3)
+    await ok(['patch', 'job', 'later', '--type=merge', '-p', '{"spec":{"suspend":true}}'])
+    await seconds(2)
+    expect(await ok(['get', 'job', 'later', '--no-headers'])).toMatch(/later\s+Suspended\s+0\/1/)
+    expect(
+      await ok([
+        'get',
+        'pods',
+        '-l',
+        'job-name=later',
+        '--field-selector=status.phase=Running',
+        '-o',
+        'name',
+      ]),
+    ).toBe('')
+    await ok(['patch', 'job', 'later', '--type=merge', '-p', '{"spec":{"suspend":false}}'])
+    await seconds(15)
+    expect(await ok(['get', 'job', 'later', '--no-headers'])).toMatch(/later\s+Complete\s+1\/1/)
+    const events = await ok([
+      'get',
+      'events',
+      '--field-selector',
+      'involvedObject.name=later',
+      '--no-headers',
+    ])
+    expect(events).toMatch(/Normal\s+Suspended\s+job\/later\s+Job suspended/)
+    expect(events).toMatch(/Normal\s+Resumed\s+job\/later\s+Job resumed/)
   })
 
   it('refuses a job whose pods would restart forever', async () => {

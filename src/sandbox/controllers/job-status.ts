@@ -12,6 +12,7 @@ export interface JobStatus {
   completionTime?: string
   conditions?: Condition[]
   uncountedTerminatedPods?: Record<string, unknown>
+  completedIndexes?: string
   [key: string]: unknown
 }
 

@@ -15,6 +15,7 @@ import {
   podFinishedAt,
   setJobCondition,
 } from './job-status'
+import { formatIndexes, indexPodTemplate, missingIndexes, parseIndexes, podIndex } from './job-indexed'
 import { controllerRef, isPodReady, ownedBy } from './owned'
 
 // The Job controller (pkg/controller/job): runs pods until `completions` succeed, at most `parallelism` at
@@ -50,15 +51,19 @@ function writeStatus(sync: Sync, job: KObj, status: JobStatus): void {
 }
 
 // Counts newly finished pods (and pods deleted before they finished, as failures) and lets them go.
-function countFinished(sync: Sync, pods: Pod[], status: JobStatus): void {
+function countFinished(sync: Sync, pods: Pod[], status: JobStatus, indexed: boolean): void {
   const podDef = resourceByKind('Pod')
   for (const pod of pods) {
     const finalizers = pod.metadata.finalizers ?? []
     if (!finalizers.includes(TRACKING)) continue
     const done = isTerminal(pod)
     if (!done && !pod.metadata.deletionTimestamp) continue
-    if (pod.status.phase === 'Succeeded') status.succeeded = (status.succeeded ?? 0) + 1
-    else status.failed = (status.failed ?? 0) + 1
+    if (pod.status.phase === 'Succeeded') {
+      status.succeeded = (status.succeeded ?? 0) + 1
+      const index = indexed ? podIndex(pod) : undefined
+      if (index !== undefined)
+        status.completedIndexes = formatIndexes(parseIndexes(status.completedIndexes).add(index))
+    } else status.failed = (status.failed ?? 0) + 1
     const next = structuredClone(pod)
     next.metadata.finalizers = finalizers.filter((f) => f !== TRACKING)
     if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers
@@ -74,25 +79,32 @@ function deletePods(sync: Sync, job: KObj, pods: Pod[]): void {
   }
 }
 
-function createPod(sync: Sync, job: KObj): void {
+function createPod(sync: Sync, job: KObj, index?: number): void {
   const ns = job.metadata.namespace ?? ''
   const template = structuredClone(specOf(job).template ?? {}) as {
     metadata?: KObj['metadata']
-    spec?: unknown
+    spec?: Record<string, unknown>
   }
+  const labels = { ...template.metadata?.labels }
+  const annotations = { ...template.metadata?.annotations }
+  const spec = template.spec ?? {}
+  const generateName =
+    index === undefined
+      ? `${job.metadata.name}-`
+      : indexPodTemplate(job.metadata.name, index, { labels, annotations }, spec)
   const pod = sync.api.create(
     resourceByKind('Pod'),
     ns,
     {
       metadata: {
-        generateName: `${job.metadata.name}-`,
+        generateName,
         namespace: ns,
-        labels: { ...template.metadata?.labels },
-        ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+        labels,
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
         ownerReferences: [controllerRef(job)],
         finalizers: [TRACKING],
       },
-      spec: template.spec,
+      spec,
     },
     { internal: true },
   )
@@ -119,7 +131,8 @@ export function syncJob(sync: Sync, ns: string, name: string): void {
   const at = sync.api.timestamp()
   const status = jobStatusOf(job)
   const pods = ownedBy(sync.api, 'Pod', job) as Pod[]
-  countFinished(sync, pods, status)
+  const indexed = (spec as { completionMode?: string }).completionMode === 'Indexed'
+  countFinished(sync, pods, status, indexed)
   const active = pods.filter((p) => !isTerminal(p) && !p.metadata.deletionTimestamp)
   const terminating = pods.filter((p) => !isTerminal(p) && p.metadata.deletionTimestamp).length
 
@@ -176,7 +189,11 @@ export function syncJob(sync: Sync, ns: string, name: string): void {
   if (deadline !== undefined) sync.after(key, deadline - now)
 
   // Success: enough pods succeeded (or, without completions, one did and the rest are done).
-  const done = completions !== undefined ? succeeded >= completions : succeeded > 0 && active.length === 0
+  const done = indexed
+    ? parseIndexes(status.completedIndexes).size >= (completions ?? 1)
+    : completions !== undefined
+      ? succeeded >= completions
+      : succeeded > 0 && active.length === 0
   if (done || hasJobCondition(status, 'SuccessCriteriaMet')) {
     if (!hasJobCondition(status, 'SuccessCriteriaMet'))
       setJobCondition(
@@ -203,12 +220,10 @@ export function syncJob(sync: Sync, ns: string, name: string): void {
 
   // Keep `parallelism` pods running (fewer near the end), waiting out the failure back-off first.
   const parallelism = spec.parallelism ?? 1
-  const want =
-    completions !== undefined
-      ? Math.min(parallelism, completions - succeeded)
-      : succeeded > 0
-        ? 0
-        : parallelism
+  const remaining = indexed
+    ? (completions ?? 1) - parseIndexes(status.completedIndexes).size
+    : (completions ?? 0) - succeeded
+  const want = completions !== undefined ? Math.min(parallelism, remaining) : succeeded > 0 ? 0 : parallelism
   if (active.length < want) {
     const lastFailure = Math.max(
       0,
@@ -216,7 +231,12 @@ export function syncJob(sync: Sync, ns: string, name: string): void {
     )
     const readyAt = failed > 0 && lastFailure > 0 ? lastFailure + failureBackoffMs(failed) : now
     if (now < readyAt) sync.after(key, readyAt - now)
-    else for (let i = active.length; i < want; i++) createPod(sync, job)
+    else if (indexed) {
+      const running = new Set(active.map(podIndex).filter((i): i is number => i !== undefined))
+      const succeededIndexes = parseIndexes(status.completedIndexes)
+      for (const i of missingIndexes(completions ?? 1, succeededIndexes, running, want - active.length))
+        createPod(sync, job, i)
+    } else for (let i = active.length; i < want; i++) createPod(sync, job)
   } else if (active.length > want) deletePods(sync, job, active.slice(want))
   const fresh = ownedBy(sync.api, 'Pod', job) as Pod[]
   const running = fresh.filter((p) => !isTerminal(p) && !p.metadata.deletionTimestamp)

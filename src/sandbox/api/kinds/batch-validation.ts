@@ -21,6 +21,8 @@ function validateJobSpec(path: string, spec: Record<string, unknown>): StatusCau
   if (typeof spec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds === 0)
     causes.push(invalidValue(`${path}.activeDeadlineSeconds`, 0, 'must be greater than 0'))
   causes.push(...nonNegative(`${path}.ttlSecondsAfterFinished`, spec.ttlSecondsAfterFinished))
+  if (spec.completionMode === 'Indexed' && typeof spec.completions !== 'number')
+    causes.push(required(`${path}.completions`, 'when completion mode is Indexed'))
   const podSpec = rec(rec(spec.template).spec)
   causes.push(...validateContainers(`${path}.template.spec`, podSpec))
   const policy = podSpec.restartPolicy
