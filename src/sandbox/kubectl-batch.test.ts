@@ -152,6 +152,19 @@ describe('kubectl and Jobs', () => {
     )
   })
 
+  it('counts restarts of OnFailure pods against backoffLimit', async () => {
+    const spec = job('restarts', '  backoffLimit: 2', 'exit 1').replace(
+      'restartPolicy: Never',
+      'restartPolicy: OnFailure',
+    )
+    await ok(['apply', '-f', '-'], spec)
+    await seconds(60)
+    expect(await jsonpath('job/restarts', '{.status.conditions[?(@.type=="Failed")].reason}')).toBe(
+      'BackoffLimitExceeded',
+    )
+    expect(await ok(['get', 'pods', '-l', 'job-name=restarts', '-o', 'name'])).toBe('')
+  })
+
   it('stops a job at activeDeadlineSeconds and deletes finished jobs after their TTL', async () => {
     await ok(['apply', '-f', '-'], job('slow', '  activeDeadlineSeconds: 5', 'sleep 600'))
     await ok(['apply', '-f', '-'], job('brief', '  ttlSecondsAfterFinished: 10', 'echo done'))
@@ -225,8 +238,10 @@ describe('kubectl and CronJobs', () => {
       /tick\s+\S+ \* \* \* \*\s+<none>\s+false\s+[01]\s+\d+s/,
     )
     for (let i = 0; i < 4; i++) await seconds(60)
-    const names = (await ok(['get', 'jobs', '-o', 'name'])).split('\n').filter((n) => n.includes('/tick-'))
-    expect(names).toHaveLength(3)
+    // three finished runs are kept (and the current one may still run)
+    const runs = (await ok(['get', 'jobs', '--no-headers'])).split('\n').filter((l) => l.startsWith('tick-'))
+    expect(runs.filter((l) => /\sComplete\s/.test(l))).toHaveLength(3)
+    expect(runs.length).toBeLessThanOrEqual(4)
     const events = await ok(['get', 'events', '--field-selector', 'involvedObject.kind=CronJob'])
     expect(events).toMatch(/Normal\s+SuccessfulCreate\s+cronjob\/tick\s+Created job tick-\d+/)
     expect(events).toMatch(
@@ -275,6 +290,20 @@ spec:
     expect(await ok(['get', 'cronjob', 'long', '--no-headers'])).toMatch(
       /long\s+\* \* \* \* \*\s+Asia\/Tokyo\s+false\s+1/,
     )
+    // Replace: the running job is deleted for the next scheduled one
+    const running = await jsonpath('cronjob/long', '{.status.active[0].name}')
+    await ok(['patch', 'cronjob', 'long', '-p', '{"spec":{"concurrencyPolicy":"Replace"}}'])
+    await seconds(60)
+    const next = await jsonpath('cronjob/long', '{.status.active[*].name}')
+    expect(next).toMatch(/^long-\d+$/)
+    expect(next).not.toBe(running)
+    const replaced = await ok([
+      'get',
+      'events',
+      '--field-selector',
+      'involvedObject.name=long,reason=SuccessfulDelete',
+    ])
+    expect(replaced).toContain(`Deleted job ${running}`)
     const bad = await k.run(['apply', '-f', '-'], { input: cj.replace('Asia/Tokyo', 'Mars/Olympus') })
     expect(bad.stderr).toContain(
       'spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus',

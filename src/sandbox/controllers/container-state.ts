@@ -110,8 +110,9 @@ export function stepContainer(pod: Pod, c: ContainerSpec, st: ContainerStatus, n
       events: startedEvents(c),
     }
   }
+  // a process that just exited is then restarted, or not, as restartPolicy says (the branch below)
   const exited = exitedStep(pod, c, st, now)
-  if (exited) return exited
+  if (exited) return exited.status.state.terminated ? stepContainer(pod, c, exited.status, now) : exited
   if (st.state.running && c.image.includes('crashloop')) {
     const crashAt = Date.parse(st.state.running.startedAt) + CRASH_AFTER_MS
     if (now < crashAt) return { status: st, nextAt: crashAt, events: [] }

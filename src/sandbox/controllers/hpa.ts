@@ -137,7 +137,7 @@ export function createHpaController(sync: Sync, traffic: TrafficMeter): (ns: str
         COMPONENT,
       )
       next.desiredReplicas = current
-      next.currentMetrics = null
+      delete next.currentMetrics
       next.conditions = mergeConditions(status.conditions, [
         cond(
           'AbleToScale',
