@@ -120,6 +120,33 @@ describe('kubectl autoscale', () => {
   })
 })
 
+describe('OpenAPI for the batch and autoscaling kinds', () => {
+  it('explains their fields and takes server-side apply', async () => {
+    expect(await ok(['explain', 'cronjob.spec.timeZone'])).toContain('FIELD: timeZone <string>')
+    expect(await ok(['explain', 'hpa.spec.behavior.scaleDown'])).toContain('stabilizationWindowSeconds')
+    const cj = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: report}
+spec:
+  schedule: "30 6 * * 1-5"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{name: report, image: busybox, command: [echo, ready]}]
+`
+    expect(await ok(['apply', '--server-side', '-f', '-'], cj)).toBe(
+      'cronjob.batch/report serverside-applied\n',
+    )
+    expect(await ok(['apply', '--server-side', '-f', '-'], cj)).toBe(
+      'cronjob.batch/report serverside-applied\n',
+    )
+    expect(await jsonpath('cronjob/report', '{.metadata.managedFields[0].manager}')).toBe('kubectl')
+    expect(await jsonpath('cronjob/report', '{.spec.successfulJobsHistoryLimit}')).toBe('3')
+  })
+})
+
 describe('persistence', () => {
   it('keeps Jobs, CronJobs and HPAs across a restart', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'skiff-batch-state-'))
