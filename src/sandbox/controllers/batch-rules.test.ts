@@ -82,10 +82,13 @@ describe('run-to-completion containers', () => {
         { name: 'c', image: 'busybox', command: ['sh', '-c', 'echo "hello world"; sleep 1; echo done'] },
         0,
       ),
-    ).toEqual(['hello world', 'done'])
+    ).toEqual([
+      { offsetMs: 0, text: 'hello world' },
+      { offsetMs: 1000, text: 'done' },
+    ])
     expect(
       scriptOutput({ name: 'c', image: 'busybox', command: ['date'] }, at('2026-11-30T16:21:45Z')),
-    ).toEqual(['Mon Nov 30 16:21:45 UTC 2026'])
+    ).toEqual([{ offsetMs: 0, text: 'Mon Nov 30 16:21:45 UTC 2026' }])
     expect(piDigits(10)).toBe('3.141592653')
     expect(piDigits(2000)).toMatch(/^3\.14159265358979323846\d{1979}$/)
   })

@@ -15,7 +15,7 @@ export interface LogSource {
   // lines stop here (terminated instance or a crashloop's exit); undefined = still running
   endsAt?: number
   // a run-to-completion container's whole output (logs/script-output.ts), instead of a server's lines
-  script?: string[]
+  script?: Array<{ offsetMs: number; text: string }>
 }
 
 export const LINE_PERIOD_MS = 1000
@@ -123,7 +123,9 @@ export function linesBetween(
   const inRange = (at: number): boolean => (afterFrom ? at > from : at >= from) && at <= end
   const out: LogLine[] = []
   if (src.script) {
-    const kept = src.script.map((text, i) => ({ at: src.startedAt + i, text })).filter((l) => inRange(l.at))
+    const kept = src.script
+      .map((l) => ({ at: src.startedAt + l.offsetMs, text: l.text }))
+      .filter((l) => inRange(l.at))
     return tail !== undefined ? kept.slice(Math.max(0, kept.length - tail)) : kept
   }
   startup(src).forEach((text, i) => out.push({ at: src.startedAt + i, text }))
@@ -149,8 +151,8 @@ export function linesBetween(
 // When the next line after `after` appears, or undefined if the instance writes no more.
 export function nextLineAt(src: LogSource, after: number): number | undefined {
   if (src.script) {
-    const at = src.startedAt + src.script.length - 1
-    return src.script.length > 0 && at > after ? Math.max(src.startedAt, Math.floor(after) + 1) : undefined
+    const next = src.script.map((l) => src.startedAt + l.offsetMs).find((at) => at > after)
+    return next
   }
   if (CRASHES(src)) return src.endsAt !== undefined && src.endsAt > after ? src.endsAt : undefined
   const period = linePeriodOf(src.image)

@@ -36,23 +36,32 @@ function dateText(ms: number): string {
   return `${day} ${mon} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`
 }
 
-export function scriptOutput(c: ContainerSpec, startedAt: number): string[] {
+export interface ScriptLine {
+  offsetMs: number // after the container started: the `sleep`s before it
+  text: string
+}
+
+export function scriptOutput(c: ContainerSpec, startedAt: number): ScriptLine[] {
   const words = [c.command, c.args].flatMap((v) => (Array.isArray(v) ? v.map(String) : []))
   const text = words.join(' ')
   const bpi = /bpi\((\d+)\)/.exec(text)
-  if (bpi) return [piDigits(Number(bpi[1]))]
+  if (bpi) return [{ offsetMs: 0, text: piDigits(Number(bpi[1])) }]
   // the script a shell would run: `sh -c '<script>'` or the words themselves
   const script =
     words[0] && /(^|\/)(ba)?sh$/.test(words[0]) && words[1] === '-c' ? words.slice(2).join(' ') : text
-  const out: string[] = []
+  const out: ScriptLine[] = []
+  let offsetMs = 0
+  const say = (text: string): number => out.push({ offsetMs, text })
   for (const step of script.split(/;|&&|\|\||\n/)) {
     const s = step.trim()
+    const sleep = /^sleep\s+(\d+(?:\.\d+)?)$/.exec(s)
+    if (sleep) offsetMs += Number(sleep[1]) * 1000
     const echo = /^(?:echo|printf)\s+([\s\S]*)$/.exec(s)
-    if (echo) out.push(unquote(echo[1] ?? '').replace(/\\n$/, ''))
-    else if (/^date(\s|$)/.test(s)) out.push(dateText(startedAt))
+    if (echo) say(unquote(echo[1] ?? '').replace(/\\n$/, ''))
+    else if (/^date(\s|$)/.test(s)) say(dateText(startedAt + offsetMs))
     else {
       const print = /print\s*\(?\s*(['"])(.*?)\1/.exec(s)
-      if (print) out.push(print[2] ?? '')
+      if (print) say(print[2] ?? '')
     }
   }
   return out
