@@ -2,11 +2,13 @@ import { deepEqual } from '../api/deep-equal'
 import { RESOURCES } from '../api/resources'
 import { matchesLabels, selectorFromSpec } from '../api/selectors'
 import type { TrafficMeter } from '../metrics/traffic'
-import type { Condition, KObj, LabelSelectorSpec, Pod } from '../types'
+import type { KObj, LabelSelectorSpec, Pod } from '../types'
 import { isRecord } from '../types'
 import type { MetricResult } from './hpa-metrics'
 import { MetricError, formatQuantity, resourceRecommendation } from './hpa-metrics'
 import type { Sync } from './index'
+import type { Recommendation } from './hpa-scaling'
+import { cond, decideReplicas, mergeConditions } from './hpa-scaling'
 
 // The HorizontalPodAutoscaler controller (pkg/controller/podautoscaler): every 15 s of sandbox time it
 // reads the target's pods' simulated usage, computes the replica count each metric asks for, stabilizes
@@ -14,55 +16,7 @@ import type { Sync } from './index'
 // writes the target's replicas, with the controller's events, conditions and status.
 const PERIOD_MS = 15_000
 const COMPONENT = 'horizontal-pod-autoscaler'
-const DEFAULT_UP = {
-  stabilizationWindowSeconds: 0,
-  selectPolicy: 'Max',
-  policies: [
-    { type: 'Pods', value: 4, periodSeconds: 15 },
-    { type: 'Percent', value: 100, periodSeconds: 15 },
-  ],
-}
-const DEFAULT_DOWN = {
-  stabilizationWindowSeconds: 300,
-  selectPolicy: 'Max',
-  policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
-}
-
-interface Rules {
-  stabilizationWindowSeconds?: number
-  selectPolicy?: string
-  policies?: Array<{ type: string; value: number; periodSeconds: number }>
-}
-
-type Recommendations = Map<string, Array<{ at: number; replicas: number }>>
-
-function cond(type: string, ok: boolean, reason: string, message: string, at: string): Condition {
-  return { type, status: ok ? 'True' : 'False', lastTransitionTime: at, reason, message }
-}
-
-function mergeConditions(prev: unknown, next: Condition[]): Condition[] {
-  const old = Array.isArray(prev) ? (prev as Condition[]) : []
-  return next.map((c) => {
-    const was = old.find((o) => o.type === c.type)
-    return was && was.status === c.status ? { ...c, lastTransitionTime: was.lastTransitionTime } : c
-  })
-}
-
-function limitFor(rules: Rules, current: number, up: boolean): number {
-  if (rules.selectPolicy === 'Disabled') return current
-  const limits = (rules.policies ?? []).map((p) =>
-    up
-      ? p.type === 'Pods'
-        ? current + p.value
-        : Math.ceil(current * (1 + p.value / 100))
-      : p.type === 'Pods'
-        ? current - p.value
-        : Math.floor(current * (1 - p.value / 100)),
-  )
-  if (limits.length === 0) return up ? Infinity : 0
-  const pickMax = (rules.selectPolicy ?? 'Max') === 'Max'
-  return up === pickMax ? Math.max(...limits) : Math.min(...limits)
-}
+type Recommendations = Map<string, Recommendation[]>
 
 function targetOf(sync: Sync, hpa: KObj): { def: (typeof RESOURCES)[number]; obj: KObj } | undefined {
   const ref = isRecord(hpa.spec) && isRecord(hpa.spec.scaleTargetRef) ? hpa.spec.scaleTargetRef : {}
@@ -127,7 +81,6 @@ export function createHpaController(sync: Sync, traffic: TrafficMeter): (ns: str
       }
     } catch (err) {
       if (!(err instanceof MetricError)) throw err
-      const resource = err.message.match(/get (\w+) utilization/)?.[1] ?? 'cpu'
       sync.events.record(hpa, 'Warning', 'FailedGetResourceMetric', err.message, COMPONENT)
       sync.events.record(
         hpa,
@@ -150,7 +103,7 @@ export function createHpaController(sync: Sync, traffic: TrafficMeter): (ns: str
           'ScalingActive',
           false,
           'FailedGetResourceMetric',
-          `the HPA was unable to compute the replica count: ${err.message.replace(`failed to get ${resource} utilization`, `failed to get ${resource} utilization`)}`,
+          `the HPA was unable to compute the replica count: ${err.message}`,
           at,
         ),
       ])
@@ -162,68 +115,16 @@ export function createHpaController(sync: Sync, traffic: TrafficMeter): (ns: str
     const recs = (history.get(key) ?? []).filter((r) => now - r.at <= 3_600_000)
     recs.push({ at: now, replicas: proposed })
     history.set(key, recs)
-    const behavior = isRecord(spec.behavior) ? spec.behavior : {}
-    const up = (isRecord(behavior.scaleUp) ? behavior.scaleUp : DEFAULT_UP) as Rules
-    const down = (isRecord(behavior.scaleDown) ? behavior.scaleDown : DEFAULT_DOWN) as Rules
-    const within = (w: number | undefined) =>
-      recs.filter((r) => now - r.at <= (w ?? 0) * 1000).map((r) => r.replicas)
-    let desired = current
-    const upRec = Math.min(...within(up.stabilizationWindowSeconds ?? 0))
-    const downRec = Math.max(...within(down.stabilizationWindowSeconds ?? 300))
-    if (desired < upRec) desired = upRec
-    if (desired > downRec) desired = downRec
-    const stabilized = desired !== proposed
-    let limited: Condition = cond(
-      'ScalingLimited',
-      false,
-      'DesiredWithinRange',
-      'the desired count is within the acceptable range',
+    const { desired, stabilized, limited } = decideReplicas({
+      recs,
+      proposed,
+      current,
+      min,
+      max,
+      behavior: spec.behavior,
+      now,
       at,
-    )
-    if (desired > max) {
-      desired = max
-      limited = cond(
-        'ScalingLimited',
-        true,
-        'TooManyReplicas',
-        'the desired replica count is more than the maximum replica count',
-        at,
-      )
-    } else if (desired < min) {
-      desired = min
-      limited = cond(
-        'ScalingLimited',
-        true,
-        'TooFewReplicas',
-        'the desired replica count is less than the minimum replica count',
-        at,
-      )
-    }
-    if (desired > current) {
-      const cap = limitFor(up, current, true)
-      if (desired > cap) {
-        desired = cap
-        limited = cond(
-          'ScalingLimited',
-          true,
-          'ScaleUpLimit',
-          'the desired replica count is increasing faster than the maximum scale rate',
-          at,
-        )
-      }
-    } else if (desired < current) {
-      const floor = limitFor(down, current, false)
-      if (desired < floor) {
-        desired = floor
-        limited = cond(
-          'ScalingLimited',
-          true,
-          'ScaleDownLimit',
-          'the desired replica count is decreasing faster than the maximum scale rate',
-          at,
-        )
-      }
-    }
+    })
 
     let able =
       stabilized && desired === current && proposed < current
