@@ -2,7 +2,6 @@ import { deleteObject } from '../api/deletion'
 import { deepEqual } from '../api/deep-equal'
 import { resourceByKind } from '../api/resources'
 import type { KObj, Pod } from '../types'
-import { isRecord } from '../types'
 import type { Sync } from './index'
 import type { JobStatus } from './job-status'
 import {
@@ -15,29 +14,14 @@ import {
   podFinishedAt,
   setJobCondition,
 } from './job-status'
-import { formatIndexes, indexPodTemplate, missingIndexes, parseIndexes, podIndex } from './job-indexed'
-import { controllerRef, isPodReady, ownedBy } from './owned'
+import { missingIndexes, parseIndexes, podIndex } from './job-indexed'
+import { COMPONENT, countFinished, createPod, deletePods, specOf } from './job-pods'
+import { isPodReady, ownedBy } from './owned'
 
 // The Job controller (pkg/controller/job): runs pods until `completions` succeed, at most `parallelism` at
 // once; counts finished pods once through the job-tracking finalizer; recreates failed pods after an
 // exponential back-off until `backoffLimit`; fails the Job at `activeDeadlineSeconds`; and the TTL
 // controller deletes a finished Job `ttlSecondsAfterFinished` later.
-const TRACKING = 'batch.kubernetes.io/job-tracking'
-const COMPONENT = 'job-controller'
-
-interface JobSpec {
-  parallelism?: number
-  completions?: number | null
-  backoffLimit?: number
-  activeDeadlineSeconds?: number
-  ttlSecondsAfterFinished?: number
-  suspend?: boolean
-  template?: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> } }
-}
-
-function specOf(job: KObj): JobSpec {
-  return isRecord(job.spec) ? (job.spec as JobSpec) : {}
-}
 
 function writeStatus(sync: Sync, job: KObj, status: JobStatus): void {
   if (deepEqual(status, job.status)) return
@@ -48,67 +32,6 @@ function writeStatus(sync: Sync, job: KObj, status: JobStatus): void {
     { ...structuredClone(job), status },
     { internal: true, subresource: 'status' },
   )
-}
-
-// Counts newly finished pods (and pods deleted before they finished, as failures) and lets them go.
-function countFinished(sync: Sync, pods: Pod[], status: JobStatus, indexed: boolean): void {
-  const podDef = resourceByKind('Pod')
-  for (const pod of pods) {
-    const finalizers = pod.metadata.finalizers ?? []
-    if (!finalizers.includes(TRACKING)) continue
-    const done = isTerminal(pod)
-    if (!done && !pod.metadata.deletionTimestamp) continue
-    if (pod.status.phase === 'Succeeded') {
-      status.succeeded = (status.succeeded ?? 0) + 1
-      const index = indexed ? podIndex(pod) : undefined
-      if (index !== undefined)
-        status.completedIndexes = formatIndexes(parseIndexes(status.completedIndexes).add(index))
-    } else status.failed = (status.failed ?? 0) + 1
-    const next = structuredClone(pod)
-    next.metadata.finalizers = finalizers.filter((f) => f !== TRACKING)
-    if (next.metadata.finalizers.length === 0) delete next.metadata.finalizers
-    sync.api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, { internal: true })
-  }
-}
-
-function deletePods(sync: Sync, job: KObj, pods: Pod[]): void {
-  const podDef = resourceByKind('Pod')
-  for (const pod of pods) {
-    deleteObject(sync.api, podDef, pod.metadata.namespace ?? '', pod.metadata.name, {})
-    sync.events.record(job, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, COMPONENT)
-  }
-}
-
-function createPod(sync: Sync, job: KObj, index?: number): void {
-  const ns = job.metadata.namespace ?? ''
-  const template = structuredClone(specOf(job).template ?? {}) as {
-    metadata?: KObj['metadata']
-    spec?: Record<string, unknown>
-  }
-  const labels = { ...template.metadata?.labels }
-  const annotations = { ...template.metadata?.annotations }
-  const spec = template.spec ?? {}
-  const generateName =
-    index === undefined
-      ? `${job.metadata.name}-`
-      : indexPodTemplate(job.metadata.name, index, { labels, annotations }, spec)
-  const pod = sync.api.create(
-    resourceByKind('Pod'),
-    ns,
-    {
-      metadata: {
-        generateName,
-        namespace: ns,
-        labels,
-        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
-        ownerReferences: [controllerRef(job)],
-        finalizers: [TRACKING],
-      },
-      spec,
-    },
-    { internal: true },
-  )
-  sync.events.record(job, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, COMPONENT)
 }
 
 function expireFinished(sync: Sync, job: KObj, status: JobStatus): void {
