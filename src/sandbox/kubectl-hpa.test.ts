@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { execa } from 'execa'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
@@ -144,6 +146,31 @@ spec:
     )
     expect(await jsonpath('cronjob/report', '{.metadata.managedFields[0].manager}')).toBe('kubectl')
     expect(await jsonpath('cronjob/report', '{.spec.successfulJobsHistoryLimit}')).toBe('3')
+  })
+})
+
+// Debian's python3-kubernetes (typed models, autoscaling/v1) reads what the controllers wrote.
+const PYTHON = '/usr/bin/python3'
+const pythonClient =
+  existsSync(PYTHON) && (await execa(PYTHON, ['-c', 'import kubernetes'], { reject: false })).exitCode === 0
+
+describe.skipIf(!pythonClient && process.env.CI !== 'true')('python3-kubernetes', () => {
+  it('creates a Job and reads Jobs, CronJobs and HPAs through its typed models', async () => {
+    await ok(['create', 'job', 'done', '--image=busybox', '--', 'echo', 'ok'])
+    await ok(['create', 'cronjob', 'nightly', '--image=busybox', '--schedule=0 3 * * *', '--', 'date'])
+    await seconds(8)
+    const script = new URL('../../test/support/python_batch_flows.py', import.meta.url).pathname
+    const r = await execa(PYTHON, [script, k.kubeconfig], { reject: false, timeout: 60_000 })
+    expect(r.exitCode, String(r.stderr)).toBe(0)
+    expect(JSON.parse(String(r.stdout))).toEqual({
+      created: [6, 1, 'NonIndexed'],
+      done: ['SuccessCriteriaMet', 'Complete', 1],
+      cron: [
+        ['nightly', '0 3 * * *', 'Allow'],
+        ['report', '30 6 * * 1-5', 'Allow'],
+      ],
+      hpa: [4, 50],
+    })
   })
 })
 
