@@ -265,6 +265,36 @@ describe('kubectl and CronJobs', () => {
     )
   })
 
+  it('skips a run it could not start within startingDeadlineSeconds', async () => {
+    const cj = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: late}
+spec:
+  schedule: "* * * * *"
+  suspend: true
+  startingDeadlineSeconds: 10
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{name: main, image: busybox:1.36, command: [date]}]
+`
+    await ok(['apply', '-f', '-'], cj)
+    const created = Date.parse(await jsonpath('cronjob/late', '{.metadata.creationTimestamp}'))
+    // 30 s past the next minute: that run was missed by more than the deadline
+    const boundary = Math.ceil((created + 1000) / 60_000) * 60_000
+    await sb.advance(boundary + 30_000 - created)
+    await ok(['patch', 'cronjob', 'late', '-p', '{"spec":{"suspend":false}}'])
+    await seconds(1)
+    const events = await ok(['get', 'events', '--field-selector', 'involvedObject.name=late'])
+    expect(events).toMatch(
+      /Warning\s+MissSchedule\s+cronjob\/late\s+Missed scheduled time to start a job: \w{3}, \d\d \w{3} \d{4} \d\d:\d\d:00 \+0000/,
+    )
+    expect(await ok(['get', 'jobs', '-o', 'name'])).not.toContain('job.batch/late-')
+    await ok(['delete', 'cronjob', 'late'])
+  })
+
   it('does not start a second run while one is active under concurrencyPolicy Forbid', async () => {
     const cj = `apiVersion: batch/v1
 kind: CronJob

@@ -66,6 +66,11 @@ function mostRecentSchedule(spec: CronJobSpec, since: number, now: number): numb
   return latest
 }
 
+// Go's time.RFC1123Z in UTC: "Mon, 02 Jan 2006 15:04:05 +0000"
+function rfc1123z(ms: number): string {
+  return new Date(ms).toUTCString().replace('GMT', '+0000')
+}
+
 function pruneHistory(sync: Sync, cj: KObj, finished: KObj[], type: string, limit: number | undefined): void {
   const mine = finished
     .filter((j) => finishedType(j) === type)
@@ -159,10 +164,10 @@ export function syncCronJob(sync: Sync, ns: string, name: string): void {
         cj,
         'Warning',
         'MissSchedule',
-        `Missed scheduled time to start a job: ${new Date(scheduled).toISOString().replace('.000Z', 'Z')}`,
+        `Missed scheduled time to start a job: ${rfc1123z(scheduled)}`,
         COMPONENT,
       )
-      status.lastScheduleTime = rfc3339(scheduled)
+      // like kube-controller-manager, lastScheduleTime stays, so the miss is noticed (and counted) each pass
     } else if (scheduled !== undefined) {
       const policy = spec.concurrencyPolicy ?? 'Allow'
       if (policy === 'Forbid' && active.length > 0) {
