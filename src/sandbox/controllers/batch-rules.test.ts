@@ -63,6 +63,8 @@ describe('run-to-completion containers', () => {
     expect(plannedExit(pod('OnFailure', failing), failing)?.exitCode).toBe(4)
     const meant = { name: 'c', image: 'example/job-fail:1' }
     expect(plannedExit(pod('Never', meant), meant)?.exitCode).toBe(1)
+    const failover = { name: 'c', image: 'example/failover-check:1', command: ['check'] }
+    expect(plannedExit(pod('Never', failover), failover)?.exitCode).toBe(0)
   })
 
   it('keep running when they serve, wait forever or are interactive, or restart always', () => {

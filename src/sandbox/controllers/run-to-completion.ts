@@ -38,7 +38,7 @@ function commandText(c: ContainerSpec): string {
 }
 
 export function isMeantToFail(image: string): boolean {
-  return /(^|[-_/:.])fail/.test(image)
+  return /(^|[-_/:.])fail(s|ing|ure)?($|[-_/:.@])/.test(image)
 }
 
 export function plannedExit(pod: Pod, c: ContainerSpec): PlannedExit | undefined {
