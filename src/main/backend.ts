@@ -9,12 +9,14 @@ import {
   createActionHandlers,
   createClusterHandlers,
   createContextHandlers,
+  createManifestHandlers,
   createResourceHandlers,
   createSessionHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
+import { createManifestService } from './manifests'
 import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
@@ -96,6 +98,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
+    manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
     sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
   })
 

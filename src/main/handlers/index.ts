@@ -2,6 +2,7 @@ import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
 import type { createActionHandlers } from './actions'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
+import type { createManifestHandlers } from './manifests'
 import type { createResourceHandlers } from './resources'
 import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
@@ -9,6 +10,7 @@ import type { createSystemHandlers } from './system'
 export { createActionHandlers } from './actions'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
+export { createManifestHandlers } from './manifests'
 export { createResourceHandlers } from './resources'
 export { createSessionHandlers } from './sessions'
 export { createSystemHandlers } from './system'
@@ -19,6 +21,7 @@ export interface Concerns {
   clusters: ReturnType<typeof createClusterHandlers>
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
+  manifests: ReturnType<typeof createManifestHandlers>
   sessions: ReturnType<typeof createSessionHandlers>
 }
 
@@ -31,6 +34,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.methods,
       ...c.resources.methods,
       ...c.actions.methods,
+      ...c.manifests.methods,
       ...c.sessions.methods,
     },
     streams: {
@@ -39,6 +43,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.streams,
       ...c.resources.streams,
       ...c.actions.streams,
+      ...c.manifests.streams,
       ...c.sessions.streams,
     },
   }

@@ -1,4 +1,5 @@
 import { isRecord, recordAt } from '../types'
+import { accessDefaults } from './kinds/access-defaults'
 import { applyBatchDefaults } from './kinds/batch-defaults'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
@@ -39,6 +40,7 @@ export function defaultTemplate(spec: Record<string, unknown>): void {
 }
 
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
+  accessDefaults(kind, obj)
   if (applyBatchDefaults(kind, obj)) return
   switch (kind) {
     case 'Deployment': {

@@ -1,5 +1,7 @@
 import { AUTOSCALING_RESOURCES } from './kinds/autoscaling'
 import { BATCH_RESOURCES } from './kinds/batch'
+import { NETWORKING_RESOURCES } from './kinds/networking'
+import { RBAC_RESOURCES } from './kinds/rbac'
 
 // The resource table: one entry per kind the sandbox serves, used by discovery, routing and storage.
 export interface SubresourceDef {
@@ -243,6 +245,15 @@ export const RESOURCES: ResourceDef[] = [
     namespaced: true,
     shortNames: ['sa'],
     categories: [],
+    subresources: [
+      {
+        name: 'token',
+        kind: 'TokenRequest',
+        group: 'authentication.k8s.io',
+        version: 'v1',
+        verbs: ['create'],
+      },
+    ],
   }),
   def({
     plural: 'leases',
@@ -291,6 +302,8 @@ export const RESOURCES: ResourceDef[] = [
       verbs: ['create'],
     }),
   ),
+  ...RBAC_RESOURCES,
+  ...NETWORKING_RESOURCES,
   // metrics.k8s.io: computed on request by metrics/metrics-api.ts, never stored
   def({
     plural: 'nodes',

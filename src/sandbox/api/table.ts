@@ -5,6 +5,7 @@ import type { ResourceDef } from './resources'
 import { eventPrinter, nodePrinter } from './table-columns-more'
 import { BATCH_PRINTERS } from './table-columns-batch'
 import type { KindPrinter } from './table-columns'
+import { ACCESS_PRINTERS } from './kinds/access-printers'
 import { PRINTERS } from './table-columns'
 
 // meta.k8s.io/v1 Table rendering for `kubectl get` (Accept: ...;as=Table).
@@ -16,6 +17,7 @@ const ALL_PRINTERS: Record<string, KindPrinter> = {
   Node: nodePrinter,
   Event: eventPrinter,
   CustomResourceDefinition: crdPrinter,
+  ...ACCESS_PRINTERS,
 }
 
 const FALLBACK: KindPrinter = {

@@ -18,6 +18,10 @@ import { syncReplicaSet } from './replicaset'
 import { syncCronJob } from './cronjob'
 import { createHpaController } from './hpa'
 import { syncJob } from './job'
+import { aggregatedRoleNames, syncClusterRoleAggregation } from './clusterrole-aggregation'
+import { ingressesOfClass, syncIngress } from './ingress'
+import { isTokenSecret, syncTokenSecret, tokenSecretsFor } from './serviceaccount-token'
+import type { TokenKeys } from '../auth/tokens'
 
 export interface ControllerContext {
   api: ObjectApi
@@ -26,6 +30,8 @@ export interface ControllerContext {
   nodeCount: number
   // what port-forwarded requests add to pods' CPU, read by the HPA controller
   traffic: TrafficMeter
+  // signs the tokens of kubernetes.io/service-account-token Secrets
+  tokenKeys?: TokenKeys
 }
 
 export interface Controllers {
@@ -115,6 +121,12 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return syncCronJob(sync, ns, name)
       case 'HorizontalPodAutoscaler':
         return syncHpa(ns, name)
+      case 'ClusterRoleAggregation':
+        return syncClusterRoleAggregation(sync, name)
+      case 'Ingress':
+        return syncIngress(sync, ns, name)
+      case 'TokenSecret':
+        return ctx.tokenKeys && syncTokenSecret(sync, ctx.tokenKeys, ns, name)
     }
   }
 
@@ -166,6 +178,16 @@ export function startControllers(ctx: ControllerContext): Controllers {
     if (BATCH_KINDS.has(kind)) enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if ((kind === 'Job' || kind === 'Pod') && owner && BATCH_KINDS.has(owner.kind))
       enqueue(`${owner.kind}|${ns}|${owner.name}`)
+    if (kind === 'ClusterRole')
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+    if (kind === 'Secret' && ev.type !== 'DELETED' && isTokenSecret(obj))
+      enqueue(`TokenSecret|${ns}|${obj.metadata.name}`)
+    if (kind === 'ServiceAccount' && ev.type !== 'MODIFIED')
+      for (const secret of tokenSecretsFor(sync, ns, obj.metadata.name))
+        enqueue(`TokenSecret|${ns}|${secret}`)
+    if (kind === 'Ingress' && ev.type !== 'DELETED') enqueue(`Ingress|${ns}|${obj.metadata.name}`)
+    if (kind === 'IngressClass')
+      for (const [ins, iname] of ingressesOfClass(api, obj.metadata.name)) enqueue(`Ingress|${ins}|${iname}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
       if (
@@ -194,7 +216,16 @@ export function startControllers(ctx: ControllerContext): Controllers {
       queue.clear()
     },
     resyncAll() {
-      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service', ...BATCH_KINDS]) {
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+      for (const kind of [
+        'Namespace',
+        'Deployment',
+        'ReplicaSet',
+        'Pod',
+        'Service',
+        'Ingress',
+        ...BATCH_KINDS,
+      ]) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
         }

@@ -1,4 +1,5 @@
 import { BATCH_MESSAGES } from './protobuf-batch'
+import { ACCESS_MESSAGES } from './protobuf-schema-access'
 
 // Field numbers of the k8s.io/api generated.proto messages kubectl's typed clients POST as protobuf
 // (`kubectl create deployment|namespace|configmap|secret|service`, `kubectl run`).
@@ -19,6 +20,8 @@ export interface FieldDef {
   name: string
   type: FieldType
   repeated?: boolean
+  // an embedded Go struct whose fields JSON shows at the parent's level
+  inline?: boolean
 }
 
 export type MessageDef = Record<number, FieldDef>
@@ -180,4 +183,5 @@ export const MESSAGES: Record<string, MessageDef> = {
   },
   Empty: {},
   ...BATCH_MESSAGES,
+  ...ACCESS_MESSAGES,
 }

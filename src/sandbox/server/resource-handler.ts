@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { deleteObject, parseDeleteOptions } from '../api/deletion'
-import type { ObjectApi } from '../api/objects'
+import type { ObjectApi, WriteOptions } from '../api/objects'
 import type { ResourceDef } from '../api/resources'
 import { toScale, writeScale } from '../api/scale'
 import { badRequest, methodNotAllowed, notFound } from '../api/status'
@@ -55,6 +55,7 @@ export async function handleResource(
   res: ServerResponse,
   route: ResourceRequest,
   query: URLSearchParams,
+  admit?: WriteOptions['admit'],
 ): Promise<void> {
   const { api } = ctx
   const { resource: r, namespace: ns, name, subresource } = route
@@ -78,6 +79,7 @@ export async function handleResource(
     fieldValidation: queryFieldValidation(query),
     warnings,
     fieldManager: query.get('fieldManager') || managerFromUserAgent(req.headers['user-agent']),
+    ...(admit ? { admit } : {}),
   }
   const send = (code: number, obj: unknown): void => sendJson(res, code, obj)
   const accept = req.headers.accept
@@ -102,10 +104,12 @@ export async function handleResource(
     if (!name) throw methodNotAllowed()
     if (method === 'GET') return sendJson(res, 200, toScale(api.get(r, ns, name)))
     const body = await readBody(req)
-    if (method === 'PUT') return sendJson(res, 200, writeScale(api, r, ns, name, body, undefined, dryRun))
+    const manager = writeOpts.fieldManager
+    if (method === 'PUT')
+      return sendJson(res, 200, writeScale(api, r, ns, name, body, undefined, dryRun, manager))
     if (method === 'PATCH') {
       const type = req.headers['content-type'] ?? ''
-      return sendJson(res, 200, writeScale(api, r, ns, name, body, type, dryRun))
+      return sendJson(res, 200, writeScale(api, r, ns, name, body, type, dryRun, manager))
     }
     throw methodNotAllowed()
   }

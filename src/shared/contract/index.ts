@@ -6,6 +6,7 @@ import { resourceMethods, resourceStreams } from './resources'
 import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
+import { manifestMethods, manifestStreams } from './manifests'
 import { sessionMethods, sessionStreams } from './sessions'
 
 export * from './errors'
@@ -14,6 +15,7 @@ export * from './resources'
 export * from './contexts'
 export * from './clusters'
 export * from './actions'
+export * from './manifests'
 export * from './sessions'
 export * from './names'
 export * from './client'
@@ -25,6 +27,7 @@ export const methods = {
   ...contextMethods,
   ...clusterMethods,
   ...actionMethods,
+  ...manifestMethods,
   ...sessionMethods,
 } as const
 
@@ -35,6 +38,7 @@ export const streams = {
   ...contextStreams,
   ...clusterStreams,
   ...actionStreams,
+  ...manifestStreams,
   ...sessionStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
