@@ -9,7 +9,7 @@ export function nodeNames(cluster: string, count: number): string[] {
   return names
 }
 
-function nodeObject(name: string, index: number, now: string): Record<string, unknown> {
+export function nodeObject(name: string, index: number, now: string): Record<string, unknown> {
   const condition = (
     type: string,
     status: string,

@@ -1,4 +1,5 @@
 import { isRecord, recordAt } from '../types'
+import { admitPod } from './pod-admission'
 import { accessDefaults } from './kinds/access-defaults'
 import { applyBatchDefaults } from './kinds/batch-defaults'
 
@@ -73,6 +74,7 @@ export function applyDefaults(kind: string, obj: Record<string, unknown>): void 
       setDefault(spec, 'enableServiceLinks', true)
       setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority')
       setDefault(spec, 'priority', 0)
+      admitPod(obj)
       const status = recordAt(obj, 'status')
       setDefault(status, 'phase', 'Pending')
       setDefault(status, 'qosClass', 'BestEffort')

@@ -79,6 +79,7 @@ const STATUS_SUBRESOURCE = new Set([
   'Namespace',
   'Node',
   'CustomResourceDefinition',
+  'PodDisruptionBudget',
   'Ingress',
   'Job',
   'CronJob',
@@ -92,6 +93,7 @@ const HAS_GENERATION = new Set([
   'CronJob',
   'HorizontalPodAutoscaler',
 ])
+HAS_GENERATION.add('PodDisruptionBudget')
 
 // Custom resources follow their CRD: status is separate only with the status subresource.
 function hasStatusSubresource(r: ResourceDef): boolean {

@@ -1,5 +1,6 @@
 import { AUTOSCALING_RESOURCES } from './kinds/autoscaling'
 import { BATCH_RESOURCES } from './kinds/batch'
+import { POLICY_RESOURCES } from './kinds/policy'
 import { NETWORKING_RESOURCES } from './kinds/networking'
 import { RBAC_RESOURCES } from './kinds/rbac'
 
@@ -99,6 +100,7 @@ export const RESOURCES: ResourceDef[] = [
     shortNames: ['po'],
     categories: ['all'],
     subresources: [
+      { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
       { name: 'log', kind: 'Pod', verbs: ['get'] },
       { name: 'status', kind: 'Pod', verbs: STATUS_VERBS },
     ],
@@ -302,6 +304,7 @@ export const RESOURCES: ResourceDef[] = [
       verbs: ['create'],
     }),
   ),
+  ...POLICY_RESOURCES,
   ...RBAC_RESOURCES,
   ...NETWORKING_RESOURCES,
   // metrics.k8s.io: computed on request by metrics/metrics-api.ts, never stored

@@ -4,6 +4,7 @@ import { crdPrinter, customPrinter } from '../crd/custom-table'
 import type { ResourceDef } from './resources'
 import { eventPrinter, nodePrinter } from './table-columns-more'
 import { BATCH_PRINTERS } from './table-columns-batch'
+import { pdbPrinter } from './kinds/policy'
 import type { KindPrinter } from './table-columns'
 import { ACCESS_PRINTERS } from './kinds/access-printers'
 import { PRINTERS } from './table-columns'
@@ -17,6 +18,7 @@ const ALL_PRINTERS: Record<string, KindPrinter> = {
   Node: nodePrinter,
   Event: eventPrinter,
   CustomResourceDefinition: crdPrinter,
+  PodDisruptionBudget: pdbPrinter,
   ...ACCESS_PRINTERS,
 }
 

@@ -12,7 +12,10 @@ import type { EventRecorder } from './events'
 import { createEventRecorder } from './events'
 import { mirrorEvent } from './events-mirror'
 import { collectGarbage } from './gc'
+import { budgetsSelecting, syncDisruptionBudget } from './disruption'
 import { createKubelet } from './kubelet'
+import { createNodeLifecycle } from './node-lifecycle'
+import { createScheduler } from './scheduler'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
 import { syncCronJob } from './cronjob'
@@ -95,7 +98,9 @@ export function startControllers(ctx: ControllerContext): Controllers {
     )
   }
   const sync: Sync = { api, clock, events: createEventRecorder(api), enqueue, after }
-  const kubelet = createKubelet(sync, names)
+  const scheduler = createScheduler(sync)
+  const kubelet = createKubelet(sync, scheduler)
+  const nodeLifecycle = createNodeLifecycle(sync)
   const syncHpa = createHpaController(sync, ctx.traffic)
 
   const run = (key: string): void => {
@@ -121,6 +126,10 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return syncCronJob(sync, ns, name)
       case 'HorizontalPodAutoscaler':
         return syncHpa(ns, name)
+      case 'Node':
+        return nodeLifecycle.sync(name)
+      case 'PodDisruptionBudget':
+        return syncDisruptionBudget(sync, ns, name)
       case 'ClusterRoleAggregation':
         return syncClusterRoleAggregation(sync, name)
       case 'Ingress':
@@ -173,7 +182,10 @@ export function startControllers(ctx: ControllerContext): Controllers {
       }
       if (ev.type !== 'DELETED' && kubeletCares(obj as Pod)) enqueue(`Pod|${ns}|${obj.metadata.name}`)
       for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
+      for (const pdb of budgetsSelecting(sync, obj, ev.prev?.obj)) enqueue(`PodDisruptionBudget|${ns}|${pdb}`)
     }
+    if (!ev.resource.custom && (kind === 'Node' || kind === 'PodDisruptionBudget'))
+      enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
     if (BATCH_KINDS.has(kind)) enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if ((kind === 'Job' || kind === 'Pod') && owner && BATCH_KINDS.has(owner.kind))
@@ -211,20 +223,24 @@ export function startControllers(ctx: ControllerContext): Controllers {
     stop() {
       stopped = true
       unsubscribe()
+      scheduler.stop()
       for (const cancel of timers.values()) cancel()
       timers.clear()
       queue.clear()
     },
     resyncAll() {
+      scheduler.resync()
       for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
       for (const kind of [
         'Namespace',
+        'Node',
         'Deployment',
         'ReplicaSet',
         'Pod',
         'Service',
         'Ingress',
         ...BATCH_KINDS,
+        'PodDisruptionBudget',
       ]) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)

@@ -3,6 +3,8 @@ import { ACCESS_MESSAGES } from './protobuf-schema-access'
 
 // Field numbers of the k8s.io/api generated.proto messages kubectl's typed clients POST as protobuf
 // (`kubectl create deployment|namespace|configmap|secret|service`, `kubectl run`).
+import { POLICY_MESSAGES } from './protobuf-schema-policy'
+
 export type FieldType =
   | 'string'
   | 'int'
@@ -183,5 +185,6 @@ export const MESSAGES: Record<string, MessageDef> = {
   },
   Empty: {},
   ...BATCH_MESSAGES,
+  ...POLICY_MESSAGES,
   ...ACCESS_MESSAGES,
 }

@@ -14,6 +14,7 @@ const KEEP_ZERO = new Set([
   'terminationGracePeriodSeconds',
   'containerPort',
   'port',
+  'gracePeriodSeconds',
 ])
 
 class Reader {

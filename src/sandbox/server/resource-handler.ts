@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { deleteObject, parseDeleteOptions } from '../api/deletion'
+import { evictPod } from '../api/eviction'
 import type { ObjectApi, WriteOptions } from '../api/objects'
 import type { ResourceDef } from '../api/resources'
 import { toScale, writeScale } from '../api/scale'
@@ -89,6 +90,10 @@ export async function handleResource(
     api.get(r, ns, name)
     ctx.serveLog(req, res, ns, name, query)
     return
+  }
+  if (subresource === 'eviction') {
+    if (r.kind !== 'Pod' || r.custom || !name || method !== 'POST') throw methodNotAllowed()
+    return send(201, evictPod(api, ns, name, await readBody(req), dryRun))
   }
   if (subresource === 'scale' && r.custom) {
     if (!name) throw methodNotAllowed()
