@@ -74,6 +74,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const store = new Store(opts.watchHistory)
   const api = new ObjectApi(store, clock)
   const images = LocalImages.from(state?.images)
+  const traffic = new TrafficMeter()
   const controllers = startControllers({
     api,
     clock,
@@ -81,6 +82,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     nodeCount: nodes,
     images,
     tokenKeys: tokenKeys(certs.key),
+    traffic,
   })
   if (state) {
     restoreObjects(store, state, () => api.resources.reload(store).filter((r) => r.custom))
@@ -96,7 +98,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       api,
       watch: { bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 10_000 },
       serveLog: logs.serve,
-      traffic: new TrafficMeter(),
+      traffic,
     })
   // A restored sandbox prefers its previous port so existing kubeconfig entries keep working.
   const server = await listen(port).catch((err: unknown) => {
