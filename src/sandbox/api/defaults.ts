@@ -1,4 +1,5 @@
 import { isRecord, recordAt } from '../types'
+import { applyStorageAndAppsDefaults } from './defaults-apps'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
 // compares pod templates deeply.
@@ -29,7 +30,7 @@ export function defaultPodSpec(spec: Record<string, unknown>): void {
   }
 }
 
-function defaultTemplate(spec: Record<string, unknown>): void {
+export function defaultTemplate(spec: Record<string, unknown>): void {
   const template = recordAt(spec, 'template')
   const meta = recordAt(template, 'metadata')
   // kubectl's rollout undo sends creationTimestamp: null inside templates; drop it so templates compare equal.
@@ -38,6 +39,7 @@ function defaultTemplate(spec: Record<string, unknown>): void {
 }
 
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
+  applyStorageAndAppsDefaults(kind, obj)
   switch (kind) {
     case 'Deployment': {
       const spec = recordAt(obj, 'spec')

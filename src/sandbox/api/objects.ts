@@ -74,10 +74,14 @@ const STATUS_SUBRESOURCE = new Set([
   'CustomResourceDefinition',
 ])
 const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'CustomResourceDefinition'])
+const APPS_WITH_GENERATION = new Set(['StatefulSet', 'DaemonSet'])
+const hasGeneration = (r: ResourceDef): boolean =>
+  HAS_GENERATION.has(r.kind) || APPS_WITH_GENERATION.has(r.kind) || !!r.custom
 
 // Custom resources follow their CRD: status is separate only with the status subresource.
 function hasStatusSubresource(r: ResourceDef): boolean {
-  return r.custom ? r.custom.statusSubresource : STATUS_SUBRESOURCE.has(r.kind)
+  if (r.custom) return r.custom.statusSubresource
+  return STATUS_SUBRESOURCE.has(r.kind) || r.subresources.some((s) => s.name === 'status')
 }
 
 // What a generation bump looks at: the spec for built-ins, everything but metadata (and a separate
@@ -157,7 +161,7 @@ export class ObjectApi {
     if (this.store.get(r, meta.namespace ?? '', name)) throw alreadyExists(r, name)
     meta.uid = randomUUID()
     meta.creationTimestamp = this.timestamp()
-    if (HAS_GENERATION.has(r.kind) || r.custom) meta.generation = 1
+    if (hasGeneration(r)) meta.generation = 1
     if (r.kind === 'Service') this.allocateServiceAddresses(obj)
     this.trackManagedFields(r, undefined, obj, opts)
     const result = obj as unknown as KObj
@@ -209,7 +213,7 @@ export class ObjectApi {
     if (causes.length > 0) throw invalid(r, name, causes)
     if (opts.subresource !== 'status') this.trackManagedFields(r, current, merged, opts)
     const result = merged as unknown as KObj
-    if ((HAS_GENERATION.has(r.kind) || r.custom) && opts.subresource !== 'status') {
+    if (hasGeneration(r) && opts.subresource !== 'status') {
       const changed = generationChanged(r, result, current, !!opts.internal)
       result.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0)
     }

@@ -1,3 +1,6 @@
+import { APPS_RESOURCES } from './kinds/apps'
+import { STORAGE_RESOURCES } from './kinds/storage'
+
 // The resource table: one entry per kind the sandbox serves, used by discovery, routing and storage.
 export interface SubresourceDef {
   name: string
@@ -59,6 +62,8 @@ function def(
 }
 
 export const RESOURCES: ResourceDef[] = [
+  ...APPS_RESOURCES,
+  ...STORAGE_RESOURCES,
   def({
     plural: 'namespaces',
     kind: 'Namespace',

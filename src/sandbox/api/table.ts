@@ -5,12 +5,14 @@ import type { ResourceDef } from './resources'
 import { eventPrinter, nodePrinter } from './table-columns-more'
 import type { KindPrinter } from './table-columns'
 import { PRINTERS } from './table-columns'
+import { APPS_STORAGE_PRINTERS } from './table-columns-apps'
 
 // meta.k8s.io/v1 Table rendering for `kubectl get` (Accept: ...;as=Table).
 export type IncludeObject = 'None' | 'Metadata' | 'Object'
 
 const ALL_PRINTERS: Record<string, KindPrinter> = {
   ...PRINTERS,
+  ...APPS_STORAGE_PRINTERS,
   Node: nodePrinter,
   Event: eventPrinter,
   CustomResourceDefinition: crdPrinter,

@@ -5,6 +5,7 @@ import { nodeNames } from '../bootstrap'
 import type { Clock } from '../clock'
 import type { StoreEvent } from '../store/store'
 import type { Pod } from '../types'
+import { syncDaemonSet } from './daemonset'
 import { syncDeployment } from './deployment'
 import { syncEndpoints, servicesSelecting } from './endpoints'
 import type { EventRecorder } from './events'
@@ -14,6 +15,8 @@ import { collectGarbage } from './gc'
 import { createKubelet } from './kubelet'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
+import { syncStatefulSet } from './statefulset'
+import { APPS_KINDS, routeAppsEvent } from './apps-events'
 
 export interface ControllerContext {
   api: ObjectApi
@@ -100,6 +103,10 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return collectGarbage(sync, ns, name)
       case 'EventMirror':
         return mirrorEvent(sync, ns, name)
+      case 'StatefulSet':
+        return syncStatefulSet(sync, ns, name)
+      case 'DaemonSet':
+        return syncDaemonSet(sync, ns, name)
     }
   }
 
@@ -148,6 +155,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
       for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
     }
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    routeAppsEvent(api, ev, enqueue)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
       if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
@@ -171,7 +179,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
       queue.clear()
     },
     resyncAll() {
-      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service']) {
+      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service', ...APPS_KINDS]) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
         }

@@ -2,6 +2,7 @@ import { deepEqual } from '../api/deep-equal'
 import { resourceByKind } from '../api/resources'
 import type { Pod } from '../types'
 import { initialStatus } from './container-state'
+import { pinnedNode } from './node-fit'
 import { computePodStatus, condition } from './pod-status'
 import type { Sync } from './index'
 
@@ -21,7 +22,9 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
   let nextIp = 0
 
   const schedule = (pod: Pod): void => {
-    const node = nodes[nextNode++ % nodes.length] ?? nodes[0] ?? 'node'
+    // daemon pods name their node through node affinity
+    const pinned = pinnedNode(pod.spec)
+    const node = pinned ?? nodes[nextNode++ % nodes.length] ?? nodes[0] ?? 'node'
     const now = api.timestamp()
     const next = structuredClone(pod)
     next.spec.nodeName = node
