@@ -15,7 +15,7 @@ async function ok(args: string[], input?: string): Promise<string> {
 }
 
 // Steps the sandbox clock until `check` passes (simulated time, not real waiting).
-async function until(check: () => Promise<boolean>, steps = 60, stepMs = 2000): Promise<void> {
+async function until(check: () => Promise<boolean>, steps = 12, stepMs = 10_000): Promise<void> {
   for (let i = 0; i < steps; i++) {
     if (await check()) return
     await sb.advance(stepMs)

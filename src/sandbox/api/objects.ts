@@ -6,6 +6,7 @@ import { prepareExtensionWrite } from '../crd/prepare'
 import type { Store } from '../store/store'
 import type { KObj, ObjectMeta } from '../types'
 import { isRecord } from '../types'
+import { admitCreate } from './admission'
 import { applyDefaults } from './defaults'
 import { deepEqual } from './deep-equal'
 import { generateName, rfc3339 } from './names'
@@ -154,6 +155,7 @@ export class ObjectApi {
     }
     if (!opts.internal && hasStatusSubresource(r) && r.kind !== 'Node') delete obj.status
     applyDefaults(r.kind, obj)
+    admitCreate(this.store, r.kind, obj)
     const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, obj), ...extension]
     if (causes.length > 0) throw invalid(r, meta.name ?? '', causes)

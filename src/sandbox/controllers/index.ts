@@ -17,6 +17,8 @@ import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
 import { syncStatefulSet } from './statefulset'
 import { APPS_KINDS, routeAppsEvent } from './apps-events'
+import { STORAGE_KINDS, routeStorageEvent } from './storage-events'
+import { syncClaim, syncVolume } from './volumes'
 
 export interface ControllerContext {
   api: ObjectApi
@@ -107,6 +109,10 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return syncStatefulSet(sync, ns, name)
       case 'DaemonSet':
         return syncDaemonSet(sync, ns, name)
+      case 'PersistentVolumeClaim':
+        return syncClaim(sync, ns, name)
+      case 'PersistentVolume':
+        return syncVolume(sync, name)
     }
   }
 
@@ -156,6 +162,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
     }
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
     routeAppsEvent(api, ev, enqueue)
+    routeStorageEvent(api, ev, enqueue)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
       if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
@@ -179,7 +186,15 @@ export function startControllers(ctx: ControllerContext): Controllers {
       queue.clear()
     },
     resyncAll() {
-      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service', ...APPS_KINDS]) {
+      for (const kind of [
+        'Namespace',
+        'Deployment',
+        'ReplicaSet',
+        'Pod',
+        'Service',
+        ...APPS_KINDS,
+        ...STORAGE_KINDS,
+      ]) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
         }

@@ -3,6 +3,7 @@ import { resourceByKind } from '../api/resources'
 import type { Pod } from '../types'
 import { initialStatus } from './container-state'
 import { pinnedNode } from './node-fit'
+import { markUnschedulable, volumeGate } from './volume-binding'
 import { computePodStatus, condition } from './pod-status'
 import type { Sync } from './index'
 
@@ -22,9 +23,12 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
   let nextIp = 0
 
   const schedule = (pod: Pod): void => {
-    // daemon pods name their node through node affinity
-    const pinned = pinnedNode(pod.spec)
-    const node = pinned ?? nodes[nextNode++ % nodes.length] ?? nodes[0] ?? 'node'
+    const pick = (): string => nodes[nextNode++ % nodes.length] ?? nodes[0] ?? 'node'
+    const volumes = volumeGate(sync, pod, pick)
+    if (volumes.kind === 'unschedulable') return markUnschedulable(sync, pod, nodes.length, volumes.reason)
+    if (volumes.kind === 'wait') return
+    // daemon pods name their node through node affinity, pods with local volumes go where those are
+    const node = pinnedNode(pod.spec) ?? volumes.node ?? pick()
     const now = api.timestamp()
     const next = structuredClone(pod)
     next.spec.nodeName = node
