@@ -1,6 +1,6 @@
 import type { ObjectApi } from './api/objects'
 import { resourceByKind } from './api/resources'
-import { installStorageClass } from './addons/storage'
+import { installAddons } from './addons'
 
 // A realistic empty cluster: system namespaces, nodes, the kubernetes service and per-namespace defaults.
 export function nodeNames(cluster: string, count: number): string[] {
@@ -101,11 +101,11 @@ export function bootstrap(api: ObjectApi, cluster: string, nodes: number, caCert
     metadata: { name: 'kubernetes', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
     subsets: [{ addresses: [{ ip: '172.18.0.2' }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
   })
-  installStorageClass(api)
   for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
     api.create(resourceByKind('ConfigMap'), ns, {
       metadata: { name: 'kube-root-ca.crt' },
       data: { 'ca.crt': caCert },
     })
   }
+  installAddons(api, nodeNames(cluster, nodes)[0] ?? '')
 }

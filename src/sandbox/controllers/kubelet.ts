@@ -22,13 +22,8 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
   let nextNode = 0
   let nextIp = 0
 
-  const schedule = (pod: Pod): void => {
-    const pick = (): string => nodes[nextNode++ % nodes.length] ?? nodes[0] ?? 'node'
-    const volumes = volumeGate(sync, pod, pick)
-    if (volumes.kind === 'unschedulable') return markUnschedulable(sync, pod, nodes.length, volumes.reason)
-    if (volumes.kind === 'wait') return
-    // daemon pods name their node through node affinity, pods with local volumes go where those are
-    const node = pinnedNode(pod.spec) ?? volumes.node ?? pick()
+  // The kubelet takes a pod bound to its node: start time, host address, containers waiting.
+  const admit = (pod: Pod, node: string): Pod => {
     const now = api.timestamp()
     const next = structuredClone(pod)
     next.spec.nodeName = node
@@ -40,9 +35,19 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
       conditions: [condition('PodScheduled', true, now)],
       containerStatuses: pod.spec.containers.map(initialStatus),
     }
-    const saved = api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {
+    return api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {
       internal: true,
-    })
+    }) as Pod
+  }
+
+  const schedule = (pod: Pod): void => {
+    const pick = (): string => nodes[nextNode++ % nodes.length] ?? nodes[0] ?? 'node'
+    const volumes = volumeGate(sync, pod, pick)
+    if (volumes.kind === 'unschedulable') return markUnschedulable(sync, pod, nodes.length, volumes.reason)
+    if (volumes.kind === 'wait') return
+    // daemon pods name their node through node affinity, pods with local volumes go where those are
+    const node = pinnedNode(pod.spec) ?? volumes.node ?? pick()
+    const saved = admit(pod, node)
     const where = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`
     sync.events.record(
       saved,
@@ -57,6 +62,8 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
     const now = clock.now()
     const nodeIndex = Math.max(0, nodes.indexOf(pod.spec.nodeName ?? ''))
     const allocate = (): string => {
+      // host-network pods (kube-proxy, kindnet, the control plane) share their node's address
+      if (pod.spec.hostNetwork === true) return pod.status.hostIP ?? `172.18.0.${nodeIndex + 2}`
       const n = nextIp++
       return `10.244.${nodeIndex}.${(n % 250) + 2}`
     }
@@ -97,6 +104,11 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
         return
       }
       if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return
+      // created with spec.nodeName (static mirror pods): no scheduler, straight to the kubelet
+      if (!pod.status.containerStatuses) {
+        admit(pod, pod.spec.nodeName)
+        return
+      }
       runContainers(pod, key)
     },
   }
