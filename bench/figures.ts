@@ -4,6 +4,7 @@ import type { LogViewerResult } from './log-viewer-scenario'
 import type { LogsResult } from './logs-scenario'
 import type { OpenPodsResult } from './pods-scenario'
 import type { SandboxFigures } from './sandbox-scenario'
+import type { SessionFigures } from './session-scenario'
 import type { StreamingFigures } from './streaming-scenario'
 import { spread } from './stats'
 import { figure, type Figure } from './table'
@@ -205,6 +206,36 @@ export function streamingFigureRows(rs: StreamingFigures[]): Figure[] {
       'kubectl port-forward: HTTP GET, keep-alive',
       'ms',
       spread(pick(rs, (r) => r.forwardKeepAliveMs)),
+    ),
+  ]
+}
+
+export function sessionFigureRows(rs: SessionFigures[]): Figure[] {
+  const s = '7'
+  const note = 'web mode: POST exec.input → echo on the event stream'
+  return [
+    figure(
+      s,
+      'Skiff terminal: keystroke → echo p50',
+      'ms',
+      spread(pick(rs, (r) => r.keystrokeP50Ms)),
+      undefined,
+      note,
+    ),
+    figure(s, 'Skiff terminal: keystroke → echo p95', 'ms', spread(pick(rs, (r) => r.keystrokeP95Ms)), {
+      below: 50,
+    }),
+    figure(
+      s,
+      'Skiff port-forward: HTTP GET, keep-alive, 4 parallel',
+      'req/s',
+      spread(pick(rs, (r) => r.forwardKeepAliveRps)),
+    ),
+    figure(
+      s,
+      'Skiff port-forward: HTTP GET, new connection each, 4 parallel',
+      'req/s',
+      spread(pick(rs, (r) => r.forwardNewConnectionRps)),
     ),
   ]
 }

@@ -17,10 +17,12 @@ import {
   logsFigures,
   podsFigures,
   sandboxFigureRows,
+  sessionFigureRows,
   streamingFigureRows,
 } from './figures'
 import { renderTable, type Figure } from './table'
 import { startWeb } from './web'
+import { sessionFigures } from './session-scenario'
 import { buildWebIfStale } from '../scripts/serve.mjs'
 
 const { values } = parseArgs({
@@ -131,6 +133,11 @@ try {
         await prepareStreaming(cluster, NS)
         return repeat(runs, () => streamingFigures(cluster, NS, sizes.samples))
       })
+  const ss = !want('7')
+    ? undefined
+    : await attempt('scenario 7 (Skiff terminal and forward)', () =>
+        repeat(runs, () => sessionFigures(web.url, NS, sizes.samples, Math.max(1, sizes.getSeconds * 2))),
+      )
 
   if (want('2')) log(`scenarios 2+3: churn 200/s for ${sizes.churnSeconds} s`)
   const rss: number[] = []
@@ -170,6 +177,7 @@ try {
   if (cmp) figures.push(...kubectlFigures(sizes.small, cmp))
   if (sb) figures.push(...sandboxFigureRows(sizes.small, sizes.watchers, sb))
   if (st) figures.push(...streamingFigureRows(st))
+  if (ss) figures.push(...sessionFigureRows(ss))
 
   const large = !want('1')
     ? undefined

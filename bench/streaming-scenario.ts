@@ -14,7 +14,8 @@ export interface StreamingFigures {
   forwardKeepAliveMs: number
 }
 
-const POD = 'bench-stream-web'
+export const STREAM_POD = 'bench-stream-web'
+const POD = STREAM_POD
 
 export async function prepareStreaming(cluster: BenchCluster, namespace: string): Promise<void> {
   const pod = {

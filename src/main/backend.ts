@@ -10,10 +10,12 @@ import {
   createClusterHandlers,
   createContextHandlers,
   createResourceHandlers,
+  createSessionHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
+import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
 import { listClusters } from './clusters/overview'
@@ -75,6 +77,7 @@ export function createBackend(options: BackendOptions): Backend {
   ]
   const jobs = createJobRunner(Object.fromEntries(providers.map((p) => [p.id, p])))
   const kube = createKubeService({ getKubeConfig })
+  const forwards = createForwards(getKubeConfig)
 
   const { methods, streams } = joinHandlers({
     system: createSystemHandlers(system),
@@ -93,6 +96,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
+    sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
   })
 
   return {
@@ -105,6 +109,7 @@ export function createBackend(options: BackendOptions): Backend {
     runningJobs: () => jobs.running().length,
     async close() {
       kube.close()
+      forwards.close()
       await jobs.cancelAll()
       await sandboxes.shutdown()
     },

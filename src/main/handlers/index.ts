@@ -3,12 +3,14 @@ import type { createActionHandlers } from './actions'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
 import type { createResourceHandlers } from './resources'
+import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
 
 export { createActionHandlers } from './actions'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
 export { createResourceHandlers } from './resources'
+export { createSessionHandlers } from './sessions'
 export { createSystemHandlers } from './system'
 
 export interface Concerns {
@@ -17,6 +19,7 @@ export interface Concerns {
   clusters: ReturnType<typeof createClusterHandlers>
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
+  sessions: ReturnType<typeof createSessionHandlers>
 }
 
 /** Every concern's handlers in the dispatcher's two tables; the compiler refuses a contract entry left out. */
@@ -28,6 +31,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.methods,
       ...c.resources.methods,
       ...c.actions.methods,
+      ...c.sessions.methods,
     },
     streams: {
       ...c.system.streams,
@@ -35,6 +39,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.streams,
       ...c.resources.streams,
       ...c.actions.streams,
+      ...c.sessions.streams,
     },
   }
 }

@@ -10,6 +10,7 @@ import { useExecApproval } from './exec/exec-approval-store'
 import { NoticeArea } from './components/Notice'
 import { useSidebarCollapsed } from './sidebar-state'
 import { CommandPalette } from './palette/CommandPalette'
+import { TerminalDock } from './terminal/TerminalDock'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -96,6 +97,7 @@ export function App() {
           </div>
         )}
       </main>
+      <TerminalDock />
       <ExecApprovalDialog context={context.name} />
       <NoticeArea className="app-notices" />
     </div>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { SystemView } from './system/SystemView'
 import { ClustersView } from './clusters/ClustersView'
 import { ContextsView } from './contexts/ContextsView'
+import { PortsPanel } from './ports/PortsPanel'
 import {
   ConfigView,
   EventsView,
@@ -58,6 +59,12 @@ export const sections: Section[] = [
     summary: 'Services and the pods behind them.',
     needsContext: true,
     render: (context) => <NetworkView context={context} />,
+  },
+  {
+    id: 'ports',
+    label: 'Ports',
+    summary: 'Port forwards to pods and Services, on 127.0.0.1: open, copy the address, stop.',
+    render: () => <PortsPanel />,
   },
   {
     id: 'config',

@@ -6,6 +6,7 @@ import { resourceMethods, resourceStreams } from './resources'
 import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
+import { sessionMethods, sessionStreams } from './sessions'
 
 export * from './errors'
 export * from './system'
@@ -13,6 +14,7 @@ export * from './resources'
 export * from './contexts'
 export * from './clusters'
 export * from './actions'
+export * from './sessions'
 export * from './names'
 export * from './client'
 
@@ -23,6 +25,7 @@ export const methods = {
   ...contextMethods,
   ...clusterMethods,
   ...actionMethods,
+  ...sessionMethods,
 } as const
 
 /** Every stream the renderer can subscribe to. */
@@ -32,6 +35,7 @@ export const streams = {
   ...contextStreams,
   ...clusterStreams,
   ...actionStreams,
+  ...sessionStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
 export type Methods = typeof methods

@@ -1,11 +1,13 @@
-import { useMemo, type ReactNode } from 'react'
+import { useMemo, useRef, type ReactNode } from 'react'
 import { matchesSelector, parseLabelSelector } from '@shared/label-selector'
-import type { Row, RowOf } from '@shared/rows'
+import type { PodRow, Row, RowOf } from '@shared/rows'
 import { RolloutPanel } from '../../actions/RolloutPanel'
 import { ScaleControl } from '../../actions/ScaleControl'
 import { PodDots } from '../../actions/PodDots'
 import { DeploymentLogs } from '../../logs/DeploymentLogs'
 import { LogViewer } from '../../logs/LogViewer'
+import { ForwardButtons } from '../../ports/ForwardButtons'
+import { ShellTab } from '../../terminal/ShellTab'
 import type { Tab } from '../Tabs'
 import { useNamespaceSelection } from '../namespace-selection'
 import { useResourceWatch } from '../useResourceWatch'
@@ -138,6 +140,29 @@ function PodLogsTab({ target }: { target: Scoped }): ReactNode {
   )
 }
 
+function PodShellTab({ target }: { target: Scoped }): ReactNode {
+  const pods = useResourceWatch('pods', useScope(target))
+  const found = pods.rows.find((r) => r.name === target.name && r.namespace === target.namespace)
+  // Once the pod is gone its terminals stay, with Reconnect, so the last row seen keeps the tab up.
+  const last = useRef<PodRow | undefined>(undefined)
+  if (found) last.current = found
+  const row = last.current
+  if (!row) return <Missing loaded={pods.loaded} what="pod" />
+  return (
+    <ShellTab
+      target={{ ...ctxOf(target), namespace: target.namespace, pod: target.name }}
+      row={row}
+      pods={pods.rows}
+    />
+  )
+}
+
+const forwardTab = (t: Scoped, kind: 'pod' | 'service'): Tab => ({
+  id: 'ports',
+  label: 'Port forward',
+  render: () => body(<ForwardButtons target={{ ...ctxOf(t), namespace: t.namespace, kind, name: t.name }} />),
+})
+
 /**
  * A line under a Deployment's name saying whether its pods are stuck (`Degraded: ImagePullBackOff (1 of 1
  * pods)`), from the same watches as the list, so it appears as soon as a pod reports the reason.
@@ -159,7 +184,8 @@ export function DeploymentHealthLine({ target }: { target: Target }): ReactNode 
 
 const body = (node: ReactNode, extra = ''): ReactNode => <div className={`detail-body${extra}`}>{node}</div>
 
-/** Tabs that only some kinds have: scale and rollout for workloads, logs for pods and deployments. */
+/** Tabs that only some kinds have: scale and rollout for workloads, logs for pods and deployments, shell and
+ * port forward for pods, port forward for services. */
 export function workloadTabs(target: Target): Tab[] {
   const ns = target.namespace
   if (!ns) return []
@@ -173,7 +199,13 @@ export function workloadTabs(target: Target): Tab[] {
     case 'replicasets':
       return [{ id: 'scale', label: 'Scale', render: () => body(<ReplicaSetScale target={t} />) }]
     case 'pods':
-      return [{ id: 'logs', label: 'Logs', render: () => body(<PodLogsTab target={t} />, ' detail-logs') }]
+      return [
+        { id: 'logs', label: 'Logs', render: () => body(<PodLogsTab target={t} />, ' detail-logs') },
+        { id: 'shell', label: 'Shell', render: () => body(<PodShellTab target={t} />) },
+        forwardTab(t, 'pod'),
+      ]
+    case 'services':
+      return [forwardTab(t, 'service')]
     default:
       return []
   }

@@ -1,0 +1,99 @@
+import net from 'node:net'
+import { expect, test, type Page } from '@playwright/test'
+import { serveAppAround } from '../../test/e2e/served'
+import { kubectl } from '../../test/e2e/kubeconfig'
+import { createSandboxCluster } from '../../test/e2e/clusters'
+
+// A shell in a pod and a port forward from a Service, as a person does them, in web mode.
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+  })
+}
+
+async function shoot(page: Page, path: (name: string) => string, name: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.screenshot({ path: path(`${name}-light.png`) })
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.screenshot({ path: path(`${name}-dark.png`) })
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+test.describe('terminal and port-forward', () => {
+  const app = serveAppAround()
+
+  test('a shell in a pod runs hostname; a Service forward serves nginx, then stops and frees its port', async ({
+    page,
+    context,
+  }, testInfo) => {
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy/.test(m.text()) && !/inline style/.test(m.text()))
+        violations.push(m.text())
+    })
+    await page.setViewportSize({ width: 1400, height: 900 })
+    await page.goto(app.url)
+    await createSandboxCluster(page, 'term')
+    kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx:1.27', '--port=80'])
+    kubectl(app.env, ['create', 'service', 'clusterip', 'web', '--tcp=8080:80'])
+
+    const sections = page.getByRole('navigation', { name: 'Sections' })
+    await sections.getByRole('link', { name: 'Workloads' }).click()
+    await page.getByRole('tab', { name: 'Pods' }).click()
+    const pod = page.getByRole('row', { name: / web-/ }).first()
+    await expect(pod).toContainText('Running', { timeout: 30_000 })
+    const podName = ((await pod.getAttribute('data-key')) ?? '').replace(/^.*\//, '')
+    await pod.click()
+    const panel = page.getByRole('dialog', { name: podName })
+    await panel.getByRole('tab', { name: 'Shell' }).click()
+    await panel.getByRole('button', { name: 'Open shell' }).click()
+    const terminal = panel.getByRole('region', { name: /^Terminal: / })
+    await expect(terminal.getByText('Connected · bash')).toBeVisible()
+    const screen = terminal.locator('.xterm-rows')
+    await expect(screen).toContainText('#')
+    await terminal.locator('.terminal-box').click()
+    await page.keyboard.type('hostname\r')
+    await expect(screen).toContainText(new RegExp(`hostname\\s*${podName}`))
+    await page.keyboard.press('Escape') // the shell's key: the panel stays open
+    await expect(panel).toBeVisible()
+    await shoot(page, (n) => testInfo.outputPath(n), 'terminal')
+
+    // Popped out, the same session (with its scrollback) moves to the dock and outlives the panel.
+    await terminal.getByRole('button', { name: 'Pop out' }).click()
+    const dock = page.getByRole('region', { name: 'Terminals' })
+    await expect(dock.locator('.xterm-rows')).toContainText(podName)
+    await panel.getByRole('button', { name: 'Close details (Esc)' }).click()
+    await dock.locator('.terminal-box').click()
+    await page.keyboard.type('echo still-here\r')
+    await expect(dock.locator('.xterm-rows')).toContainText(/echo still-here\s*still-here/)
+    await shoot(page, (n) => testInfo.outputPath(n), 'terminal-dock')
+    await dock.getByRole('button', { name: /^Close terminal / }).click()
+    await expect(dock).toHaveCount(0)
+
+    await sections.getByRole('link', { name: 'Network' }).click()
+    await page.getByRole('row', { name: / web / }).first().click()
+    const svcPanel = page.getByRole('dialog', { name: 'web' })
+    await svcPanel.getByRole('tab', { name: 'Port forward' }).click()
+    await svcPanel.getByRole('button', { name: 'Forward 8080' }).click()
+    const link = svcPanel.getByRole('status').getByRole('link', { name: /^http:\/\/127\.0\.0\.1:\d+$/ })
+    const url = (await link.textContent()) ?? ''
+    const port = Number(new URL(url).port)
+    const site = await context.newPage()
+    await site.goto(url)
+    await expect(site.getByRole('heading', { name: 'Welcome to nginx!' })).toBeVisible()
+    await site.close()
+
+    await sections.getByRole('link', { name: 'Ports' }).click()
+    const row = page.getByRole('row', { name: new RegExp(url.replace(/[.]/g, '\\.')) })
+    await expect(row).toContainText('Service default/web:8080')
+    await expect(row).toContainText('Active')
+    await shoot(page, (n) => testInfo.outputPath(n), 'ports')
+    await row.getByRole('button', { name: 'Stop' }).click()
+    await expect(page.getByText('No port forwards')).toBeVisible()
+    await expect.poll(() => portIsFree(port)).toBe(true)
+    expect(violations).toEqual([])
+  })
+})

@@ -1,0 +1,3 @@
+export { createExecSessions, type ExecSessions } from './exec-sessions'
+export { streamExec } from './exec-stream'
+export { createForwards, type Forwards } from './forwards'

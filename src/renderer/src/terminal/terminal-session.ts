@@ -1,0 +1,162 @@
+import { EXEC_INPUT_MAX, type ExecEvent } from '@shared/contract'
+import { api } from '../api/client'
+import { inputQueue } from './input-queue'
+import type { XtermView } from './xterm-view'
+
+export interface SessionTarget {
+  context?: string
+  namespace: string
+  pod: string
+  container: string
+}
+
+export type SessionState = 'loading' | 'connecting' | 'open' | 'ended' | 'failed'
+
+const DIM = '\x1b[2m'
+const RED = '\x1b[31m'
+const RESET = '\x1b[0m'
+let counter = 0
+
+/**
+ * One terminal: its xterm view (loaded on first use), its `exec.session` stream, and the input and resize
+ * calls that feed it. It outlives the view that shows it, so a terminal can move from the detail panel to the
+ * dock with its scrollback; it ends when closed, or when the window or page goes away (the stream ends).
+ */
+export class TerminalSession {
+  readonly key = `t${++counter}`
+  state: SessionState = 'loading'
+  message: string | undefined
+  command: string[] | undefined
+  docked = false
+  private view: XtermView | undefined
+  private loading: Promise<XtermView> | undefined
+  private server: string | undefined
+  private unsubscribe: (() => void) | undefined
+  /** Settles when the session has started (or ended): keys typed while connecting wait for it. */
+  private ready = Promise.resolve()
+  private settle = (): void => {}
+  private readonly input = inputQueue(
+    async (data) => {
+      await this.ready
+      if (this.server) await api.call('exec.input', { session: this.server, data })
+    },
+    (err) =>
+      this.say(`${RED}Input was not sent: ${err instanceof Error ? err.message : String(err)}${RESET}`),
+    EXEC_INPUT_MAX,
+  )
+  private resizing = Promise.resolve()
+
+  constructor(
+    public target: SessionTarget,
+    readonly mode: 'exec' | 'attach',
+    /** The pod panel it was opened from: the panel keeps showing it even after a reconnect elsewhere. */
+    readonly origin: string,
+    private readonly changed: () => void,
+  ) {}
+
+  get title(): string {
+    return `${this.target.pod} · ${this.target.container}${this.mode === 'attach' ? ' (attach)' : ''}`
+  }
+
+  /** Shows the terminal in `container`; the first time, loads xterm.js and connects. */
+  async mount(container: HTMLElement): Promise<void> {
+    if (!this.loading) {
+      this.loading = import('./xterm-view').then(({ createXterm }) => {
+        const view = createXterm()
+        view.onData((data) => {
+          if (this.state === 'open' || this.state === 'connecting') this.input.push(data)
+        })
+        view.onResize((size) => this.sendSize(size.cols, size.rows))
+        return view
+      })
+    }
+    this.view = await this.loading
+    const size = this.view.mount(container)
+    if (this.state === 'loading') this.connect(size)
+    this.view.focus()
+  }
+
+  fit(): void {
+    this.view?.fit()
+  }
+
+  focus(): void {
+    this.view?.focus()
+  }
+
+  /** Opens the session again, on the same pod or (after it was replaced) another one. */
+  reconnect(pod = this.target.pod): void {
+    this.stop()
+    this.target = { ...this.target, pod }
+    this.say(`${DIM}— reconnecting to pod ${pod} —${RESET}`)
+    this.connect(this.view?.fit() ?? { cols: 80, rows: 24 })
+  }
+
+  close(): void {
+    this.stop()
+    this.view?.dispose()
+  }
+
+  private connect(size: { cols: number; rows: number }): void {
+    this.ready = new Promise((resolve) => (this.settle = resolve))
+    this.set('connecting')
+    this.unsubscribe = api.subscribe(
+      'exec.session',
+      { ...this.target, mode: this.mode, tty: true, cols: size.cols, rows: size.rows },
+      (event) => this.onEvent(event),
+      (error) => {
+        this.unsubscribe = undefined
+        this.server = undefined
+        this.settle()
+        if (error) {
+          this.say(`${RED}${error.message}${RESET}`)
+          this.set('failed', error.message)
+        } else if (this.state !== 'ended') this.set('ended', 'The session ended.')
+      },
+    )
+  }
+
+  private onEvent(event: ExecEvent): void {
+    if (event.type === 'started') {
+      this.server = event.session
+      this.command = event.command
+      this.set('open')
+      this.settle()
+      const size = this.view?.fit()
+      if (size) this.sendSize(size.cols, size.rows)
+    } else if (event.type === 'output') this.view?.write(event.data)
+    else {
+      this.say(`${DIM}${event.message}${RESET}`)
+      this.set('ended', event.message)
+    }
+  }
+
+  private sendSize(cols: number, rows: number): void {
+    const session = this.server
+    if (!session || this.state !== 'open') return
+    // One resize at a time, in order; a failed one only matters until the next.
+    this.resizing = this.resizing.then(() =>
+      api.call('exec.resize', { session, cols, rows }).then(
+        () => undefined,
+        () => undefined,
+      ),
+    )
+  }
+
+  private stop(): void {
+    this.settle()
+    this.unsubscribe?.()
+    this.unsubscribe = undefined
+    this.server = undefined
+  }
+
+  private say(line: string): void {
+    this.view?.write(`\r\n${line}\r\n`)
+  }
+
+  private set(state: SessionState, message?: string): void {
+    this.state = state
+    this.message = message
+    this.changed()
+  }
+}
