@@ -175,6 +175,17 @@ describe('StatefulSet', () => {
       await ok(['get', 'pods', '-l', 'app=nginx', '-o', 'jsonpath={.items[*].spec.containers[0].image}']),
     ).toBe('nginx:1.26 nginx:1.28')
   })
+  it('deletes the claims of scaled-away pods when whenScaled is Delete', async () => {
+    await ok([
+      'patch',
+      'sts/web',
+      '-p',
+      '{"spec":{"persistentVolumeClaimRetentionPolicy":{"whenScaled":"Delete"}}}',
+    ])
+    await ok(['scale', 'sts/web', '--replicas=1'])
+    await until(async () => (await names(['get', 'pvc'])) === 'www-web-0')
+    expect(await names(['get', 'pods', '-l', 'app=nginx'])).toBe('web-0')
+  })
 })
 
 const LOGS = `apiVersion: apps/v1

@@ -1,3 +1,4 @@
+import { deleteObject } from '../api/deletion'
 import { resourceByKind } from '../api/resources'
 import type { StatefulSet } from '../types-apps'
 import type { Sync } from './index'
@@ -46,4 +47,21 @@ export function ensureClaims(sync: Sync, set: StatefulSet, ordinal: number): Pod
     sync.events.record(set, 'Normal', 'SuccessfulCreate', message, 'statefulset-controller')
   }
   return out
+}
+
+// whenScaled: Delete — the claims of ordinals scaled away go once their pods are gone.
+export function deleteScaledClaims(sync: Sync, set: StatefulSet, live: Set<number>): void {
+  if (set.spec.persistentVolumeClaimRetentionPolicy?.whenScaled !== 'Delete') return
+  const ns = set.metadata.namespace ?? ''
+  const start = set.spec.ordinals?.start ?? 0
+  const end = start + (set.spec.replicas ?? 1)
+  for (const tmpl of set.spec.volumeClaimTemplates ?? []) {
+    const prefix = `${tmpl.metadata.name}-${set.metadata.name}-`
+    for (const { obj } of sync.api.store.list(pvcDef, ns)) {
+      if (!obj.metadata.name.startsWith(prefix) || obj.metadata.deletionTimestamp) continue
+      const ord = Number(obj.metadata.name.slice(prefix.length))
+      if (!Number.isInteger(ord) || (ord >= start && ord < end) || live.has(ord)) continue
+      deleteObject(sync.api, pvcDef, ns, obj.metadata.name, {})
+    }
+  }
 }

@@ -6,7 +6,7 @@ import type { ControllerRevision, StatefulSet } from '../types-apps'
 import { dataHash, ensureRevision, revisionData, revisionsOf, templateOf, truncateHistory } from './history'
 import type { Sync } from './index'
 import { controllerRef, isPodReady, ownedBy } from './owned'
-import { ensureClaims } from './statefulset-claims'
+import { deleteScaledClaims, ensureClaims } from './statefulset-claims'
 
 // StatefulSet controller (pkg/controller/statefulset): stable ordinal pods created in order and removed in
 // reverse, each waiting for the one before to be Running and Ready (OrderedReady) or all at once
@@ -200,6 +200,7 @@ export function syncStatefulSet(sync: Sync, ns: string, name: string): void {
     if (ord >= 0) pods.set(ord, pod)
   }
   reconcile(sync, set, pods, current, update)
+  deleteScaledClaims(sync, set, new Set(pods.keys()))
   syncStatus(sync, set, current, update)
   const live = new Set([current.metadata.name, update.metadata.name])
   for (const pod of pods.values()) live.add(pod.metadata.labels?.[REVISION_LABEL] ?? '')
