@@ -7,6 +7,9 @@ import type { Sync } from './index'
 // pod was scheduled to, pinned there by node affinity, named pvc-<claim uid>.
 export const PROVISIONER = 'rancher.io/local-path'
 const pvcDef = resourceByKind('PersistentVolumeClaim')
+const pvDef = resourceByKind('PersistentVolume')
+const PROVISIONING_MS = 1500
+const provisioningSince = new WeakMap<Sync, Map<string, number>>()
 
 export function provisionedVolume(
   claim: PersistentVolumeClaim,
@@ -70,4 +73,46 @@ export function claimPhaseEvent(
   const ns = claim.metadata.namespace ?? ''
   const next = { ...structuredClone(claim), status: { ...claim.status, phase: 'Pending' } }
   sync.api.update(pvcDef, ns, claim.metadata.name, next, { internal: true, subresource: 'status' })
+}
+
+// External provisioning as the persistentvolume-controller and the provisioner do it: the claim is
+// annotated with its provisioner, then (local-path only) a volume appears after a short while.
+export function provision(
+  sync: Sync,
+  claim: PersistentVolumeClaim,
+  sc: KObj,
+  node: string | undefined,
+): void {
+  const ns = claim.metadata.namespace ?? ''
+  const provisioner = String(sc.provisioner ?? '')
+  const key = claim.metadata.uid
+  const started = provisioningSince.get(sync) ?? new Map<string, number>()
+  provisioningSince.set(sync, started)
+  if (claim.metadata.annotations?.['volume.kubernetes.io/storage-provisioner'] !== provisioner) {
+    const next = structuredClone(claim)
+    next.metadata.annotations = {
+      ...next.metadata.annotations,
+      'volume.beta.kubernetes.io/storage-provisioner': provisioner,
+      'volume.kubernetes.io/storage-provisioner': provisioner,
+    }
+    const saved = sync.api.update(pvcDef, ns, claim.metadata.name, next, { internal: true })
+    const message = `Waiting for a volume to be created either by the external provisioner '${provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`
+    sync.events.record(saved, 'Normal', 'ExternalProvisioning', message, 'persistentvolume-controller')
+    return
+  }
+  // Only kind's local-path provisioner runs in the sandbox; other provisioners leave the claim Pending.
+  if (provisioner !== PROVISIONER) return
+  const since = started.get(key)
+  if (since === undefined) {
+    started.set(key, sync.clock.now())
+    const message = `External provisioner is provisioning volume for claim "${ns}/${claim.metadata.name}"`
+    sync.events.record(claim, 'Normal', 'Provisioning', message, PROVISIONER)
+    sync.after(`PersistentVolumeClaim|${ns}|${claim.metadata.name}`, PROVISIONING_MS)
+    return
+  }
+  if (sync.clock.now() - since < PROVISIONING_MS) return
+  started.delete(key)
+  const pv = sync.api.create(pvDef, '', provisionedVolume(claim, sc, node), { internal: true })
+  const message = `Successfully provisioned volume ${pv.metadata.name}`
+  sync.events.record(claim, 'Normal', 'ProvisioningSucceeded', message, PROVISIONER)
 }

@@ -6,7 +6,7 @@ import type { KObj } from '../types'
 import { isRecord } from '../types'
 import type { PersistentVolumeClaim } from '../types-apps'
 import type { Sync } from './index'
-import { claimPhaseEvent, provisionedVolume, PROVISIONER } from './volume-provisioner'
+import { claimPhaseEvent, provision } from './volume-provisioner'
 
 // The PersistentVolume controller (pkg/controller/volume/persistentvolume) and kind's local-path
 // provisioner in one: a claim binds to a matching Available volume or, through its StorageClass, to a
@@ -18,7 +18,6 @@ const pvDef = resourceByKind('PersistentVolume')
 const scDef = resourceByKind('StorageClass')
 const podDef = resourceByKind('Pod')
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node'
-const PROVISIONING_MS = 1500
 
 function rec(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {}
@@ -96,8 +95,6 @@ function setClaimStatus(
   )
 }
 
-const provisioningSince = new WeakMap<Sync, Map<string, number>>()
-
 export function syncClaim(sync: Sync, ns: string, name: string): void {
   const entry = sync.api.store.get(pvcDef, ns, name)
   if (!entry) return
@@ -145,41 +142,6 @@ export function syncClaim(sync: Sync, ns: string, name: string): void {
     return claimPhaseEvent(sync, claim, 'WaitForFirstConsumer', message)
   }
   provision(sync, claim, sc, node)
-}
-
-function provision(sync: Sync, claim: PersistentVolumeClaim, sc: KObj, node: string | undefined): void {
-  const ns = claim.metadata.namespace ?? ''
-  const provisioner = String(sc.provisioner ?? '')
-  const key = claim.metadata.uid
-  const started = provisioningSince.get(sync) ?? new Map<string, number>()
-  provisioningSince.set(sync, started)
-  if (claim.metadata.annotations?.['volume.kubernetes.io/storage-provisioner'] !== provisioner) {
-    const next = structuredClone(claim)
-    next.metadata.annotations = {
-      ...next.metadata.annotations,
-      'volume.beta.kubernetes.io/storage-provisioner': provisioner,
-      'volume.kubernetes.io/storage-provisioner': provisioner,
-    }
-    const saved = sync.api.update(pvcDef, ns, claim.metadata.name, next, { internal: true })
-    const message = `Waiting for a volume to be created either by the external provisioner '${provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`
-    sync.events.record(saved, 'Normal', 'ExternalProvisioning', message, 'persistentvolume-controller')
-    return
-  }
-  // Only kind's local-path provisioner runs in the sandbox; other provisioners leave the claim Pending.
-  if (provisioner !== PROVISIONER) return
-  const since = started.get(key)
-  if (since === undefined) {
-    started.set(key, sync.clock.now())
-    const message = `External provisioner is provisioning volume for claim "${ns}/${claim.metadata.name}"`
-    sync.events.record(claim, 'Normal', 'Provisioning', message, PROVISIONER)
-    sync.after(`PersistentVolumeClaim|${ns}|${claim.metadata.name}`, PROVISIONING_MS)
-    return
-  }
-  if (sync.clock.now() - since < PROVISIONING_MS) return
-  started.delete(key)
-  const pv = sync.api.create(pvDef, '', provisionedVolume(claim, sc, node), { internal: true })
-  const message = `Successfully provisioned volume ${pv.metadata.name}`
-  sync.events.record(claim, 'Normal', 'ProvisioningSucceeded', message, PROVISIONER)
 }
 
 // A claim is in use while a pod that is not finished names it.
