@@ -1,14 +1,18 @@
 import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
 import type { createActionHandlers } from './actions'
+import type { createApiResourceHandlers } from './api-resources'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
+import type { createManifestHandlers } from './manifests'
 import type { createResourceHandlers } from './resources'
 import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
 
 export { createActionHandlers } from './actions'
+export { createApiResourceHandlers } from './api-resources'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
+export { createManifestHandlers } from './manifests'
 export { createResourceHandlers } from './resources'
 export { createSessionHandlers } from './sessions'
 export { createSystemHandlers } from './system'
@@ -19,6 +23,8 @@ export interface Concerns {
   clusters: ReturnType<typeof createClusterHandlers>
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
+  apiResources: ReturnType<typeof createApiResourceHandlers>
+  manifests: ReturnType<typeof createManifestHandlers>
   sessions: ReturnType<typeof createSessionHandlers>
 }
 
@@ -31,6 +37,8 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.methods,
       ...c.resources.methods,
       ...c.actions.methods,
+      ...c.apiResources.methods,
+      ...c.manifests.methods,
       ...c.sessions.methods,
     },
     streams: {
@@ -39,6 +47,8 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.streams,
       ...c.resources.streams,
       ...c.actions.streams,
+      ...c.apiResources.streams,
+      ...c.manifests.streams,
       ...c.sessions.streams,
     },
   }

@@ -1,5 +1,7 @@
 import { isRecord, recordAt } from '../types'
 import { applyStorageAndAppsDefaults } from './defaults-apps'
+import { admitPod } from './pod-admission'
+import { accessDefaults } from './kinds/access-defaults'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
 // compares pod templates deeply.
@@ -40,6 +42,7 @@ export function defaultTemplate(spec: Record<string, unknown>): void {
 
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
   applyStorageAndAppsDefaults(kind, obj)
+  accessDefaults(kind, obj)
   switch (kind) {
     case 'Deployment': {
       const spec = recordAt(obj, 'spec')
@@ -71,6 +74,7 @@ export function applyDefaults(kind: string, obj: Record<string, unknown>): void 
       setDefault(spec, 'enableServiceLinks', true)
       setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority')
       setDefault(spec, 'priority', 0)
+      admitPod(obj)
       const status = recordAt(obj, 'status')
       setDefault(status, 'phase', 'Pending')
       setDefault(status, 'qosClass', 'BestEffort')

@@ -1,73 +1,65 @@
 import { deepEqual } from '../api/deep-equal'
 import { resourceByKind } from '../api/resources'
-import type { Pod } from '../types'
-import { initialStatus } from './container-state'
-import { pinnedNode } from './node-fit'
-import { markUnschedulable, volumeGate } from './volume-binding'
+import type { KObj, Pod } from '../types'
+import { isRecord } from '../types'
+import { kubeletStopped } from './node-lifecycle'
+import { applyMemoryLimit } from './container-limits'
 import { computePodStatus, condition } from './pod-status'
+import { initialStatus } from './container-state'
+import { createProber } from './prober'
+import type { Scheduler } from './scheduler'
+import { nodeAddress } from './scheduler'
 import type { Sync } from './index'
 
-// Scheduler + kubelet in one: binds pods to the simulated nodes, runs their containers through the fake
-// runtime and finishes graceful deletions.
+// The kubelets of all simulated nodes: hand unbound pods to the scheduler, run bound pods' containers through
+// the fake runtime and finish graceful deletions. A stopped kubelet (node-lifecycle.ts) does neither.
 export interface Kubelet {
   sync(ns: string, name: string): void
 }
 
 const TERMINATION_MS = 1000
 
-export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
+// The node's pod range, "10.244.1.0/24" → "10.244.1".
+function subnetOf(node: KObj | undefined): string {
+  const spec = isRecord(node?.spec) ? node.spec : {}
+  const cidr = typeof spec.podCIDR === 'string' ? spec.podCIDR : '10.244.0.0/24'
+  return cidr.split('.').slice(0, 3).join('.')
+}
+
+export function createKubelet(sync: Sync, scheduler: Scheduler): Kubelet {
   const { api, clock } = sync
   const podDef = resourceByKind('Pod')
+  const nodeDef = resourceByKind('Node')
   const terminatingSince = new Map<string, number>()
-  let nextNode = 0
   let nextIp = 0
+  const prober = createProber(sync)
 
-  // The kubelet takes a pod bound to its node: start time, host address, containers waiting.
-  const admit = (pod: Pod, node: string): Pod => {
+  // A pod that arrives bound: start time, host address, containers waiting (what binding gives others).
+  const admitBound = (pod: Pod, node: KObj): void => {
     const now = api.timestamp()
     const next = structuredClone(pod)
-    next.spec.nodeName = node
     next.status = {
       ...next.status,
       phase: 'Pending',
-      hostIP: `172.18.0.${nodes.indexOf(node) + 2}`,
+      hostIP: nodeAddress(node) ?? '',
       startTime: now,
       conditions: [condition('PodScheduled', true, now)],
       containerStatuses: pod.spec.containers.map(initialStatus),
     }
-    return api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {
-      internal: true,
-    }) as Pod
+    api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, { internal: true })
   }
 
-  const schedule = (pod: Pod): void => {
-    const pick = (): string => nodes[nextNode++ % nodes.length] ?? nodes[0] ?? 'node'
-    const volumes = volumeGate(sync, pod, pick)
-    if (volumes.kind === 'unschedulable') return markUnschedulable(sync, pod, nodes.length, volumes.reason)
-    if (volumes.kind === 'wait') return
-    // daemon pods name their node through node affinity, pods with local volumes go where those are
-    const node = pinnedNode(pod.spec) ?? volumes.node ?? pick()
-    const saved = admit(pod, node)
-    const where = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`
-    sync.events.record(
-      saved,
-      'Normal',
-      'Scheduled',
-      `Successfully assigned ${where} to ${node}`,
-      'default-scheduler',
-    )
-  }
-
-  const runContainers = (pod: Pod, key: string): void => {
+  const runContainers = (pod: Pod, node: KObj | undefined, key: string): void => {
     const now = clock.now()
-    const nodeIndex = Math.max(0, nodes.indexOf(pod.spec.nodeName ?? ''))
     const allocate = (): string => {
       // host-network pods (kube-proxy, kindnet, the control plane) share their node's address
-      if (pod.spec.hostNetwork === true) return pod.status.hostIP ?? `172.18.0.${nodeIndex + 2}`
+      if (pod.spec.hostNetwork === true) return pod.status.hostIP ?? nodeAddress(node) ?? ''
       const n = nextIp++
-      return `10.244.${nodeIndex}.${(n % 250) + 2}`
+      return `${subnetOf(node)}.${(n % 250) + 2}`
     }
-    const step = computePodStatus(pod, now, api.timestamp(), allocate)
+    const step = computePodStatus(pod, now, api.timestamp(), allocate, (c, raw) =>
+      prober.apply(pod, c, applyMemoryLimit(pod, c, raw, now), now),
+    )
     if (!deepEqual(step.status, pod.status)) {
       const next = { ...structuredClone(pod), status: step.status }
       const saved = api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {
@@ -84,9 +76,20 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
       const entry = api.store.get(podDef, ns, name)
       if (!entry) {
         terminatingSince.delete(key)
+        prober.forget(ns, name)
         return
       }
       const pod = entry.obj as Pod
+      if (!pod.spec.nodeName) {
+        if ((pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler') scheduler.schedule(pod)
+        return
+      }
+      const node = api.store.get(nodeDef, '', pod.spec.nodeName)?.obj
+      // no kubelet answers for a stopped or deleted node: its pods stay as they are (Terminating too)
+      if (!node || kubeletStopped(node)) {
+        terminatingSince.delete(key)
+        return
+      }
       if (pod.metadata.deletionTimestamp) {
         const since = terminatingSince.get(key)
         const grace = Math.min(TERMINATION_MS, (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000)
@@ -99,17 +102,13 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
         } else sync.after(key, grace - (clock.now() - since))
         return
       }
-      if (!pod.spec.nodeName) {
-        if ((pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler') schedule(pod)
-        return
-      }
       if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return
-      // created with spec.nodeName (static mirror pods): no scheduler, straight to the kubelet
+      // created with spec.nodeName (static mirror pods): no scheduler, straight to this kubelet
       if (!pod.status.containerStatuses) {
-        admit(pod, pod.spec.nodeName)
+        admitBound(pod, node)
         return
       }
-      runContainers(pod, key)
+      runContainers(pod, node, key)
     },
   }
 }

@@ -1,9 +1,7 @@
-import { deepEqual } from '../api/deep-equal'
 import { resourceByKind } from '../api/resources'
 import type { KObj, Pod } from '../types'
 import { isRecord } from '../types'
 import type { Sync } from './index'
-import { condition } from './pod-status'
 import { SELECTED_NODE } from './volumes'
 
 // The scheduler's VolumeBinding plugin, for pods that use PersistentVolumeClaims: a missing or unbound
@@ -13,10 +11,11 @@ import { SELECTED_NODE } from './volumes'
 const pvcDef = resourceByKind('PersistentVolumeClaim')
 const pvDef = resourceByKind('PersistentVolume')
 const scDef = resourceByKind('StorageClass')
-const podDef = resourceByKind('Pod')
 
 export type VolumeGate =
-  { kind: 'ok'; node?: string } | { kind: 'wait' } | { kind: 'unschedulable'; reason: string }
+  | { kind: 'ok'; node?: string; delayed: KObj[] }
+  | { kind: 'wait' }
+  | { kind: 'unschedulable'; reason: string }
 
 function rec(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {}
@@ -45,7 +44,7 @@ function volumeNode(pv: KObj): string | undefined {
   return undefined
 }
 
-export function volumeGate(sync: Sync, pod: Pod, pickNode: () => string): VolumeGate {
+export function volumeGate(sync: Sync, pod: Pod): VolumeGate {
   const ns = pod.metadata.namespace ?? ''
   let node: string | undefined
   const delayed: KObj[] = []
@@ -66,32 +65,24 @@ export function volumeGate(sync: Sync, pod: Pod, pickNode: () => string): Volume
       typeof className === 'string' && className ? sync.api.store.get(scDef, '', className)?.obj : undefined
     if (sc?.volumeBindingMode !== 'WaitForFirstConsumer')
       return { kind: 'unschedulable', reason: 'pod has unbound immediate PersistentVolumeClaims' }
+    // a node was chosen already: the pod waits for its volume to be provisioned and bound
+    if (claim.metadata.annotations?.[SELECTED_NODE]) return { kind: 'wait' }
     delayed.push(claim)
   }
-  if (delayed.length === 0) return { kind: 'ok', ...(node ? { node } : {}) }
-  const chosen =
-    node ?? delayed.map((c) => c.metadata.annotations?.[SELECTED_NODE]).find(Boolean) ?? pickNode()
-  for (const claim of delayed) {
-    if (claim.metadata.annotations?.[SELECTED_NODE] === chosen) continue
-    const next = structuredClone(claim)
-    next.metadata.annotations = { ...next.metadata.annotations, [SELECTED_NODE]: chosen }
-    sync.api.update(pvcDef, ns, claim.metadata.name, next, { internal: true })
-  }
-  return { kind: 'wait' }
+  return { kind: 'ok', delayed, ...(node ? { node } : {}) }
 }
 
-// PodScheduled=False with the scheduler's message, and its FailedScheduling event.
-export function markUnschedulable(sync: Sync, pod: Pod, nodeCount: number, reason: string): void {
-  const message = `0/${nodeCount} nodes are available: ${reason}. preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`
-  sync.events.record(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler')
-  const scheduled = condition('PodScheduled', false, sync.api.timestamp(), 'Unschedulable', message)
-  const current = pod.status.conditions?.find((c) => c.type === 'PodScheduled')
-  if (current && deepEqual({ ...current, lastTransitionTime: '' }, { ...scheduled, lastTransitionTime: '' }))
-    return
-  const next = structuredClone(pod)
-  next.status = { ...next.status, conditions: [scheduled] }
-  sync.api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {
-    internal: true,
-    subresource: 'status',
-  })
+// The scheduler picked `node` for a pod whose WaitForFirstConsumer claims are unbound: it tells the
+// provisioner where (volume.kubernetes.io/selected-node) and binds the pod once they are bound.
+export function selectNode(sync: Sync, claims: KObj[], node: string): void {
+  for (const claim of claims) {
+    const next = structuredClone(claim)
+    next.metadata.annotations = { ...next.metadata.annotations, [SELECTED_NODE]: node }
+    sync.api.update(pvcDef, claim.metadata.namespace ?? '', claim.metadata.name, next, { internal: true })
+  }
+}
+
+// A PreFilter refusal: the same reason for every node, without per-node counts.
+export function volumeFitMessage(reason: string, nodeCount: number): string {
+  return `0/${nodeCount} nodes are available: ${reason}. preemption: 0/${nodeCount} nodes are available: ${nodeCount} Preemption is not helpful for scheduling.`
 }

@@ -6,6 +6,8 @@ import { resourceMethods, resourceStreams } from './resources'
 import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
+import { apiResourceMethods, apiResourceStreams } from './api-resources'
+import { manifestMethods, manifestStreams } from './manifests'
 import { sessionMethods, sessionStreams } from './sessions'
 
 export * from './errors'
@@ -14,6 +16,8 @@ export * from './resources'
 export * from './contexts'
 export * from './clusters'
 export * from './actions'
+export * from './api-resources'
+export * from './manifests'
 export * from './sessions'
 export * from './names'
 export * from './client'
@@ -25,6 +29,8 @@ export const methods = {
   ...contextMethods,
   ...clusterMethods,
   ...actionMethods,
+  ...apiResourceMethods,
+  ...manifestMethods,
   ...sessionMethods,
 } as const
 
@@ -35,6 +41,8 @@ export const streams = {
   ...contextStreams,
   ...clusterStreams,
   ...actionStreams,
+  ...apiResourceStreams,
+  ...manifestStreams,
   ...sessionStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
