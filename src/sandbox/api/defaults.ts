@@ -2,6 +2,7 @@ import { isRecord, recordAt } from '../types'
 import { applyStorageAndAppsDefaults } from './defaults-apps'
 import { admitPod } from './pod-admission'
 import { accessDefaults } from './kinds/access-defaults'
+import { applyBatchDefaults } from './kinds/batch-defaults'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
 // compares pod templates deeply.
@@ -43,6 +44,7 @@ export function defaultTemplate(spec: Record<string, unknown>): void {
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
   applyStorageAndAppsDefaults(kind, obj)
   accessDefaults(kind, obj)
+  if (applyBatchDefaults(kind, obj)) return
   switch (kind) {
     case 'Deployment': {
       const spec = recordAt(obj, 'spec')

@@ -1,5 +1,7 @@
 import { APPS_RESOURCES } from './kinds/apps'
 import { STORAGE_RESOURCES } from './kinds/storage'
+import { AUTOSCALING_RESOURCES } from './kinds/autoscaling'
+import { BATCH_RESOURCES } from './kinds/batch'
 import { POLICY_RESOURCES } from './kinds/policy'
 import { NETWORKING_RESOURCES } from './kinds/networking'
 import { RBAC_RESOURCES } from './kinds/rbac'
@@ -332,6 +334,8 @@ export const RESOURCES: ResourceDef[] = [
     categories: [],
     verbs: ['get', 'list'],
   }),
+  ...BATCH_RESOURCES,
+  ...AUTOSCALING_RESOURCES,
 ]
 
 export function groupVersion(r: ResourceDef): string {

@@ -3,6 +3,7 @@ import { resourceByKind } from '../api/resources'
 import { ApiError } from '../api/status'
 import { nodeNames } from '../bootstrap'
 import type { Clock } from '../clock'
+import type { TrafficMeter } from '../metrics/traffic'
 import type { StoreEvent } from '../store/store'
 import type { Pod } from '../types'
 import { syncDaemonSet } from './daemonset'
@@ -22,6 +23,9 @@ import { syncStatefulSet } from './statefulset'
 import { APPS_KINDS, routeAppsEvent } from './apps-events'
 import { STORAGE_KINDS, routeStorageEvent } from './storage-events'
 import { syncClaim, syncVolume } from './volumes'
+import { syncCronJob } from './cronjob'
+import { createHpaController } from './hpa'
+import { syncJob } from './job'
 import { aggregatedRoleNames, syncClusterRoleAggregation } from './clusterrole-aggregation'
 import { ingressesOfClass, syncIngress } from './ingress'
 import { isTokenSecret, syncTokenSecret, tokenSecretsFor } from './serviceaccount-token'
@@ -32,6 +36,8 @@ export interface ControllerContext {
   clock: Clock
   clusterName: string
   nodeCount: number
+  // what port-forwarded requests add to pods' CPU, read by the HPA controller
+  traffic: TrafficMeter
   // signs the tokens of kubernetes.io/service-account-token Secrets
   tokenKeys?: TokenKeys
 }
@@ -53,6 +59,8 @@ export interface Sync {
 }
 
 const BATCH = 2000
+// batch/v1 and autoscaling/v2 kinds: each is synced under its own kind name
+const BATCH_KINDS = new Set(['Job', 'CronJob', 'HorizontalPodAutoscaler'])
 
 // Steady running pods need no kubelet pass; skipping them keeps bulk seeding and LIST-heavy churn cheap.
 function kubeletCares(pod: Pod): boolean {
@@ -98,6 +106,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
   const scheduler = createScheduler(sync)
   const kubelet = createKubelet(sync, scheduler)
   const nodeLifecycle = createNodeLifecycle(sync)
+  const syncHpa = createHpaController(sync, ctx.traffic)
 
   const run = (key: string): void => {
     const [kind = '', ns = '', name = ''] = key.split('|')
@@ -124,6 +133,12 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return syncClaim(sync, ns, name)
       case 'PersistentVolume':
         return syncVolume(sync, name)
+      case 'Job':
+        return syncJob(sync, ns, name)
+      case 'CronJob':
+        return syncCronJob(sync, ns, name)
+      case 'HorizontalPodAutoscaler':
+        return syncHpa(ns, name)
       case 'Node':
         return nodeLifecycle.sync(name)
       case 'PodDisruptionBudget':
@@ -187,6 +202,9 @@ export function startControllers(ctx: ControllerContext): Controllers {
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
     routeAppsEvent(api, ev, enqueue)
     routeStorageEvent(api, ev, enqueue)
+    if (BATCH_KINDS.has(kind)) enqueue(`${kind}|${ns}|${obj.metadata.name}`)
+    if ((kind === 'Job' || kind === 'Pod') && owner && BATCH_KINDS.has(owner.kind))
+      enqueue(`${owner.kind}|${ns}|${owner.name}`)
     if (kind === 'ClusterRole')
       for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
     if (kind === 'Secret' && ev.type !== 'DELETED' && isTokenSecret(obj))
@@ -199,7 +217,12 @@ export function startControllers(ctx: ControllerContext): Controllers {
       for (const [ins, iname] of ingressesOfClass(api, obj.metadata.name)) enqueue(`Ingress|${ins}|${iname}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
-      if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
+      if (
+        kind === 'Deployment' ||
+        kind === 'ReplicaSet' ||
+        BATCH_KINDS.has(kind) ||
+        (ev.resource.custom && ns)
+      )
         enqueue(`GC|${ns}|${obj.metadata.uid}`)
       const nsObj = ns ? api.store.get(resourceByKind('Namespace'), '', ns) : undefined
       if (nsObj?.obj.metadata.deletionTimestamp) enqueue(`Namespace||${ns}`)
@@ -233,6 +256,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
         ...APPS_KINDS,
         ...STORAGE_KINDS,
         'Ingress',
+        ...BATCH_KINDS,
         'PodDisruptionBudget',
       ]) {
         for (const e of api.store.list(resourceByKind(kind))) {
