@@ -18,6 +18,8 @@ export interface PersistedState {
   savedAt: number
   /** Images loaded into the sandbox's nodes and images known to exist only on the host. */
   images?: { loaded: string[]; hostOnly: string[] }
+  // the sandbox clock at save (simulated time runs ahead of real time at speed > 1); absent in older files
+  clockAt?: number
   objects: Record<string, KObj[]>
 }
 
