@@ -8,6 +8,9 @@ if (!file) throw new Error('usage: hold|loop <file>')
 
 if (mode === 'hold') {
   await withFileLock(file, async () => {
+    // A pending promise alone does not keep Node alive: without the timer the child would exit on its own
+    // (unsettled top-level await) and the test's kill -9 could wait for an exit that already happened.
+    setInterval(() => undefined, 60_000)
     console.log('locked')
     await new Promise(() => undefined)
   })

@@ -35,6 +35,7 @@ function linesFrom(proc: ReturnType<typeof child>, count: number): Promise<void>
 }
 
 async function kill9(proc: ReturnType<typeof child>): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) throw new Error('the child exited before kill -9')
   const exited = new Promise((r) => proc.once('exit', r))
   proc.kill('SIGKILL')
   await exited
