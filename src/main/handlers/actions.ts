@@ -2,6 +2,7 @@ import type { actionMethods, actionStreams } from '@shared/contract/actions'
 import type { ActionDeps } from '../workloads/deps'
 import { streamDeploymentLogs } from '../workloads/deployment-logs'
 import { streamPodLog } from '../workloads/logs-stream'
+import { cordon, drain, drainPlan } from '../workloads/node-drain'
 import { diff, history, restart, setImage, setPaused, status, undo } from '../workloads/rollout'
 import { watchRolloutStatus } from '../workloads/rollout-watch'
 import { scale } from '../workloads/scale'
@@ -13,6 +14,9 @@ export function createActionHandlers(
 ): ConcernHandlers<typeof actionMethods, typeof actionStreams> {
   return {
     methods: {
+      'nodes.cordon': (input) => cordon(deps, input),
+      'nodes.drainPlan': (input) => drainPlan(deps, input),
+      'nodes.drain': (input) => drain(deps, input),
       'deployments.scale': (input) => scale(deps, input),
       'deployments.setImage': (input) => setImage(deps, input),
       'rollout.restart': (input) => restart(deps, input),

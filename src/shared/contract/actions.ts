@@ -92,7 +92,41 @@ const logOptions = {
   timestamps: z.boolean().optional(),
 }
 
+/** One pod on a node being drained, as the preview shows it (kubectl drain's filters, in words). */
+export interface DrainPod {
+  namespace: string
+  name: string
+  /** The controller, as `ReplicaSet web-7d9f`; absent for a bare pod. */
+  owner?: string
+  /** `evict`: goes through the Eviction API; `skip`: stays (DaemonSet and static pods, as kubectl does). */
+  action: 'evict' | 'skip'
+  /** Why it is skipped, or what evicting it costs (a bare pod is gone for good, emptyDir data is lost). */
+  notes: string[]
+  /** A PodDisruptionBudget that refuses this eviction now, in words; drain retries it later. */
+  blockedBy?: string
+}
+
+export interface DrainPlan {
+  node: string
+  unschedulable: boolean
+  pods: DrainPod[]
+}
+
+export interface DrainResult {
+  evicted: string[]
+  /** Refused by a disruption budget (429): try again once replacements are ready. */
+  blocked: { pod: string; message: string }[]
+  failed: { pod: string; message: string }[]
+}
+
+const nodeRef = z.strictObject({ context: contextName.optional(), name: dns1123Subdomain })
+
 export const actionMethods = {
+  'nodes.cordon': method<{ unschedulable: boolean }>()(
+    z.strictObject({ context: contextName.optional(), name: dns1123Subdomain, unschedulable: z.boolean() }),
+  ),
+  'nodes.drainPlan': method<DrainPlan>()(nodeRef),
+  'nodes.drain': method<DrainResult>()(nodeRef),
   'deployments.scale': method<{ replicas: number }>()(
     z
       .strictObject({
