@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test'
+import { serveAppAround } from '../../test/e2e/served'
+import { kubectl } from '../../test/e2e/kubeconfig'
+import { createSandboxCluster } from '../../test/e2e/clusters'
+
+test.describe('node drain', () => {
+  const app = serveAppAround()
+
+  test('preview shows what a budget blocks; cordon, drain through evictions, uncordon', async ({
+    page,
+  }, testInfo) => {
+    const shot = async (name: string): Promise<void> => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`) })
+      }
+      await page.emulateMedia({ colorScheme: 'light' })
+    }
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(app.url)
+    await createSandboxCluster(page, 'drain')
+    kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx', '--replicas=2'])
+    kubectl(app.env, ['create', 'pdb', 'web', '--selector=app=web', '--min-available=1'])
+    kubectl(app.env, ['run', 'solo', '--image=nginx'])
+    const node = kubectl(app.env, ['get', 'nodes', '-o', 'jsonpath={.items[0].metadata.name}']).trim()
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Nodes' }).click()
+    await page
+      .getByRole('grid', { name: /^Nodes/ })
+      .getByText(node, { exact: true })
+      .click()
+    const panel = page.getByRole('dialog', { name: node })
+    await panel.getByRole('tab', { name: 'Cordon & drain' }).click()
+    await expect(panel.getByText('Schedulable')).toBeVisible()
+    // The budget allows one disruption once both web pods are ready; the preview refreshes itself.
+    const preview = panel.locator('table.drain-plan')
+    await expect(preview.getByText('Blocked by a budget')).toHaveCount(1, { timeout: 30_000 })
+    await expect(preview.locator('tr', { hasText: 'solo' })).toContainText('Not managed by a controller')
+    await shot('node-drain-preview')
+
+    await panel.getByRole('button', { name: 'Cordon' }).click()
+    await expect(panel.getByText('Cordoned', { exact: true })).toBeVisible()
+    expect(kubectl(app.env, ['get', 'node', node, '-o', 'jsonpath={.spec.unschedulable}'])).toBe('true')
+
+    await panel.getByRole('button', { name: 'Drain…' }).click()
+    const confirm = page.getByRole('dialog', { name: `Drain node ${node}?` })
+    await expect(confirm).toContainText('refused by a disruption budget')
+    await confirm.getByRole('button', { name: 'Drain', exact: true }).click()
+    const result = panel.locator('.drain-result')
+    await expect(result).toContainText('refused by a disruption budget')
+    await expect(result).toContainText(/default\/web-.*disruption budget/)
+    await expect
+      .poll(() => kubectl(app.env, ['get', 'pods', '-o', 'name']), { timeout: 30_000 })
+      .not.toContain('pod/solo')
+    await shot('node-drain-result')
+
+    await panel.getByRole('button', { name: 'Uncordon' }).click()
+    await expect(panel.getByText('Schedulable')).toBeVisible()
+    expect(kubectl(app.env, ['get', 'node', node, '-o', 'jsonpath={.spec.unschedulable}'])).toBe('')
+  })
+})
