@@ -48,6 +48,7 @@ describe('planDrain', () => {
         pod('b', {}, 'ReplicaSet'),
         pod('c', {}, 'ReplicaSet'),
         pod('done', { status: { phase: 'Succeeded' } }, 'ReplicaSet'),
+        pod('going', { metadata: { name: 'going', deletionTimestamp: new Date() } }, 'ReplicaSet'),
       ],
       [budget(1), budget(0, 'other')],
     )
@@ -56,9 +57,11 @@ describe('planDrain', () => {
       ['b', true],
       ['c', true],
       ['done', false],
+      ['going', false],
     ])
+    expect(plan.find((p) => p.name === 'going')?.action).toBe('skip')
     expect(plan[1]!.blockedBy).toBe(
-      'PodDisruptionBudget web allows 1 disruption(s) now (2 healthy, 2 needed)',
+      'PodDisruptionBudget web allows 1 disruption now, taken by the pods above (2 healthy, 2 needed).',
     )
   })
 })

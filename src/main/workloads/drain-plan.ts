@@ -17,6 +17,15 @@ function budgetsOf(pod: V1Pod, budgets: readonly V1PodDisruptionBudget[]): V1Pod
   })
 }
 
+function blockSentence(b: V1PodDisruptionBudget): string {
+  const allowed = b.status?.disruptionsAllowed ?? 0
+  const health = `${b.status?.currentHealthy ?? 0} healthy, ${b.status?.desiredHealthy ?? 0} needed`
+  const name = `PodDisruptionBudget ${b.metadata?.name ?? ''}`
+  return allowed <= 0
+    ? `${name} allows no disruption now (${health}).`
+    : `${name} allows ${allowed} disruption${allowed === 1 ? '' : 's'} now, taken by the pods above (${health}).`
+}
+
 /**
  * What `kubectl drain --ignore-daemonsets --delete-emptydir-data --force` would do with each pod on a node,
  * and which evictions a PodDisruptionBudget refuses now: a budget allowing k disruptions lets the first k of
@@ -49,6 +58,11 @@ export function planDrain(pods: readonly V1Pod[], budgets: readonly V1PodDisrupt
       out.notes.push('DaemonSet pod: its controller ignores the cordon and would start it again.')
       return out
     }
+    if (pod.metadata?.deletionTimestamp) {
+      out.action = 'skip'
+      out.notes.push('Terminating: already on its way out.')
+      return out
+    }
     if (!controller)
       out.notes.push('Not managed by a controller: it is deleted for good and nothing recreates it.')
     if ((pod.spec?.volumes ?? []).some((v) => v.emptyDir))
@@ -58,11 +72,7 @@ export function planDrain(pods: readonly V1Pod[], budgets: readonly V1PodDisrupt
     for (const b of budgetsOf(pod, budgets)) {
       const left = allowance.get(b) ?? 0
       if (left > 0) allowance.set(b, left - 1)
-      else if (!out.blockedBy)
-        out.blockedBy =
-          `PodDisruptionBudget ${b.metadata?.name ?? ''} allows ` +
-          `${b.status?.disruptionsAllowed ?? 0} disruption(s) now ` +
-          `(${b.status?.currentHealthy ?? 0} healthy, ${b.status?.desiredHealthy ?? 0} needed)`
+      else if (!out.blockedBy) out.blockedBy = blockSentence(b)
     }
     return out
   })

@@ -83,7 +83,10 @@ describe('node actions', () => {
     expect(evicted).toHaveLength(2)
     expect(evicted).toContain('default/solo')
     expect(mine(result.blocked)).toEqual([
-      { pod: expect.stringMatching(/^default\/web-/), message: expect.stringMatching(/disruption budget/) },
+      {
+        pod: expect.stringMatching(/^default\/web-/),
+        message: expect.stringMatching(/^Cannot evict pod as it would violate the pod's disruption budget/),
+      },
     ])
     expect(mine(result.failed)).toEqual([])
     await eventually(

@@ -81,7 +81,8 @@ export async function drain(deps: ActionDeps, input: NodeInput): Promise<DrainRe
           // Gone already: what drain wanted.
           if (status === 404) result.evicted.push(pod)
           else {
-            const message = toApiError(err, { doing: `evict pod "${pod}"` }).message
+            // The pod is named beside the message, so the server's own sentence is enough.
+            const message = toApiError(err).message
             ;(status === 429 ? result.blocked : result.failed).push({ pod, message })
           }
         }
