@@ -2,6 +2,7 @@ import type { actionMethods, actionStreams } from '@shared/contract/actions'
 import type { ActionDeps } from '../workloads/deps'
 import { streamDeploymentLogs } from '../workloads/deployment-logs'
 import { streamPodLog } from '../workloads/logs-stream'
+import { canI, roleRules } from '../resources/rbac'
 import { cordon, drain, drainPlan } from '../workloads/node-drain'
 import { diff, history, restart, setImage, setPaused, status, undo } from '../workloads/rollout'
 import { watchRolloutStatus } from '../workloads/rollout-watch'
@@ -17,6 +18,8 @@ export function createActionHandlers(
       'nodes.cordon': (input) => cordon(deps, input),
       'nodes.drainPlan': (input) => drainPlan(deps, input),
       'nodes.drain': (input) => drain(deps, input),
+      'rbac.rules': (input) => roleRules(deps, input),
+      'rbac.canI': (input) => canI(deps, input),
       'deployments.scale': (input) => scale(deps, input),
       'deployments.setImage': (input) => setImage(deps, input),
       'rollout.restart': (input) => restart(deps, input),

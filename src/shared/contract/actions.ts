@@ -119,6 +119,43 @@ export interface DrainResult {
   failed: { pod: string; message: string }[]
 }
 
+/** One rule of a Role or ClusterRole, as `kubectl describe role` tabulates it. */
+export interface RoleRule {
+  verbs: string[]
+  apiGroups: string[]
+  resources: string[]
+  resourceNames: string[]
+  nonResourceURLs: string[]
+}
+
+export interface RoleRules {
+  rules: RoleRule[]
+  /** A ClusterRole whose rules the controller aggregates from others: their label selectors, as text. */
+  aggregatedFrom?: string[]
+}
+
+/** The answer of a SelfSubjectAccessReview (`kubectl auth can-i`). */
+export interface AccessAnswer {
+  allowed: boolean
+  denied: boolean
+  /** The authorizer's reason (RBAC names the binding that allowed it), when it gave one. */
+  reason?: string
+}
+
+const word = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[*a-z0-9.\-/]+$/i, 'letters, digits, dots, dashes or *')
+
+/** RBAC object names are path segments, not DNS names (`system:aggregate-to-view`). */
+const pathName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[^/%]+$/, 'must not contain / or %')
+  .refine((v) => v !== '.' && v !== '..', 'may not be . or ..')
+
 const nodeRef = z.strictObject({ context: contextName.optional(), name: dns1123Subdomain })
 
 export const actionMethods = {
@@ -127,6 +164,28 @@ export const actionMethods = {
   ),
   'nodes.drainPlan': method<DrainPlan>()(nodeRef),
   'nodes.drain': method<DrainResult>()(nodeRef),
+  'rbac.rules': method<RoleRules>()(
+    z.strictObject({ context: contextName.optional(), namespace: dns1123Label.optional(), name: pathName }),
+  ),
+  'rbac.canI': method<AccessAnswer>()(
+    z.strictObject({
+      context: contextName.optional(),
+      verb: word,
+      group: z
+        .string()
+        .max(253)
+        .regex(/^[a-z0-9.*-]*$/)
+        .default(''),
+      resource: word,
+      subresource: z
+        .string()
+        .max(63)
+        .regex(/^[a-z]*$/)
+        .optional(),
+      namespace: dns1123Label.optional(),
+      name: dns1123Subdomain.optional(),
+    }),
+  ),
   'deployments.scale': method<{ replicas: number }>()(
     z
       .strictObject({
