@@ -3,12 +3,11 @@ import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { createSandboxCluster } from '../../test/e2e/clusters'
 
-test.describe('node drain', () => {
+// Kinds' own views beyond the generic list: a node's cordon and drain, a role's rules and "can I…?".
+test.describe('dedicated views', () => {
   const app = serveAppAround()
 
-  test('preview shows what a budget blocks; cordon, drain through evictions, uncordon', async ({
-    page,
-  }, testInfo) => {
+  test('node: drain preview, cordon, drain, uncordon; role: rules and can-i', async ({ page }, testInfo) => {
     const shot = async (name: string): Promise<void> => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme })
@@ -57,5 +56,32 @@ test.describe('node drain', () => {
     await panel.getByRole('button', { name: 'Uncordon' }).click()
     await expect(panel.getByText('Schedulable')).toBeVisible()
     expect(kubectl(app.env, ['get', 'node', node, '-o', 'jsonpath={.spec.unschedulable}'])).toBe('')
+
+    // A Role's rules as a table, then "can I…?" answered by the API server as this context's user.
+    kubectl(app.env, [
+      'create',
+      'role',
+      'pod-reader',
+      '--verb=get,list,delete',
+      '--resource=pods,deployments.apps',
+    ])
+    const kinds = page.getByRole('navigation', { name: 'Resources by kind' })
+    await kinds.locator('summary', { hasText: 'Access control' }).click()
+    await kinds.getByRole('link', { name: 'Roles', exact: true }).click()
+    await page
+      .getByRole('grid', { name: /^Role objects/ })
+      .locator('tr[data-key="default/pod-reader"] .cell-name')
+      .click()
+    const role = page.getByRole('dialog', { name: 'pod-reader' })
+    await role.getByRole('tab', { name: 'Rules' }).click()
+    const rules = role.getByRole('table', { name: 'Rules' })
+    await expect(rules.locator('tbody tr')).toHaveCount(2)
+    await expect(rules.locator('tbody tr', { hasText: 'deployments' })).toContainText('apps')
+    await expect(rules.locator('tbody tr', { hasText: 'pods' })).toContainText('core')
+    await role.getByLabel('Verb').selectOption('delete')
+    await role.getByLabel('Resource').fill('deployments.apps')
+    await role.getByRole('button', { name: 'Ask' }).click()
+    await expect(role.getByRole('status')).toContainText('Yes: you may delete deployments.apps in default.')
+    await shot('role-rules')
   })
 })
