@@ -79,6 +79,7 @@ export function RoleRulesTab({
       </section>
       <section className="detail-section">
         <h3>Can I…?</h3>
+        <p className="muted small">Asks the API server what your own user (this context’s) may do.</p>
         <CanIForm
           {...(target.context ? { context: target.context } : {})}
           defaultNamespace={target.namespace}
