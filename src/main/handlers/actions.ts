@@ -3,6 +3,7 @@ import type { ActionDeps } from '../workloads/deps'
 import { streamDeploymentLogs } from '../workloads/deployment-logs'
 import { streamPodLog } from '../workloads/logs-stream'
 import { canI, roleRules } from '../resources/rbac'
+import { cronJobState, jobState, runCronJobNow, suspendCronJob } from '../workloads/cronjob'
 import { cordon, drain, drainPlan } from '../workloads/node-drain'
 import { diff, history, restart, setImage, setPaused, status, undo } from '../workloads/rollout'
 import { watchRolloutStatus } from '../workloads/rollout-watch'
@@ -18,6 +19,10 @@ export function createActionHandlers(
       'nodes.cordon': (input) => cordon(deps, input),
       'nodes.drainPlan': (input) => drainPlan(deps, input),
       'nodes.drain': (input) => drain(deps, input),
+      'cronjobs.state': (input) => cronJobState(deps, input),
+      'cronjobs.suspend': (input) => suspendCronJob(deps, input),
+      'cronjobs.runNow': (input) => runCronJobNow(deps, input),
+      'jobs.state': (input) => jobState(deps, input),
       'rbac.rules': (input) => roleRules(deps, input),
       'rbac.canI': (input) => canI(deps, input),
       'deployments.scale': (input) => scale(deps, input),

@@ -156,6 +156,47 @@ const pathName = z
   .regex(/^[^/%]+$/, 'must not contain / or %')
   .refine((v) => v !== '.' && v !== '..', 'may not be . or ..')
 
+/** One Job as a CronJob's history and a Job's own view show it. */
+export interface JobSummary {
+  name: string
+  createdAt?: string
+  /** Running, Complete, Failed or Suspended (the Job's conditions, like kubectl's STATUS column). */
+  state: 'Running' | 'Complete' | 'Failed' | 'Suspended'
+  succeeded: number
+  failed: number
+  active: number
+  completions: number
+  parallelism: number
+  startTime?: string
+  completionTime?: string
+  /** Created by "run now" (`cronjob.kubernetes.io/instantiate: manual`) rather than by the schedule. */
+  manual: boolean
+}
+
+export interface CronJobState {
+  schedule: string
+  timeZone?: string
+  suspend: boolean
+  concurrencyPolicy: string
+  lastScheduleTime?: string
+  lastSuccessfulTime?: string
+  /** The schedule's next time after now (or after the last run when the cluster's clock is ahead). */
+  nextScheduleTime?: string
+  jobs: JobSummary[]
+}
+
+export interface JobPod {
+  name: string
+  phase: string
+  node?: string
+  restarts: number
+  containers: string[]
+}
+
+export interface JobState extends JobSummary {
+  pods: JobPod[]
+}
+
 const nodeRef = z.strictObject({ context: contextName.optional(), name: dns1123Subdomain })
 
 export const actionMethods = {
@@ -164,6 +205,10 @@ export const actionMethods = {
   ),
   'nodes.drainPlan': method<DrainPlan>()(nodeRef),
   'nodes.drain': method<DrainResult>()(nodeRef),
+  'cronjobs.state': method<CronJobState>()(z.strictObject(target)),
+  'cronjobs.suspend': method<{ suspend: boolean }>()(z.strictObject({ ...target, suspend: z.boolean() })),
+  'cronjobs.runNow': method<{ job: string }>()(z.strictObject(target)),
+  'jobs.state': method<JobState>()(z.strictObject(target)),
   'rbac.rules': method<RoleRules>()(
     z.strictObject({ context: contextName.optional(), namespace: dns1123Label.optional(), name: pathName }),
   ),
