@@ -84,4 +84,61 @@ test.describe('dedicated views', () => {
     await expect(role.getByRole('status')).toContainText('Yes: you may delete deployments.apps in default.')
     await shot('role-rules')
   })
+
+  test("cron job: run now, see the Job and its pod's log; suspend and resume", async ({ page }, testInfo) => {
+    const shot = async (name: string): Promise<void> => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`) })
+      }
+      await page.emulateMedia({ colorScheme: 'light' })
+    }
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(app.url)
+    await createSandboxCluster(page, 'cron')
+    kubectl(app.env, [
+      'create',
+      'cronjob',
+      'tick',
+      '--image=busybox',
+      '--schedule=0 3 * * *',
+      '--',
+      'echo',
+      'hello from tick',
+    ])
+
+    const kinds = page.getByRole('navigation', { name: 'Resources by kind' })
+    await kinds.locator('summary', { hasText: 'Workloads' }).click()
+    await kinds.getByRole('link', { name: 'CronJobs' }).click()
+    await page
+      .getByRole('grid', { name: /^CronJob objects/ })
+      .locator('tr[data-key="default/tick"] .cell-name')
+      .click()
+    const panel = page.getByRole('dialog', { name: 'tick' })
+    await panel.getByRole('tab', { name: 'Schedule & runs' }).click()
+    await expect(panel.getByText('0 3 * * * (UTC)')).toBeVisible()
+    await expect(panel.getByText('No runs kept.')).toBeVisible()
+
+    await panel.getByRole('button', { name: 'Run now' }).click()
+    await expect(page.getByRole('status').getByText(/^Started job tick-manual-/)).toBeVisible()
+    const run = panel.getByRole('table', { name: 'Runs' }).locator('tbody tr').first()
+    await expect(run).toContainText('run now')
+    await expect(run).toContainText('Complete', { timeout: 30_000 })
+    await shot('cronjob-runs')
+
+    await panel.getByRole('button', { name: 'Suspend' }).click()
+    await expect(panel.getByText('Suspended: the schedule starts no jobs')).toBeVisible()
+    expect(kubectl(app.env, ['get', 'cronjob', 'tick', '-o', 'jsonpath={.spec.suspend}'])).toBe('true')
+    await panel.getByRole('button', { name: 'Resume' }).click()
+    await expect(panel.getByRole('button', { name: 'Suspend' })).toBeVisible()
+
+    // The run opens in the Jobs view; its pod's log shows what the command printed.
+    await run.getByRole('button', { name: /^tick-manual-/ }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible()
+    const job = page.getByRole('dialog', { name: /^tick-manual-/ })
+    await job.getByRole('tab', { name: 'Pods & logs' }).click()
+    await expect(job.getByRole('list', { name: 'Pods' }).getByText('Succeeded')).toBeVisible()
+    await expect(job.getByText('hello from tick')).toBeVisible({ timeout: 15_000 })
+    await shot('job-logs')
+  })
 })

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 import type { ApiKind } from '@shared/contract'
 import type { Tab } from '../Tabs'
+import { CronJobTab } from '../batch/CronJobTab'
+import { JobTab } from '../batch/JobTab'
 import { RoleRulesTab } from '../rbac/RoleRulesTab'
 
 /** The object a dedicated tab is about, in the generic detail panel. */
@@ -18,11 +20,23 @@ const rulesTab: TabsFor = (target) => [
   { id: 'rules', label: 'Rules', render: () => body(<RoleRulesTab target={target} />) },
 ]
 
+/** Namespaced kinds' tabs need the namespace; a route without one (never for these kinds) gets none. */
+const scoped =
+  (make: (t: DedicatedTarget & { namespace: string }) => Tab[]): TabsFor =>
+  (t) =>
+    t.namespace ? make({ ...t, namespace: t.namespace }) : []
+
 /**
  * Kinds that need more than columns: discovery id → the tabs their detail adds after Summary. The generic panel
  * keeps summary, events, YAML and delete for them; a kind listed here gets its own view on top.
  */
 export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
+  'cronjobs.batch': scoped((t) => [
+    { id: 'runs', label: 'Schedule & runs', render: () => body(<CronJobTab target={t} />) },
+  ]),
+  'jobs.batch': scoped((t) => [
+    { id: 'pods', label: 'Pods & logs', render: () => body(<JobTab target={t} />) },
+  ]),
   'roles.rbac.authorization.k8s.io': rulesTab,
   'clusterroles.rbac.authorization.k8s.io': rulesTab,
 }
