@@ -118,6 +118,7 @@ test.describe('dedicated views', () => {
     await panel.getByRole('tab', { name: 'Schedule & runs' }).click()
     await expect(panel.getByText('0 3 * * * (UTC)')).toBeVisible()
     await expect(panel.getByText('No runs kept.')).toBeVisible()
+    await expect(panel.locator('time').first()).toHaveText(/^in \S+ \(/)
 
     await panel.getByRole('button', { name: 'Run now' }).click()
     await expect(page.getByRole('status').getByText(/^Started job tick-manual-/)).toBeVisible()

@@ -5,7 +5,7 @@ import { api } from '../../api/client'
 import { ErrorBox } from '../../components/ErrorBox'
 import { useNotice } from '../../components/Notice'
 import { Age } from '../columns/base'
-import { TimeText } from '../detail/TimeText'
+import { WhenText } from './WhenText'
 import { openApiObject } from '../generic/routes'
 import { completionsText, JobStateText } from './JobStateText'
 import './batch.css'
@@ -134,15 +134,15 @@ export function CronJobTab({ target }: { target: Ref }): ReactNode {
           {s.suspend ? (
             <span className="status-text tone-warn">Suspended: the schedule starts no jobs</span>
           ) : s.nextScheduleTime ? (
-            <TimeText text={s.nextScheduleTime} />
+            <WhenText iso={s.nextScheduleTime} />
           ) : (
             <span className="muted">Cannot read the schedule</span>
           )}
         </dd>
         <dt>Last scheduled</dt>
-        <dd className="small">{s.lastScheduleTime ? <TimeText text={s.lastScheduleTime} /> : 'Never'}</dd>
+        <dd className="small">{s.lastScheduleTime ? <WhenText iso={s.lastScheduleTime} /> : 'Never'}</dd>
         <dt>Last success</dt>
-        <dd className="small">{s.lastSuccessfulTime ? <TimeText text={s.lastSuccessfulTime} /> : 'Never'}</dd>
+        <dd className="small">{s.lastSuccessfulTime ? <WhenText iso={s.lastSuccessfulTime} /> : 'Never'}</dd>
         <dt>Overlapping runs</dt>
         <dd className="small">{s.concurrencyPolicy}</dd>
       </dl>
