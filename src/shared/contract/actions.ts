@@ -197,6 +197,25 @@ export interface JobState extends JobSummary {
   pods: JobPod[]
 }
 
+/** One metric of an autoscaler: what it reads now against what it aims for, in kubectl's words. */
+export interface HpaMetric {
+  /** `cpu`, `memory`, a pods/object/external metric's name. */
+  name: string
+  current?: string
+  target: string
+}
+
+export interface HpaState {
+  scaleTarget: string
+  minReplicas: number
+  maxReplicas: number
+  currentReplicas: number
+  desiredReplicas: number
+  metrics: HpaMetric[]
+  /** Replicas over time, from the autoscaler's SuccessfulRescale events, oldest first. */
+  rescales: { at: string; size: number; reason: string }[]
+}
+
 const nodeRef = z.strictObject({ context: contextName.optional(), name: dns1123Subdomain })
 
 export const actionMethods = {
@@ -209,6 +228,7 @@ export const actionMethods = {
   'cronjobs.suspend': method<{ suspend: boolean }>()(z.strictObject({ ...target, suspend: z.boolean() })),
   'cronjobs.runNow': method<{ job: string }>()(z.strictObject(target)),
   'jobs.state': method<JobState>()(z.strictObject(target)),
+  'hpa.state': method<HpaState>()(z.strictObject(target)),
   'rbac.rules': method<RoleRules>()(
     z.strictObject({ context: contextName.optional(), namespace: dns1123Label.optional(), name: pathName }),
   ),
