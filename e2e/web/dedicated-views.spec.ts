@@ -141,5 +141,22 @@ test.describe('dedicated views', () => {
     await expect(job.getByRole('list', { name: 'Pods' }).getByText('Succeeded')).toBeVisible()
     await expect(job.getByText('hello from tick')).toBeVisible({ timeout: 15_000 })
     await shot('job-logs')
+
+    // An autoscaler: its metric against the target and its replica bounds.
+    kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx:1.27'])
+    kubectl(app.env, ['set', 'resources', 'deployment/web', '--requests=cpu=100m'])
+    kubectl(app.env, ['autoscale', 'deployment/web', '--cpu-percent=50', '--min=1', '--max=4'])
+    await kinds.locator('summary', { hasText: 'Config' }).click()
+    await kinds.getByRole('link', { name: 'HorizontalPodAutoscalers' }).click()
+    await page
+      .getByRole('grid', { name: /^HorizontalPodAutoscaler objects/ })
+      .locator('tr[data-key="default/web"] .cell-name')
+      .click()
+    const hpa = page.getByRole('dialog', { name: 'web' })
+    await hpa.getByRole('tab', { name: 'Scaling' }).click()
+    await expect(hpa.getByText('between 1 and 4 replicas')).toBeVisible()
+    await expect(hpa.getByRole('table', { name: 'Metrics' }).locator('tbody tr')).toContainText(['cpu'])
+    await expect(hpa.getByRole('table', { name: 'Metrics' }).locator('tbody tr').first()).toContainText('50%')
+    await shot('hpa')
   })
 })

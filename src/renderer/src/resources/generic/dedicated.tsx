@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import type { ApiKind } from '@shared/contract'
 import type { Tab } from '../Tabs'
 import { CronJobTab } from '../batch/CronJobTab'
+import { HpaTab } from '../batch/HpaTab'
 import { JobTab } from '../batch/JobTab'
 import { RoleRulesTab } from '../rbac/RoleRulesTab'
 
@@ -36,6 +37,9 @@ export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
   ]),
   'jobs.batch': scoped((t) => [
     { id: 'pods', label: 'Pods & logs', render: () => body(<JobTab target={t} />) },
+  ]),
+  'horizontalpodautoscalers.autoscaling': scoped((t) => [
+    { id: 'scaling', label: 'Scaling', render: () => body(<HpaTab target={t} />) },
   ]),
   'roles.rbac.authorization.k8s.io': rulesTab,
   'clusterroles.rbac.authorization.k8s.io': rulesTab,
