@@ -85,7 +85,9 @@ test.describe('dedicated views', () => {
     await shot('role-rules')
   })
 
-  test("cron job: run now, see the Job and its pod's log; suspend and resume", async ({ page }, testInfo) => {
+  test("cron job: run now, see the Job and its pod's log, suspend and resume; an autoscaler's metrics", async ({
+    page,
+  }, testInfo) => {
     const shot = async (name: string): Promise<void> => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme })
