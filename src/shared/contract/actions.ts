@@ -142,19 +142,19 @@ export interface AccessAnswer {
   reason?: string
 }
 
+/** A verb or resource as `kubectl auth can-i` takes it: lowercase words, never a path (no `*` wildcard). */
 const word = z
   .string()
   .min(1)
   .max(253)
-  .regex(/^[*a-z0-9.\-/]+$/i, 'letters, digits, dots, dashes or *')
+  .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'lowercase letters, digits, dots or dashes')
 
-/** RBAC object names are path segments, not DNS names (`system:aggregate-to-view`). */
+/** RBAC object names may hold colons (`system:aggregate-to-view`), which DNS names may not. */
 const pathName = z
   .string()
   .min(1)
   .max(253)
-  .regex(/^[^/%]+$/, 'must not contain / or %')
-  .refine((v) => v !== '.' && v !== '..', 'may not be . or ..')
+  .regex(/^[a-z0-9]([a-z0-9:.-]*[a-z0-9])?$/, 'lowercase letters, digits, : . - only')
 
 /** One Job as a CronJob's history and a Job's own view show it. */
 export interface JobSummary {
@@ -239,7 +239,7 @@ export const actionMethods = {
       group: z
         .string()
         .max(253)
-        .regex(/^[a-z0-9.*-]*$/)
+        .regex(/^([a-z0-9]([a-z0-9.-]*[a-z0-9])?)?$/)
         .default(''),
       resource: word,
       subresource: z
