@@ -1,5 +1,6 @@
 import type { ObjectApi } from './api/objects'
 import { resourceByKind } from './api/resources'
+import { installAddons } from './addons'
 import { bootstrapIngressClass } from './controllers/ingress'
 
 // A realistic empty cluster: system namespaces, nodes, the kubernetes service and per-namespace defaults.
@@ -108,4 +109,5 @@ export function bootstrap(api: ObjectApi, cluster: string, nodes: number, caCert
       data: { 'ca.crt': caCert },
     })
   }
+  installAddons(api, nodeNames(cluster, nodes)[0] ?? '')
 }

@@ -28,6 +28,7 @@ describe('@kubernetes/client-node', () => {
       'kube-node-lease',
       'kube-public',
       'kube-system',
+      'local-path-storage',
     ])
     expect(ns.items[0]?.metadata?.creationTimestamp).toBeInstanceOf(Date)
     const nodes = await core.listNode()

@@ -53,8 +53,10 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const state = opts.stateFile ? await loadState(opts.stateFile) : undefined
   const certs: SandboxCerts = state?.certs ?? (await generateCerts(opts.name))
   const token = state?.token ?? randomBytes(24).toString('base64url')
-  const manual: ManualClock | undefined = opts.manualClock ? manualClock() : undefined
-  const clock: Clock = manual ?? realClock(speed)
+  // A restored sandbox's clock goes on from where it stopped, so nothing it wrote lies in its future.
+  const start = Math.max(Date.now(), state?.clockAt ?? 0)
+  const manual: ManualClock | undefined = opts.manualClock ? manualClock(start) : undefined
+  const clock: Clock = manual ?? realClock(speed, start)
   const store = new Store(opts.watchHistory)
   const api = new ObjectApi(store, clock)
   const traffic = new TrafficMeter()
@@ -98,6 +100,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
         certs,
         resourceVersion: store.resourceVersion,
         savedAt: Date.now(),
+        clockAt: clock.now(),
       },
       store,
     )

@@ -41,7 +41,7 @@ describe.skipIf(!available)('python3-kubernetes against the sandbox', () => {
     const out = JSON.parse(String(r.stdout)) as Record<string, unknown>
     expect(out).toEqual({
       version: '32',
-      namespaces: ['default', 'kube-node-lease', 'kube-public', 'kube-system'],
+      namespaces: ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage'],
       patched: { a: '1', b: '2' },
       watch: [['MODIFIED', { a: '1', b: '2' }]],
       scaled: 3,

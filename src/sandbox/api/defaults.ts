@@ -1,4 +1,5 @@
 import { isRecord, recordAt } from '../types'
+import { applyStorageAndAppsDefaults } from './defaults-apps'
 import { admitPod } from './pod-admission'
 import { accessDefaults } from './kinds/access-defaults'
 import { applyBatchDefaults } from './kinds/batch-defaults'
@@ -41,6 +42,7 @@ export function defaultTemplate(spec: Record<string, unknown>): void {
 }
 
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
+  applyStorageAndAppsDefaults(kind, obj)
   accessDefaults(kind, obj)
   if (applyBatchDefaults(kind, obj)) return
   switch (kind) {

@@ -3,7 +3,7 @@ import { isRecord } from '../types'
 import type { ObjectApi } from './objects'
 import type { ResourceDef } from './resources'
 import { recheckRefusedCrds, removeCustomObjects } from '../crd/cleanup'
-import { hasFinalizers, markForDeletion } from '../crd/finalizers'
+import { hasFinalizers, honoursFinalizers, markForDeletion } from '../crd/finalizers'
 import { ApiError, conflict } from './status'
 import { queryDryRun } from './query'
 
@@ -75,7 +75,7 @@ export function deleteObject(
     })
   }
   if (opts.dryRun) return { kind: 'object', obj: current }
-  if (r.custom && hasFinalizers(current)) {
+  if (honoursFinalizers(r) && hasFinalizers(current)) {
     return { kind: 'object', obj: markForDeletion(api.store, r, current, api.timestamp()) }
   }
   if (opts.propagationPolicy === 'Orphan') orphanDependents(api, current)

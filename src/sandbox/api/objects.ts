@@ -6,6 +6,7 @@ import { prepareExtensionWrite } from '../crd/prepare'
 import type { Store } from '../store/store'
 import type { KObj, ObjectMeta } from '../types'
 import { isRecord } from '../types'
+import { admitCreate } from './admission'
 import { applyDefaults } from './defaults'
 import { deepEqual } from './deep-equal'
 import { generateName, rfc3339 } from './names'
@@ -93,11 +94,15 @@ const HAS_GENERATION = new Set([
   'CronJob',
   'HorizontalPodAutoscaler',
 ])
+const APPS_WITH_GENERATION = new Set(['StatefulSet', 'DaemonSet'])
+const hasGeneration = (r: ResourceDef): boolean =>
+  HAS_GENERATION.has(r.kind) || APPS_WITH_GENERATION.has(r.kind) || !!r.custom
 HAS_GENERATION.add('PodDisruptionBudget')
 
 // Custom resources follow their CRD: status is separate only with the status subresource.
 function hasStatusSubresource(r: ResourceDef): boolean {
-  return r.custom ? r.custom.statusSubresource : STATUS_SUBRESOURCE.has(r.kind)
+  if (r.custom) return r.custom.statusSubresource
+  return STATUS_SUBRESOURCE.has(r.kind) || r.subresources.some((s) => s.name === 'status')
 }
 
 // What a generation bump looks at: the spec for built-ins, everything but metadata (and a separate
@@ -173,6 +178,7 @@ export class ObjectApi {
     const uid = randomUUID()
     if (r.kind === 'Job') generateJobSelector(obj, uid)
     applyDefaults(r.kind, obj)
+    admitCreate(this.store, r.kind, obj)
     if (r.kind === 'Ingress') defaultIngressClass(this.store, obj)
     const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, obj), ...extension]
@@ -182,7 +188,7 @@ export class ObjectApi {
     if (this.store.get(r, meta.namespace ?? '', name)) throw alreadyExists(r, name)
     meta.uid = uid
     meta.creationTimestamp = this.timestamp()
-    if (HAS_GENERATION.has(r.kind) || r.custom) meta.generation = 1
+    if (hasGeneration(r)) meta.generation = 1
     if (r.kind === 'Service') this.allocateServiceAddresses(obj)
     this.trackManagedFields(r, undefined, obj, opts)
     const result = obj as unknown as KObj
@@ -236,7 +242,7 @@ export class ObjectApi {
     opts.admit?.(r, merged)
     if (opts.subresource !== 'status') this.trackManagedFields(r, current, merged, opts)
     const result = merged as unknown as KObj
-    if ((HAS_GENERATION.has(r.kind) || r.custom) && opts.subresource !== 'status') {
+    if (hasGeneration(r) && opts.subresource !== 'status') {
       const changed = generationChanged(r, result, current, !!opts.internal)
       result.metadata.generation = (current.metadata.generation ?? 1) + (changed ? 1 : 0)
     }

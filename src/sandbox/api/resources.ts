@@ -1,3 +1,5 @@
+import { APPS_RESOURCES } from './kinds/apps'
+import { STORAGE_RESOURCES } from './kinds/storage'
 import { AUTOSCALING_RESOURCES } from './kinds/autoscaling'
 import { BATCH_RESOURCES } from './kinds/batch'
 import { POLICY_RESOURCES } from './kinds/policy'
@@ -65,6 +67,8 @@ function def(
 }
 
 export const RESOURCES: ResourceDef[] = [
+  ...APPS_RESOURCES,
+  ...STORAGE_RESOURCES,
   def({
     plural: 'namespaces',
     kind: 'Namespace',

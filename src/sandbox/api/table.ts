@@ -8,12 +8,14 @@ import { pdbPrinter } from './kinds/policy'
 import type { KindPrinter } from './table-columns'
 import { ACCESS_PRINTERS } from './kinds/access-printers'
 import { PRINTERS } from './table-columns'
+import { APPS_STORAGE_PRINTERS } from './table-columns-apps'
 
 // meta.k8s.io/v1 Table rendering for `kubectl get` (Accept: ...;as=Table).
 export type IncludeObject = 'None' | 'Metadata' | 'Object'
 
 const ALL_PRINTERS: Record<string, KindPrinter> = {
   ...PRINTERS,
+  ...APPS_STORAGE_PRINTERS,
   ...BATCH_PRINTERS,
   Node: nodePrinter,
   Event: eventPrinter,

@@ -6,6 +6,7 @@ import type { Clock } from '../clock'
 import type { TrafficMeter } from '../metrics/traffic'
 import type { StoreEvent } from '../store/store'
 import type { Pod } from '../types'
+import { syncDaemonSet } from './daemonset'
 import { syncDeployment } from './deployment'
 import { syncEndpoints, servicesSelecting } from './endpoints'
 import type { EventRecorder } from './events'
@@ -18,6 +19,10 @@ import { createNodeLifecycle } from './node-lifecycle'
 import { createScheduler } from './scheduler'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
+import { syncStatefulSet } from './statefulset'
+import { APPS_KINDS, routeAppsEvent } from './apps-events'
+import { STORAGE_KINDS, routeStorageEvent } from './storage-events'
+import { syncClaim, syncVolume } from './volumes'
 import { syncCronJob } from './cronjob'
 import { createHpaController } from './hpa'
 import { syncJob } from './job'
@@ -120,6 +125,14 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return collectGarbage(sync, ns, name)
       case 'EventMirror':
         return mirrorEvent(sync, ns, name)
+      case 'StatefulSet':
+        return syncStatefulSet(sync, ns, name)
+      case 'DaemonSet':
+        return syncDaemonSet(sync, ns, name)
+      case 'PersistentVolumeClaim':
+        return syncClaim(sync, ns, name)
+      case 'PersistentVolume':
+        return syncVolume(sync, name)
       case 'Job':
         return syncJob(sync, ns, name)
       case 'CronJob':
@@ -187,6 +200,8 @@ export function startControllers(ctx: ControllerContext): Controllers {
     if (!ev.resource.custom && (kind === 'Node' || kind === 'PodDisruptionBudget'))
       enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    routeAppsEvent(api, ev, enqueue)
+    routeStorageEvent(api, ev, enqueue)
     if (BATCH_KINDS.has(kind)) enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if ((kind === 'Job' || kind === 'Pod') && owner && BATCH_KINDS.has(owner.kind))
       enqueue(`${owner.kind}|${ns}|${owner.name}`)
@@ -238,6 +253,8 @@ export function startControllers(ctx: ControllerContext): Controllers {
         'ReplicaSet',
         'Pod',
         'Service',
+        ...APPS_KINDS,
+        ...STORAGE_KINDS,
         'Ingress',
         ...BATCH_KINDS,
         'PodDisruptionBudget',

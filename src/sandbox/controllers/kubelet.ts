@@ -4,9 +4,11 @@ import type { KObj, Pod } from '../types'
 import { isRecord } from '../types'
 import { kubeletStopped } from './node-lifecycle'
 import { applyMemoryLimit } from './container-limits'
-import { computePodStatus } from './pod-status'
+import { computePodStatus, condition } from './pod-status'
+import { initialStatus } from './container-state'
 import { createProber } from './prober'
 import type { Scheduler } from './scheduler'
+import { nodeAddress } from './scheduler'
 import type { Sync } from './index'
 
 // The kubelets of all simulated nodes: hand unbound pods to the scheduler, run bound pods' containers through
@@ -32,9 +34,26 @@ export function createKubelet(sync: Sync, scheduler: Scheduler): Kubelet {
   let nextIp = 0
   const prober = createProber(sync)
 
+  // A pod that arrives bound: start time, host address, containers waiting (what binding gives others).
+  const admitBound = (pod: Pod, node: KObj): void => {
+    const now = api.timestamp()
+    const next = structuredClone(pod)
+    next.status = {
+      ...next.status,
+      phase: 'Pending',
+      hostIP: nodeAddress(node) ?? '',
+      startTime: now,
+      conditions: [condition('PodScheduled', true, now)],
+      containerStatuses: pod.spec.containers.map(initialStatus),
+    }
+    api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, { internal: true })
+  }
+
   const runContainers = (pod: Pod, node: KObj | undefined, key: string): void => {
     const now = clock.now()
     const allocate = (): string => {
+      // host-network pods (kube-proxy, kindnet, the control plane) share their node's address
+      if (pod.spec.hostNetwork === true) return pod.status.hostIP ?? nodeAddress(node) ?? ''
       const n = nextIp++
       return `${subnetOf(node)}.${(n % 250) + 2}`
     }
@@ -84,6 +103,11 @@ export function createKubelet(sync: Sync, scheduler: Scheduler): Kubelet {
         return
       }
       if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return
+      // created with spec.nodeName (static mirror pods): no scheduler, straight to this kubelet
+      if (!pod.status.containerStatuses) {
+        admitBound(pod, node)
+        return
+      }
       runContainers(pod, node, key)
     },
   }

@@ -7,6 +7,7 @@ import type { Sync } from './index'
 import { condition } from './pod-status'
 import type { Requests } from './scheduler-fit'
 import { fitErrorMessage, nodeFailure, podRequests } from './scheduler-fit'
+import { selectNode, volumeFitMessage, volumeGate } from './volume-binding'
 
 // The default-scheduler: binds a pod to the next node (round robin) that passes the filters, counting the
 // requests of the pods already bound there; a pod that fits nowhere waits with FailedScheduling and is
@@ -125,12 +126,20 @@ export function createScheduler(sync: Sync): Scheduler {
     schedule(pod) {
       const key = `Pod|${pod.metadata.namespace ?? ''}|${pod.metadata.name}`
       const nodes = api.store.list(nodeDef).map((e) => e.obj)
+      // VolumeBinding: claims must exist and be bound, or bindable where the pod goes
+      const volumes = volumeGate(sync, pod)
+      if (volumes.kind === 'wait') return
+      if (volumes.kind === 'unschedulable')
+        return refuse(pod, key, volumeFitMessage(volumes.reason, nodes.length))
       const failures = []
       for (let i = 0; i < nodes.length; i++) {
         const index = (next + i) % nodes.length
         const node = nodes[index]
         if (!node) continue
-        const failure = nodeFailure(pod, node, used.get(node.metadata.name) ?? ZERO)
+        const failure =
+          volumes.node && volumes.node !== node.metadata.name
+            ? { reasons: ['node(s) had volume node affinity conflict'], unresolvable: true }
+            : nodeFailure(pod, node, used.get(node.metadata.name) ?? ZERO)
         if (failure) {
           failures.push(failure)
           continue
@@ -138,7 +147,8 @@ export function createScheduler(sync: Sync): Scheduler {
         next = index + 1
         waiting.delete(key)
         retried.delete(key)
-        bind(pod, node)
+        if (volumes.delayed.length > 0) selectNode(sync, volumes.delayed, node.metadata.name)
+        else bind(pod, node)
         return
       }
       refuse(pod, key, fitErrorMessage(failures))

@@ -19,5 +19,12 @@ export function markForDeletion(store: Store, r: ResourceDef, current: KObj, now
 
 // An update of a marked custom object: once no finalizer is left it is gone (the DELETED event carries it).
 export function finishedDeletion(r: ResourceDef, next: KObj): boolean {
-  return !!r.custom && !!next.metadata.deletionTimestamp && !hasFinalizers(next)
+  return honoursFinalizers(r) && !!next.metadata.deletionTimestamp && !hasFinalizers(next)
+}
+
+// Built-in kinds whose finalizers the sandbox honours: claims and volumes (storage-object-in-use protection).
+const FINALIZING_BUILTINS = new Set(['PersistentVolumeClaim', 'PersistentVolume'])
+
+export function honoursFinalizers(r: ResourceDef): boolean {
+  return !!r.custom || FINALIZING_BUILTINS.has(r.kind)
 }

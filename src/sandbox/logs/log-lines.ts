@@ -1,4 +1,5 @@
 import { fnv32a } from '../api/names'
+import { systemPeriod, systemStartup, systemSteady } from './system-lines'
 
 // Deterministic, plausible log lines for one container instance: line k depends only on
 // (pod uid, container, instance, k), so re-reading a log gives the same text.
@@ -25,6 +26,8 @@ export const LINE_PERIOD_MS = 1000
  * which write n a second (up to a million): the bench floods the log viewer with one.
  */
 export function linePeriodOf(image: string): number {
+  const system = systemPeriod(image)
+  if (system !== undefined) return system
   const rate = Number(/(?:^|\/)loggen:(\d+)$/.exec(image)?.[1] ?? 1)
   return rate >= 1 && rate <= 1_000_000 ? 1000 / rate : LINE_PERIOD_MS
 }
@@ -59,6 +62,8 @@ function isNginx(src: LogSource): boolean {
 }
 
 function startup(src: LogSource): string[] {
+  const system = systemStartup(src.image, src.startedAt)
+  if (system) return system
   const t = nginxErrorTime(src.startedAt)
   if (isNginx(src)) {
     const version = /:(\d[\w.]*)/.exec(src.image)?.[1] ?? '1.27.3'
@@ -90,6 +95,8 @@ function crashLines(src: LogSource, at: number): string[] {
 }
 
 function steady(src: LogSource, k: number, at: number): string {
+  const system = systemSteady(src.image, src.seed, k, at)
+  if (system !== undefined) return system
   const h = fnv32a(`${src.seed}/${k}`)
   const path = PATHS[h % PATHS.length] ?? '/'
   if (isNginx(src)) {

@@ -105,7 +105,7 @@ export async function handleResource(
     throw methodNotAllowed()
   }
   if (subresource === 'scale') {
-    if (r.kind !== 'Deployment' && r.kind !== 'ReplicaSet') throw notFound(r, name ?? '')
+    if (!r.subresources.some((s) => s.name === 'scale')) throw notFound(r, name ?? '')
     if (!name) throw methodNotAllowed()
     if (method === 'GET') return sendJson(res, 200, toScale(api.get(r, ns, name)))
     const body = await readBody(req)

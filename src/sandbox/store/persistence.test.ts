@@ -53,8 +53,10 @@ describe('persistence', () => {
       const file = join(dir, 'snap.json')
       await Promise.all([sb.save(file), sb.save(file)])
       expect(await readdir(dir)).toEqual(['snap.json'])
-      const doc = JSON.parse(await readFile(file, 'utf8')) as { objects: { pods: unknown[] } }
-      expect(doc.objects.pods).toHaveLength(200)
+      const doc = JSON.parse(await readFile(file, 'utf8')) as {
+        objects: { pods: Array<{ metadata: { namespace: string } }> }
+      }
+      expect(doc.objects.pods.filter((p) => p.metadata.namespace === 'bulk')).toHaveLength(200)
     } finally {
       await sb.stop()
     }

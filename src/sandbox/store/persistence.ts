@@ -16,6 +16,8 @@ export interface PersistedState {
   certs: SandboxCerts
   resourceVersion: number
   savedAt: number
+  // the sandbox clock at save (simulated time runs ahead of real time at speed > 1); absent in older files
+  clockAt?: number
   objects: Record<string, KObj[]>
 }
 
