@@ -5,6 +5,7 @@ import { streamPodLog } from '../workloads/logs-stream'
 import { canI, roleRules } from '../resources/rbac'
 import { cronJobState, jobState, runCronJobNow, suspendCronJob } from '../workloads/cronjob'
 import { hpaState } from '../workloads/hpa'
+import { setPods } from '../workloads/set-pods'
 import { cordon, drain, drainPlan } from '../workloads/node-drain'
 import { diff, history, restart, setImage, setPaused, status, undo } from '../workloads/rollout'
 import { watchRolloutStatus } from '../workloads/rollout-watch'
@@ -24,6 +25,7 @@ export function createActionHandlers(
       'cronjobs.suspend': (input) => suspendCronJob(deps, input),
       'cronjobs.runNow': (input) => runCronJobNow(deps, input),
       'jobs.state': (input) => jobState(deps, input),
+      'sets.pods': (input) => setPods(deps, input),
       'hpa.state': (input) => hpaState(deps, input),
       'rbac.rules': (input) => roleRules(deps, input),
       'rbac.canI': (input) => canI(deps, input),

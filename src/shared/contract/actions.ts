@@ -193,6 +193,15 @@ export interface JobPod {
   containers: string[]
 }
 
+/** A StatefulSet's pods by ordinal or a DaemonSet's pods per node, and its replica counts. */
+export interface SetPods {
+  /** spec.replicas of a StatefulSet; desiredNumberScheduled of a DaemonSet. */
+  desired: number
+  ready: number
+  updated: number
+  pods: (JobPod & { ordinal?: number; ready: boolean })[]
+}
+
 export interface JobState extends JobSummary {
   pods: JobPod[]
 }
@@ -228,6 +237,9 @@ export const actionMethods = {
   'cronjobs.suspend': method<{ suspend: boolean }>()(z.strictObject({ ...target, suspend: z.boolean() })),
   'cronjobs.runNow': method<{ job: string }>()(z.strictObject(target)),
   'jobs.state': method<JobState>()(z.strictObject(target)),
+  'sets.pods': method<SetPods>()(
+    z.strictObject({ ...target, resource: z.enum(['statefulsets', 'daemonsets']) }),
+  ),
   'hpa.state': method<HpaState>()(z.strictObject(target)),
   'rbac.rules': method<RoleRules>()(
     z.strictObject({ context: contextName.optional(), namespace: dns1123Label.optional(), name: pathName }),
