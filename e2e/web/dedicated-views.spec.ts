@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { expect, test } from '@playwright/test'
 import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
@@ -160,5 +161,77 @@ test.describe('dedicated views', () => {
     await expect(hpa.getByRole('table', { name: 'Metrics' }).locator('tbody tr')).toContainText(['cpu'])
     await expect(hpa.getByRole('table', { name: 'Metrics' }).locator('tbody tr').first()).toContainText('50%')
     await shot('hpa')
+  })
+
+  test('stateful set: pods by ordinal, scale; a kube-system pod leads to its DaemonSet', async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(app.url)
+    await createSandboxCluster(page, 'sets')
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'db', namespace: 'default' },
+      spec: {
+        replicas: 2,
+        serviceName: 'db',
+        selector: { matchLabels: { app: 'db' } },
+        template: {
+          metadata: { labels: { app: 'db' } },
+          spec: { containers: [{ name: 'db', image: 'nginx' }] },
+        },
+      },
+    }
+    execFileSync('kubectl', ['apply', '-f', '-'], {
+      env: app.env,
+      input: JSON.stringify(sts),
+      encoding: 'utf8',
+    })
+    const kinds = page.getByRole('navigation', { name: 'Resources by kind' })
+    await kinds.locator('summary', { hasText: 'Workloads' }).click()
+    await kinds.getByRole('link', { name: 'StatefulSets' }).click()
+    await page
+      .getByRole('grid', { name: /^StatefulSet objects/ })
+      .locator('tr[data-key="default/db"] .cell-name')
+      .click()
+    const panel = page.getByRole('dialog', { name: 'db' })
+    await panel.getByRole('tab', { name: 'Pods & scale' }).click()
+    await expect(panel.getByText('2 of 2 ready')).toBeVisible({ timeout: 30_000 })
+    await panel.getByRole('spinbutton', { name: 'Replicas' }).fill('3')
+    await panel.getByRole('spinbutton', { name: 'Replicas' }).press('Enter')
+    await expect(panel.getByText('3 of 3 ready')).toBeVisible({ timeout: 30_000 })
+    const rows = panel.getByRole('table', { name: 'Pods' }).locator('tbody tr')
+    await expect(rows).toHaveText([/^0\s*db-0/, /^1\s*db-1/, /^2\s*db-2/])
+    expect(kubectl(app.env, ['get', 'sts', 'db', '-o', 'jsonpath={.spec.replicas}'])).toBe('3')
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: testInfo.outputPath(`statefulset-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+
+    // kube-system's DaemonSet: its pods per node; one pod's owner link leads back to the DaemonSet.
+    const ds = kubectl(app.env, [
+      'get',
+      'ds',
+      '-n',
+      'kube-system',
+      '-o',
+      'jsonpath={.items[0].metadata.name}',
+    ]).trim()
+    await kinds.getByRole('link', { name: 'DaemonSets' }).click()
+    await page
+      .getByRole('grid', { name: /^DaemonSet objects/ })
+      .locator(`tr[data-key="kube-system/${ds}"] .cell-name`)
+      .click()
+    const daemon = page.getByRole('dialog', { name: ds })
+    await daemon.getByRole('tab', { name: 'Pods per node' }).click()
+    const pod = daemon.getByRole('table', { name: 'Pods' }).locator('tbody tr').first().getByRole('button')
+    await pod.click()
+    const podPanel = page.getByRole('dialog', { name: new RegExp(`^${ds}-`) })
+    await expect(podPanel.getByText('Pod · kube-system')).toBeVisible()
+    await podPanel.getByRole('button', { name: new RegExp(`DaemonSet ${ds}`) }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'DaemonSets' })).toBeVisible()
+    await expect(page.getByRole('dialog', { name: ds })).toBeVisible()
   })
 })

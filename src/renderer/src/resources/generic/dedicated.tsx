@@ -4,6 +4,7 @@ import type { Tab } from '../Tabs'
 import { CronJobTab } from '../batch/CronJobTab'
 import { HpaTab } from '../batch/HpaTab'
 import { JobTab } from '../batch/JobTab'
+import { SetPodsTab } from '../batch/SetPodsTab'
 import { RoleRulesTab } from '../rbac/RoleRulesTab'
 
 /** The object a dedicated tab is about, in the generic detail panel. */
@@ -32,6 +33,20 @@ const scoped =
  * keeps summary, events, YAML and delete for them; a kind listed here gets its own view on top.
  */
 export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
+  'statefulsets.apps': scoped((t) => [
+    {
+      id: 'pods',
+      label: 'Pods & scale',
+      render: () => body(<SetPodsTab target={t} resource="statefulsets" />),
+    },
+  ]),
+  'daemonsets.apps': scoped((t) => [
+    {
+      id: 'pods',
+      label: 'Pods per node',
+      render: () => body(<SetPodsTab target={t} resource="daemonsets" />),
+    },
+  ]),
   'cronjobs.batch': scoped((t) => [
     { id: 'runs', label: 'Schedule & runs', render: () => body(<CronJobTab target={t} />) },
   ]),
