@@ -92,7 +92,177 @@ const logOptions = {
   timestamps: z.boolean().optional(),
 }
 
+/** One pod on a node being drained, as the preview shows it (kubectl drain's filters, in words). */
+export interface DrainPod {
+  namespace: string
+  name: string
+  /** The controller, as `ReplicaSet web-7d9f`; absent for a bare pod. */
+  owner?: string
+  /** `evict`: goes through the Eviction API; `skip`: stays (DaemonSet and static pods, as kubectl does). */
+  action: 'evict' | 'skip'
+  /** Why it is skipped, or what evicting it costs (a bare pod is gone for good, emptyDir data is lost). */
+  notes: string[]
+  /** A PodDisruptionBudget that refuses this eviction now, in words; drain retries it later. */
+  blockedBy?: string
+}
+
+export interface DrainPlan {
+  node: string
+  unschedulable: boolean
+  pods: DrainPod[]
+}
+
+export interface DrainResult {
+  evicted: string[]
+  /** Refused by a disruption budget (429): try again once replacements are ready. */
+  blocked: { pod: string; message: string }[]
+  failed: { pod: string; message: string }[]
+}
+
+/** One rule of a Role or ClusterRole, as `kubectl describe role` tabulates it. */
+export interface RoleRule {
+  verbs: string[]
+  apiGroups: string[]
+  resources: string[]
+  resourceNames: string[]
+  nonResourceURLs: string[]
+}
+
+export interface RoleRules {
+  rules: RoleRule[]
+  /** A ClusterRole whose rules the controller aggregates from others: their label selectors, as text. */
+  aggregatedFrom?: string[]
+}
+
+/** The answer of a SelfSubjectAccessReview (`kubectl auth can-i`). */
+export interface AccessAnswer {
+  allowed: boolean
+  denied: boolean
+  /** The authorizer's reason (RBAC names the binding that allowed it), when it gave one. */
+  reason?: string
+}
+
+/** A verb or resource as `kubectl auth can-i` takes it: lowercase words, never a path (no `*` wildcard). */
+const word = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, 'lowercase letters, digits, dots or dashes')
+
+/** RBAC object names may hold colons (`system:aggregate-to-view`), which DNS names may not. */
+const pathName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[a-z0-9]([a-z0-9:.-]*[a-z0-9])?$/, 'lowercase letters, digits, : . - only')
+
+/** One Job as a CronJob's history and a Job's own view show it. */
+export interface JobSummary {
+  name: string
+  createdAt?: string
+  /** Running, Complete, Failed or Suspended (the Job's conditions, like kubectl's STATUS column). */
+  state: 'Running' | 'Complete' | 'Failed' | 'Suspended'
+  succeeded: number
+  failed: number
+  active: number
+  completions: number
+  parallelism: number
+  startTime?: string
+  completionTime?: string
+  /** Created by "run now" (`cronjob.kubernetes.io/instantiate: manual`) rather than by the schedule. */
+  manual: boolean
+}
+
+export interface CronJobState {
+  schedule: string
+  timeZone?: string
+  suspend: boolean
+  concurrencyPolicy: string
+  lastScheduleTime?: string
+  lastSuccessfulTime?: string
+  /** The schedule's next time after now (or after the last run when the cluster's clock is ahead). */
+  nextScheduleTime?: string
+  jobs: JobSummary[]
+}
+
+export interface JobPod {
+  name: string
+  phase: string
+  node?: string
+  restarts: number
+  containers: string[]
+}
+
+/** A StatefulSet's pods by ordinal or a DaemonSet's pods per node, and its replica counts. */
+export interface SetPods {
+  /** spec.replicas of a StatefulSet; desiredNumberScheduled of a DaemonSet. */
+  desired: number
+  ready: number
+  updated: number
+  pods: (JobPod & { ordinal?: number; ready: boolean })[]
+}
+
+export interface JobState extends JobSummary {
+  pods: JobPod[]
+}
+
+/** One metric of an autoscaler: what it reads now against what it aims for, in kubectl's words. */
+export interface HpaMetric {
+  /** `cpu`, `memory`, a pods/object/external metric's name. */
+  name: string
+  current?: string
+  target: string
+}
+
+export interface HpaState {
+  scaleTarget: string
+  minReplicas: number
+  maxReplicas: number
+  currentReplicas: number
+  desiredReplicas: number
+  metrics: HpaMetric[]
+  /** Replicas over time, from the autoscaler's SuccessfulRescale events, oldest first. */
+  rescales: { at: string; size: number; reason: string }[]
+}
+
+const nodeRef = z.strictObject({ context: contextName.optional(), name: dns1123Subdomain })
+
 export const actionMethods = {
+  'nodes.cordon': method<{ unschedulable: boolean }>()(
+    z.strictObject({ context: contextName.optional(), name: dns1123Subdomain, unschedulable: z.boolean() }),
+  ),
+  'nodes.drainPlan': method<DrainPlan>()(nodeRef),
+  'nodes.drain': method<DrainResult>()(nodeRef),
+  'cronjobs.state': method<CronJobState>()(z.strictObject(target)),
+  'cronjobs.suspend': method<{ suspend: boolean }>()(z.strictObject({ ...target, suspend: z.boolean() })),
+  'cronjobs.runNow': method<{ job: string }>()(z.strictObject(target)),
+  'jobs.state': method<JobState>()(z.strictObject(target)),
+  'sets.pods': method<SetPods>()(
+    z.strictObject({ ...target, resource: z.enum(['statefulsets', 'daemonsets']) }),
+  ),
+  'hpa.state': method<HpaState>()(z.strictObject(target)),
+  'rbac.rules': method<RoleRules>()(
+    z.strictObject({ context: contextName.optional(), namespace: dns1123Label.optional(), name: pathName }),
+  ),
+  'rbac.canI': method<AccessAnswer>()(
+    z.strictObject({
+      context: contextName.optional(),
+      verb: word,
+      group: z
+        .string()
+        .max(253)
+        .regex(/^([a-z0-9]([a-z0-9.-]*[a-z0-9])?)?$/)
+        .default(''),
+      resource: word,
+      subresource: z
+        .string()
+        .max(63)
+        .regex(/^[a-z]*$/)
+        .optional(),
+      namespace: dns1123Label.optional(),
+      name: dns1123Subdomain.optional(),
+    }),
+  ),
   'deployments.scale': method<{ replicas: number }>()(
     z
       .strictObject({

@@ -9,6 +9,7 @@ import { LogViewer } from '../../logs/LogViewer'
 import { ForwardButtons } from '../../ports/ForwardButtons'
 import { ShellTab } from '../../terminal/ShellTab'
 import type { Tab } from '../Tabs'
+import { NodeDrainTab } from '../nodes/NodeDrainTab'
 import { useNamespaceSelection } from '../namespace-selection'
 import { useResourceWatch } from '../useResourceWatch'
 import type { Target } from './target'
@@ -187,6 +188,8 @@ const body = (node: ReactNode, extra = ''): ReactNode => <div className={`detail
 /** Tabs that only some kinds have: scale and rollout for workloads, logs for pods and deployments, shell and
  * port forward for pods, port forward for services. */
 export function workloadTabs(target: Target): Tab[] {
+  if (target.kind === 'nodes')
+    return [{ id: 'drain', label: 'Cordon & drain', render: () => body(<NodeDrainTab target={target} />) }]
   const ns = target.namespace
   if (!ns) return []
   const t: Scoped = { ...target, namespace: ns }

@@ -11,6 +11,7 @@ import { Age, StatusText } from '../columns/base'
 import { TimeText } from '../detail/TimeText'
 import { Tabs } from '../Tabs'
 import { warningsFirst } from '../views/event-order'
+import { dedicatedTabs } from './dedicated'
 import { openApiObject } from './routes'
 import '../detail/detail.css'
 
@@ -266,6 +267,14 @@ export function ApiDetailPanel(props: {
               </div>
             ),
           },
+          ...(dedicatedTabs[kind.id]?.(
+            {
+              name: object.name,
+              ...(object.namespace ? { namespace: object.namespace } : {}),
+              ...(context ? { context } : {}),
+            },
+            kind,
+          ) ?? []),
           {
             id: 'events',
             label: 'Events',

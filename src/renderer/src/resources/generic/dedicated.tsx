@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react'
+import type { ApiKind } from '@shared/contract'
+import type { Tab } from '../Tabs'
+import { CronJobTab } from '../batch/CronJobTab'
+import { HpaTab } from '../batch/HpaTab'
+import { JobTab } from '../batch/JobTab'
+import { SetPodsTab } from '../batch/SetPodsTab'
+import { RoleRulesTab } from '../rbac/RoleRulesTab'
+
+/** The object a dedicated tab is about, in the generic detail panel. */
+export interface DedicatedTarget {
+  context?: string
+  namespace?: string
+  name: string
+}
+
+type TabsFor = (target: DedicatedTarget, kind: ApiKind) => Tab[]
+
+const body = (node: ReactNode): ReactNode => <div className="detail-body">{node}</div>
+
+const rulesTab: TabsFor = (target) => [
+  { id: 'rules', label: 'Rules', render: () => body(<RoleRulesTab target={target} />) },
+]
+
+/** Namespaced kinds' tabs need the namespace; a route without one (never for these kinds) gets none. */
+const scoped =
+  (make: (t: DedicatedTarget & { namespace: string }) => Tab[]): TabsFor =>
+  (t) =>
+    t.namespace ? make({ ...t, namespace: t.namespace }) : []
+
+/**
+ * Kinds that need more than columns: discovery id → the tabs their detail adds after Summary. The generic panel
+ * keeps summary, events, YAML and delete for them; a kind listed here gets its own view on top.
+ */
+export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
+  'statefulsets.apps': scoped((t) => [
+    {
+      id: 'pods',
+      label: 'Pods & scale',
+      render: () => body(<SetPodsTab target={t} resource="statefulsets" />),
+    },
+  ]),
+  'daemonsets.apps': scoped((t) => [
+    {
+      id: 'pods',
+      label: 'Pods per node',
+      render: () => body(<SetPodsTab target={t} resource="daemonsets" />),
+    },
+  ]),
+  'cronjobs.batch': scoped((t) => [
+    { id: 'runs', label: 'Schedule & runs', render: () => body(<CronJobTab target={t} />) },
+  ]),
+  'jobs.batch': scoped((t) => [
+    { id: 'pods', label: 'Pods & logs', render: () => body(<JobTab target={t} />) },
+  ]),
+  'horizontalpodautoscalers.autoscaling': scoped((t) => [
+    { id: 'scaling', label: 'Scaling', render: () => body(<HpaTab target={t} />) },
+  ]),
+  'roles.rbac.authorization.k8s.io': rulesTab,
+  'clusterroles.rbac.authorization.k8s.io': rulesTab,
+}
