@@ -4,6 +4,7 @@ import { isDnsLabel } from './api/validation'
 import { bootstrap } from './bootstrap'
 import type { Clock, ManualClock } from './clock'
 import { manualClock, realClock } from './clock'
+import { createChaos, type SandboxChaos } from './chaos'
 import { startControllers } from './controllers'
 import { createLogServer } from './logs/log-server'
 import { seedPods } from './seed'
@@ -31,6 +32,8 @@ export interface RunningSandbox {
   readonly port: number
   readonly token: string
   readonly caData: string // base64 PEM of the CA for certificate-authority-data
+  /** Break-it controls (simulated failures and paused controllers) for Skiff's reconcile view. */
+  readonly chaos: SandboxChaos
   advance(ms: number): Promise<void>
   save(file: string): Promise<void>
   stop(): Promise<void>
@@ -90,7 +93,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       store,
     )
   let stopped = false
+  const chaos = createChaos(api, controllers, clock)
   return {
+    chaos,
     name: opts.name,
     url: `https://127.0.0.1:${server.port}`,
     port: server.port,
@@ -115,4 +120,6 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     },
   }
 }
+export type { ChaosAction, ChaosState, SandboxChaos } from './chaos'
+export { EVICTION_DELAY_MS } from './chaos'
 export { sandboxContextName, sandboxKubeconfigEntry, type SandboxKubeconfigEntry } from './kubeconfig-entry'

@@ -27,6 +27,12 @@ export interface Controllers {
   stop(): void
   resyncAll(): void
   readonly nodeNames: string[]
+  /** Break-it: while paused no controller (kubelet included) acts; work queues up and runs on resume. */
+  setPaused(paused: boolean): void
+  readonly paused: boolean
+  /** Break-it actions record their events and wake controllers like any other writer. */
+  readonly events: EventRecorder
+  enqueue(key: string): void
 }
 
 export interface Sync {
@@ -59,10 +65,11 @@ export function startControllers(ctx: ControllerContext): Controllers {
   const timers = new Map<string, () => void>()
   let scheduled = false
   let stopped = false
+  let paused = false
   const names = nodeNames(ctx.clusterName, ctx.nodeCount)
 
   const schedule = (): void => {
-    if (scheduled || stopped) return
+    if (scheduled || stopped || paused) return
     scheduled = true
     setImmediate(flush)
   }
@@ -92,6 +99,8 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return syncReplicaSet(sync, ns, name)
       case 'Pod':
         return kubelet.sync(ns, name)
+      case 'Node':
+        return kubelet.nodeChanged(name)
       case 'Namespace':
         return syncNamespace(sync, name)
       case 'Service':
@@ -105,7 +114,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
 
   function flush(): void {
     scheduled = false
-    if (stopped) return
+    if (stopped || paused) return
     let n = 0
     for (const key of queue) {
       queue.delete(key)
@@ -147,6 +156,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
       if (ev.type !== 'DELETED' && kubeletCares(obj as Pod)) enqueue(`Pod|${ns}|${obj.metadata.name}`)
       for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
     }
+    if (kind === 'Node') enqueue(`Node||${obj.metadata.name}`)
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
@@ -160,8 +170,18 @@ export function startControllers(ctx: ControllerContext): Controllers {
 
   return {
     nodeNames: names,
+    events: sync.events,
+    enqueue,
+    get paused() {
+      return paused
+    },
+    setPaused(next) {
+      paused = next
+      if (!paused && queue.size > 0) schedule()
+    },
     async settle() {
-      while (queue.size > 0 || scheduled) await new Promise<void>((resolve) => setImmediate(resolve))
+      while ((queue.size > 0 && !paused) || scheduled)
+        await new Promise<void>((resolve) => setImmediate(resolve))
     },
     stop() {
       stopped = true

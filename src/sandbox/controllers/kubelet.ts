@@ -1,6 +1,6 @@
 import { deepEqual } from '../api/deep-equal'
 import { resourceByKind } from '../api/resources'
-import type { Pod } from '../types'
+import type { KObj, Pod } from '../types'
 import { initialStatus } from './container-state'
 import { computePodStatus, condition } from './pod-status'
 import type { Sync } from './index'
@@ -9,6 +9,16 @@ import type { Sync } from './index'
 // runtime and finishes graceful deletions.
 export interface Kubelet {
   sync(ns: string, name: string): void
+  /** A node's readiness changed: pods waiting for a node, and the node's own pods, get another pass. */
+  nodeChanged(name: string): void
+}
+
+/** A node the scheduler may bind to and whose kubelet runs containers: Ready, and not tainted NoExecute. */
+export function nodeIsReady(node: KObj | undefined): boolean {
+  if (!node) return true // nodes the bootstrap did not write (tests) count as healthy
+  const status = node.status as { conditions?: { type: string; status: string }[] } | undefined
+  const cond = status?.conditions?.find((c) => c.type === 'Ready')
+  return !cond || cond.status === 'True'
 }
 
 const TERMINATION_MS = 1000
@@ -16,12 +26,20 @@ const TERMINATION_MS = 1000
 export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
   const { api, clock } = sync
   const podDef = resourceByKind('Pod')
+  const nodeDef = resourceByKind('Node')
+  const ready = (name: string): boolean => nodeIsReady(api.store.get(nodeDef, '', name)?.obj)
   const terminatingSince = new Map<string, number>()
   let nextNode = 0
   let nextIp = 0
 
   const schedule = (pod: Pod): void => {
-    const node = nodes[nextNode++ % nodes.length] ?? nodes[0] ?? 'node'
+    const usable = nodes.filter(ready)
+    if (usable.length === 0) {
+      const message = `0/${nodes.length} nodes are available: ${nodes.length} node(s) had untolerated taint {node.kubernetes.io/unreachable: }. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`
+      sync.events.record(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler')
+      return
+    }
+    const node = usable[nextNode++ % usable.length] ?? 'node'
     const now = api.timestamp()
     const next = structuredClone(pod)
     next.spec.nodeName = node
@@ -90,7 +108,17 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
         return
       }
       if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return
+      // An unreachable node's kubelet reports nothing: its pods keep their last status.
+      if (!ready(pod.spec.nodeName)) return
       runContainers(pod, key)
+    },
+    nodeChanged(name) {
+      if (!ready(name)) return
+      for (const e of api.store.list(podDef)) {
+        const pod = e.obj as Pod
+        if (!pod.spec.nodeName || pod.spec.nodeName === name)
+          sync.enqueue(`Pod|${pod.metadata.namespace ?? ''}|${pod.metadata.name}`)
+      }
     },
   }
 }
