@@ -7,6 +7,7 @@ import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
 import { sessionMethods, sessionStreams } from './sessions'
+import { reconcileMethods, reconcileStreams } from './reconcile'
 
 export * from './errors'
 export * from './system'
@@ -15,6 +16,7 @@ export * from './contexts'
 export * from './clusters'
 export * from './actions'
 export * from './sessions'
+export * from './reconcile'
 export * from './names'
 export * from './client'
 
@@ -26,6 +28,7 @@ export const methods = {
   ...clusterMethods,
   ...actionMethods,
   ...sessionMethods,
+  ...reconcileMethods,
 } as const
 
 /** Every stream the renderer can subscribe to. */
@@ -36,6 +39,7 @@ export const streams = {
   ...clusterStreams,
   ...actionStreams,
   ...sessionStreams,
+  ...reconcileStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
 export type Methods = typeof methods
