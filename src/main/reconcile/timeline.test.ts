@@ -16,7 +16,7 @@ const event = (
   type: 'event',
   change: count > 1 ? 'MODIFIED' : 'ADDED',
   event: {
-    metadata: { name: `${involved.name}.${reason}`, uid: `${involved.name}-${reason}` },
+    metadata: { name: `${involved.name}.${reason}`, uid: `${involved.name}-${reason}-${message}` },
     involvedObject: { ...involved, namespace: 'default' },
     reason,
     message,
