@@ -11,10 +11,12 @@ import {
   createContextHandlers,
   createResourceHandlers,
   createSessionHandlers,
+  createReconcileHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
+import { createChaosBus } from './reconcile/chaos-bus'
 import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
@@ -97,6 +99,10 @@ export function createBackend(options: BackendOptions): Backend {
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
     sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
+    reconcile: createReconcileHandlers({
+      getKubeConfig,
+      chaos: createChaosBus((context) => sandboxes.chaosTarget(context)),
+    }),
   })
 
   return {

@@ -1,3 +1,4 @@
+import type { ChaosTarget } from '../reconcile/chaos-bus'
 import type { SandboxKubeconfigEntry } from '@sandbox'
 
 /** The slice of src/sandbox this provider needs. */
@@ -9,6 +10,8 @@ export interface RunningSandbox {
   caData: string
   stop(): Promise<void>
   save(file: string): Promise<void>
+  /** Break-it controls (the real sandbox always has them; test fakes may not). */
+  chaos?: ChaosTarget['chaos']
 }
 
 export type StartSandbox = (options: {

@@ -3,6 +3,7 @@ import type { createActionHandlers } from './actions'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
 import type { createResourceHandlers } from './resources'
+import type { createReconcileHandlers } from './reconcile'
 import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
 
@@ -10,6 +11,7 @@ export { createActionHandlers } from './actions'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
 export { createResourceHandlers } from './resources'
+export { createReconcileHandlers } from './reconcile'
 export { createSessionHandlers } from './sessions'
 export { createSystemHandlers } from './system'
 
@@ -20,6 +22,7 @@ export interface Concerns {
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
   sessions: ReturnType<typeof createSessionHandlers>
+  reconcile: ReturnType<typeof createReconcileHandlers>
 }
 
 /** Every concern's handlers in the dispatcher's two tables; the compiler refuses a contract entry left out. */
@@ -32,6 +35,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.methods,
       ...c.actions.methods,
       ...c.sessions.methods,
+      ...c.reconcile.methods,
     },
     streams: {
       ...c.system.streams,
@@ -40,6 +44,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.resources.streams,
       ...c.actions.streams,
       ...c.sessions.streams,
+      ...c.reconcile.streams,
     },
   }
 }

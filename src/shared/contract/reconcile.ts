@@ -5,12 +5,13 @@ import { contextName, dns1123Label, dns1123Subdomain } from './names'
 // The reconcile view: desired state beside observed state for one Deployment, its owner graph and a timeline
 // of what the controllers did. Break-it actions exist only for Skiff's own sandbox clusters.
 
-export type PodDotPhase = 'running' | 'pending' | 'failed' | 'terminating' | 'succeeded'
-
 export interface GraphPod {
   name: string
-  phase: PodDotPhase
-  ready: boolean
+  /** status.phase */
+  phase: string
+  /** READY as kubectl prints it: `ready/total` containers. */
+  ready: string
+  deleting: boolean
   node?: string
   restarts: number
   /** The pod's status as `kubectl get pods` prints it (Running, CrashLoopBackOff, ContainerCreating…). */
