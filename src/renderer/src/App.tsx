@@ -11,6 +11,7 @@ import { NoticeArea } from './components/Notice'
 import { useSidebarCollapsed } from './sidebar-state'
 import { CommandPalette } from './palette/CommandPalette'
 import { TerminalDock } from './terminal/TerminalDock'
+import { Guide } from './guide/Guide'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -98,6 +99,9 @@ export function App() {
         )}
       </main>
       <TerminalDock />
+      {context.name?.startsWith('sandbox-') && !refused && (
+        <Guide key={context.name} context={context.name} />
+      )}
       <ExecApprovalDialog context={context.name} />
       <NoticeArea className="app-notices" />
     </div>
