@@ -73,13 +73,22 @@ export async function reconcileRollout(
         'application/strategic-merge-patch+json',
       )
       if (patched.status !== 200) throw new Error(`rolling out ${name}: HTTP ${patched.status}`)
-      const sets = page.locator('.owner-graph .graph-sets > li')
-      await sets.nth(1).waitFor({ timeout: 30_000 })
-      for (let i = 0; ; i++) {
-        if ((await sets.count()) === 1 && (await dotsIn(page, 'running')) === replicas) break
-        if (i > 900) throw new Error(`the rollout of ${name} did not finish in 180 s`)
-        await page.waitForTimeout(200)
-      }
+      // Waited for inside the page with plain DOM queries: Playwright's locators would force layouts of their
+      // own and show up as the app's long tasks.
+      const finished = await page.evaluate<boolean>(`new Promise((resolve) => {
+        const until = performance.now() + 180000
+        let seenTwo = false
+        const check = () => {
+          const sets = document.querySelectorAll('.owner-graph .graph-sets > li').length
+          const running = document.querySelectorAll('.owner-graph .pod-dot[data-state="running"]').length
+          if (sets > 1) seenTwo = true
+          if (seenTwo && sets === 1 && running === ${replicas}) return resolve(true)
+          if (performance.now() > until) return resolve(false)
+          setTimeout(check, 250)
+        }
+        check()
+      })`)
+      if (!finished) throw new Error(`the rollout of ${name} did not finish in 180 s`)
       const rolloutMs = Date.now() - started
       const frames = await page.evaluate<number[]>(
         '(() => { window.__bench.recon.stop = true; return window.__bench.recon.frames.slice(1) })()',

@@ -6,12 +6,13 @@ import { useNotice } from '../components/Notice'
 interface Props {
   context?: string
   snapshot: ReconcileSnapshot
-  /** The pod picked in the graph; the first pod when none is. */
+  /** The pod picked in the graph or the list here; the first pod when none is. */
   selected?: string
+  onSelect: (pod: string) => void
 }
 
 /** Simulated failures for a sandbox cluster; each one shows in the timeline, followed by the healing. */
-export function BreakIt({ context, snapshot, selected }: Props): ReactNode {
+export function BreakIt({ context, snapshot, selected, onSelect }: Props): ReactNode {
   const notice = useNotice()
   const [busy, setBusy] = useState(false)
   const pods = snapshot.replicaSets.flatMap((rs) => rs.pods).filter((p) => !p.deleting)
@@ -42,9 +43,16 @@ export function BreakIt({ context, snapshot, selected }: Props): ReactNode {
         These failures are simulated by the sandbox. Break something and watch the controllers heal it.
       </p>
       <div className="break-row" role="group" aria-label="Pod">
-        <span className="small">
-          Pod: <span className="mono">{pod ?? 'none'}</span>
-        </span>
+        <label className="small">
+          Pod{' '}
+          <select value={pod ?? ''} onChange={(e) => onSelect(e.target.value)} disabled={!pod}>
+            {pods.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name} ({p.status})
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           disabled={busy || !pod}

@@ -40,15 +40,14 @@ export const OwnerGraph = memo(function OwnerGraph({ snapshot, selected, onSelec
               <div className="muted small mono">{rs.images.join(', ')}</div>
               <div className="graph-pods" role="group" aria-label={label}>
                 {pods.map((p) => (
-                  <button
+                  // Spans, not buttons: 500 dots re-styled each frame must stay cheap. Break it offers the same
+                  // choice in a keyboard-reachable list.
+                  <span
                     key={p.name}
-                    type="button"
                     className={`pod-dot ${p.dot}${p.name === selected ? ' selected' : ''}`}
                     data-state={p.dot}
                     data-pod={p.name}
                     title={`${p.name}: ${p.status}${p.node ? ` on ${p.node}` : ''}${p.restarts ? `, ${p.restarts} restarts` : ''}`}
-                    aria-label={`${p.name}: ${p.status}`}
-                    aria-pressed={p.name === selected}
                     onClick={() => onSelect?.(p.name)}
                   />
                 ))}

@@ -42,6 +42,7 @@ export function ReconcileView({ context, namespace, name }: Props): ReactNode {
             {...(context ? { context } : {})}
             snapshot={snapshot}
             {...(selected ? { selected } : {})}
+            onSelect={setSelected}
           />
         )}
       </div>
