@@ -64,4 +64,59 @@ test.describe('reconcile view', () => {
     await shot('reconcile-healed-dark.png')
     await page.emulateMedia({ colorScheme: 'light' })
   })
+
+  test('the guided first run completes end to end, checked against the cluster, and resumes after a reload', async ({
+    page,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(app.url)
+    await createSandboxCluster(page, 'guide')
+    const guide = page.getByRole('complementary', { name: 'Guided first run' })
+    const current = guide.locator('li[aria-current="step"]')
+    await expect(current).toHaveText('Create a deployment')
+    await expect(guide.getByText('kubectl create deployment hello --image=nginx:1.27')).toBeVisible()
+    await page.screenshot({ path: testInfo.outputPath('guide-start-light.png') })
+
+    // Skippable, and the skip is remembered until resumed.
+    await guide.getByRole('button', { name: 'Skip' }).click()
+    await expect(guide).toBeHidden()
+    await page.getByRole('button', { name: 'Resume the guide (0/6)' }).click()
+
+    kubectl(app.env, ['-n', 'default', 'create', 'deployment', 'hello', '--image=nginx:1.27'])
+    await expect(current).toHaveText('Scale it to 3 replicas or more', { timeout: 30_000 })
+    await guide.getByRole('link', { name: 'Open Workloads → Deployments' }).click()
+    await page.getByRole('tab', { name: 'Deployments' }).click()
+    const row = page.getByRole('grid', { name: /^Deployments/ }).locator('tr[data-key="default/hello"]')
+    await row.getByText('hello', { exact: true }).click()
+    const panel = page.getByRole('dialog', { name: 'hello' })
+    await panel.getByRole('tab', { name: 'Reconcile' }).click()
+    await panel.getByRole('spinbutton', { name: 'Replicas' }).fill('3')
+    await panel.getByRole('spinbutton', { name: 'Replicas' }).press('Enter')
+    await expect(current).toHaveText('Break a pod', { timeout: 30_000 })
+
+    // Resumable: a reload keeps the progress (it is persisted, and re-checked against the cluster).
+    await page.reload()
+    await expect(current).toHaveText('Break a pod')
+    await page.getByRole('tab', { name: 'Deployments' }).click()
+    await row.getByText('hello', { exact: true }).click()
+    await panel.getByRole('tab', { name: 'Reconcile' }).click()
+    await panel
+      .getByRole('region', { name: 'Break it (simulated)' })
+      .getByRole('button', { name: 'Kill pod' })
+      .click()
+    // Break, then heal: the replacement pod turns the next step done without a click.
+    await expect(current).toHaveText('Change the image', { timeout: 30_000 })
+    await expect(guide.getByText('✓ Watch it heal')).toBeVisible()
+
+    await panel.getByRole('tab', { name: 'Scale & rollout' }).click()
+    await panel.getByLabel('New image for nginx').fill('nginx:1.28')
+    await panel.getByRole('button', { name: 'Set image' }).click()
+    await expect(current).toHaveText('Roll back', { timeout: 30_000 })
+    kubectl(app.env, ['-n', 'default', 'rollout', 'undo', 'deployment/hello'])
+    await expect(guide.getByRole('status')).toContainText('Done.', { timeout: 30_000 })
+    await expect(guide.getByText('6/6 done')).toBeVisible()
+    await page.screenshot({ path: testInfo.outputPath('guide-done-light.png') })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.screenshot({ path: testInfo.outputPath('guide-done-dark.png') })
+  })
 })
