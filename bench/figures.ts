@@ -247,7 +247,7 @@ export function reconcileFigures(rs: ReconcileResult[], replicas: number): Figur
   )} s, ${Math.round(spread(pick(rs, (r) => r.frames)).median)} frames)`
   return [
     figure(
-      '8',
+      '9',
       `Reconcile view, ${replicas}-replica rollout: longest frame`,
       'ms',
       spread(pick(rs, (r) => r.longestFrameMs)),
@@ -255,13 +255,13 @@ export function reconcileFigures(rs: ReconcileResult[], replicas: number): Figur
       note,
     ),
     figure(
-      '8',
+      '9',
       `Reconcile view, ${replicas}-replica rollout: p95 frame`,
       'ms',
       spread(pick(rs, (r) => r.p95FrameMs)),
     ),
     figure(
-      '8',
+      '9',
       `Reconcile view, ${replicas}-replica rollout: longest main-thread task`,
       'ms',
       spread(pick(rs, (r) => r.longestTaskMs)),

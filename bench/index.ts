@@ -4,6 +4,7 @@ import { launchBrowser } from './browser'
 import { churn } from './churn-scenario'
 import { startCluster, type BenchCluster } from './cluster'
 import { compareWithKubectl } from './kubectl-scenario'
+import { backendRss, kindsFigures, kindsInBrowser, setUpKinds } from './kinds-scenario'
 import { logViewerThroughput } from './log-viewer-scenario'
 import { logsThroughput } from './logs-scenario'
 import { openPods } from './pods-scenario'
@@ -34,7 +35,8 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     runs: { type: 'string' },
     // e.g. --only 1,5: run just these scenarios (1 = open Pods, 2 = churn and memory, 4 = logs, 5 = kubectl,
-    // 6 = sandbox, 7 = exec and port-forward, 8 = reconcile view during a rollout), for profiling one figure without waiting for the rest.
+    // 6 = sandbox, 7 = exec and port-forward, 8 = many kinds,
+    // 9 = reconcile view during a rollout), for profiling one figure without waiting for the rest.
     only: { type: 'string' },
   },
   strict: true,
@@ -43,9 +45,31 @@ const smoke = values.smoke ?? false
 const quick = (values.quick ?? false) || smoke
 const runs = values.runs ? Number(values.runs) : smoke ? 1 : quick ? 2 : 5
 const sizes = smoke
-  ? { small: 200, large: 400, churnSeconds: 2, logSeconds: 1, watchers: 3, getSeconds: 0.5, samples: 3 }
+  ? {
+      small: 200,
+      large: 400,
+      churnSeconds: 2,
+      logSeconds: 1,
+      watchers: 3,
+      getSeconds: 0.5,
+      samples: 3,
+      kinds: 2,
+      perKind: 50,
+      big: 200,
+    }
   : quick
-    ? { small: 1000, large: 3000, churnSeconds: 5, logSeconds: 3, watchers: 10, getSeconds: 1, samples: 10 }
+    ? {
+        small: 1000,
+        large: 3000,
+        churnSeconds: 5,
+        logSeconds: 3,
+        watchers: 10,
+        getSeconds: 1,
+        samples: 10,
+        kinds: 20,
+        perKind: 200,
+        big: 2000,
+      }
     : {
         small: 10_000,
         large: 50_000,
@@ -54,6 +78,9 @@ const sizes = smoke
         watchers: 50,
         getSeconds: 3,
         samples: 20,
+        kinds: 20,
+        perKind: 2000,
+        big: 10_000,
       }
 const slowRuns = quick ? 1 : 3
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined
@@ -142,10 +169,10 @@ try {
       )
 
   const replicas = smoke ? 50 : 500
-  if (want('8')) log(`scenario 8: reconcile view of a ${replicas}-replica rollout`)
-  const rc = !want('8')
+  if (want('9')) log(`scenario 9: reconcile view of a ${replicas}-replica rollout`)
+  const rc = !want('9')
     ? undefined
-    : await attempt('scenario 8', () =>
+    : await attempt('scenario 9', () =>
         repeat(slowRuns, () => retryOnce(() => reconcileRollout(browser, cluster, web.url, replicas))),
       )
   if (rc) figures.push(...reconcileFigures(rc, replicas))
@@ -185,6 +212,25 @@ try {
     ? undefined
     : await attempt('scenario 4', () => repeat(slowRuns, () => logsThroughput(50_000, sizes.logSeconds)))
   if (lg) figures.push(...logsFigures(lg, 50_000))
+  if (want('8')) log(`scenario 8: ${sizes.kinds} kinds × ${sizes.perKind} objects, a CRD with ${sizes.big}`)
+  const kindsRun = !want('8')
+    ? undefined
+    : await attempt('scenario 8', async () => {
+        const setup = await setUpKinds(cluster, NS, sizes.kinds, sizes.perKind, sizes.big)
+        const backend = await repeat(slowRuns, () => backendRss(cluster, setup))
+        const inApp = await repeat(slowRuns, () =>
+          retryOnce(() => kindsInBrowser(browser, web.url, setup, sizes.perKind, sizes.big, expected)),
+        )
+        return { backend, inApp }
+      })
+  if (kindsRun)
+    figures.push(
+      ...kindsFigures(
+        { kinds: sizes.kinds, perKind: sizes.perKind, big: sizes.big, pods: sizes.small },
+        kindsRun.backend,
+        kindsRun.inApp,
+      ),
+    )
   if (cmp) figures.push(...kubectlFigures(sizes.small, cmp))
   if (sb) figures.push(...sandboxFigureRows(sizes.small, sizes.watchers, sb))
   if (st) figures.push(...streamingFigureRows(st))

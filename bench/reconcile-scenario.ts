@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core'
 import type { BenchBrowser } from './browser'
 import { longestTask, onPage } from './browser'
 import type { BenchCluster } from './cluster'
@@ -25,11 +26,11 @@ const RECORD = `(() => {
   return prev
 })()`
 
-const dotsIn = (page: import('playwright-core').Page, state: string): Promise<number> =>
+const dotsIn = (page: Page, state: string): Promise<number> =>
   page.locator(`.owner-graph .graph-pods .pod-dot[data-state="${state}"]`).count()
 
 /**
- * Scenario 8: a `replicas`-pod Deployment's Reconcile tab open while its image changes, until the rollout is
+ * Scenario 9: a `replicas`-pod Deployment's Reconcile tab open while its image changes, until the rollout is
  * done (one ReplicaSet, every dot running). Frame times come from requestAnimationFrame in the page.
  */
 export async function reconcileRollout(

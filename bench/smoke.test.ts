@@ -19,6 +19,7 @@ describe('npm run bench', () => {
       'Sandbox LIST',
       'Sandbox exec round trip',
       'kubectl port-forward: HTTP GET',
+      'CRD with',
     ]) {
       expect(stdout).toContain(figure)
     }

@@ -41,6 +41,7 @@ test('every section is reachable from the sidebar by keyboard', async ({ page })
     'Namespaces',
     'Nodes',
     'Events',
+    'Apply YAML',
     'System',
   ]) {
     await nav.getByRole('link', { name }).focus()

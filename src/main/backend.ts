@@ -7,8 +7,10 @@ import { createExecApprovals } from './kubeconfig/exec-approvals'
 import { waitForNodesReady } from './clusters/verify-ready'
 import {
   createActionHandlers,
+  createApiResourceHandlers,
   createClusterHandlers,
   createContextHandlers,
+  createManifestHandlers,
   createResourceHandlers,
   createSessionHandlers,
   createReconcileHandlers,
@@ -17,6 +19,9 @@ import {
 } from './handlers'
 import { createKubeService } from './kube'
 import { createChaosBus } from './reconcile/chaos-bus'
+import { createApiService } from './resources/api-service'
+import { createCatalogService } from './resources/catalog'
+import { createManifestService } from './manifests'
 import { createExecSessions, createForwards } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
@@ -79,6 +84,8 @@ export function createBackend(options: BackendOptions): Backend {
   ]
   const jobs = createJobRunner(Object.fromEntries(providers.map((p) => [p.id, p])))
   const kube = createKubeService({ getKubeConfig })
+  const catalog = createCatalogService({ getKubeConfig })
+  const apiResources = createApiService({ getKubeConfig, catalog })
   const forwards = createForwards(getKubeConfig)
 
   const { methods, streams } = joinHandlers({
@@ -98,6 +105,8 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     resources: createResourceHandlers(kube),
     actions: createActionHandlers({ getKubeConfig }),
+    apiResources: createApiResourceHandlers(apiResources, catalog),
+    manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
     sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
     reconcile: createReconcileHandlers({
       getKubeConfig,
@@ -115,6 +124,7 @@ export function createBackend(options: BackendOptions): Backend {
     runningJobs: () => jobs.running().length,
     async close() {
       kube.close()
+      apiResources.close()
       forwards.close()
       await jobs.cancelAll()
       await sandboxes.shutdown()

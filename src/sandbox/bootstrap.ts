@@ -1,5 +1,6 @@
 import type { ObjectApi } from './api/objects'
 import { resourceByKind } from './api/resources'
+import { bootstrapIngressClass } from './controllers/ingress'
 
 // A realistic empty cluster: system namespaces, nodes, the kubernetes service and per-namespace defaults.
 export function nodeNames(cluster: string, count: number): string[] {
@@ -8,7 +9,7 @@ export function nodeNames(cluster: string, count: number): string[] {
   return names
 }
 
-function nodeObject(name: string, index: number, now: string): Record<string, unknown> {
+export function nodeObject(name: string, index: number, now: string): Record<string, unknown> {
   const condition = (
     type: string,
     status: string,
@@ -73,6 +74,7 @@ function nodeObject(name: string, index: number, now: string): Record<string, un
 }
 
 export function bootstrap(api: ObjectApi, cluster: string, nodes: number, caCert: string): void {
+  bootstrapIngressClass(api)
   const nsDef = resourceByKind('Namespace')
   for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
     api.create(nsDef, '', { metadata: { name: ns } })

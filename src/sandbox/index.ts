@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { ObjectApi } from './api/objects'
 import { isDnsLabel } from './api/validation'
 import { bootstrap } from './bootstrap'
+import { ensureBootstrapPolicy } from './auth/bootstrap-policy'
+import { tokenKeys } from './auth/tokens'
 import type { Clock, ManualClock } from './clock'
 import { manualClock, realClock } from './clock'
 import { createChaos, type SandboxChaos } from './chaos'
@@ -58,11 +60,19 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const clock: Clock = manual ?? realClock(speed)
   const store = new Store(opts.watchHistory)
   const api = new ObjectApi(store, clock)
-  const controllers = startControllers({ api, clock, clusterName: opts.name, nodeCount: nodes })
+  const controllers = startControllers({
+    api,
+    clock,
+    clusterName: opts.name,
+    nodeCount: nodes,
+    tokenKeys: tokenKeys(certs.key),
+  })
   if (state) {
     restoreObjects(store, state, () => api.resources.reload(store).filter((r) => r.custom))
     controllers.resyncAll()
   } else bootstrap(api, opts.name, nodes, certs.caCert)
+  // like kube-apiserver's rbac/bootstrap-roles hook: the default roles exist after every start
+  ensureBootstrapPolicy(api)
 
   const logs = createLogServer(api)
   const port = opts.port ?? (state ? state.port : 0)
@@ -93,7 +103,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       store,
     )
   let stopped = false
-  const chaos = createChaos(api, controllers, clock)
+  const chaos = createChaos(api, controllers)
   return {
     chaos,
     name: opts.name,
@@ -121,5 +131,4 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   }
 }
 export type { ChaosAction, ChaosState, SandboxChaos } from './chaos'
-export { EVICTION_DELAY_MS } from './chaos'
 export { sandboxContextName, sandboxKubeconfigEntry, type SandboxKubeconfigEntry } from './kubeconfig-entry'

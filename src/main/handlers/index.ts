@@ -1,15 +1,19 @@
 import type { MethodHandlers, StreamHandlers } from '../transport/dispatch'
 import type { createActionHandlers } from './actions'
+import type { createApiResourceHandlers } from './api-resources'
 import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
+import type { createManifestHandlers } from './manifests'
 import type { createResourceHandlers } from './resources'
 import type { createReconcileHandlers } from './reconcile'
 import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
 
 export { createActionHandlers } from './actions'
+export { createApiResourceHandlers } from './api-resources'
 export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
+export { createManifestHandlers } from './manifests'
 export { createResourceHandlers } from './resources'
 export { createReconcileHandlers } from './reconcile'
 export { createSessionHandlers } from './sessions'
@@ -21,6 +25,8 @@ export interface Concerns {
   clusters: ReturnType<typeof createClusterHandlers>
   resources: ReturnType<typeof createResourceHandlers>
   actions: ReturnType<typeof createActionHandlers>
+  apiResources: ReturnType<typeof createApiResourceHandlers>
+  manifests: ReturnType<typeof createManifestHandlers>
   sessions: ReturnType<typeof createSessionHandlers>
   reconcile: ReturnType<typeof createReconcileHandlers>
 }
@@ -34,6 +40,8 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.methods,
       ...c.resources.methods,
       ...c.actions.methods,
+      ...c.apiResources.methods,
+      ...c.manifests.methods,
       ...c.sessions.methods,
       ...c.reconcile.methods,
     },
@@ -43,6 +51,8 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.clusters.streams,
       ...c.resources.streams,
       ...c.actions.streams,
+      ...c.apiResources.streams,
+      ...c.manifests.streams,
       ...c.sessions.streams,
       ...c.reconcile.streams,
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Row } from '@shared/rows'
-import { createDeltaBatcher, type DeltaBatch } from './batcher'
+import { createDeltaBatcher, type DeltaBatch, type DeltaBatcher } from './batcher'
 import { fakeTimers } from '../../../test/support/timers'
 
 const row = (key: string, data = 0): Row => ({
@@ -16,7 +16,7 @@ const row = (key: string, data = 0): Row => ({
 function setup(): {
   batches: DeltaBatch[]
   timers: ReturnType<typeof fakeTimers>
-  b: ReturnType<typeof createDeltaBatcher>
+  b: DeltaBatcher
 } {
   const batches: DeltaBatch[] = []
   const timers = fakeTimers()

@@ -1,8 +1,8 @@
 import type { Row } from '@shared/rows'
-import type { RowChange } from './fold'
+import type { KeyedRow, RowChange } from './fold'
 
-export interface DeltaBatch {
-  upserts: Row[]
+export interface DeltaBatch<R extends KeyedRow = Row> {
+  upserts: R[]
   deletes: string[]
 }
 
@@ -16,8 +16,8 @@ export const realTimers: Timers = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 }
 
-export interface DeltaBatcher {
-  add(change: RowChange): void
+export interface DeltaBatcher<R extends KeyedRow = Row> {
+  add(change: RowChange<R>): void
   /** Sends what is pending now (e.g. before a status change, so order is kept). */
   flush(): void
   dispose(): void
@@ -29,12 +29,12 @@ export interface DeltaBatcher {
  * Coalesces row changes for `intervalMs` (a fixed window from the first change, so steady churn still
  * flushes): the last upsert of a key wins, and a row added then deleted inside one window is never sent.
  */
-export function createDeltaBatcher(
-  send: (batch: DeltaBatch) => void,
+export function createDeltaBatcher<R extends KeyedRow = Row>(
+  send: (batch: DeltaBatch<R>) => void,
   intervalMs = 50,
   timers: Timers = realTimers,
-): DeltaBatcher {
-  let pending = new Map<string, Row | null>()
+): DeltaBatcher<R> {
+  let pending = new Map<string, R | null>()
   let bornInBatch = new Set<string>()
   let timer: unknown
 
@@ -42,7 +42,7 @@ export function createDeltaBatcher(
     if (timer !== undefined) timers.clearTimeout(timer)
     timer = undefined
     if (pending.size === 0) return
-    const batch: DeltaBatch = { upserts: [], deletes: [] }
+    const batch: DeltaBatch<R> = { upserts: [], deletes: [] }
     for (const [key, row] of pending) {
       if (row) batch.upserts.push(row)
       else batch.deletes.push(key)

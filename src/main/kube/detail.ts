@@ -1,6 +1,7 @@
 import type { ObjectRef, ResourceDetail } from '@shared/contract/resources'
 import type { ResourceKind } from '@shared/rows'
 import { resourceKindOf } from './kinds'
+import { ownerTarget } from '../resources/owner-targets'
 import { formatLabels } from './rows/base'
 import { projectors } from './rows'
 import type { WireCondition, WireContainer, WireContainerStatus, WireObject, WirePod } from './rows/wire'
@@ -147,13 +148,15 @@ export function buildDetail(obj: WireObject, kind: ResourceKind): ResourceDetail
     )
   }
   const links: ResourceDetail['links'] = []
+  const apiLinks: NonNullable<ResourceDetail['apiLinks']> = []
   for (const owner of meta.ownerReferences ?? []) {
     const ownerKind = resourceKindOf(owner.kind)
+    const relation = owner.controller ? 'Controlled by' : 'Owned by'
     if (ownerKind && owner.name) {
-      links.push({
-        relation: owner.controller ? 'Controlled by' : 'Owned by',
-        ref: { kind: ownerKind, namespace: meta.namespace, name: owner.name },
-      })
+      links.push({ relation, ref: { kind: ownerKind, namespace: meta.namespace, name: owner.name } })
+    } else {
+      const ref = ownerTarget(owner, meta.namespace)
+      if (ref) apiLinks.push({ relation, ref, kind: owner.kind ?? '' })
     }
   }
   if (kind === 'pods') {
@@ -189,7 +192,9 @@ export function buildDetail(obj: WireObject, kind: ResourceKind): ResourceDetail
     if (c.lastTransitionTime) out.lastTransition = c.lastTransitionTime
     return out
   })
-  return { ref, sections, conditions, links }
+  return apiLinks.length
+    ? { ref, sections, conditions, links, apiLinks }
+    : { ref, sections, conditions, links }
 }
 
 interface WireEndpoints {

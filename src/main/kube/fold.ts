@@ -1,19 +1,25 @@
 import type { Row } from '@shared/rows'
-import { objectKey, type Projector, type WireObject } from './rows'
+import { objectKey, type WireObject } from './rows'
 import { sameRow } from './same-row'
 
-export type RowChange = { type: 'upsert'; row: Row; isNew: boolean } | { type: 'delete'; key: string }
+/** What a watch cache keys its rows by; every row type has it. */
+export interface KeyedRow {
+  key: string
+}
+
+export type RowChange<R extends KeyedRow = Row> =
+  { type: 'upsert'; row: R; isNew: boolean } | { type: 'delete'; key: string }
 
 /**
  * Folds one watch event into the keyed rows and says what changed, if anything a person could see.
  * The map is updated in place: copying 50,000 rows per event would cost more than the whole projection.
  */
-export function foldEvent(
-  rows: Map<string, Row>,
+export function foldEvent<R extends KeyedRow = Row>(
+  rows: Map<string, R>,
   type: string,
   obj: WireObject,
-  project: Projector,
-): RowChange | undefined {
+  project: (obj: WireObject) => R,
+): RowChange<R> | undefined {
   if (type === 'ADDED' || type === 'MODIFIED') {
     const row = project(obj)
     const prev = rows.get(row.key)
@@ -29,8 +35,11 @@ export function foldEvent(
 }
 
 /** Replaces the rows with a fresh list (after a relist) and returns the changes that correct the old view. */
-export function replaceRows(rows: Map<string, Row>, fresh: readonly Row[]): RowChange[] {
-  const changes: RowChange[] = []
+export function replaceRows<R extends KeyedRow = Row>(
+  rows: Map<string, R>,
+  fresh: readonly R[],
+): RowChange<R>[] {
+  const changes: RowChange<R>[] = []
   const seen = new Set<string>()
   for (const row of fresh) {
     seen.add(row.key)

@@ -68,7 +68,8 @@ function keepAliveAgents(): { use(opts: https.RequestOptions, proxied: boolean):
   }
 }
 
-export function createKubeGet(kc: KubeConfig): KubeGetSession {
+/** `accept` asks for another representation: a Table, aggregated discovery, metadata only. */
+export function createKubeGet(kc: KubeConfig, accept = 'application/json'): KubeGetSession {
   const agents = keepAliveAgents()
   const get: KubeGet = async (path, query = {}, signal) => {
     const cluster = kc.getCurrentCluster()
@@ -82,7 +83,7 @@ export function createKubeGet(kc: KubeConfig): KubeGetSession {
     return new Promise((resolve, reject) => {
       const req = transport.request(
         url,
-        { ...opts, method: 'GET', headers: { ...opts.headers, Accept: 'application/json' }, signal },
+        { ...opts, method: 'GET', headers: { ...opts.headers, Accept: accept }, signal },
         (res) => {
           const chunks: Buffer[] = []
           res.on('data', (c: Buffer) => chunks.push(c))

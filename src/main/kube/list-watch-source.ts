@@ -42,7 +42,11 @@ export function kubeListWatchSource(
   namespace?: string,
   get?: KubeGet,
 ): ListWatchSource {
-  const path = collectionPath(kind, namespace)
+  return kubeListWatchSourceAt(kc, collectionPath(kind, namespace), get)
+}
+
+/** list + watch of any collection path (a CRD list, a custom kind) as plain JSON objects. */
+export function kubeListWatchSourceAt(kc: KubeConfig, path: string, get?: KubeGet): ListWatchSource {
   const watcher = new Watch(kc)
   // One kept-alive connection for all pages of a list (and the relists after it).
   let session: KubeGetSession | undefined

@@ -1,5 +1,8 @@
 import { AppsV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node'
 import type { ObjectRef } from '@shared/contract/resources'
+import http from 'node:http'
+import https from 'node:https'
+import { KubeHttpError } from './kube-request'
 import { refNamespace } from './object-reads'
 
 /** Every write Skiff makes names itself, so managedFields (and the API server's audit) say who changed what. */
@@ -45,4 +48,51 @@ export async function createNamespace(kc: KubeConfig, name: string): Promise<str
     .makeApiClient(CoreV1Api)
     .createNamespace({ body: { metadata: { name } }, fieldManager: FIELD_MANAGER })
   return created.metadata?.name ?? name
+}
+
+/**
+ * Deletes the object at an API path, whatever its kind (custom ones too), as `kubectl delete` does: dependents
+ * in the background. A DELETE carries DeleteOptions, which has no fieldManager; the finalizer bookkeeping it may
+ * cause is the server's own write.
+ */
+export async function deleteAtPath(kc: KubeConfig, path: string, gracePeriodSeconds?: number): Promise<void> {
+  const cluster = kc.getCurrentCluster()
+  if (!cluster) throw new Error('The kubeconfig context has no cluster to talk to.')
+  const opts: https.RequestOptions = {}
+  await kc.applyToHTTPSOptions(opts)
+  const url = new URL(cluster.server.replace(/\/$/, '') + path)
+  const body = JSON.stringify({
+    kind: 'DeleteOptions',
+    apiVersion: 'v1',
+    propagationPolicy: 'Background',
+    ...(gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds }),
+  })
+  const transport = url.protocol === 'http:' ? http : https
+  await new Promise<void>((resolve, reject) => {
+    const req = transport.request(
+      url,
+      {
+        ...opts,
+        method: 'DELETE',
+        headers: {
+          ...opts.headers,
+          Accept: 'application/json',
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('error', reject)
+        res.on('end', () => {
+          const status = res.statusCode ?? 0
+          if (status >= 200 && status < 300) resolve()
+          else reject(new KubeHttpError(status, Buffer.concat(chunks).toString('utf8')))
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
 }

@@ -1,6 +1,7 @@
-import type { ResourceEvent } from '@shared/contract/resources'
+import type { RowEvent } from '@shared/contract/resources'
 import type { Row } from '@shared/rows'
 import { createEventQueue } from './event-queue'
+import type { KeyedRow } from './fold'
 import type { CacheState, WatchCache } from './watch-cache'
 
 type Health = { state: CacheState; message?: string }
@@ -14,14 +15,14 @@ function combine(states: Health[]): Health {
   return worst
 }
 
-type Snapshot = Extract<ResourceEvent, { type: 'snapshot' }>
+type Snapshot<R> = Extract<RowEvent<R>, { type: 'snapshot' }>
 
 /** Parts of a snapshot still waiting for the reader become one event: a slow reader gets fewer, bigger ones. */
-function mergeParts(waiting: ResourceEvent, next: ResourceEvent): ResourceEvent | undefined {
+function mergeParts<R>(waiting: RowEvent<R>, next: RowEvent<R>): RowEvent<R> | undefined {
   if (waiting.type !== 'snapshot' || !waiting.more || next.type !== 'snapshot') return undefined
   const rows = waiting.rows // this subscriber's own copy (see `part`)
   for (const r of next.rows) rows.push(r) // not push(...rows): 50,000 arguments overflow the stack
-  const merged: Snapshot = { type: 'snapshot', rows }
+  const merged: Snapshot<R> = { type: 'snapshot', rows }
   if (next.more) merged.more = true
   return merged
 }
@@ -32,8 +33,11 @@ function mergeParts(waiting: ResourceEvent, next: ResourceEvent): ResourceEvent 
  * listed, then their batched deltas and any change of health. Returns when `signal` aborts; the caller
  * releases the caches.
  */
-export async function* rowStream(caches: WatchCache[], signal: AbortSignal): AsyncGenerator<ResourceEvent> {
-  const queue = createEventQueue<ResourceEvent>(signal, mergeParts)
+export async function* rowStream<R extends KeyedRow = Row>(
+  caches: WatchCache<R>[],
+  signal: AbortSignal,
+): AsyncGenerator<RowEvent<R>> {
+  const queue = createEventQueue<RowEvent<R>>(signal, mergeParts)
   let started = false
   let states: Health[] = []
   let shown: Health = { state: 'live' }
@@ -44,10 +48,10 @@ export async function* rowStream(caches: WatchCache[], signal: AbortSignal): Asy
     queue.push({ type: 'status', ...next })
   }
   // A cache hands the same page array to every subscriber; this queue's own copy is what mergeParts may grow.
-  const part = (rows: Row[]): void => {
+  const part = (rows: R[]): void => {
     if (rows.length > 0) queue.push({ type: 'snapshot', rows: rows.slice(), more: true })
   }
-  const lastPart = (rows: Row[]): void => {
+  const lastPart = (rows: R[]): void => {
     started = true
     queue.push({ type: 'snapshot', rows })
     states = caches.map((c) => c.state())

@@ -1,5 +1,3 @@
-import type { Row } from '@shared/rows'
-
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i])
@@ -17,7 +15,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * True when two rows would look the same. Rows are flat with at most one level of arrays/records
  * (labels, owner, containers), so this is a cheap shallow walk, not a deep compare.
  */
-export function sameRow(a: Row, b: Row): boolean {
+export function sameRow(a: object, b: object): boolean {
   const ra = a as unknown as Record<string, unknown>
   const rb = b as unknown as Record<string, unknown>
   const keys = Object.keys(ra)

@@ -2,20 +2,20 @@ import type { ApiError } from '@shared/contract'
 import type { Row } from '@shared/rows'
 import { createDeltaBatcher, realTimers, type DeltaBatch, type Timers } from './batcher'
 import { httpStatusOf, toApiError } from '../errors/policy'
-import { foldEvent, replaceRows } from './fold'
+import { foldEvent, replaceRows, type KeyedRow } from './fold'
 import type { ListWatchSource, WatchHandle } from './list-watch-source'
-import type { Projector } from './rows'
+import type { WireObject } from './rows'
 
 export type CacheState = 'live' | 'reconnecting' | 'error'
-export type CacheEvent =
-  | ({ type: 'delta' } & DeltaBatch)
+export type CacheEvent<R extends KeyedRow = Row> =
+  | ({ type: 'delta' } & DeltaBatch<R>)
   | { type: 'status'; state: CacheState; message?: string }
   /** Rows of one page of the first list, as it arrives (they are in `rows()` from then on). */
-  | { type: 'page'; rows: Row[] }
+  | { type: 'page'; rows: R[] }
 
-export interface WatchCacheOptions {
+export interface WatchCacheOptions<R extends KeyedRow = Row> {
   source: ListWatchSource
-  project: Projector
+  project: (obj: WireObject) => R
   /** Names the server in messages a person reads. */
   server?: string
   pageSize?: number
@@ -24,14 +24,14 @@ export interface WatchCacheOptions {
   timers?: Timers
 }
 
-export interface WatchCache {
+export interface WatchCache<R extends KeyedRow = Row> {
   /** Resolves after the first full list; rejects (and the cache stops) when that list fails. */
   readonly ready: Promise<void>
   /** Whether the first full list is done (what `ready` says, but synchronously). */
   isReady(): boolean
-  rows(): Row[]
+  rows(): R[]
   state(): { state: CacheState; message?: string }
-  subscribe(listener: (event: CacheEvent) => void): () => void
+  subscribe(listener: (event: CacheEvent<R>) => void): () => void
   stop(): void
   /** What is alive right now; tests use it to prove a stopped cache holds nothing open. */
   activity(): { watching: boolean; listing: boolean; timers: boolean; stopped: boolean; failed: boolean }
@@ -42,17 +42,17 @@ class Expired extends Error {}
 const LIVE_AFTER_MS = 150
 
 /** One list+watch of one (context, kind, namespace scope), resumed from its resourceVersion, relisted on 410. */
-export function createWatchCache(opts: WatchCacheOptions): WatchCache {
+export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptions<R>): WatchCache<R> {
   const { source, project } = opts
   const timers = opts.timers ?? realTimers
   const pageSize = opts.pageSize ?? 500
   const backoff = opts.backoffMs ?? { initial: 500, max: 30_000 }
-  const rows = new Map<string, Row>()
-  const listeners = new Set<(e: CacheEvent) => void>()
-  const emit = (e: CacheEvent): void => {
+  const rows = new Map<string, R>()
+  const listeners = new Set<(e: CacheEvent<R>) => void>()
+  const emit = (e: CacheEvent<R>): void => {
     for (const l of listeners) l(e)
   }
-  const batcher = createDeltaBatcher((b) => emit({ type: 'delta', ...b }), opts.batchMs ?? 50, timers)
+  const batcher = createDeltaBatcher<R>((b) => emit({ type: 'delta', ...b }), opts.batchMs ?? 50, timers)
 
   let stopped = false
   let failed = false
@@ -98,7 +98,7 @@ export function createWatchCache(opts: WatchCacheOptions): WatchCache {
 
   async function relist(): Promise<void> {
     listAbort = new AbortController()
-    const fresh: Row[] = []
+    const fresh: R[] = []
     let cont: string | undefined
     let rv = ''
     try {

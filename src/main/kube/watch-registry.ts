@@ -1,26 +1,28 @@
+import type { KeyedRow } from './fold'
 import type { WatchCache } from './watch-cache'
+import type { Row } from '@shared/rows'
 
-export interface WatchLease {
-  readonly cache: WatchCache
+export interface WatchLease<R extends KeyedRow = Row> {
+  readonly cache: WatchCache<R>
   /** Idempotent; the last release of a cache stops it. */
   release(): void
 }
 
-export interface WatchRegistry {
-  acquire(key: string, create: () => WatchCache): WatchLease
+export interface WatchRegistry<R extends KeyedRow = Row> {
+  acquire(key: string, create: () => WatchCache<R>): WatchLease<R>
   /** Keys of running caches with their subscriber counts. */
   active(): Map<string, number>
   closeAll(): void
 }
 
-interface Entry {
-  cache: WatchCache
+interface Entry<R extends KeyedRow> {
+  cache: WatchCache<R>
   refs: number
 }
 
 /** One watch cache per key, shared by every subscriber and stopped when the last one leaves. */
-export function createWatchRegistry(): WatchRegistry {
-  const entries = new Map<string, Entry>()
+export function createWatchRegistry<R extends KeyedRow = Row>(): WatchRegistry<R> {
+  const entries = new Map<string, Entry<R>>()
   return {
     acquire(key, create) {
       let entry = entries.get(key)

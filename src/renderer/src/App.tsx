@@ -10,6 +10,9 @@ import { useExecApproval } from './exec/exec-approval-store'
 import { NoticeArea } from './components/Notice'
 import { useSidebarCollapsed } from './sidebar-state'
 import { CommandPalette } from './palette/CommandPalette'
+import { KindNav } from './sidebar/KindNav'
+import { KindSection } from './resources/generic/KindSection'
+import { parseKindHash } from './resources/generic/routes'
 import { TerminalDock } from './terminal/TerminalDock'
 import { Guide } from './guide/Guide'
 
@@ -20,8 +23,13 @@ function sectionFromHash(): string {
 
 export function App() {
   const [active, setActive] = useState(sectionFromHash)
+  // `#kind/<id>`: a kind from discovery, shown in the generic view (#16).
+  const [kindRoute, setKindRoute] = useState(() => parseKindHash(window.location.hash))
   useEffect(() => {
-    const onHash = (): void => setActive(sectionFromHash())
+    const onHash = (): void => {
+      setActive(sectionFromHash())
+      setKindRoute(parseKindHash(window.location.hash))
+    }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
@@ -62,16 +70,17 @@ export function App() {
         <ul>
           {sections.map((s) => (
             <li key={s.id}>
-              <a href={`#${s.id}`} aria-current={s.id === active ? 'page' : undefined}>
+              <a href={`#${s.id}`} aria-current={s.id === active && !kindRoute ? 'page' : undefined}>
                 {s.label}
               </a>
             </li>
           ))}
         </ul>
+        <KindNav context={context.name} active={kindRoute?.id} />
       </nav>
       <main className="content" aria-labelledby="section-title">
-        <h1 id="section-title">{section.label}</h1>
-        <p className="section-summary">{section.summary}</p>
+        {!kindRoute && <h1 id="section-title">{section.label}</h1>}
+        {!kindRoute && <p className="section-summary">{section.summary}</p>}
         {refused ? (
           <div className="empty-state" role="alert">
             <p className="empty-title">This session is no longer authorised</p>
@@ -80,7 +89,7 @@ export function App() {
               when it started (<code>Skiff web UI: http://127.0.0.1:…/#token=…</code>).
             </p>
           </div>
-        ) : section.needsContext && !context.name ? (
+        ) : (section.needsContext || kindRoute) && !context.name ? (
           <div className="empty-state">
             <p className="empty-title">No cluster selected</p>
             <p>
@@ -91,6 +100,8 @@ export function App() {
               pick one in <a href="#contexts">Contexts</a>.
             </p>
           </div>
+        ) : kindRoute ? (
+          <KindSection key={`${context.name ?? ''}:${generation}`} context={context.name} route={kindRoute} />
         ) : (
           // Resource views are keyed by context so every watch restarts cleanly when it changes.
           <div key={`${section.needsContext ? (context.name ?? '') : section.id}:${generation}`}>

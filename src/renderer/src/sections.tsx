@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { SystemView } from './system/SystemView'
 import { ClustersView } from './clusters/ClustersView'
 import { ContextsView } from './contexts/ContextsView'
+import { ManifestWorkbench } from './yaml/ManifestWorkbench'
 import { PortsPanel } from './ports/PortsPanel'
 import {
   ConfigView,
@@ -93,6 +94,13 @@ export const sections: Section[] = [
     summary: 'What the cluster has been telling you: warnings first.',
     needsContext: true,
     render: (context) => <EventsView context={context} />,
+  },
+  {
+    id: 'yaml',
+    label: 'Apply YAML',
+    summary: 'Create or change objects from YAML: preview what would change, then apply.',
+    needsContext: true,
+    render: (context) => <ManifestWorkbench context={context} />,
   },
   {
     id: 'system',

@@ -1,4 +1,6 @@
 import { isRecord, recordAt } from '../types'
+import { admitPod } from './pod-admission'
+import { accessDefaults } from './kinds/access-defaults'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
 // compares pod templates deeply.
@@ -38,6 +40,7 @@ function defaultTemplate(spec: Record<string, unknown>): void {
 }
 
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
+  accessDefaults(kind, obj)
   switch (kind) {
     case 'Deployment': {
       const spec = recordAt(obj, 'spec')
@@ -69,6 +72,7 @@ export function applyDefaults(kind: string, obj: Record<string, unknown>): void 
       setDefault(spec, 'enableServiceLinks', true)
       setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority')
       setDefault(spec, 'priority', 0)
+      admitPod(obj)
       const status = recordAt(obj, 'status')
       setDefault(status, 'phase', 'Pending')
       setDefault(status, 'qosClass', 'BestEffort')

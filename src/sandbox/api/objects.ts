@@ -20,6 +20,7 @@ import { trackUpdate } from '../apply/managed-fields'
 import type { FieldValidation } from './query'
 import { duplicatesOf } from './duplicate-keys'
 import { validateObject } from './validation'
+import { defaultIngressClass } from './kinds/access-defaults'
 
 export interface WriteOptions {
   dryRun?: boolean
@@ -36,6 +37,10 @@ export interface WriteOptions {
   fieldManager?: string
   // set by apply(): managedFields are already the applied ones
   managedFieldsDone?: boolean
+  // a write through the scale subresource: recorded as the writer's "scale" entry
+  viaScale?: boolean
+  // the caller's admission check (RBAC escalation), run on the object about to be stored
+  admit?: (r: ResourceDef, obj: Record<string, unknown>) => void
 }
 
 function strictError(r: ResourceDef, problems: string[]): ApiError {
@@ -72,8 +77,11 @@ const STATUS_SUBRESOURCE = new Set([
   'Namespace',
   'Node',
   'CustomResourceDefinition',
+  'PodDisruptionBudget',
+  'Ingress',
 ])
 const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'CustomResourceDefinition'])
+HAS_GENERATION.add('PodDisruptionBudget')
 
 // Custom resources follow their CRD: status is separate only with the status subresource.
 function hasStatusSubresource(r: ResourceDef): boolean {
@@ -150,9 +158,11 @@ export class ObjectApi {
     }
     if (!opts.internal && hasStatusSubresource(r) && r.kind !== 'Node') delete obj.status
     applyDefaults(r.kind, obj)
+    if (r.kind === 'Ingress') defaultIngressClass(this.store, obj)
     const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, obj), ...extension]
     if (causes.length > 0) throw invalid(r, meta.name ?? '', causes)
+    opts.admit?.(r, obj)
     const name = meta.name ?? ''
     if (this.store.get(r, meta.namespace ?? '', name)) throw alreadyExists(r, name)
     meta.uid = randomUUID()
@@ -207,6 +217,7 @@ export class ObjectApi {
     const extension = prepareExtensionWrite(r, merged, current, this.timestamp(), opts, this.resources.all())
     const causes = [...validateObject(r, merged), ...extension]
     if (causes.length > 0) throw invalid(r, name, causes)
+    opts.admit?.(r, merged)
     if (opts.subresource !== 'status') this.trackManagedFields(r, current, merged, opts)
     const result = merged as unknown as KObj
     if ((HAS_GENERATION.has(r.kind) || r.custom) && opts.subresource !== 'status') {
@@ -297,7 +308,8 @@ export class ObjectApi {
     const rootClass = rootClassName(r.group, r.version, r.kind)
     if (!rootClass) return
     const prev = before as unknown as Record<string, unknown> | undefined
-    trackUpdate(rootClass, prev, after, opts.fieldManager, groupVersion(r), this.timestamp())
+    const sub = opts.viaScale ? 'scale' : undefined
+    trackUpdate(rootClass, prev, after, opts.fieldManager, groupVersion(r), this.timestamp(), sub)
   }
 
   private requireWritableNamespace(ns: string): void {

@@ -1,3 +1,7 @@
+import { POLICY_RESOURCES } from './kinds/policy'
+import { NETWORKING_RESOURCES } from './kinds/networking'
+import { RBAC_RESOURCES } from './kinds/rbac'
+
 // The resource table: one entry per kind the sandbox serves, used by discovery, routing and storage.
 export interface SubresourceDef {
   name: string
@@ -94,6 +98,7 @@ export const RESOURCES: ResourceDef[] = [
     shortNames: ['po'],
     categories: ['all'],
     subresources: [
+      { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
       { name: 'log', kind: 'Pod', verbs: ['get'] },
       { name: 'status', kind: 'Pod', verbs: STATUS_VERBS },
     ],
@@ -240,6 +245,15 @@ export const RESOURCES: ResourceDef[] = [
     namespaced: true,
     shortNames: ['sa'],
     categories: [],
+    subresources: [
+      {
+        name: 'token',
+        kind: 'TokenRequest',
+        group: 'authentication.k8s.io',
+        version: 'v1',
+        verbs: ['create'],
+      },
+    ],
   }),
   def({
     plural: 'leases',
@@ -288,6 +302,9 @@ export const RESOURCES: ResourceDef[] = [
       verbs: ['create'],
     }),
   ),
+  ...POLICY_RESOURCES,
+  ...RBAC_RESOURCES,
+  ...NETWORKING_RESOURCES,
   // metrics.k8s.io: computed on request by metrics/metrics-api.ts, never stored
   def({
     plural: 'nodes',

@@ -75,10 +75,11 @@ export function writeScale(
   body: unknown,
   patchType: string | undefined,
   dryRun: boolean,
+  fieldManager?: string,
 ): Record<string, unknown> {
   const current = api.get(r, ns, name)
   const replicas = requestedReplicas(r, current, toScale(current), body, patchType)
   const updated = structuredClone(current)
   updated.spec = { ...(isRecord(updated.spec) ? updated.spec : {}), replicas }
-  return toScale(api.update(r, ns, name, updated, { dryRun }))
+  return toScale(api.update(r, ns, name, updated, { dryRun, fieldManager, viaScale: true }))
 }

@@ -5,7 +5,8 @@ import { qualifiedName } from './resources'
 export interface StatusCause {
   reason: string
   message: string
-  field: string
+  // omitted when empty, as metav1.StatusCause's omitempty does (eviction causes name no field)
+  field?: string
 }
 
 export interface StatusBody {

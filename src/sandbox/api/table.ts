@@ -3,7 +3,9 @@ import { ageOf } from './age'
 import { crdPrinter, customPrinter } from '../crd/custom-table'
 import type { ResourceDef } from './resources'
 import { eventPrinter, nodePrinter } from './table-columns-more'
+import { pdbPrinter } from './kinds/policy'
 import type { KindPrinter } from './table-columns'
+import { ACCESS_PRINTERS } from './kinds/access-printers'
 import { PRINTERS } from './table-columns'
 
 // meta.k8s.io/v1 Table rendering for `kubectl get` (Accept: ...;as=Table).
@@ -14,6 +16,8 @@ const ALL_PRINTERS: Record<string, KindPrinter> = {
   Node: nodePrinter,
   Event: eventPrinter,
   CustomResourceDefinition: crdPrinter,
+  PodDisruptionBudget: pdbPrinter,
+  ...ACCESS_PRINTERS,
 }
 
 const FALLBACK: KindPrinter = {

@@ -3,6 +3,7 @@ import type { StatusCause } from './status'
 import { isRecord } from '../types'
 import { matchesLabels, selectorFromSpec } from './selectors'
 import type { LabelSelectorSpec } from '../types'
+import { RBAC_KINDS, validateRbac, validateRbacName } from './kinds/access-validation'
 
 // Field validation returning causes shaped like apimachinery's field.ErrorList.
 const LABEL_RE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
@@ -39,6 +40,7 @@ function validateName(kind: string, name: string): StatusCause[] {
       : [invalidValue('metadata.name', name, DNS1035_MSG)]
   }
   if (kind === 'Event') return name ? [] : [required('metadata.name')]
+  if (RBAC_KINDS.has(kind)) return validateRbacName(name)
   return name.length <= 253 && SUBDOMAIN_RE.test(name)
     ? []
     : [invalidValue('metadata.name', name, SUBDOMAIN_MSG)]
@@ -94,6 +96,8 @@ export function validateObject(r: ResourceDef, obj: Record<string, unknown>): St
   if (name !== '') causes.push(...validateName(r.kind, name))
   if (r.kind === 'Deployment' || r.kind === 'ReplicaSet') causes.push(...validateWorkload(obj))
   if (r.kind === 'Pod') causes.push(...validateContainers('spec', obj.spec))
+  if (RBAC_KINDS.has(r.kind) && r.group === 'rbac.authorization.k8s.io')
+    causes.push(...validateRbac(r.kind, obj))
   if (r.kind === 'Service') {
     const spec = isRecord(obj.spec) ? obj.spec : {}
     const ports = Array.isArray(spec.ports) ? spec.ports : []

@@ -41,6 +41,7 @@ export function trackUpdate(
   manager: string,
   apiVersion: string,
   time: string,
+  subresource?: string,
 ): void {
   const entries = entriesOf(before)
   const changed: Path[] = leaves(fieldSetOf(rootClass, after)).filter((p) => {
@@ -52,9 +53,13 @@ export function trackUpdate(
     : []
   if (changed.length === 0 && removed.length === 0) return storeEntries(after, entries)
   for (const e of entries) for (const p of [...changed, ...removed]) remove(e.fieldsV1, p)
-  let own = entries.find((e) => e.manager === manager && e.operation === 'Update' && !e.subresource)
+  // A write through a subresource (`kubectl scale`) is its own manager entry, as kube-apiserver records it.
+  let own = entries.find(
+    (e) => e.manager === manager && e.operation === 'Update' && e.subresource === subresource,
+  )
   if (!own) {
     own = { manager, operation: 'Update', apiVersion, time, fieldsType: 'FieldsV1', fieldsV1: {} }
+    if (subresource) own.subresource = subresource
     entries.push(own)
   }
   own.time = time

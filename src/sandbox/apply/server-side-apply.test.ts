@@ -129,6 +129,21 @@ spec:
     const forced = await run(['apply', '--server-side', '--force-conflicts', '-f', '-'], deploy(2))
     expect(forced.code, forced.err).toBe(0)
     expect((await run(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}'])).out).toBe('2')
+
+    // `kubectl scale` writes through the scale subresource: kube-apiserver records it as that writer's own
+    // "scale" entry, which takes spec.replicas from the applier, so applying the old count again conflicts.
+    expect((await run(['scale', 'deploy', 'web', '--replicas=4'])).code).toBe(0)
+    const fields = await run(['get', 'deploy', 'web', '--show-managed-fields', '-o', 'json'])
+    const entries = (JSON.parse(fields.out) as V1Deployment).metadata?.managedFields ?? []
+    expect(entries.find((e) => e.subresource === 'scale')).toMatchObject({
+      operation: 'Update',
+      fieldsV1: { 'f:spec': { 'f:replicas': {} } },
+    })
+    const again = await run(['apply', '--server-side', '-f', '-'], deploy(2))
+    expect(again.err).toMatch(
+      /Apply failed with 1 conflict: conflict with "kubectl[^"]*" with subresource "scale" using apps\/v1: \.spec\.replicas/,
+    )
+    expect((await run(['apply', '--server-side', '--force-conflicts', '-f', '-'], deploy(2))).code).toBe(0)
   })
 })
 

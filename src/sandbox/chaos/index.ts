@@ -1,11 +1,10 @@
 import type { ObjectApi } from '../api/objects'
 import { resourceByKind } from '../api/resources'
-import type { Clock } from '../clock'
 import type { Controllers } from '../controllers'
-import { nodeIsReady } from '../controllers/kubelet'
-import type { Pod } from '../types'
+import { KUBELET_ANNOTATION, NODE_MONITOR_GRACE_MS } from '../controllers/node-lifecycle'
+import type { KObj, Pod } from '../types'
+import { isRecord } from '../types'
 import { crashContainers, evictPods } from './pods'
-import { setNodeReady } from './nodes'
 
 // Break-it controls: what a cluster does to workloads (a dead pod, a crashed container, a lost node, memory
 // pressure) done on purpose, so a person can watch the controllers heal it. Only the sandbox has them.
@@ -30,21 +29,39 @@ export interface SandboxChaos {
   state(): ChaosState
 }
 
-/** Simulated time a pod stays on an unreachable node before eviction (Kubernetes waits 300 s by default). */
-export const EVICTION_DELAY_MS = 5000
+/** Ready as the node lifecycle controller last wrote it (a missing condition counts as Ready). */
+export function nodeIsReady(node: KObj | undefined): boolean {
+  const status = isRecord(node?.status) ? node.status : {}
+  const conditions = Array.isArray(status.conditions)
+    ? (status.conditions as { type: string; status: string }[])
+    : []
+  const ready = conditions.find((c) => c.type === 'Ready')
+  return !ready || ready.status === 'True'
+}
 
-export function createChaos(api: ObjectApi, controllers: Controllers, clock: Clock): SandboxChaos {
+export function createChaos(api: ObjectApi, controllers: Controllers): SandboxChaos {
   const podDef = resourceByKind('Pod')
   const nodeDef = resourceByKind('Node')
-  const evictions = new Map<string, () => void>()
 
   const pod = (namespace: string, name: string): Pod => {
     const entry = api.store.get(podDef, namespace, name)
     if (!entry) throw new Error(`There is no pod "${name}" in namespace "${namespace}".`)
     return entry.obj as Pod
   }
-  const node = (name: string): void => {
-    if (!api.store.get(nodeDef, '', name)) throw new Error(`There is no node "${name}".`)
+  const node = (name: string): KObj => {
+    const entry = api.store.get(nodeDef, '', name)
+    if (!entry) throw new Error(`There is no node "${name}".`)
+    return entry.obj
+  }
+  // Like `docker stop` on a kind node: the kubelet stops posting status; the node lifecycle controller does
+  // the rest (NotReady after its grace period, unreachable taints, evictions once tolerations run out).
+  const setKubelet = (name: string, stopped: boolean): void => {
+    const next = structuredClone(node(name))
+    const annotations = { ...next.metadata.annotations }
+    if (stopped) annotations[KUBELET_ANNOTATION] = 'stopped'
+    else delete annotations[KUBELET_ANNOTATION]
+    next.metadata.annotations = annotations
+    api.update(nodeDef, '', name, next, { internal: true })
   }
   const podsOn = (name: string): Pod[] =>
     api.store
@@ -70,29 +87,12 @@ export function createChaos(api: ObjectApi, controllers: Controllers, clock: Clo
           crashContainers(api, controllers, victims, 'OOMKilled')
           return `Node ${a.node} ran out of memory: ${victims.length} pod(s) OOMKilled (simulated).`
         }
-        case 'node-not-ready': {
-          node(a.node)
-          setNodeReady(api, controllers, a.node, false)
-          evictions.get(a.node)?.()
-          evictions.set(
-            a.node,
-            clock.setTimer(EVICTION_DELAY_MS, () => {
-              evictions.delete(a.node)
-              const entry = api.store.get(nodeDef, '', a.node)
-              if (nodeIsReady(entry?.obj)) return
-              const message = `Marking for deletion Pod (node ${a.node} is unreachable)`
-              evictPods(api, controllers, podsOn(a.node), 'TaintManagerEviction', message)
-            }),
-          )
-          return `Node ${a.node} stopped reporting (simulated); its pods are evicted after ${EVICTION_DELAY_MS / 1000} s.`
-        }
-        case 'node-ready': {
-          node(a.node)
-          evictions.get(a.node)?.()
-          evictions.delete(a.node)
-          setNodeReady(api, controllers, a.node, true)
-          return `Node ${a.node} is Ready again (simulated).`
-        }
+        case 'node-not-ready':
+          setKubelet(a.node, true)
+          return `Stopped the kubelet of node ${a.node} (simulated): NotReady after ${NODE_MONITOR_GRACE_MS / 1000} s, then its pods are evicted.`
+        case 'node-ready':
+          setKubelet(a.node, false)
+          return `Started the kubelet of node ${a.node} again (simulated).`
         case 'pause-controllers':
           controllers.setPaused(true)
           return 'Controllers paused (simulated): nothing heals until they resume.'

@@ -68,14 +68,3 @@ export function crashContainers(
     }
   }
 }
-
-/** The node lifecycle controller's MarkPodsNotReady: a lost node's pods stop counting as ready. */
-export function markPodsNotReady(api: ObjectApi, pods: Pod[]): void {
-  const podDef = resourceByKind('Pod')
-  const at = api.timestamp()
-  for (const p of pods) {
-    const next = structuredClone(p)
-    next.status.conditions = notReady(p.status.conditions, at, 'NodeNotReady')
-    api.update(podDef, p.metadata.namespace ?? '', p.metadata.name, next, { internal: true })
-  }
-}

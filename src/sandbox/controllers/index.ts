@@ -11,15 +11,24 @@ import type { EventRecorder } from './events'
 import { createEventRecorder } from './events'
 import { mirrorEvent } from './events-mirror'
 import { collectGarbage } from './gc'
+import { budgetsSelecting, syncDisruptionBudget } from './disruption'
 import { createKubelet } from './kubelet'
+import { createNodeLifecycle } from './node-lifecycle'
+import { createScheduler } from './scheduler'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
+import { aggregatedRoleNames, syncClusterRoleAggregation } from './clusterrole-aggregation'
+import { ingressesOfClass, syncIngress } from './ingress'
+import { isTokenSecret, syncTokenSecret, tokenSecretsFor } from './serviceaccount-token'
+import type { TokenKeys } from '../auth/tokens'
 
 export interface ControllerContext {
   api: ObjectApi
   clock: Clock
   clusterName: string
   nodeCount: number
+  // signs the tokens of kubernetes.io/service-account-token Secrets
+  tokenKeys?: TokenKeys
 }
 
 export interface Controllers {
@@ -88,7 +97,9 @@ export function startControllers(ctx: ControllerContext): Controllers {
     )
   }
   const sync: Sync = { api, clock, events: createEventRecorder(api), enqueue, after }
-  const kubelet = createKubelet(sync, names)
+  const scheduler = createScheduler(sync)
+  const kubelet = createKubelet(sync, scheduler)
+  const nodeLifecycle = createNodeLifecycle(sync)
 
   const run = (key: string): void => {
     const [kind = '', ns = '', name = ''] = key.split('|')
@@ -99,8 +110,6 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return syncReplicaSet(sync, ns, name)
       case 'Pod':
         return kubelet.sync(ns, name)
-      case 'Node':
-        return kubelet.nodeChanged(name)
       case 'Namespace':
         return syncNamespace(sync, name)
       case 'Service':
@@ -109,6 +118,16 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return collectGarbage(sync, ns, name)
       case 'EventMirror':
         return mirrorEvent(sync, ns, name)
+      case 'Node':
+        return nodeLifecycle.sync(name)
+      case 'PodDisruptionBudget':
+        return syncDisruptionBudget(sync, ns, name)
+      case 'ClusterRoleAggregation':
+        return syncClusterRoleAggregation(sync, name)
+      case 'Ingress':
+        return syncIngress(sync, ns, name)
+      case 'TokenSecret':
+        return ctx.tokenKeys && syncTokenSecret(sync, ctx.tokenKeys, ns, name)
     }
   }
 
@@ -155,9 +174,21 @@ export function startControllers(ctx: ControllerContext): Controllers {
       }
       if (ev.type !== 'DELETED' && kubeletCares(obj as Pod)) enqueue(`Pod|${ns}|${obj.metadata.name}`)
       for (const svc of servicesSelecting(api, obj, ev.prev?.obj)) enqueue(`Service|${ns}|${svc}`)
+      for (const pdb of budgetsSelecting(sync, obj, ev.prev?.obj)) enqueue(`PodDisruptionBudget|${ns}|${pdb}`)
     }
-    if (kind === 'Node') enqueue(`Node||${obj.metadata.name}`)
+    if (!ev.resource.custom && (kind === 'Node' || kind === 'PodDisruptionBudget'))
+      enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    if (kind === 'ClusterRole')
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+    if (kind === 'Secret' && ev.type !== 'DELETED' && isTokenSecret(obj))
+      enqueue(`TokenSecret|${ns}|${obj.metadata.name}`)
+    if (kind === 'ServiceAccount' && ev.type !== 'MODIFIED')
+      for (const secret of tokenSecretsFor(sync, ns, obj.metadata.name))
+        enqueue(`TokenSecret|${ns}|${secret}`)
+    if (kind === 'Ingress' && ev.type !== 'DELETED') enqueue(`Ingress|${ns}|${obj.metadata.name}`)
+    if (kind === 'IngressClass')
+      for (const [ins, iname] of ingressesOfClass(api, obj.metadata.name)) enqueue(`Ingress|${ins}|${iname}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
       if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
@@ -186,12 +217,24 @@ export function startControllers(ctx: ControllerContext): Controllers {
     stop() {
       stopped = true
       unsubscribe()
+      scheduler.stop()
       for (const cancel of timers.values()) cancel()
       timers.clear()
       queue.clear()
     },
     resyncAll() {
-      for (const kind of ['Namespace', 'Deployment', 'ReplicaSet', 'Pod', 'Service']) {
+      scheduler.resync()
+      for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
+      for (const kind of [
+        'Namespace',
+        'Node',
+        'Deployment',
+        'ReplicaSet',
+        'Pod',
+        'Service',
+        'Ingress',
+        'PodDisruptionBudget',
+      ]) {
         for (const e of api.store.list(resourceByKind(kind))) {
           enqueue(`${kind}|${e.obj.metadata.namespace ?? ''}|${e.obj.metadata.name}`)
         }

@@ -1,77 +1,46 @@
 import { deepEqual } from '../api/deep-equal'
 import { resourceByKind } from '../api/resources'
 import type { KObj, Pod } from '../types'
-import { initialStatus } from './container-state'
-import { computePodStatus, condition } from './pod-status'
+import { isRecord } from '../types'
+import { kubeletStopped } from './node-lifecycle'
+import { applyMemoryLimit } from './container-limits'
+import { computePodStatus } from './pod-status'
+import { createProber } from './prober'
+import type { Scheduler } from './scheduler'
 import type { Sync } from './index'
 
-// Scheduler + kubelet in one: binds pods to the simulated nodes, runs their containers through the fake
-// runtime and finishes graceful deletions.
+// The kubelets of all simulated nodes: hand unbound pods to the scheduler, run bound pods' containers through
+// the fake runtime and finish graceful deletions. A stopped kubelet (node-lifecycle.ts) does neither.
 export interface Kubelet {
   sync(ns: string, name: string): void
-  /** A node's readiness changed: pods waiting for a node, and the node's own pods, get another pass. */
-  nodeChanged(name: string): void
-}
-
-/** A node the scheduler may bind to and whose kubelet runs containers: Ready, and not tainted NoExecute. */
-export function nodeIsReady(node: KObj | undefined): boolean {
-  if (!node) return true // nodes the bootstrap did not write (tests) count as healthy
-  const status = node.status as { conditions?: { type: string; status: string }[] } | undefined
-  const cond = status?.conditions?.find((c) => c.type === 'Ready')
-  return !cond || cond.status === 'True'
 }
 
 const TERMINATION_MS = 1000
 
-export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
+// The node's pod range, "10.244.1.0/24" → "10.244.1".
+function subnetOf(node: KObj | undefined): string {
+  const spec = isRecord(node?.spec) ? node.spec : {}
+  const cidr = typeof spec.podCIDR === 'string' ? spec.podCIDR : '10.244.0.0/24'
+  return cidr.split('.').slice(0, 3).join('.')
+}
+
+export function createKubelet(sync: Sync, scheduler: Scheduler): Kubelet {
   const { api, clock } = sync
   const podDef = resourceByKind('Pod')
   const nodeDef = resourceByKind('Node')
-  const ready = (name: string): boolean => nodeIsReady(api.store.get(nodeDef, '', name)?.obj)
   const terminatingSince = new Map<string, number>()
-  let nextNode = 0
   let nextIp = 0
+  const prober = createProber(sync)
 
-  const schedule = (pod: Pod): void => {
-    const usable = nodes.filter(ready)
-    if (usable.length === 0) {
-      const message = `0/${nodes.length} nodes are available: ${nodes.length} node(s) had untolerated taint {node.kubernetes.io/unreachable: }. preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`
-      sync.events.record(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler')
-      return
-    }
-    const node = usable[nextNode++ % usable.length] ?? 'node'
-    const now = api.timestamp()
-    const next = structuredClone(pod)
-    next.spec.nodeName = node
-    next.status = {
-      ...next.status,
-      phase: 'Pending',
-      hostIP: `172.18.0.${nodes.indexOf(node) + 2}`,
-      startTime: now,
-      conditions: [condition('PodScheduled', true, now)],
-      containerStatuses: pod.spec.containers.map(initialStatus),
-    }
-    const saved = api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {
-      internal: true,
-    })
-    const where = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`
-    sync.events.record(
-      saved,
-      'Normal',
-      'Scheduled',
-      `Successfully assigned ${where} to ${node}`,
-      'default-scheduler',
-    )
-  }
-
-  const runContainers = (pod: Pod, key: string): void => {
+  const runContainers = (pod: Pod, node: KObj | undefined, key: string): void => {
     const now = clock.now()
-    const nodeIndex = Math.max(0, nodes.indexOf(pod.spec.nodeName ?? ''))
     const allocate = (): string => {
       const n = nextIp++
-      return `10.244.${nodeIndex}.${(n % 250) + 2}`
+      return `${subnetOf(node)}.${(n % 250) + 2}`
     }
-    const step = computePodStatus(pod, now, api.timestamp(), allocate)
+    const step = computePodStatus(pod, now, api.timestamp(), allocate, (c, raw) =>
+      prober.apply(pod, c, applyMemoryLimit(pod, c, raw, now), now),
+    )
     if (!deepEqual(step.status, pod.status)) {
       const next = { ...structuredClone(pod), status: step.status }
       const saved = api.update(podDef, pod.metadata.namespace ?? '', pod.metadata.name, next, {
@@ -88,9 +57,20 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
       const entry = api.store.get(podDef, ns, name)
       if (!entry) {
         terminatingSince.delete(key)
+        prober.forget(ns, name)
         return
       }
       const pod = entry.obj as Pod
+      if (!pod.spec.nodeName) {
+        if ((pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler') scheduler.schedule(pod)
+        return
+      }
+      const node = api.store.get(nodeDef, '', pod.spec.nodeName)?.obj
+      // no kubelet answers for a stopped or deleted node: its pods stay as they are (Terminating too)
+      if (!node || kubeletStopped(node)) {
+        terminatingSince.delete(key)
+        return
+      }
       if (pod.metadata.deletionTimestamp) {
         const since = terminatingSince.get(key)
         const grace = Math.min(TERMINATION_MS, (pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000)
@@ -103,22 +83,8 @@ export function createKubelet(sync: Sync, nodes: string[]): Kubelet {
         } else sync.after(key, grace - (clock.now() - since))
         return
       }
-      if (!pod.spec.nodeName) {
-        if ((pod.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler') schedule(pod)
-        return
-      }
       if (pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed') return
-      // An unreachable node's kubelet reports nothing: its pods keep their last status.
-      if (!ready(pod.spec.nodeName)) return
-      runContainers(pod, key)
-    },
-    nodeChanged(name) {
-      if (!ready(name)) return
-      for (const e of api.store.list(podDef)) {
-        const pod = e.obj as Pod
-        if (!pod.spec.nodeName || pod.spec.nodeName === name)
-          sync.enqueue(`Pod|${pod.metadata.namespace ?? ''}|${pod.metadata.name}`)
-      }
+      runContainers(pod, node, key)
     },
   }
 }

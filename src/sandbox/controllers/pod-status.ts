@@ -1,5 +1,5 @@
-import type { Condition, ContainerStatus, Pod } from '../types'
-import type { ContainerEvent } from './container-state'
+import type { Condition, ContainerSpec, ContainerStatus, Pod } from '../types'
+import type { ContainerEvent, ContainerStep } from './container-state'
 import { initialStatus, stepContainer } from './container-state'
 
 // Pure: the status a bound pod has at `now`, given its previous status.
@@ -34,13 +34,23 @@ function mergeConditions(prev: Condition[] | undefined, next: Condition[]): Cond
   })
 }
 
-export function computePodStatus(pod: Pod, now: number, at: string, allocateIp: () => string): PodStatusStep {
+// What the kubelet adds to the runtime's step of a container (probes, memory limits).
+export type ContainerHook = (c: ContainerSpec, step: ContainerStep) => ContainerStep
+
+export function computePodStatus(
+  pod: Pod,
+  now: number,
+  at: string,
+  allocateIp: () => string,
+  hook?: ContainerHook,
+): PodStatusStep {
   let nextAt = Infinity
   const statuses: ContainerStatus[] = []
   const events: ContainerEvent[] = []
   for (const c of pod.spec.containers) {
     const prev = pod.status.containerStatuses?.find((s) => s.name === c.name) ?? initialStatus(c)
-    const step = stepContainer(pod, c, prev, now)
+    const raw = stepContainer(pod, c, prev, now)
+    const step = hook ? hook(c, raw) : raw
     statuses.push(step.status)
     events.push(...step.events)
     if (step.nextAt !== undefined) nextAt = Math.min(nextAt, step.nextAt)

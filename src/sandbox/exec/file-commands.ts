@@ -122,3 +122,30 @@ export function mkdir(at: FsPlace, args: string[], io: ShellIo): number {
   }
   return 0
 }
+
+// rm [-f] [-r|-R] paths: -f is quiet about missing files, a directory needs -r.
+export function rm(at: FsPlace, args: string[], io: ShellIo): number {
+  const flags = args.filter((a) => /^-[frR]+$/.test(a)).join('')
+  const force = flags.includes('f')
+  const recursive = /[rR]/.test(flags)
+  let code = 0
+  for (const a of args.filter((x) => !/^-[frR]+$/.test(x))) {
+    const p = resolvePath(at.cwd, a)
+    const node = lookup(at.root, p)
+    const parent = lookup(at.root, resolvePath(p, '..'))
+    const why = !node
+      ? 'No such file or directory'
+      : node.type === 'dir' && !recursive
+        ? 'Is a directory'
+        : ''
+    if (why) {
+      if (!(force && !node)) {
+        io.err(`rm: can't remove '${a}': ${why}\n`)
+        code = 1
+      }
+      continue
+    }
+    if (parent?.type === 'dir' && p !== '/') parent.children.delete(p.split('/').pop() ?? '')
+  }
+  return code
+}

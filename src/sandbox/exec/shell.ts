@@ -1,7 +1,7 @@
 import type { ContainerView, FsNode } from './container-fs'
 import { containerFs, lookup, resolvePath } from './container-fs'
 import { writeFile } from './container-files'
-import { cat, ls, mkdir, testPath, withRedirects } from './file-commands'
+import { cat, ls, mkdir, rm, testPath, withRedirects } from './file-commands'
 import { parseScript, ShellSyntaxError } from './shell-parse'
 import { runTar } from './tar-command'
 
@@ -165,6 +165,8 @@ export class Shell {
         return testPath(this, name === '[' ? args.slice(0, -1) : args)
       case 'mkdir':
         return mkdir(this, args, io)
+      case 'rm':
+        return rm(this, args, io)
       case 'touch':
         for (const a of args) {
           const p = resolvePath(this.cwd, a)
@@ -250,6 +252,7 @@ export function knownCommand(name: string): boolean {
       'test',
       '[',
       'mkdir',
+      'rm',
       'touch',
       'tar',
     ].includes(name)

@@ -13,12 +13,12 @@ export interface Usage {
   memoryBytes: number
 }
 
-interface Profile {
+export interface Profile {
   idleMilli: number
   memoryMi: number
 }
 
-function profile(image: string): Profile {
+export function profile(image: string): Profile {
   if (/(^|\/)nginx(:|@|$)/.test(image)) return { idleMilli: 1, memoryMi: 4 }
   if (/(^|\/)(redis|memcached)(:|@|$)/.test(image)) return { idleMilli: 3, memoryMi: 9 }
   if (/(^|\/)(postgres|mysql|mariadb|mongo)(:|@|$)/.test(image)) return { idleMilli: 8, memoryMi: 60 }

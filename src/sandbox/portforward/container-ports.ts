@@ -43,7 +43,7 @@ interface Reply {
   server: string
 }
 
-function reply(target: PortTarget, method: string, path: string): Reply {
+export function reply(target: PortTarget, method: string, path: string): Reply {
   if (isNginxImage(target.container.image)) {
     const page = path === '/' || path === '/index.html'
     return {

@@ -14,6 +14,7 @@ const KEEP_ZERO = new Set([
   'terminationGracePeriodSeconds',
   'containerPort',
   'port',
+  'gracePeriodSeconds',
 ])
 
 class Reader {
@@ -125,7 +126,8 @@ export function decodeMessage(buf: Buffer, def: MessageDef): Record<string, unkn
     // gogo-protobuf writes every non-pointer scalar; Go's zero values mean "unset" for defaulting.
     if (!field.repeated && (value === '' || value === false || (value === 0 && !KEEP_ZERO.has(field.name))))
       continue
-    if (field.repeated) out[field.name] = [...((out[field.name] as unknown[] | undefined) ?? []), value]
+    if (field.inline && value && typeof value === 'object') Object.assign(out, value)
+    else if (field.repeated) out[field.name] = [...((out[field.name] as unknown[] | undefined) ?? []), value]
     else out[field.name] = value
   }
   return out

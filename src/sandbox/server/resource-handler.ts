@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { deleteObject, parseDeleteOptions } from '../api/deletion'
-import type { ObjectApi } from '../api/objects'
+import { evictPod } from '../api/eviction'
+import type { ObjectApi, WriteOptions } from '../api/objects'
 import type { ResourceDef } from '../api/resources'
 import { toScale, writeScale } from '../api/scale'
 import { badRequest, methodNotAllowed, notFound } from '../api/status'
@@ -55,6 +56,7 @@ export async function handleResource(
   res: ServerResponse,
   route: ResourceRequest,
   query: URLSearchParams,
+  admit?: WriteOptions['admit'],
 ): Promise<void> {
   const { api } = ctx
   const { resource: r, namespace: ns, name, subresource } = route
@@ -78,6 +80,7 @@ export async function handleResource(
     fieldValidation: queryFieldValidation(query),
     warnings,
     fieldManager: query.get('fieldManager') || managerFromUserAgent(req.headers['user-agent']),
+    ...(admit ? { admit } : {}),
   }
   const send = (code: number, obj: unknown): void => sendJson(res, code, obj)
   const accept = req.headers.accept
@@ -87,6 +90,10 @@ export async function handleResource(
     api.get(r, ns, name)
     ctx.serveLog(req, res, ns, name, query)
     return
+  }
+  if (subresource === 'eviction') {
+    if (r.kind !== 'Pod' || r.custom || !name || method !== 'POST') throw methodNotAllowed()
+    return send(201, evictPod(api, ns, name, await readBody(req), dryRun))
   }
   if (subresource === 'scale' && r.custom) {
     if (!name) throw methodNotAllowed()
@@ -102,10 +109,12 @@ export async function handleResource(
     if (!name) throw methodNotAllowed()
     if (method === 'GET') return sendJson(res, 200, toScale(api.get(r, ns, name)))
     const body = await readBody(req)
-    if (method === 'PUT') return sendJson(res, 200, writeScale(api, r, ns, name, body, undefined, dryRun))
+    const manager = writeOpts.fieldManager
+    if (method === 'PUT')
+      return sendJson(res, 200, writeScale(api, r, ns, name, body, undefined, dryRun, manager))
     if (method === 'PATCH') {
       const type = req.headers['content-type'] ?? ''
-      return sendJson(res, 200, writeScale(api, r, ns, name, body, type, dryRun))
+      return sendJson(res, 200, writeScale(api, r, ns, name, body, type, dryRun, manager))
     }
     throw methodNotAllowed()
   }

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import https from 'node:https'
 import type { Socket } from 'node:net'
@@ -9,6 +8,7 @@ import type { SandboxCerts } from './certs'
 import { readBody, sendError, sendJson, sendJsonText, sendNotFoundPage } from './http-util'
 import type { HandlerContext } from './resource-handler'
 import { handleResource } from './resource-handler'
+import type { Route } from './route'
 import { parseRoute } from './route'
 import { serveHealth } from './health'
 import { answerReview, REVIEW_KINDS } from '../auth/reviews'
@@ -16,18 +16,17 @@ import { groupVersion } from '../api/resources'
 import { serveOpenApi } from '../openapi/serve'
 import { handleStreamUpgrade, rejectUpgrade } from '../exec/upgrade'
 import { METRICS_GROUP, serveMetrics } from '../metrics/metrics-api'
+import { AccessControl } from '../auth/access'
+import { tokenKeys } from '../auth/tokens'
+import { answerTokenRequest } from '../auth/token-request'
+import type { UserInfo } from '../auth/user'
+import { requestAttributes } from './request-attributes'
+import { rbacAdmission } from '../auth/escalation'
 
-// The HTTPS front door: bearer-token check, discovery, then resource handlers.
+// The HTTPS front door: authentication, impersonation and authorization, discovery, then resource handlers.
 export interface ApiServer {
   port: number
   close(): Promise<void>
-}
-
-function authorized(req: IncomingMessage, token: string): boolean {
-  const header = req.headers.authorization ?? ''
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7).trim() : '')
-  const expected = Buffer.from(token)
-  return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
 export async function startApiServer(
@@ -43,6 +42,16 @@ export async function startApiServer(
   }
   const handlerCtx: HandlerContext = { ...ctx, trackStream }
   let address = ''
+  const keys = tokenKeys(certs.key)
+  const access = new AccessControl(token, keys, ctx.api)
+  // Authenticates, applies impersonation and authorizes; undefined when the caller is unknown.
+  const admit = (req: IncomingMessage, route: Route, url: URL, upgrade = false): UserInfo | undefined => {
+    const caller = access.authenticate(req)
+    if (!caller) return undefined
+    const user = access.impersonate(req, caller)
+    access.check(requestAttributes(user, req.method ?? 'GET', route, url, upgrade))
+    return user
+  }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'https://127.0.0.1')
@@ -52,7 +61,8 @@ export async function startApiServer(
     // credentials; wrong credentials are refused everywhere.
     const anonymousOk =
       req.headers.authorization === undefined && (route.type === 'health' || route.type === 'version')
-    if (!anonymousOk && !authorized(req, token)) return sendError(res, unauthorized())
+    const user = anonymousOk ? undefined : admit(req, route, url)
+    if (!anonymousOk && !user) return sendError(res, unauthorized())
     switch (route.type) {
       case 'health':
         return serveHealth(res, url.pathname, url.searchParams)
@@ -76,12 +86,26 @@ export async function startApiServer(
         return list ? sendJson(res, 200, list) : sendNotFoundPage(res)
       }
       case 'resource':
-        if (REVIEW_KINDS.has(route.resource.kind)) {
+        if (REVIEW_KINDS.has(route.resource.kind) && user) {
           const body = await readBody(req)
+          const kind = route.resource.kind
+          const review = answerReview(
+            kind,
+            groupVersion(route.resource),
+            req.method ?? '',
+            body,
+            user,
+            access,
+          )
+          return sendJson(res, 201, review)
+        }
+        if (route.resource.kind === 'ServiceAccount' && route.subresource === 'token' && route.name) {
+          const body = await readBody(req)
+          const { namespace, name } = route
           return sendJson(
             res,
             201,
-            answerReview(route.resource.kind, groupVersion(route.resource), req.method ?? '', body),
+            answerTokenRequest(ctx.api, keys, req.method ?? '', namespace, name, body),
           )
         }
         if (route.resource.group === METRICS_GROUP) {
@@ -97,7 +121,7 @@ export async function startApiServer(
             url.searchParams,
           )
         }
-        return handleResource(handlerCtx, req, res, route, url.searchParams)
+        return handleResource(handlerCtx, req, res, route, url.searchParams, rbacAdmission(access, user))
       default:
         return sendNotFoundPage(res)
     }
@@ -116,9 +140,15 @@ export async function startApiServer(
   // exec, attach and port-forward arrive as upgrades (WebSocket or SPDY/3.1), never as plain requests.
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy())
-    if (!authorized(req, token)) return rejectUpgrade(socket, 401, JSON.stringify(unauthorized().body))
     const url = new URL(req.url ?? '/', 'https://127.0.0.1')
     const route = parseRoute(url.pathname)
+    try {
+      if (!admit(req, route, url, route.type === 'resource'))
+        return rejectUpgrade(socket, 401, JSON.stringify(unauthorized().body))
+    } catch (err) {
+      if (err instanceof ApiError) return rejectUpgrade(socket, err.code, JSON.stringify(err.body))
+      throw err
+    }
     if (route.type !== 'resource') return rejectUpgrade(socket, 404, '404 page not found\n', 'text/plain')
     try {
       handleStreamUpgrade(ctx, req, socket, head, route, url.searchParams)

@@ -6,6 +6,8 @@ import { resourceMethods, resourceStreams } from './resources'
 import { contextMethods, contextStreams } from './contexts'
 import { clusterMethods, clusterStreams } from './clusters'
 import { actionMethods, actionStreams } from './actions'
+import { apiResourceMethods, apiResourceStreams } from './api-resources'
+import { manifestMethods, manifestStreams } from './manifests'
 import { sessionMethods, sessionStreams } from './sessions'
 import { reconcileMethods, reconcileStreams } from './reconcile'
 
@@ -15,6 +17,8 @@ export * from './resources'
 export * from './contexts'
 export * from './clusters'
 export * from './actions'
+export * from './api-resources'
+export * from './manifests'
 export * from './sessions'
 export * from './reconcile'
 export * from './names'
@@ -27,6 +31,8 @@ export const methods = {
   ...contextMethods,
   ...clusterMethods,
   ...actionMethods,
+  ...apiResourceMethods,
+  ...manifestMethods,
   ...sessionMethods,
   ...reconcileMethods,
 } as const
@@ -38,6 +44,8 @@ export const streams = {
   ...contextStreams,
   ...clusterStreams,
   ...actionStreams,
+  ...apiResourceStreams,
+  ...manifestStreams,
   ...sessionStreams,
   ...reconcileStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>

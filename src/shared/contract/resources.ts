@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { method, stream } from './define'
 import { contextName, dns1123Label, dns1123Subdomain } from './names'
 import { resourceKinds, type ResourceKind, type Row } from '../rows'
+import type { ApiDetail } from './api-resources'
 
 const kind = z.enum(resourceKinds)
 /** Absent context = the kubeconfig's current context. */
@@ -13,10 +14,11 @@ const target = { context: contextName.optional() }
  * every part but the last says `more`. The first part replaces what the subscriber held; later parts, and any
  * deltas between them, add to it.
  */
-export type ResourceEvent =
-  | { type: 'snapshot'; rows: Row[]; more?: true }
-  | { type: 'delta'; upserts: Row[]; deletes: string[] }
+export type RowEvent<R> =
+  | { type: 'snapshot'; rows: R[]; more?: true }
+  | { type: 'delta'; upserts: R[]; deletes: string[] }
   | { type: 'status'; state: 'live' | 'reconnecting' | 'error'; message?: string }
+export type ResourceEvent = RowEvent<Row>
 
 export interface ObjectRef {
   kind: ResourceKind
@@ -33,6 +35,8 @@ export interface ResourceDetail {
   conditions: { type: string; status: string; reason?: string; message?: string; lastTransition?: string }[]
   /** Objects this one leads to: owners (pod → ReplicaSet → Deployment), a Service's endpoint pods. */
   links: { relation: string; ref: ObjectRef }[]
+  /** Owners of kinds without a dedicated view (a pod's DaemonSet, Job, custom owner): opened in the generic one. */
+  apiLinks?: ApiDetail['links']
 }
 
 const objectRef = z.strictObject({

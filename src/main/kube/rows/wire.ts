@@ -2,6 +2,7 @@
 // Every field is optional: projections must survive partial or odd objects without throwing.
 
 export interface WireOwnerRef {
+  apiVersion?: string
   kind?: string
   name?: string
   uid?: string

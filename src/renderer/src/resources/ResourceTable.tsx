@@ -10,8 +10,8 @@ import {
   type ReactNode,
 } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { Row } from '@shared/rows'
-import type { Column, ColumnList } from './columns'
+import type { Row, RowBase } from '@shared/rows'
+import type { Column } from './columns'
 import { fitColumns } from './column-fit'
 import { highlightMs } from './fold'
 import { nextSort, sortRows, type SortState } from './rows-view'
@@ -22,18 +22,18 @@ export const rowHeight = 34
 const headerHeight = 36
 const estimateSize = (): number => rowHeight
 
-export interface ResourceTableProps {
+export interface ResourceTableProps<R extends RowBase = Row> {
   label: string
   /** Already filtered; the table sorts. */
-  rows: readonly Row[]
-  columns: ColumnList
+  rows: readonly R[]
+  columns: readonly Column<R>[]
   changed?: ReadonlyMap<string, number>
   selectedKey?: string
   onSelect: (key: string) => void
-  onOpen: (row: Row) => void
+  onOpen: (row: R) => void
   initialSort?: SortState
   /** The order before any header is clicked (e.g. warnings first, then newest); default: by key. */
-  defaultOrder?: (a: Row, b: Row) => number
+  defaultOrder?: (a: R, b: R) => number
 }
 
 /** The scroll box's inner width, kept up to date as the window or the detail panel resizes. */
@@ -52,7 +52,7 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 }
 
 /** A windowed <table>: only the rows in view (plus a few) exist in the DOM, so 50,000 rows scroll smoothly. */
-export function ResourceTable(props: ResourceTableProps): ReactNode {
+export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps<R>): ReactNode {
   const { rows, changed, selectedKey, onSelect, onOpen, label, defaultOrder } = props
   const [sort, setSort] = useState<SortState | undefined>(props.initialSort)
   const sortColumn = props.columns.find((c) => c.id === sort?.column)
@@ -144,11 +144,12 @@ export function ResourceTable(props: ResourceTableProps): ReactNode {
                 id={`${id}-r${item.index}`}
                 index={item.index}
                 row={row}
-                columns={columns}
+                // The memoized row is not generic; it hands each column the row it was given.
+                columns={columns as unknown as readonly Column<RowBase>[]}
                 selected={item.index === selectedIndex}
                 changedAt={changed?.get(row.key)}
                 onSelect={onSelect}
-                onOpen={onOpen}
+                onOpen={onOpen as (row: RowBase) => void}
               />
             )
           })}
@@ -164,7 +165,7 @@ function HeaderCell({
   sort,
   onSort,
 }: {
-  column: Column
+  column: Pick<Column, 'id' | 'header' | 'align'>
   sort: SortState | undefined
   onSort: (column: string) => void
 }): ReactNode {
@@ -185,12 +186,12 @@ function HeaderCell({
 interface RowProps {
   id: string
   index: number
-  row: Row
-  columns: ColumnList
+  row: RowBase
+  columns: readonly Column<RowBase>[]
   selected: boolean
   changedAt: number | undefined
   onSelect: (key: string) => void
-  onOpen: (row: Row) => void
+  onOpen: (row: RowBase) => void
 }
 
 /** Memoized on the row object: a delta re-renders only the rows it replaced. */

@@ -1,23 +1,26 @@
 import type { Column, ColumnList } from './columns'
 
-export interface FittedColumns {
-  columns: ColumnList
+/** What fitting needs of a column; any kind's columns (seed rows or Table rows) have it. */
+type Fittable = Pick<Column, 'id' | 'width' | 'priority' | 'grow'>
+
+export interface FittedColumns<C extends Fittable = ColumnList[number]> {
+  columns: readonly C[]
   /** Width of each shown column in px, by id: its declared width plus its share of the room left over. */
   widths: ReadonlyMap<string, number>
   /** The table's width: the room given, or more when even the essential columns need more. */
   total: number
 }
 
-const priorityOf = (c: Column): number => c.priority ?? 1
+const priorityOf = (c: Fittable): number => c.priority ?? 1
 
 /**
  * The columns that fit `available` px: the least important go first (highest `priority`, rightmost first
  * among equals); priority 0 is never hidden. Room left over goes to the `grow` columns. An unknown width (0,
  * before layout) shows everything.
  */
-export function fitColumns(all: ColumnList, available: number): FittedColumns {
+export function fitColumns<C extends Fittable>(all: readonly C[], available: number): FittedColumns<C> {
   let shown = [...all]
-  const sum = (list: readonly Column[]): number => list.reduce((s, c) => s + c.width, 0)
+  const sum = (list: readonly C[]): number => list.reduce((s, c) => s + c.width, 0)
   if (available > 0) {
     const droppable = all
       .map((c, i) => ({ c, i }))

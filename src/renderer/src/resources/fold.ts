@@ -1,13 +1,13 @@
-import type { ResourceEvent } from '@shared/contract'
-import type { Row } from '@shared/rows'
+import type { RowEvent } from '@shared/contract'
+import type { Row, RowBase } from '@shared/rows'
 
 /** `loading`: the first list is arriving in parts; the rows so far are shown and more are coming. */
 export type WatchState = 'connecting' | 'loading' | 'live' | 'reconnecting' | 'error'
 
 /** What one watch has delivered so far: rows ordered by key (found by binary search), and recent changes. */
-export interface RowSet {
+export interface RowSet<R extends RowBase = Row> {
   /** Ordered by key; unchanged rows keep their identity across deltas so memoized rows skip re-rendering. */
-  rows: readonly Row[]
+  rows: readonly R[]
   /** key → when it last changed (ms), for rows changed within `highlightMs`. */
   changed: ReadonlyMap<string, number>
   /** `retryAt`: when an ended watch will be started again by itself (ms since the epoch). */
@@ -18,7 +18,7 @@ export interface RowSet {
    * A snapshot arriving in parts while rows of an earlier one stay shown (a view opened again): it replaces them
    * only when complete, so a full list never shrinks to one page and grows back. Ordered by key.
    */
-  incoming?: readonly Row[]
+  incoming?: readonly R[]
   /** A snapshot's parts are still arriving (its last part has not). */
   filling?: boolean
 }
@@ -33,7 +33,7 @@ export const emptyRowSet: RowSet = {
 }
 
 /** Index of `key` in rows ordered by key, or where it would be inserted (as `-(index) - 1`). */
-function search(rows: readonly Row[], key: string): number {
+function search(rows: readonly RowBase[], key: string): number {
   let lo = 0
   let hi = rows.length - 1
   while (lo <= hi) {
@@ -47,19 +47,19 @@ function search(rows: readonly Row[], key: string): number {
 }
 
 /** The row with this key, in O(log n). */
-export function findRow(set: RowSet, key: string): Row | undefined {
+export function findRow<R extends RowBase>(set: RowSet<R>, key: string): R | undefined {
   const at = search(set.rows, key)
   return at >= 0 ? set.rows[at] : undefined
 }
 
-function byKeyOrder(a: Row, b: Row): number {
+function byKeyOrder(a: RowBase, b: RowBase): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0
 }
 
 /** Rows of one snapshot part, ordered by key; of repeated keys the last wins, as it would in a map. */
-function ordered(part: readonly Row[]): Row[] {
+function ordered<R extends RowBase>(part: readonly R[]): R[] {
   const sorted = part.slice().sort(byKeyOrder) // stable, and linear when the part is already ordered
-  const out: Row[] = []
+  const out: R[] = []
   for (const row of sorted) {
     if (out.length > 0 && out[out.length - 1]!.key === row.key) out[out.length - 1] = row
     else out.push(row)
@@ -68,10 +68,10 @@ function ordered(part: readonly Row[]): Row[] {
 }
 
 /** Two key-ordered lists as one; `newer` wins on a key both hold. Appends when `newer` comes after `older`. */
-function mergeOrdered(older: readonly Row[], newer: readonly Row[]): Row[] {
+function mergeOrdered<R extends RowBase>(older: readonly R[], newer: readonly R[]): R[] {
   if (newer.length === 0) return older.slice()
   if (older.length === 0 || older[older.length - 1]!.key < newer[0]!.key) return older.concat(newer)
-  const out: Row[] = []
+  const out: R[] = []
   let i = 0
   let j = 0
   while (i < older.length && j < newer.length) {
@@ -90,11 +90,11 @@ function mergeOrdered(older: readonly Row[], newer: readonly Row[]): Row[] {
 }
 
 /** Applies a delta to key-ordered rows (a copy); calls `touched` for each key it changes. */
-function applyDelta(
-  source: readonly Row[],
-  event: Extract<ResourceEvent, { type: 'delta' }>,
+function applyDelta<R extends RowBase>(
+  source: readonly R[],
+  event: Extract<RowEvent<R>, { type: 'delta' }>,
   touched: (key: string, deleted: boolean) => void,
-): Row[] {
+): R[] {
   // Copying the array is cheap (pointers); a Map copy per delta cost ~50 ms at 50,000 rows.
   const rows = source.slice()
   for (const key of event.deletes) {
@@ -113,7 +113,11 @@ function applyDelta(
 }
 
 /** Folds one watch event into a row set; pure: returns a new set and never mutates `set`. */
-export function foldResourceEvent(set: RowSet, event: ResourceEvent, now: number): RowSet {
+export function foldResourceEvent<R extends RowBase = Row>(
+  set: RowSet<R>,
+  event: RowEvent<R>,
+  now: number,
+): RowSet<R> {
   switch (event.type) {
     case 'snapshot': {
       const part = ordered(event.rows)
@@ -121,7 +125,7 @@ export function foldResourceEvent(set: RowSet, event: ResourceEvent, now: number
       const done = !event.more
       // A first part over rows already complete is held back until its last part (see `incoming`).
       const holdBack = first ? set.loaded && !done : set.incoming !== undefined
-      let rows: readonly Row[]
+      let rows: readonly R[]
       if (holdBack) {
         const incoming = first ? part : mergeOrdered(set.incoming ?? [], part)
         if (!done) return { ...set, incoming, filling: true }

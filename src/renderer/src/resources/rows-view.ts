@@ -1,7 +1,7 @@
 import type { Requirement } from '@shared/label-selector'
 import { matchesSelector } from '@shared/label-selector'
-import type { Row } from '@shared/rows'
-import type { Column, ColumnList } from './columns'
+import type { RowBase } from '@shared/rows'
+import type { Column } from './columns'
 
 export interface SortState {
   column: string
@@ -9,12 +9,12 @@ export interface SortState {
 }
 
 /** Rows whose name, namespace or any text column contains `text` (case-insensitive) and that match the selector. */
-export function filterRows(
-  rows: readonly Row[],
-  columns: ColumnList,
+export function filterRows<R extends RowBase>(
+  rows: readonly R[],
+  columns: readonly Column<R>[],
   text: string,
   selector: readonly Requirement[],
-): readonly Row[] {
+): readonly R[] {
   const needle = text.trim().toLowerCase()
   if (!needle && selector.length === 0) return rows
   const searchable = columns.filter((c) => c.filter !== false)
@@ -28,11 +28,11 @@ export function filterRows(
 }
 
 /** Rows ordered by one column (each value computed once), ties broken by key so order is stable under churn. */
-export function sortRows(
-  rows: readonly Row[],
-  column: Column | undefined,
+export function sortRows<R extends RowBase>(
+  rows: readonly R[],
+  column: Column<R> | undefined,
   dir: SortState['dir'],
-): readonly Row[] {
+): readonly R[] {
   if (!column) return rows
   const values = rows.map((r) => column.value(r))
   const order = rows.map((_, i) => i)

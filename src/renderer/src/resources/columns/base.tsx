@@ -1,10 +1,10 @@
 import { memo, type ReactNode } from 'react'
-import type { Row } from '@shared/rows'
+import type { Row, RowBase } from '@shared/rows'
 import { useNow } from '../clock'
 import { age, restarts, statusTone } from '../format'
 
 /** One column of a list view, declared as data: what it shows, how it sorts, how wide it is. */
-export interface Column<R extends Row = Row> {
+export interface Column<R extends RowBase = Row> {
   id: string
   header: string
   /** Width in px; the table lays out with fixed widths so windowed rows never shift columns. */
@@ -48,7 +48,7 @@ export function StatusText({ status }: { status: string }): ReactNode {
 
 const dash = (s: string | undefined): string => (s === undefined || s === '' ? '<none>' : s)
 
-export function nameColumn<R extends Row>(width = 180): Column<R> {
+export function nameColumn<R extends RowBase>(width = 180): Column<R> {
   return {
     id: 'name',
     header: 'Name',
@@ -65,13 +65,13 @@ export function nameColumn<R extends Row>(width = 180): Column<R> {
   }
 }
 
-export function namespaceColumn<R extends Row>(): Column<R> {
+export function namespaceColumn<R extends RowBase>(): Column<R> {
   // Gives way after the kind's optional columns but before name and status.
   return { id: 'namespace', header: 'Namespace', width: 130, value: (r) => r.namespace ?? '', priority: 1 }
 }
 
 /** Age sorts youngest first when ascending, as a person reading "AGE ↑" expects. */
-export function ageColumn<R extends Row>(
+export function ageColumn<R extends RowBase>(
   at: (r: R) => string = (r) => r.createdAt,
   header = 'Age',
   width = 90,

@@ -6,6 +6,7 @@ import { Age } from '../columns/base'
 import { kindOfResource } from '../kind-names'
 import { SecretData, secretKeys } from './SecretData'
 import { TimeText } from './TimeText'
+import { openApiObject } from '../generic/routes'
 import type { Target } from './target'
 
 function RefLink({
@@ -56,7 +57,7 @@ export function SummaryTab({
 
   return (
     <>
-      {d.links.length > 0 && (
+      {(d.links.length > 0 || (d.apiLinks?.length ?? 0) > 0) && (
         <section className="detail-section">
           <h3>Related</h3>
           <dl className="facts">
@@ -73,6 +74,24 @@ export function SummaryTab({
                       {l.ref.name}
                     </span>
                   </RefLink>
+                </dd>
+              </div>
+            ))}
+            {d.apiLinks?.map((l) => (
+              <div key={`${l.relation}/${l.kind}/${l.ref.name}`} style={{ display: 'contents' }}>
+                <dt>{l.relation}</dt>
+                <dd>
+                  {/* Kinds without a dedicated view open in the generic one. */}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => openApiObject(target.context, l.ref)}
+                  >
+                    {l.kind}{' '}
+                    <span className="name-text" title={l.ref.name}>
+                      {l.ref.name}
+                    </span>
+                  </button>
                 </dd>
               </div>
             ))}

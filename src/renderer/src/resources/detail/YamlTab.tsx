@@ -3,11 +3,15 @@ import { Highlight } from 'prism-react-renderer'
 import { useCall } from '../../api/hooks'
 import { ErrorBox } from '../../components/ErrorBox'
 import type { Target } from './target'
+import { EditObject } from '../../yaml/EditObject'
+import { manifestRefOf } from '../../yaml/manifest-ref'
 
 /** The object's YAML, fetched when this tab opens, highlighted with theme-aware CSS classes, copyable. */
 export function YamlTab({ target }: { target: Target }): ReactNode {
   const yaml = useCall('resources.yaml', target)
   const [copied, setCopied] = useState<'yes' | 'failed' | undefined>()
+  const [editing, setEditing] = useState(false)
+  if (editing) return <EditObject target={manifestRefOf(target)} onDone={() => setEditing(false)} />
   if (yaml.isPending) return <p className="muted">Loading YAML…</p>
   if (yaml.isError) return <ErrorBox error={yaml.error} title="Could not read the YAML" />
   const text = yaml.data.yaml
@@ -28,6 +32,12 @@ export function YamlTab({ target }: { target: Target }): ReactNode {
     <>
       <div className="card-header">
         <span className="muted small">{text.split('\n').length} lines</span>
+        {/* Secret values stay hidden, so secrets are not edited as YAML. */}
+        {target.kind !== 'secrets' && target.kind !== 'events' && (
+          <button type="button" className="compact" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+        )}
         <button type="button" className="secondary compact" onClick={copy}>
           {copied === 'yes' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy'}
         </button>

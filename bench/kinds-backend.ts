@@ -1,0 +1,53 @@
+// Child process of scenario 8: Skiff's resource services (the same the backend runs) watching many kinds and
+// the pods at once, so the figure is this process's own RSS. Prints one JSON line, then waits for stdin to end.
+import { setMaxListeners } from 'node:events'
+import { KubeConfig } from '@kubernetes/client-node'
+import { createKubeService } from '../src/main/kube'
+import { createApiService } from '../src/main/resources/api-service'
+import { createCatalogService } from '../src/main/resources/catalog'
+
+const kinds = (process.argv[2] ?? '').split(',').filter(Boolean)
+const kc = new KubeConfig()
+kc.loadFromDefault()
+const getKubeConfig = (): Promise<KubeConfig> => Promise.resolve(kc)
+const catalog = createCatalogService({ getKubeConfig })
+const generic = createApiService({ getKubeConfig, catalog })
+const kube = createKubeService({ getKubeConfig })
+const abort = new AbortController()
+// One signal ends every watch here (the app has one per view).
+setMaxListeners(100, abort.signal)
+const started = Date.now()
+
+/** Reads a stream until its snapshot is whole; keeps reading (as a view would) until the abort. */
+function hold<E extends { type: string; more?: true }>(stream: AsyncGenerator<E>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let rows = 0
+    void (async () => {
+      for await (const e of stream) {
+        if (e.type === 'snapshot') {
+          rows += (e as unknown as { rows: unknown[] }).rows.length
+          if (!e.more) resolve(rows)
+        }
+      }
+    })().catch(reject)
+  })
+}
+
+const counts = await Promise.all([
+  hold(kube.watch({ kind: 'pods' }, abort.signal)),
+  ...kinds.map((resource) =>
+    hold(generic.watch({ group: 'bench.skiff.dev', version: 'v1', resource }, abort.signal)),
+  ),
+])
+global.gc?.()
+const rssMb = process.memoryUsage().rss / 1024 / 1024
+process.stdout.write(
+  `${JSON.stringify({ rssMb, rows: counts.reduce((a, b) => a + b, 0), ms: Date.now() - started })}\n`,
+)
+process.stdin.resume()
+process.stdin.on('end', () => {
+  abort.abort()
+  generic.close()
+  kube.close()
+  process.exit(0)
+})

@@ -1,0 +1,291 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import type { ApiDetail, ApiError, ApiKind, ApiObjectRef } from '@shared/contract'
+import type { EventRow } from '@shared/rows'
+import { api } from '../../api/client'
+import { useCall } from '../../api/hooks'
+import { Dialog } from '../../components/Dialog'
+import { ErrorBox } from '../../components/ErrorBox'
+import { useNotice } from '../../components/Notice'
+import { Age, StatusText } from '../columns/base'
+import { TimeText } from '../detail/TimeText'
+import { Tabs } from '../Tabs'
+import { warningsFirst } from '../views/event-order'
+import { openApiObject } from './routes'
+import '../detail/detail.css'
+
+type Target = ApiObjectRef & { context?: string }
+
+/** Keys like `deprecated.daemonset.template.generation` wrap after a dot or slash, not inside a word. */
+function breakAfterDots(label: string): ReactNode {
+  const parts = label.split(/(?<=[./])/)
+  return parts.length === 1
+    ? label
+    : parts.map((p, i) => (
+        <span key={i}>
+          {p}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))
+}
+
+function Facts({ items }: { items: { label: string; value: string }[] }): ReactNode {
+  if (items.length === 0) return <p className="muted small">None</p>
+  return (
+    <dl className="facts">
+      {items.map((i) => (
+        <div key={i.label} style={{ display: 'contents' }}>
+          <dt>{breakAfterDots(i.label)}</dt>
+          <dd className="mono small">
+            <TimeText text={i.value} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+const pairs = (record: Record<string, string>): { label: string; value: string }[] =>
+  Object.entries(record).map(([label, value]) => ({ label, value: value || '(empty)' }))
+
+function Summary({ target, context }: { target: Target; context?: string }): ReactNode {
+  const detail = useCall('apiResources.detail', target)
+  if (detail.isPending) return <p className="muted">Loading…</p>
+  if (detail.isError) return <ErrorBox error={detail.error} title="Could not read this object" />
+  const d: ApiDetail = detail.data
+  return (
+    <>
+      {d.links.length > 0 && (
+        <section className="detail-section">
+          <h3>Related</h3>
+          <dl className="facts">
+            {d.links.map((l) => (
+              <div key={`${l.relation}/${l.kind}/${l.ref.name}`} style={{ display: 'contents' }}>
+                <dt>{l.relation}</dt>
+                <dd>
+                  <button type="button" className="link-button" onClick={() => openApiObject(context, l.ref)}>
+                    {l.kind} <span className="name-text">{l.ref.name}</span>
+                  </button>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <section className="detail-section">
+        <h3>Metadata</h3>
+        <Facts items={d.metadata} />
+      </section>
+      {d.conditions.length > 0 && (
+        <section className="detail-section">
+          <h3>Conditions</h3>
+          <Facts
+            items={d.conditions.map((c) => ({
+              label: c.type,
+              value: [c.status, c.reason, c.message].filter(Boolean).join(' · '),
+            }))}
+          />
+        </section>
+      )}
+      <section className="detail-section">
+        <h3>Labels</h3>
+        <Facts items={pairs(d.labels)} />
+      </section>
+      <section className="detail-section">
+        <h3>Annotations</h3>
+        <Facts items={pairs(d.annotations)} />
+      </section>
+    </>
+  )
+}
+
+function Events({ target }: { target: Target }): ReactNode {
+  const events = useQuery<EventRow[], ApiError>({
+    queryKey: ['apiResources.events', target],
+    queryFn: () => api.call('apiResources.events', target),
+    refetchInterval: 5000,
+  })
+  if (events.isPending) return <p className="muted">Loading events…</p>
+  if (events.isError) return <ErrorBox error={events.error} title="Could not read events" />
+  if (events.data.length === 0)
+    return <p className="muted">No events for this object in the last hour (events expire).</p>
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Type</th>
+          <th scope="col">Reason</th>
+          <th scope="col">Age</th>
+          <th scope="col">Message</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...events.data].sort(warningsFirst).map((e) => (
+          <tr key={e.key}>
+            <td>
+              <StatusText status={e.type} />
+            </td>
+            <td>{e.reason}</td>
+            <td className="small">
+              <Age iso={e.lastSeen} />
+            </td>
+            <td className="small">{e.message}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function Yaml({ target }: { target: Target }): ReactNode {
+  const yaml = useCall('apiResources.yaml', target)
+  if (yaml.isPending) return <p className="muted">Loading YAML…</p>
+  if (yaml.isError) return <ErrorBox error={yaml.error} title="Could not read the YAML" />
+  return (
+    <pre className="yaml mono" aria-label="YAML">
+      {yaml.data.yaml}
+    </pre>
+  )
+}
+
+function DeleteApiObject({
+  target,
+  kind,
+  onDeleted,
+}: {
+  target: Target
+  kind: ApiKind
+  onDeleted: () => void
+}) {
+  const notice = useNotice()
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const confirm = async (): Promise<void> => {
+    setBusy(true)
+    setError(undefined)
+    try {
+      await api.call('apiResources.delete', target)
+      notice('ok', `Deleted ${kind.kind} ${target.name}.`)
+      setOpen(false)
+      onDeleted()
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  if (!kind.verbs.includes('delete')) return null
+  return (
+    <>
+      <button type="button" className="danger compact" onClick={() => setOpen(true)}>
+        Delete
+      </button>
+      <Dialog title={`Delete ${kind.kind} ${target.name}?`} open={open} onClose={() => setOpen(false)}>
+        <p>
+          Objects it owns are deleted too, by the garbage collector. If a controller owns this {kind.kind}, it
+          may create it again. This cannot be undone.
+        </p>
+        {error && (
+          <p className="delete-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" className="secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          <button type="button" className="danger" disabled={busy} onClick={() => void confirm()}>
+            {busy ? 'Deleting…' : `Delete ${kind.kind}`}
+          </button>
+        </div>
+      </Dialog>
+    </>
+  )
+}
+
+/** The side panel for one object of any kind: summary (owners linked), events, YAML, delete. */
+export function ApiDetailPanel(props: {
+  kind: ApiKind
+  object: { namespace?: string; name: string }
+  context?: string
+  onClose: () => void
+}): ReactNode {
+  const { kind, object, context, onClose } = props
+  const titleId = useId()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const target: Target = {
+    group: kind.group,
+    version: kind.version,
+    resource: kind.resource,
+    name: object.name,
+    ...(object.namespace ? { namespace: object.namespace } : {}),
+    ...(context ? { context } : {}),
+  }
+  const refKey = `${kind.id}/${object.namespace ?? ''}/${object.name}`
+  useEffect(() => heading.current?.focus(), [refKey])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) onClose()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [onClose])
+  return (
+    <aside className="detail" role="dialog" aria-modal="false" aria-labelledby={titleId}>
+      <div className="detail-header">
+        <div className="grow">
+          <div className="detail-kind">
+            {kind.kind}
+            {object.namespace ? ` · ${object.namespace}` : ''}
+          </div>
+          <h2 id={titleId} tabIndex={-1} ref={heading} className="mono" title={object.name}>
+            {object.name}
+          </h2>
+        </div>
+        <DeleteApiObject target={target} kind={kind} onDeleted={onClose} />
+        <button
+          type="button"
+          className="secondary compact"
+          onClick={onClose}
+          aria-label="Close details (Esc)"
+        >
+          ✕
+        </button>
+      </div>
+      <Tabs
+        key={refKey}
+        label={`${object.name} details`}
+        tabs={[
+          {
+            id: 'summary',
+            label: 'Summary',
+            render: () => (
+              <div className="detail-body">
+                <Summary target={target} {...(context ? { context } : {})} />
+              </div>
+            ),
+          },
+          {
+            id: 'events',
+            label: 'Events',
+            render: () => (
+              <div className="detail-body">
+                <Events target={target} />
+              </div>
+            ),
+          },
+          {
+            id: 'yaml',
+            label: 'YAML',
+            render: () => (
+              <div className="detail-body">
+                <Yaml target={target} />
+              </div>
+            ),
+          },
+        ]}
+      />
+    </aside>
+  )
+}
