@@ -11,12 +11,19 @@ interface Props {
   onSelect: (pod: string) => void
 }
 
+const OFFERED = 50
+
 /** Simulated failures for a sandbox cluster; each one shows in the timeline, followed by the healing. */
 export function BreakIt({ context, snapshot, selected, onSelect }: Props): ReactNode {
   const notice = useNotice()
   const [busy, setBusy] = useState(false)
   const pods = snapshot.replicaSets.flatMap((rs) => rs.pods).filter((p) => !p.deleting)
   const pod = pods.find((p) => p.name === selected)?.name ?? pods[0]?.name
+  // The list offers the first pods (and the one picked in the graph): hundreds of options would be re-rendered
+  // on every frame of a big rollout, and any dot can be picked in the graph.
+  const offered = pods.slice(0, OFFERED)
+  const picked = pods.find((p) => p.name === pod)
+  if (picked && !offered.includes(picked)) offered.push(picked)
   const [node, setNode] = useState<string | undefined>()
   const nodeName = node ?? snapshot.nodes[0]?.name
   const nodeReady = snapshot.nodes.find((n) => n.name === nodeName)?.ready ?? true
@@ -46,9 +53,9 @@ export function BreakIt({ context, snapshot, selected, onSelect }: Props): React
         <label className="small">
           Pod{' '}
           <select value={pod ?? ''} onChange={(e) => onSelect(e.target.value)} disabled={!pod}>
-            {pods.map((p) => (
+            {offered.map((p) => (
               <option key={p.name} value={p.name}>
-                {p.name} ({p.status})
+                {p.name}
               </option>
             ))}
           </select>
