@@ -60,12 +60,14 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   const clock: Clock = manual ?? realClock(speed)
   const store = new Store(opts.watchHistory)
   const api = new ObjectApi(store, clock)
+  const traffic = new TrafficMeter()
   const controllers = startControllers({
     api,
     clock,
     clusterName: opts.name,
     nodeCount: nodes,
     tokenKeys: tokenKeys(certs.key),
+    traffic,
   })
   if (state) {
     restoreObjects(store, state, () => api.resources.reload(store).filter((r) => r.custom))
@@ -81,7 +83,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       api,
       watch: { bookmarkIntervalMs: opts.bookmarkIntervalMs ?? 10_000 },
       serveLog: logs.serve,
-      traffic: new TrafficMeter(),
+      traffic,
     })
   // A restored sandbox prefers its previous port so existing kubeconfig entries keep working.
   const server = await listen(port).catch((err: unknown) => {

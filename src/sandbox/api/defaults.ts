@@ -1,6 +1,7 @@
 import { isRecord, recordAt } from '../types'
 import { admitPod } from './pod-admission'
 import { accessDefaults } from './kinds/access-defaults'
+import { applyBatchDefaults } from './kinds/batch-defaults'
 
 // apps/v1 and core/v1 defaulting; applied identically everywhere because new/old ReplicaSet detection
 // compares pod templates deeply.
@@ -31,7 +32,7 @@ export function defaultPodSpec(spec: Record<string, unknown>): void {
   }
 }
 
-function defaultTemplate(spec: Record<string, unknown>): void {
+export function defaultTemplate(spec: Record<string, unknown>): void {
   const template = recordAt(spec, 'template')
   const meta = recordAt(template, 'metadata')
   // kubectl's rollout undo sends creationTimestamp: null inside templates; drop it so templates compare equal.
@@ -41,6 +42,7 @@ function defaultTemplate(spec: Record<string, unknown>): void {
 
 export function applyDefaults(kind: string, obj: Record<string, unknown>): void {
   accessDefaults(kind, obj)
+  if (applyBatchDefaults(kind, obj)) return
   switch (kind) {
     case 'Deployment': {
       const spec = recordAt(obj, 'spec')

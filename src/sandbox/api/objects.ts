@@ -20,6 +20,8 @@ import { trackUpdate } from '../apply/managed-fields'
 import type { FieldValidation } from './query'
 import { duplicatesOf } from './duplicate-keys'
 import { validateObject } from './validation'
+import { generateJobSelector } from './kinds/batch-defaults'
+import { hpaFromV1, hpaToV1, isHpaV1 } from './kinds/hpa-versions'
 import { defaultIngressClass } from './kinds/access-defaults'
 
 export interface WriteOptions {
@@ -79,8 +81,18 @@ const STATUS_SUBRESOURCE = new Set([
   'CustomResourceDefinition',
   'PodDisruptionBudget',
   'Ingress',
+  'Job',
+  'CronJob',
+  'HorizontalPodAutoscaler',
 ])
-const HAS_GENERATION = new Set(['Deployment', 'ReplicaSet', 'CustomResourceDefinition'])
+const HAS_GENERATION = new Set([
+  'Deployment',
+  'ReplicaSet',
+  'CustomResourceDefinition',
+  'Job',
+  'CronJob',
+  'HorizontalPodAutoscaler',
+])
 HAS_GENERATION.add('PodDisruptionBudget')
 
 // Custom resources follow their CRD: status is separate only with the status subresource.
@@ -131,6 +143,7 @@ export class ObjectApi {
   }
 
   create(r: ResourceDef, ns: string, body: unknown, opts: WriteOptions = {}): KObj {
+    if (isHpaV1(r)) return hpaToV1(this.create(resourceByKind(r.kind), ns, hpaFromV1(body), opts))
     if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
     const obj = structuredClone(body) as Record<string, unknown>
     checkFields(r, obj, opts, (problems) => strictError(r, problems), duplicatesOf(body))
@@ -157,6 +170,8 @@ export class ObjectApi {
       delete meta[k]
     }
     if (!opts.internal && hasStatusSubresource(r) && r.kind !== 'Node') delete obj.status
+    const uid = randomUUID()
+    if (r.kind === 'Job') generateJobSelector(obj, uid)
     applyDefaults(r.kind, obj)
     if (r.kind === 'Ingress') defaultIngressClass(this.store, obj)
     const extension = prepareExtensionWrite(r, obj, undefined, this.timestamp(), opts, this.resources.all())
@@ -165,7 +180,7 @@ export class ObjectApi {
     opts.admit?.(r, obj)
     const name = meta.name ?? ''
     if (this.store.get(r, meta.namespace ?? '', name)) throw alreadyExists(r, name)
-    meta.uid = randomUUID()
+    meta.uid = uid
     meta.creationTimestamp = this.timestamp()
     if (HAS_GENERATION.has(r.kind) || r.custom) meta.generation = 1
     if (r.kind === 'Service') this.allocateServiceAddresses(obj)
@@ -177,6 +192,7 @@ export class ObjectApi {
 
   // PUT semantics: body replaces the object (or only its status with subresource 'status').
   update(r: ResourceDef, ns: string, name: string, body: unknown, opts: WriteOptions = {}): KObj {
+    if (isHpaV1(r)) return hpaToV1(this.update(resourceByKind(r.kind), ns, name, hpaFromV1(body), opts))
     if (!isRecord(body)) throw badRequest('the body of the request was not a valid object')
     const current = this.get(r, ns, name)
     const next = structuredClone(body) as Record<string, unknown>
@@ -241,7 +257,8 @@ export class ObjectApi {
     patch: unknown,
     opts: WriteOptions = {},
   ): KObj {
-    const current = this.get(r, ns, name)
+    const stored = this.get(r, ns, name)
+    const current = isHpaV1(r) ? hpaToV1(stored) : stored
     const className = rootClassName(r.group, r.version, r.kind)
     const patched = applyPatchByType(contentType, structuredClone(current), patch, className)
     if (!isRecord(patched)) throw badRequest('patch did not produce an object')

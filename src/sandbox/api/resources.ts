@@ -1,3 +1,5 @@
+import { AUTOSCALING_RESOURCES } from './kinds/autoscaling'
+import { BATCH_RESOURCES } from './kinds/batch'
 import { POLICY_RESOURCES } from './kinds/policy'
 import { NETWORKING_RESOURCES } from './kinds/networking'
 import { RBAC_RESOURCES } from './kinds/rbac'
@@ -328,6 +330,8 @@ export const RESOURCES: ResourceDef[] = [
     categories: [],
     verbs: ['get', 'list'],
   }),
+  ...BATCH_RESOURCES,
+  ...AUTOSCALING_RESOURCES,
 ]
 
 export function groupVersion(r: ResourceDef): string {

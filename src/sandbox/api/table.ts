@@ -3,6 +3,7 @@ import { ageOf } from './age'
 import { crdPrinter, customPrinter } from '../crd/custom-table'
 import type { ResourceDef } from './resources'
 import { eventPrinter, nodePrinter } from './table-columns-more'
+import { BATCH_PRINTERS } from './table-columns-batch'
 import { pdbPrinter } from './kinds/policy'
 import type { KindPrinter } from './table-columns'
 import { ACCESS_PRINTERS } from './kinds/access-printers'
@@ -13,6 +14,7 @@ export type IncludeObject = 'None' | 'Metadata' | 'Object'
 
 const ALL_PRINTERS: Record<string, KindPrinter> = {
   ...PRINTERS,
+  ...BATCH_PRINTERS,
   Node: nodePrinter,
   Event: eventPrinter,
   CustomResourceDefinition: crdPrinter,

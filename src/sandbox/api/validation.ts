@@ -3,6 +3,7 @@ import type { StatusCause } from './status'
 import { isRecord } from '../types'
 import { matchesLabels, selectorFromSpec } from './selectors'
 import type { LabelSelectorSpec } from '../types'
+import { validateBatch } from './kinds/batch-validation'
 import { RBAC_KINDS, validateRbac, validateRbacName } from './kinds/access-validation'
 
 // Field validation returning causes shaped like apimachinery's field.ErrorList.
@@ -17,12 +18,12 @@ const LABEL_MSG =
 const DNS1035_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
 
-function invalidValue(field: string, value: unknown, detail: string): StatusCause {
+export function invalidValue(field: string, value: unknown, detail: string): StatusCause {
   const shown = typeof value === 'string' ? JSON.stringify(value) : String(value)
   return { reason: 'FieldValueInvalid', message: `Invalid value: ${shown}: ${detail}`, field }
 }
 
-function required(field: string, detail = ''): StatusCause {
+export function required(field: string, detail = ''): StatusCause {
   return { reason: 'FieldValueRequired', message: `Required value${detail ? `: ${detail}` : ''}`, field }
 }
 
@@ -53,7 +54,7 @@ function validateReplicas(path: string, value: unknown): StatusCause[] {
   return []
 }
 
-function validateContainers(path: string, spec: unknown): StatusCause[] {
+export function validateContainers(path: string, spec: unknown): StatusCause[] {
   const containers = isRecord(spec) ? spec.containers : undefined
   if (!Array.isArray(containers) || containers.length === 0) return [required(`${path}.containers`)]
   const causes: StatusCause[] = []
@@ -96,6 +97,7 @@ export function validateObject(r: ResourceDef, obj: Record<string, unknown>): St
   if (name !== '') causes.push(...validateName(r.kind, name))
   if (r.kind === 'Deployment' || r.kind === 'ReplicaSet') causes.push(...validateWorkload(obj))
   if (r.kind === 'Pod') causes.push(...validateContainers('spec', obj.spec))
+  if (r.group === 'batch' || r.group === 'autoscaling') causes.push(...validateBatch(r.kind, obj))
   if (RBAC_KINDS.has(r.kind) && r.group === 'rbac.authorization.k8s.io')
     causes.push(...validateRbac(r.kind, obj))
   if (r.kind === 'Service') {

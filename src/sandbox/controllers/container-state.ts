@@ -1,5 +1,6 @@
 import { fnv32a, rfc3339 } from '../api/names'
 import type { ContainerSpec, ContainerStatus, Pod } from '../types'
+import { exitedStep, plannedExit } from './run-to-completion'
 
 // The fake container runtime: how one container moves through its states over simulated time.
 export const CRASH_AFTER_MS = 1500
@@ -98,12 +99,20 @@ export function stepContainer(pod: Pod, c: ContainerSpec, st: ContainerStatus, n
       }
     }
     const next = running(pod, c, st, now)
+    const exit = plannedExit(pod, c)
     return {
       status: next,
-      ...(c.image.includes('crashloop') ? { nextAt: now + CRASH_AFTER_MS } : {}),
+      ...(c.image.includes('crashloop')
+        ? { nextAt: now + CRASH_AFTER_MS }
+        : exit
+          ? { nextAt: now + exit.afterMs }
+          : {}),
       events: startedEvents(c),
     }
   }
+  // a process that just exited is then restarted, or not, as restartPolicy says (the branch below)
+  const exited = exitedStep(pod, c, st, now)
+  if (exited) return exited.status.state.terminated ? stepContainer(pod, c, exited.status, now) : exited
   if (st.state.running && c.image.includes('crashloop')) {
     const crashAt = Date.parse(st.state.running.startedAt) + CRASH_AFTER_MS
     if (now < crashAt) return { status: st, nextAt: crashAt, events: [] }

@@ -3,6 +3,7 @@ import { resourceByKind } from '../api/resources'
 import { ApiError } from '../api/status'
 import { nodeNames } from '../bootstrap'
 import type { Clock } from '../clock'
+import type { TrafficMeter } from '../metrics/traffic'
 import type { StoreEvent } from '../store/store'
 import type { Pod } from '../types'
 import { syncDeployment } from './deployment'
@@ -17,6 +18,9 @@ import { createNodeLifecycle } from './node-lifecycle'
 import { createScheduler } from './scheduler'
 import { syncNamespace } from './namespace'
 import { syncReplicaSet } from './replicaset'
+import { syncCronJob } from './cronjob'
+import { createHpaController } from './hpa'
+import { syncJob } from './job'
 import { aggregatedRoleNames, syncClusterRoleAggregation } from './clusterrole-aggregation'
 import { ingressesOfClass, syncIngress } from './ingress'
 import { isTokenSecret, syncTokenSecret, tokenSecretsFor } from './serviceaccount-token'
@@ -27,6 +31,8 @@ export interface ControllerContext {
   clock: Clock
   clusterName: string
   nodeCount: number
+  // what port-forwarded requests add to pods' CPU, read by the HPA controller
+  traffic: TrafficMeter
   // signs the tokens of kubernetes.io/service-account-token Secrets
   tokenKeys?: TokenKeys
 }
@@ -54,6 +60,8 @@ export interface Sync {
 }
 
 const BATCH = 2000
+// batch/v1 and autoscaling/v2 kinds: each is synced under its own kind name
+const BATCH_KINDS = new Set(['Job', 'CronJob', 'HorizontalPodAutoscaler'])
 
 // Steady running pods need no kubelet pass; skipping them keeps bulk seeding and LIST-heavy churn cheap.
 function kubeletCares(pod: Pod): boolean {
@@ -100,6 +108,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
   const scheduler = createScheduler(sync)
   const kubelet = createKubelet(sync, scheduler)
   const nodeLifecycle = createNodeLifecycle(sync)
+  const syncHpa = createHpaController(sync, ctx.traffic)
 
   const run = (key: string): void => {
     const [kind = '', ns = '', name = ''] = key.split('|')
@@ -118,6 +127,12 @@ export function startControllers(ctx: ControllerContext): Controllers {
         return collectGarbage(sync, ns, name)
       case 'EventMirror':
         return mirrorEvent(sync, ns, name)
+      case 'Job':
+        return syncJob(sync, ns, name)
+      case 'CronJob':
+        return syncCronJob(sync, ns, name)
+      case 'HorizontalPodAutoscaler':
+        return syncHpa(ns, name)
       case 'Node':
         return nodeLifecycle.sync(name)
       case 'PodDisruptionBudget':
@@ -179,6 +194,9 @@ export function startControllers(ctx: ControllerContext): Controllers {
     if (!ev.resource.custom && (kind === 'Node' || kind === 'PodDisruptionBudget'))
       enqueue(`${kind}|${ns}|${obj.metadata.name}`)
     if (kind === 'Event' && ev.resource.group === '') enqueue(`EventMirror|${ns}|${obj.metadata.name}`)
+    if (BATCH_KINDS.has(kind)) enqueue(`${kind}|${ns}|${obj.metadata.name}`)
+    if ((kind === 'Job' || kind === 'Pod') && owner && BATCH_KINDS.has(owner.kind))
+      enqueue(`${owner.kind}|${ns}|${owner.name}`)
     if (kind === 'ClusterRole')
       for (const role of aggregatedRoleNames(sync)) enqueue(`ClusterRoleAggregation||${role}`)
     if (kind === 'Secret' && ev.type !== 'DELETED' && isTokenSecret(obj))
@@ -191,7 +209,12 @@ export function startControllers(ctx: ControllerContext): Controllers {
       for (const [ins, iname] of ingressesOfClass(api, obj.metadata.name)) enqueue(`Ingress|${ins}|${iname}`)
     if (ev.type === 'DELETED') {
       // custom objects own things too (an operator's Deployments, ConfigMaps)
-      if (kind === 'Deployment' || kind === 'ReplicaSet' || (ev.resource.custom && ns))
+      if (
+        kind === 'Deployment' ||
+        kind === 'ReplicaSet' ||
+        BATCH_KINDS.has(kind) ||
+        (ev.resource.custom && ns)
+      )
         enqueue(`GC|${ns}|${obj.metadata.uid}`)
       const nsObj = ns ? api.store.get(resourceByKind('Namespace'), '', ns) : undefined
       if (nsObj?.obj.metadata.deletionTimestamp) enqueue(`Namespace||${ns}`)
@@ -233,6 +256,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
         'Pod',
         'Service',
         'Ingress',
+        ...BATCH_KINDS,
         'PodDisruptionBudget',
       ]) {
         for (const e of api.store.list(resourceByKind(kind))) {

@@ -14,6 +14,8 @@ export interface LogSource {
   startedAt: number
   // lines stop here (terminated instance or a crashloop's exit); undefined = still running
   endsAt?: number
+  // a run-to-completion container's whole output (logs/script-output.ts), instead of a server's lines
+  script?: Array<{ offsetMs: number; text: string }>
 }
 
 export const LINE_PERIOD_MS = 1000
@@ -120,6 +122,12 @@ export function linesBetween(
   const period = linePeriodOf(src.image)
   const inRange = (at: number): boolean => (afterFrom ? at > from : at >= from) && at <= end
   const out: LogLine[] = []
+  if (src.script) {
+    const kept = src.script
+      .map((l) => ({ at: src.startedAt + l.offsetMs, text: l.text }))
+      .filter((l) => inRange(l.at))
+    return tail !== undefined ? kept.slice(Math.max(0, kept.length - tail)) : kept
+  }
   startup(src).forEach((text, i) => out.push({ at: src.startedAt + i, text }))
   if (CRASHES(src)) {
     if (src.endsAt !== undefined)
@@ -142,6 +150,10 @@ export function linesBetween(
 
 // When the next line after `after` appears, or undefined if the instance writes no more.
 export function nextLineAt(src: LogSource, after: number): number | undefined {
+  if (src.script) {
+    const next = src.script.map((l) => src.startedAt + l.offsetMs).find((at) => at > after)
+    return next
+  }
   if (CRASHES(src)) return src.endsAt !== undefined && src.endsAt > after ? src.endsAt : undefined
   const period = linePeriodOf(src.image)
   const k = Math.floor((after - src.startedAt) / period) + 1

@@ -7,6 +7,8 @@ import { CRASH_AFTER_MS } from '../controllers/container-state'
 import type { Pod } from '../types'
 import type { LogLine, LogSource } from './log-lines'
 import { linesBetween, nextLineAt } from './log-lines'
+import { plannedExit } from '../controllers/run-to-completion'
+import { scriptOutput } from './script-output'
 
 // A fast writer (loggen) is sent in chunks at most this often rather than a write per line.
 const MIN_FOLLOW_TICK_MS = 10
@@ -22,6 +24,13 @@ function stamp(ms: number): string {
 }
 
 export function resolveSource(pod: Pod, container: string, previous: boolean): LogSource {
+  const src = resolveInstance(pod, container, previous)
+  const spec = pod.spec.containers.find((c) => c.name === container)
+  // a run-to-completion container prints what its command says, then nothing
+  return spec && plannedExit(pod, spec) ? { ...src, script: scriptOutput(spec, src.startedAt) } : src
+}
+
+function resolveInstance(pod: Pod, container: string, previous: boolean): LogSource {
   const podName = pod.metadata.name
   const st = pod.status.containerStatuses?.find((s) => s.name === container)
   const image = pod.spec.containers.find((c) => c.name === container)?.image ?? ''

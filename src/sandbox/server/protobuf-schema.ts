@@ -1,3 +1,4 @@
+import { BATCH_MESSAGES } from './protobuf-batch'
 import { ACCESS_MESSAGES } from './protobuf-schema-access'
 
 // Field numbers of the k8s.io/api generated.proto messages kubectl's typed clients POST as protobuf
@@ -183,6 +184,7 @@ export const MESSAGES: Record<string, MessageDef> = {
     5: f('nodePort', 'int'),
   },
   Empty: {},
+  ...BATCH_MESSAGES,
   ...POLICY_MESSAGES,
   ...ACCESS_MESSAGES,
 }

@@ -141,7 +141,8 @@ export function decodeK8sProtobuf(buf: Buffer): Record<string, unknown> {
   const unknown = decodeMessage(buf.subarray(4), MESSAGES.Unknown ?? {})
   const typeMeta = (unknown.typeMeta ?? {}) as { apiVersion?: string; kind?: string }
   const kind = typeMeta.kind ?? ''
-  const schema = MESSAGES[kind]
+  // a kind whose layout differs between versions is keyed by apiVersion too
+  const schema = MESSAGES[`${typeMeta.apiVersion ?? ''}/${kind}`] ?? MESSAGES[kind]
   if (!schema || typeof unknown.raw !== 'string') {
     throw badRequest(`the sandbox cannot decode protobuf for kind "${kind}"; send JSON instead`)
   }

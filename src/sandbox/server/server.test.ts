@@ -78,7 +78,7 @@ describe('auth and discovery', () => {
   })
 
   it('answers unknown paths with a plain 404 page and sets content types', async () => {
-    const res = await request(sb, '/apis/batch/v1/jobs')
+    const res = await request(sb, '/apis/nothing.example.com/v1/things')
     expect(res.status).toBe(404)
     expect(res.text).toBe('404 page not found\n')
     const ok = await request(sb, '/api/v1/namespaces')
