@@ -1,5 +1,6 @@
 import type { ChurnResult } from './churn-scenario'
 import type { ListComparison } from './kubectl-scenario'
+import type { ReconcileResult } from './reconcile-scenario'
 import type { LogViewerResult } from './log-viewer-scenario'
 import type { LogsResult } from './logs-scenario'
 import type { OpenPodsResult } from './pods-scenario'
@@ -236,6 +237,35 @@ export function sessionFigureRows(rs: SessionFigures[]): Figure[] {
       'Skiff port-forward: HTTP GET, new connection each, 4 parallel',
       'req/s',
       spread(pick(rs, (r) => r.forwardNewConnectionRps)),
+    ),
+  ]
+}
+
+export function reconcileFigures(rs: ReconcileResult[], replicas: number): Figure[] {
+  const note = `Reconcile tab of a ${replicas}-replica Deployment while nginx:1.26 → 1.27 rolls out (${Math.round(
+    spread(pick(rs, (r) => r.rolloutMs)).median / 1000,
+  )} s, ${Math.round(spread(pick(rs, (r) => r.frames)).median)} frames)`
+  return [
+    figure(
+      '9',
+      `Reconcile view, ${replicas}-replica rollout: longest frame`,
+      'ms',
+      spread(pick(rs, (r) => r.longestFrameMs)),
+      { below: 50 },
+      note,
+    ),
+    figure(
+      '9',
+      `Reconcile view, ${replicas}-replica rollout: p95 frame`,
+      'ms',
+      spread(pick(rs, (r) => r.p95FrameMs)),
+    ),
+    figure(
+      '9',
+      `Reconcile view, ${replicas}-replica rollout: longest main-thread task`,
+      'ms',
+      spread(pick(rs, (r) => r.longestTaskMs)),
+      { below: 50 },
     ),
   ]
 }

@@ -8,6 +8,7 @@ import { backendRss, kindsFigures, kindsInBrowser, setUpKinds } from './kinds-sc
 import { logViewerThroughput } from './log-viewer-scenario'
 import { logsThroughput } from './logs-scenario'
 import { openPods } from './pods-scenario'
+import { reconcileRollout } from './reconcile-scenario'
 import { sandboxFigures } from './sandbox-scenario'
 import { prepareStreaming, streamingFigures } from './streaming-scenario'
 import { repeat } from './stats'
@@ -17,6 +18,7 @@ import {
   logViewerFigures,
   logsFigures,
   podsFigures,
+  reconcileFigures,
   sandboxFigureRows,
   sessionFigureRows,
   streamingFigureRows,
@@ -33,7 +35,8 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     runs: { type: 'string' },
     // e.g. --only 1,5: run just these scenarios (1 = open Pods, 2 = churn and memory, 4 = logs, 5 = kubectl,
-    // 6 = sandbox, 7 = exec and port-forward, 8 = many kinds), for profiling one figure without waiting for the rest.
+    // 6 = sandbox, 7 = exec and port-forward, 8 = many kinds,
+    // 9 = reconcile view during a rollout), for profiling one figure without waiting for the rest.
     only: { type: 'string' },
   },
   strict: true,
@@ -164,6 +167,15 @@ try {
     : await attempt('scenario 7 (Skiff terminal and forward)', () =>
         repeat(runs, () => sessionFigures(web.url, NS, sizes.samples, Math.max(1, sizes.getSeconds * 2))),
       )
+
+  const replicas = smoke ? 50 : 500
+  if (want('9')) log(`scenario 9: reconcile view of a ${replicas}-replica rollout`)
+  const rc = !want('9')
+    ? undefined
+    : await attempt('scenario 9', () =>
+        repeat(slowRuns, () => retryOnce(() => reconcileRollout(browser, cluster, web.url, replicas))),
+      )
+  if (rc) figures.push(...reconcileFigures(rc, replicas))
 
   if (want('2')) log(`scenarios 2+3: churn 200/s for ${sizes.churnSeconds} s`)
   const rss: number[] = []

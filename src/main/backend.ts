@@ -17,10 +17,12 @@ import {
   createManifestHandlers,
   createResourceHandlers,
   createSessionHandlers,
+  createReconcileHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
 import { createKubeService } from './kube'
+import { createChaosBus } from './reconcile/chaos-bus'
 import { createApiService } from './resources/api-service'
 import { createCatalogService } from './resources/catalog'
 import { createManifestService } from './manifests'
@@ -133,6 +135,10 @@ export function createBackend(options: BackendOptions): Backend {
     apiResources: createApiResourceHandlers(apiResources, catalog),
     manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
     sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
+    reconcile: createReconcileHandlers({
+      getKubeConfig,
+      chaos: createChaosBus((context) => sandboxes.chaosTarget(context)),
+    }),
   })
 
   return {

@@ -6,6 +6,7 @@ import { ensureBootstrapPolicy } from './auth/bootstrap-policy'
 import { tokenKeys } from './auth/tokens'
 import type { Clock, ManualClock } from './clock'
 import { manualClock, realClock } from './clock'
+import { createChaos, type SandboxChaos } from './chaos'
 import { startControllers } from './controllers'
 import { createLogServer } from './logs/log-server'
 import { seedPods } from './seed'
@@ -47,6 +48,8 @@ export interface RunningSandbox {
   readonly caData: string // base64 PEM of the CA for certificate-authority-data
   /** Loopback port where the simulated ingress controller answers HTTP for admitted Ingresses. */
   readonly ingressPort: number
+  /** Break-it controls (simulated failures and paused controllers) for Skiff's reconcile view. */
+  readonly chaos: SandboxChaos
   advance(ms: number): Promise<void>
   save(file: string): Promise<void>
   stop(): Promise<void>
@@ -129,7 +132,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       store,
     )
   let stopped = false
+  const chaos = createChaos(api, controllers)
   return {
+    chaos,
     name: opts.name,
     url: `https://127.0.0.1:${server.port}`,
     port: server.port,
@@ -161,4 +166,5 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
     },
   }
 }
+export type { ChaosAction, ChaosState, SandboxChaos } from './chaos'
 export { sandboxContextName, sandboxKubeconfigEntry, type SandboxKubeconfigEntry } from './kubeconfig-entry'

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import { sandboxContextName, sandboxKubeconfigEntry } from '@sandbox'
 import { ClusterError } from './errors'
+import type { ChaosTarget } from '../reconcile/chaos-bus'
 import { clusterNameProblem } from '@shared/cluster-names'
 import type { RunningSandbox, SandboxKubeconfig, StartSandbox } from './sandbox-types'
 import type { ClusterInfo, ClusterProvider, CreateSpec, Detection, OnProviderEvent } from './types'
@@ -40,6 +41,13 @@ export class SandboxProvider implements ClusterProvider {
     },
   ) {
     this.root = join(deps.dataDir, 'sandboxes')
+  }
+
+  /** The running sandbox behind a `sandbox-<name>` context, with its Break-it controls. */
+  chaosTarget(context: string): ChaosTarget | undefined {
+    if (!context.startsWith('sandbox-')) return undefined
+    const sandbox = this.running.get(context.slice('sandbox-'.length))
+    return sandbox?.chaos ? { url: sandbox.url, chaos: sandbox.chaos } : undefined
   }
 
   async detect(): Promise<Detection> {

@@ -1,3 +1,4 @@
+import type { ChaosTarget } from '../reconcile/chaos-bus'
 import type { SandboxKubeconfigEntry } from '@sandbox'
 
 /** The slice of src/sandbox this provider needs. */
@@ -12,6 +13,8 @@ export interface RunningSandbox {
   /** Loopback port where the simulated ingress controller answers. */
   ingressPort: number
   images: { load(image: string): void; setHostImages(images: string[]): void; loaded(): string[] }
+  /** Break-it controls (the real sandbox always has them; test fakes may not). */
+  chaos?: ChaosTarget['chaos']
 }
 
 export type StartSandbox = (options: {

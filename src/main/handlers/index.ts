@@ -6,6 +6,7 @@ import type { createContextHandlers } from './contexts'
 import type { createDevLoopHandlers } from './dev-loop'
 import type { createManifestHandlers } from './manifests'
 import type { createResourceHandlers } from './resources'
+import type { createReconcileHandlers } from './reconcile'
 import type { createSessionHandlers } from './sessions'
 import type { createSystemHandlers } from './system'
 
@@ -16,6 +17,7 @@ export { createContextHandlers } from './contexts'
 export { createDevLoopHandlers } from './dev-loop'
 export { createManifestHandlers } from './manifests'
 export { createResourceHandlers } from './resources'
+export { createReconcileHandlers } from './reconcile'
 export { createSessionHandlers } from './sessions'
 export { createSystemHandlers } from './system'
 
@@ -29,6 +31,7 @@ export interface Concerns {
   apiResources: ReturnType<typeof createApiResourceHandlers>
   manifests: ReturnType<typeof createManifestHandlers>
   sessions: ReturnType<typeof createSessionHandlers>
+  reconcile: ReturnType<typeof createReconcileHandlers>
 }
 
 /** Every concern's handlers in the dispatcher's two tables; the compiler refuses a contract entry left out. */
@@ -44,6 +47,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.apiResources.methods,
       ...c.manifests.methods,
       ...c.sessions.methods,
+      ...c.reconcile.methods,
     },
     streams: {
       ...c.system.streams,
@@ -55,6 +59,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.apiResources.streams,
       ...c.manifests.streams,
       ...c.sessions.streams,
+      ...c.reconcile.streams,
     },
   }
 }

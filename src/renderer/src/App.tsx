@@ -14,6 +14,7 @@ import { KindNav } from './sidebar/KindNav'
 import { KindSection } from './resources/generic/KindSection'
 import { parseKindHash } from './resources/generic/routes'
 import { TerminalDock } from './terminal/TerminalDock'
+import { Guide } from './guide/Guide'
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -109,6 +110,9 @@ export function App() {
         )}
       </main>
       <TerminalDock />
+      {context.name?.startsWith('sandbox-') && !refused && (
+        <Guide key={context.name} context={context.name} />
+      )}
       <ExecApprovalDialog context={context.name} />
       <NoticeArea className="app-notices" />
     </div>

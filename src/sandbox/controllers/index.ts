@@ -50,6 +50,12 @@ export interface Controllers {
   stop(): void
   resyncAll(): void
   readonly nodeNames: string[]
+  /** Break-it: while paused no controller (kubelet included) acts; work queues up and runs on resume. */
+  setPaused(paused: boolean): void
+  readonly paused: boolean
+  /** Break-it actions record their events and wake controllers like any other writer. */
+  readonly events: EventRecorder
+  enqueue(key: string): void
 }
 
 export interface Sync {
@@ -84,10 +90,11 @@ export function startControllers(ctx: ControllerContext): Controllers {
   const timers = new Map<string, () => void>()
   let scheduled = false
   let stopped = false
+  let paused = false
   const names = nodeNames(ctx.clusterName, ctx.nodeCount)
 
   const schedule = (): void => {
-    if (scheduled || stopped) return
+    if (scheduled || stopped || paused) return
     scheduled = true
     setImmediate(flush)
   }
@@ -157,7 +164,7 @@ export function startControllers(ctx: ControllerContext): Controllers {
 
   function flush(): void {
     scheduled = false
-    if (stopped) return
+    if (stopped || paused) return
     let n = 0
     for (const key of queue) {
       queue.delete(key)
@@ -235,8 +242,18 @@ export function startControllers(ctx: ControllerContext): Controllers {
 
   return {
     nodeNames: names,
+    events: sync.events,
+    enqueue,
+    get paused() {
+      return paused
+    },
+    setPaused(next) {
+      paused = next
+      if (!paused && queue.size > 0) schedule()
+    },
     async settle() {
-      while (queue.size > 0 || scheduled) await new Promise<void>((resolve) => setImmediate(resolve))
+      while ((queue.size > 0 && !paused) || scheduled)
+        await new Promise<void>((resolve) => setImmediate(resolve))
     },
     stop() {
       stopped = true

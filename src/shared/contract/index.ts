@@ -10,6 +10,7 @@ import { devLoopMethods } from './dev-loop'
 import { apiResourceMethods, apiResourceStreams } from './api-resources'
 import { manifestMethods, manifestStreams } from './manifests'
 import { sessionMethods, sessionStreams } from './sessions'
+import { reconcileMethods, reconcileStreams } from './reconcile'
 
 export * from './errors'
 export * from './system'
@@ -21,6 +22,7 @@ export * from './dev-loop'
 export * from './api-resources'
 export * from './manifests'
 export * from './sessions'
+export * from './reconcile'
 export * from './names'
 export * from './client'
 
@@ -35,6 +37,7 @@ export const methods = {
   ...apiResourceMethods,
   ...manifestMethods,
   ...sessionMethods,
+  ...reconcileMethods,
 } as const
 
 /** Every stream the renderer can subscribe to. */
@@ -47,6 +50,7 @@ export const streams = {
   ...apiResourceStreams,
   ...manifestStreams,
   ...sessionStreams,
+  ...reconcileStreams,
 } as const satisfies Record<string, StreamDef<z.ZodType, unknown>>
 
 export type Methods = typeof methods

@@ -8,6 +8,7 @@ import { DeploymentLogs } from '../../logs/DeploymentLogs'
 import { LogViewer } from '../../logs/LogViewer'
 import { ForwardButtons } from '../../ports/ForwardButtons'
 import { ShellTab } from '../../terminal/ShellTab'
+import { ReconcileView } from '../../reconcile/ReconcileView'
 import type { Tab } from '../Tabs'
 import { NodeDrainTab } from '../nodes/NodeDrainTab'
 import { useNamespaceSelection } from '../namespace-selection'
@@ -198,6 +199,12 @@ export function workloadTabs(target: Target): Tab[] {
       return [
         { id: 'scale', label: 'Scale & rollout', render: () => body(<DeploymentScale target={t} />) },
         { id: 'logs', label: 'Logs', render: () => body(<DeploymentLogsTab target={t} />, ' detail-logs') },
+        {
+          id: 'reconcile',
+          label: 'Reconcile',
+          render: () =>
+            body(<ReconcileView {...ctxOf(t)} namespace={t.namespace} name={t.name} />, ' detail-reconcile'),
+        },
       ]
     case 'replicasets':
       return [{ id: 'scale', label: 'Scale', render: () => body(<ReplicaSetScale target={t} />) }]

@@ -1,0 +1,75 @@
+import type { TimelineEntry } from '@shared/contract'
+import type { WireEvent } from '../kube/rows/wire'
+
+// A Kubernetes Event in plain words: who acted and what they did, with the event's reason kept beside it.
+
+const ACTORS: Record<string, string> = {
+  'deployment-controller': 'Deployment controller',
+  'replicaset-controller': 'ReplicaSet controller',
+  'default-scheduler': 'scheduler',
+  kubelet: 'kubelet',
+  'node-controller': 'node controller',
+  'taint-eviction-controller': 'taint eviction controller',
+  'kernel-monitor': 'kernel',
+}
+
+export function actorOf(event: WireEvent): string {
+  const component = event.source?.component || event.reportingComponent || ''
+  return ACTORS[component] ?? (component || 'cluster')
+}
+
+type Words = Pick<TimelineEntry, 'text'> & { level?: TimelineEntry['level'] }
+
+const quoted = (message: string): string | undefined => /"([^"]+)"/.exec(message)?.[1]
+
+/** What the event says happened, in a sentence; `undefined` reason/message still gives a readable line. */
+export function eventWords(event: WireEvent): Words {
+  const reason = event.reason ?? ''
+  const message = event.message ?? ''
+  const subject = event.involvedObject?.name ?? 'object'
+  const warning = event.type === 'Warning'
+  let m: RegExpExecArray | null
+  switch (reason) {
+    case 'ScalingReplicaSet':
+      m = /Scaled (up|down) replica set (\S+) from (\d+) to (\d+)/.exec(message)
+      if (m) return { text: `scaled ${m[1]} ReplicaSet ${m[2]}: ${m[3]} → ${m[4]}` }
+      break
+    case 'SuccessfulCreate':
+      m = /Created pod: (\S+)/.exec(message)
+      if (m) return { text: `created pod ${m[1]}` }
+      break
+    case 'SuccessfulDelete':
+      m = /Deleted pod: (\S+)/.exec(message)
+      if (m) return { text: `deleted pod ${m[1]}` }
+      break
+    case 'Scheduled':
+      m = /Successfully assigned \S+?\/(\S+) to (\S+)/.exec(message)
+      if (m) return { text: `bound ${m[1]} to node ${m[2]}` }
+      break
+    case 'FailedScheduling':
+      return { text: `could not place ${subject}: ${message}`, level: 'warning' }
+    case 'Pulling':
+      return { text: `is pulling ${quoted(message) ?? 'the image'} for ${subject}` }
+    case 'Pulled':
+      return message.includes('already present')
+        ? { text: `found ${quoted(message) ?? 'the image'} already on the node for ${subject}` }
+        : { text: `pulled ${quoted(message) ?? 'the image'} for ${subject}` }
+    case 'Created':
+      return { text: `created container ${message.replace(/^Created container:?\s*/, '')} in ${subject}` }
+    case 'Started':
+      return { text: `started container ${message.replace(/^Started container:?\s*/, '')} in ${subject}` }
+    case 'Killing':
+      return { text: `stopped the containers of ${subject}: ${message}` }
+    case 'BackOff':
+      return { text: `waits before restarting ${subject}: ${message}`, level: 'warning' }
+    case 'NodeNotReady':
+      return { text: `marked node ${subject} NotReady (its kubelet stopped reporting)`, level: 'warning' }
+    case 'NodeReady':
+      return { text: `marked node ${subject} Ready again` }
+    case 'TaintManagerEviction':
+      return { text: `evicted ${subject} from an unreachable node`, level: 'warning' }
+    case 'OOMKilling':
+      return { text: `ran out of memory and killed ${subject}`, level: 'warning' }
+  }
+  return { text: `${subject}: ${message || reason}`, level: warning ? 'warning' : 'normal' }
+}
