@@ -11,7 +11,7 @@ const app = serveAppAround({
   PATH: `${fakesPath()}:${process.env.PATH ?? ''}`,
   FAKE_STEP_DELAY_MS: '60',
   FAKE_BACKING_SANDBOX: '1',
-  FAKE_DOCKER_IMAGES: 'skiff-demo/app:dev,nginx:1.27',
+  FAKE_DOCKER_IMAGES: 'skiff-demo/app:dev,nginx:1.27,kindest/node:v1.33.1',
 })
 
 async function openClusters(page: Page): Promise<void> {
@@ -63,6 +63,8 @@ test('kind “Ingress on localhost”: the preview shows the command, the fake g
   await dialog.getByRole('radio', { name: /kind/ }).check()
   await dialog.getByRole('radio', { name: /Ingress on localhost/ }).check()
   await dialog.getByLabel('Name').fill('web')
+  // The node images docker already has are offered as versions.
+  await expect(dialog.getByText('On this machine already: v1.33.1.')).toBeVisible()
   await expect(dialog.getByTestId('command-preview')).toHaveText(
     '$ kind create cluster --name web --config - --wait 5m',
   )

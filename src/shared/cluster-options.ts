@@ -107,3 +107,27 @@ export function specProblems(provider: ProviderId, spec: CreateSpec): { path: st
     problems.push({ path: 'kubernetesVersion', message: 'the sandbox serves one Kubernetes version' })
   return problems
 }
+
+/**
+ * Kubernetes versions of the kind node images this machine's engine already has (`kindest/node:v1.33.1`),
+ * newest first. The kind binary cannot list the images its release supports (only its release notes do), so
+ * the dialog suggests what is already here, which kind can also use without a download, and accepts any tag.
+ */
+export function kindNodeVersions(imageRefs: readonly string[]): string[] {
+  const versions = new Set<string>()
+  for (const ref of imageRefs) {
+    const m =
+      /^(?:docker\.io\/)?kindest\/node:(v\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?:@sha256:[0-9a-f]+)?$/.exec(ref)
+    if (m?.[1]) versions.add(m[1])
+  }
+  // Newest first; a final release before its own pre-releases (v1.37.0 before v1.37.0-rc.1).
+  const parts = (v: string): number[] => {
+    const [core = '', pre] = v.slice(1).split('-', 2)
+    return [...core.split('.').map(Number), pre === undefined ? 1 : 0]
+  }
+  return [...versions].sort((a, b) => {
+    const [x, y] = [parts(a), parts(b)]
+    const i = x.findIndex((n, k) => n !== y[k])
+    return i < 0 ? a.localeCompare(b) : (y[i] ?? 0) - (x[i] ?? 0)
+  })
+}

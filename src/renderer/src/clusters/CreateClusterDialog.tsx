@@ -1,9 +1,10 @@
 import './dev-loop.css'
 import { useState } from 'react'
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import type { ApiError, Detection, JobInfo, MethodInput, ProviderId } from '@shared/contract'
 import { clusterNameProblem } from '@shared/cluster-names'
 import {
+  kindNodeVersions,
   maxNodes,
   minikubeAddons,
   minikubeDrivers,
@@ -88,6 +89,13 @@ export function CreateClusterDialog(props: {
       props.onClose()
     },
   })
+  // Node images already on this machine are versions kind can use offline; kind itself cannot list the rest.
+  const hostImages = useQuery({
+    queryKey: ['images.host', {}],
+    queryFn: () => api.call('images.host', {}),
+    enabled: props.open && provider === 'kind',
+  })
+  const localVersions = kindNodeVersions(hostImages.data?.images.map((i) => i.ref) ?? [])
   const detection = props.detections.find((d) => d.provider === provider)
   // The same rule the backend applies (src/shared/cluster-names.ts), in the chosen tool's words.
   const nameProblem = clusterNameProblem(provider, name)
@@ -194,8 +202,21 @@ export function CreateClusterDialog(props: {
                 type="text"
                 placeholder={provider === 'kind' ? 'kind’s default' : 'minikube’s default'}
                 value={o.version}
+                list={provider === 'kind' && localVersions.length ? 'kind-node-versions' : undefined}
                 onChange={(e) => set({ version: e.target.value.trim() })}
               />
+              {provider === 'kind' && localVersions.length > 0 && (
+                <>
+                  <datalist id="kind-node-versions">
+                    {localVersions.map((v) => (
+                      <option key={v} value={v} />
+                    ))}
+                  </datalist>
+                  <span className="muted">
+                    On this machine already: {localVersions.join(', ')}. Any kindest/node tag works.
+                  </span>
+                </>
+              )}
             </label>
           ) : (
             <label className="field">
