@@ -55,6 +55,17 @@ interface Site {
 }
 
 function sitesOf(value: unknown, s: JsonSchema, path: string[] = []): Site[] {
+  // A discriminated union: mutate inside the branch the value was generated from (its consts match).
+  const union = s.oneOf ?? s.anyOf
+  if (union && value && typeof value === 'object' && !Array.isArray(value)) {
+    const fields = value as Record<string, unknown>
+    const branch = union.find(
+      (b) =>
+        b.type === 'object' &&
+        Object.entries(b.properties ?? {}).every(([k, p]) => p.const === undefined || fields[k] === p.const),
+    )
+    if (branch) return sitesOf(value, branch, path)
+  }
   if (s.type === 'object' && value && typeof value === 'object' && !Array.isArray(value)) {
     const isRecord = s.propertyNames !== undefined
     const out: Site[] = [{ path, schema: s, kind: isRecord ? 'record' : 'object' }]
@@ -83,7 +94,7 @@ function setAt(root: unknown, path: string[], value: unknown, addKey?: string): 
 
 function wrongTypes(s: JsonSchema): unknown[] {
   const any = [null, {}, [], deepNest(2000)]
-  if (s.type === 'string' || s.enum || s.anyOf) return [...any, 42, true, ['x']]
+  if (s.type === 'string' || s.enum || s.anyOf || s.oneOf) return [...any, 42, true, ['x']]
   if (s.type === 'integer')
     return [...any, '1', true, 1.5, Infinity, (s.minimum ?? 0) - 1, (s.maximum ?? 0) + 1]
   if (s.type === 'number') return [...any, '1', true, Infinity, -Infinity]

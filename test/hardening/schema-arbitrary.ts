@@ -13,6 +13,8 @@ export interface JsonSchema {
   enum?: unknown[]
   const?: unknown
   anyOf?: JsonSchema[]
+  /** zod emits oneOf for discriminated unions */
+  oneOf?: JsonSchema[]
   minLength?: number
   maxLength?: number
   pattern?: string
@@ -26,7 +28,8 @@ export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
 
 /** Values shaped like the schema (most of them valid); the caller filters with the zod schema itself. */
 export function shapedArbitrary(s: JsonSchema): fc.Arbitrary<unknown> {
-  if (s.anyOf) return fc.oneof(...s.anyOf.map(shapedArbitrary))
+  const union = s.anyOf ?? s.oneOf
+  if (union) return fc.oneof(...union.map(shapedArbitrary))
   if (s.const !== undefined) return fc.constant(s.const)
   if (s.enum) return fc.constantFrom(...s.enum)
   switch (s.type) {
@@ -63,7 +66,8 @@ export function shapedArbitrary(s: JsonSchema): fc.Arbitrary<unknown> {
       return fc.record(props, { requiredKeys: s.required ?? [] })
     }
     default:
-      return fc.anything()
+      // Unknown shapes would make validArbitrary's filter spin forever: fail loudly instead.
+      throw new Error(`schema-arbitrary: no generator for ${JSON.stringify(s).slice(0, 120)}`)
   }
 }
 
