@@ -84,7 +84,7 @@ test.describe('reconcile view', () => {
 
     kubectl(app.env, ['-n', 'default', 'create', 'deployment', 'hello', '--image=nginx:1.27'])
     await expect(current).toHaveText('Scale it to 3 replicas or more', { timeout: 30_000 })
-    await guide.getByRole('link', { name: 'Open Workloads → Deployments' }).click()
+    await guide.getByRole('link', { name: 'Show me where' }).click()
     await page.getByRole('tab', { name: 'Deployments' }).click()
     const row = page.getByRole('grid', { name: /^Deployments/ }).locator('tr[data-key="default/hello"]')
     await row.getByText('hello', { exact: true }).click()

@@ -76,6 +76,10 @@ export function App() {
             </li>
           ))}
         </ul>
+        {/* In the sidebar's flow, under the sections: it scrolls with them and never covers a link. */}
+        {context.name?.startsWith('sandbox-') && !refused && (
+          <Guide key={context.name} context={context.name} />
+        )}
         <KindNav context={context.name} active={kindRoute?.id} />
       </nav>
       <main className="content" aria-labelledby="section-title">
@@ -110,9 +114,6 @@ export function App() {
         )}
       </main>
       <TerminalDock />
-      {context.name?.startsWith('sandbox-') && !refused && (
-        <Guide key={context.name} context={context.name} />
-      )}
       <ExecApprovalDialog context={context.name} />
       <NoticeArea className="app-notices" />
     </div>

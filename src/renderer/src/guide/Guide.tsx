@@ -49,7 +49,11 @@ export function Guide({ context }: { context: string }): ReactNode {
               From a terminal: <code>{current.command}</code>
             </p>
           )}
-          <a href={`#${current.where.hash}`}>{current.where.label}</a>
+          {/* The link's own name stays "Show me where": the guide sits inside the Sections navigation. */}
+          <p className="small">
+            Where: {current.where.label.replace(/^Open /, '')} ·{' '}
+            <a href={`#${current.where.hash}`}>Show me where</a>
+          </p>
           <p className="muted small">
             This step is checked against the cluster: it turns done when it happens.
           </p>
