@@ -13,7 +13,7 @@ import type { ActionDeps } from './deps'
 import { kubeCall } from '../errors/policy'
 import { FIELD_MANAGER } from '../kube/object-writes'
 import { isObject, semanticEqual, toPlain, type JsonObject } from './plain'
-import { CHANGE_CAUSE } from './revisions'
+import { CHANGE_CAUSE, containerField } from './revisions'
 
 // StatefulSet and DaemonSet rollouts as kubectl reads them: the history is the ControllerRevisions the set
 // controls, each holding a strategic merge patch that puts its pod template back.
@@ -80,12 +80,6 @@ function templateOf(r: V1ControllerRevision): JsonObject {
   return template
 }
 
-function images(template: JsonObject): string[] {
-  const spec = isObject(template.spec) ? template.spec : {}
-  const containers = Array.isArray(spec.containers) ? spec.containers : []
-  return containers.flatMap((c) => (isObject(c) && typeof c.image === 'string' ? [c.image] : []))
-}
-
 const isReady = (p: V1Pod): boolean =>
   !p.metadata?.deletionTimestamp &&
   (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
@@ -106,7 +100,8 @@ export async function setHistory(deps: ActionDeps, ref: SetRef): Promise<{ revis
       return {
         revision: r.revision,
         ...(cause ? { changeCause: cause } : {}),
-        images: images(templateOf(r)),
+        images: containerField(templateOf(r), 'image'),
+        containers: containerField(templateOf(r), 'name'),
         createdAt: created ? new Date(created).toISOString() : '',
         replicaSet: r.metadata?.name ?? '',
         replicas: mine.length,

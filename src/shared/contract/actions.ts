@@ -45,6 +45,8 @@ export interface RolloutRevision {
   revision: number
   changeCause?: string
   images: string[]
+  /** The template's container names, in order (for "set image"). */
+  containers: string[]
   createdAt: string
   replicaSet: string
   /** Pods the ReplicaSet currently wants / has ready. */
