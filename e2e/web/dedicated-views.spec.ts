@@ -210,6 +210,32 @@ test.describe('dedicated views', () => {
     }
     await page.emulateMedia({ colorScheme: 'light' })
 
+    // Roll it back: a new image makes revision 2; rolling back to revision 1 restores the first image.
+    await panel.getByRole('tab', { name: 'Rollout' }).click()
+    await panel.getByLabel('New image for db').fill('nginx:1.27')
+    await panel.getByRole('button', { name: 'Set image' }).click()
+    const timeline = panel.getByRole('list', { name: 'Revisions' })
+    await expect(timeline.getByRole('listitem').filter({ hasText: 'Revision 2' })).toContainText('current')
+    await expect(panel.getByRole('status', { name: 'Rollout status' })).toHaveText(
+      'partitioned roll out complete: 3 new pods have been updated...',
+      { timeout: 30_000 },
+    )
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: testInfo.outputPath(`statefulset-rollout-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+    const first = timeline.getByRole('listitem').filter({ hasText: 'Revision 1' })
+    await first.getByRole('button', { name: 'Roll back to this revision' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Roll back db to revision 1?' })
+    await expect(confirm.locator('.diff-line.removed', { hasText: 'nginx:1.27' })).toBeVisible()
+    await confirm.getByRole('button', { name: 'Roll back to revision 1' }).click()
+    await expect(page.getByRole('status').getByText('Rolled db back to revision 1.')).toBeVisible()
+    await expect(timeline.getByRole('listitem').filter({ hasText: 'Revision 3' })).toContainText('current')
+    expect(
+      kubectl(app.env, ['get', 'sts', 'db', '-o', 'jsonpath={.spec.template.spec.containers[0].image}']),
+    ).toBe('nginx')
+
     // kube-system's DaemonSet: its pods per node; one pod's owner link leads back to the DaemonSet.
     const ds = kubectl(app.env, [
       'get',

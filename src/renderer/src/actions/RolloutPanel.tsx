@@ -33,6 +33,7 @@ export function RolloutPanel({ context, namespace, name, kind, containers }: Rol
   const live = status.last
   const currentRevision = history.data?.revisions.find((r) => r.current)
   const current = currentRevision?.revision
+  const containerNames = containers ?? currentRevision?.containers ?? []
 
   const { refetch } = history
   useEffect(() => {
@@ -100,7 +101,9 @@ export function RolloutPanel({ context, namespace, name, kind, containers }: Rol
           </button>
         )}
         <SetImageForm
-          containers={containers ?? currentRevision?.containers ?? []}
+          // Its container choice starts afresh when the names arrive (with the history, for sets).
+          key={containerNames.join(',')}
+          containers={containerNames}
           disabled={busy}
           onSubmit={(container, image) =>
             run('Set image', async () => {
