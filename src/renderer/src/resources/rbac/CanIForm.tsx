@@ -2,7 +2,17 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import type { AccessAnswer } from '@shared/contract'
 import { api } from '../../api/client'
 
-const VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection', 'impersonate']
+const VERBS = [
+  'get',
+  'list',
+  'watch',
+  'create',
+  'update',
+  'patch',
+  'delete',
+  'deletecollection',
+  'impersonate',
+]
 
 /** "resource.group" as kubectl auth can-i takes it: `deployments.apps` → group apps, resource deployments. */
 function splitResource(text: string): { resource: string; group: string; subresource?: string } {
