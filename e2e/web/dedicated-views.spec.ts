@@ -1,8 +1,16 @@
 import { execFileSync } from 'node:child_process'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { createSandboxCluster } from '../../test/e2e/clusters'
+
+// The guided first run (shown for sandbox contexts) sits over the sidebar's lower part, where the kinds' links are.
+async function skipGuide(page: Page): Promise<void> {
+  await page
+    .getByRole('complementary', { name: 'Guided first run' })
+    .getByRole('button', { name: 'Skip' })
+    .click()
+}
 
 // Kinds' own views beyond the generic list: a node's cordon and drain, a role's rules and "can I…?".
 test.describe('dedicated views', () => {
@@ -19,6 +27,7 @@ test.describe('dedicated views', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
     await createSandboxCluster(page, 'drain')
+    await skipGuide(page)
     kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx', '--replicas=2'])
     kubectl(app.env, ['create', 'pdb', 'web', '--selector=app=web', '--min-available=1'])
     kubectl(app.env, ['run', 'solo', '--image=nginx'])
@@ -99,6 +108,7 @@ test.describe('dedicated views', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
     await createSandboxCluster(page, 'cron')
+    await skipGuide(page)
     kubectl(app.env, [
       'create',
       'cronjob',
@@ -169,11 +179,7 @@ test.describe('dedicated views', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
     await createSandboxCluster(page, 'sets')
-    // The guided first run sits over the sidebar's lower part, where the kinds' links are.
-    await page
-      .getByRole('complementary', { name: 'Guided first run' })
-      .getByRole('button', { name: 'Skip' })
-      .click()
+    await skipGuide(page)
     const sts = {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
