@@ -1,8 +1,16 @@
 import { execFileSync } from 'node:child_process'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { createSandboxCluster } from '../../test/e2e/clusters'
+
+// The guided first run (shown for sandbox contexts) sits over the sidebar's lower part, where the kinds' links are.
+async function skipGuide(page: Page): Promise<void> {
+  await page
+    .getByRole('complementary', { name: 'Guided first run' })
+    .getByRole('button', { name: 'Skip' })
+    .click()
+}
 
 // Kinds' own views beyond the generic list: a node's cordon and drain, a role's rules and "can I…?".
 test.describe('dedicated views', () => {
@@ -19,6 +27,7 @@ test.describe('dedicated views', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
     await createSandboxCluster(page, 'drain')
+    await skipGuide(page)
     kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx', '--replicas=2'])
     kubectl(app.env, ['create', 'pdb', 'web', '--selector=app=web', '--min-available=1'])
     kubectl(app.env, ['run', 'solo', '--image=nginx'])
@@ -99,6 +108,7 @@ test.describe('dedicated views', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
     await createSandboxCluster(page, 'cron')
+    await skipGuide(page)
     kubectl(app.env, [
       'create',
       'cronjob',
@@ -169,6 +179,7 @@ test.describe('dedicated views', () => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
     await createSandboxCluster(page, 'sets')
+    await skipGuide(page)
     const sts = {
       apiVersion: 'apps/v1',
       kind: 'StatefulSet',
@@ -209,6 +220,32 @@ test.describe('dedicated views', () => {
       await page.screenshot({ path: testInfo.outputPath(`statefulset-${scheme}.png`) })
     }
     await page.emulateMedia({ colorScheme: 'light' })
+
+    // Roll it back: a new image makes revision 2; rolling back to revision 1 restores the first image.
+    await panel.getByRole('tab', { name: 'Rollout' }).click()
+    await panel.getByLabel('New image for db').fill('nginx:1.27')
+    await panel.getByRole('button', { name: 'Set image' }).click()
+    const timeline = panel.getByRole('list', { name: 'Revisions' })
+    await expect(timeline.getByRole('listitem').filter({ hasText: 'Revision 2' })).toContainText('current')
+    await expect(panel.getByRole('status', { name: 'Rollout status' })).toHaveText(
+      'partitioned roll out complete: 3 new pods have been updated...',
+      { timeout: 30_000 },
+    )
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.screenshot({ path: testInfo.outputPath(`statefulset-rollout-${scheme}.png`) })
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
+    const first = timeline.getByRole('listitem').filter({ hasText: 'Revision 1' })
+    await first.getByRole('button', { name: 'Roll back to this revision' }).click()
+    const confirm = page.getByRole('dialog', { name: 'Roll back db to revision 1?' })
+    await expect(confirm.locator('.diff-line.removed', { hasText: 'nginx:1.27' })).toBeVisible()
+    await confirm.getByRole('button', { name: 'Roll back to revision 1' }).click()
+    await expect(page.getByRole('status').getByText('Rolled db back to revision 1.')).toBeVisible()
+    await expect(timeline.getByRole('listitem').filter({ hasText: 'Revision 3' })).toContainText('current')
+    expect(
+      kubectl(app.env, ['get', 'sts', 'db', '-o', 'jsonpath={.spec.template.spec.containers[0].image}']),
+    ).toBe('nginx')
 
     // kube-system's DaemonSet: its pods per node; one pod's owner link leads back to the DaemonSet.
     const ds = kubectl(app.env, [

@@ -65,11 +65,15 @@ export function splitReplicaSets<R extends ObjectLike>(deployment: ObjectLike, a
   return { newRS, oldRSs: owned.filter((rs) => rs !== newRS) }
 }
 
-function images(obj: ObjectLike): string[] {
-  const spec = templateWithoutHash(obj).spec
+/** The template's containers' `field` (image or name), in order. */
+export function containerField(template: JsonObject, field: 'image' | 'name'): string[] {
+  const spec = template.spec
   const containers: Json | undefined = isObject(spec) ? spec.containers : undefined
   if (!Array.isArray(containers)) return []
-  return containers.flatMap((c) => (isObject(c) && typeof c.image === 'string' ? [c.image] : []))
+  return containers.flatMap((c) => {
+    const v = isObject(c) ? c[field] : undefined
+    return typeof v === 'string' ? [v] : []
+  })
 }
 
 /** `kubectl rollout history` as data, oldest revision first. */
@@ -85,7 +89,8 @@ export function buildHistory(deployment: ObjectLike, replicaSets: ObjectLike[]):
     out.push({
       revision,
       ...(cause !== undefined ? { changeCause: cause } : {}),
-      images: images(rs),
+      images: containerField(templateWithoutHash(rs), 'image'),
+      containers: containerField(templateWithoutHash(rs), 'name'),
       createdAt: created ? new Date(created).toISOString() : '',
       replicaSet: rs.metadata?.name ?? '',
       replicas: rs.spec?.replicas ?? 0,

@@ -4,9 +4,12 @@ import {
   ApiError,
   type RevisionTemplate,
   type RolloutRevision,
+  type RolloutKind,
   type RolloutStatus,
   type UndoResult,
 } from '@shared/contract'
+import { patchSet, readSet, setDiff, setHistory, setUndo, type SetRef } from './controller-rollout'
+import { daemonSetStatus, statefulSetStatus } from './controller-rollout-status'
 import type { ActionDeps } from './deps'
 import { kubeCall } from '../errors/policy'
 import { FIELD_MANAGER } from '../kube/object-writes'
@@ -20,6 +23,13 @@ export interface DeploymentRef {
   context?: string
   namespace: string
   name: string
+}
+/** A Deployment (the default), StatefulSet or DaemonSet. */
+export type WorkloadRef = DeploymentRef & { kind?: RolloutKind }
+
+/** The set a ref names, or undefined for a Deployment. */
+function asSet<R extends WorkloadRef>(ref: R): (R & SetRef) | undefined {
+  return ref.kind === 'statefulsets' || ref.kind === 'daemonsets' ? { ...ref, kind: ref.kind } : undefined
 }
 
 const smp = setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch)
@@ -44,11 +54,12 @@ async function withReplicaSets(deps: ActionDeps, ref: DeploymentRef, doing: stri
   return { api, deployment, replicaSets: list.items }
 }
 
-export async function restart(deps: ActionDeps, ref: DeploymentRef): Promise<{ restartedAt: string }> {
-  const doing = `restart deployment "${ref.name}"`
+export async function restart(deps: ActionDeps, ref: WorkloadRef): Promise<{ restartedAt: string }> {
+  const set = asSet(ref)
+  const doing = `restart ${set ? set.kind.slice(0, -1) : 'deployment'} "${ref.name}"`
   const api = await apps(deps, ref)
-  const deployment = await read(api, ref, doing)
-  if (deployment.spec?.paused) {
+  const deployment = set ? await readSet(api, set, doing) : await read(api, ref, doing)
+  if (deployment.spec && 'paused' in deployment.spec && deployment.spec.paused) {
     throw new ApiError('Conflict', "can't restart paused deployment (run rollout resume first)")
   }
   const restartedAt = rfc3339Local((deps.now ?? (() => new Date()))())
@@ -62,9 +73,7 @@ export async function restart(deps: ActionDeps, ref: DeploymentRef): Promise<{ r
   const body = {
     spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': restartedAt } } } },
   }
-  await kubeCall(doing, () =>
-    api.patchNamespacedDeployment({ ...ref, body, fieldManager: FIELD_MANAGER }, smp),
-  )
+  await patchWorkload(api, ref, body, doing)
   return { restartedAt }
 }
 
@@ -81,23 +90,41 @@ export async function setPaused(
   return { paused: result.spec?.paused === true }
 }
 
-export async function status(deps: ActionDeps, ref: DeploymentRef): Promise<RolloutStatus> {
-  const api = await apps(deps, ref)
-  return rolloutStatus(await read(api, ref, `read the rollout status of "${ref.name}"`))
+/** A strategic merge patch of the workload, with fieldManager=skiff. */
+async function patchWorkload(api: AppsV1Api, ref: WorkloadRef, body: object, doing: string): Promise<void> {
+  const set = asSet(ref)
+  if (set) await patchSet(api, set, body, doing)
+  else
+    await kubeCall(doing, () =>
+      api.patchNamespacedDeployment(
+        { name: ref.name, namespace: ref.namespace, body, fieldManager: FIELD_MANAGER },
+        smp,
+      ),
+    )
 }
 
-export async function history(
-  deps: ActionDeps,
-  ref: DeploymentRef,
-): Promise<{ revisions: RolloutRevision[] }> {
+export async function status(deps: ActionDeps, ref: WorkloadRef): Promise<RolloutStatus> {
+  const api = await apps(deps, ref)
+  const doing = `read the rollout status of "${ref.name}"`
+  const set = asSet(ref)
+  if (!set) return rolloutStatus(await read(api, ref, doing))
+  const obj = await readSet(api, set, doing)
+  return set.kind === 'statefulsets' ? statefulSetStatus(obj) : daemonSetStatus(obj)
+}
+
+export async function history(deps: ActionDeps, ref: WorkloadRef): Promise<{ revisions: RolloutRevision[] }> {
+  const set = asSet(ref)
+  if (set) return setHistory(deps, set)
   const { deployment, replicaSets } = await withReplicaSets(deps, ref, `read the history of "${ref.name}"`)
   return { revisions: buildHistory(deployment, replicaSets) }
 }
 
 export async function diff(
   deps: ActionDeps,
-  ref: DeploymentRef & { from: number; to: number },
+  ref: WorkloadRef & { from: number; to: number },
 ): Promise<{ from: RevisionTemplate; to: RevisionTemplate }> {
+  const set = asSet(ref)
+  if (set) return setDiff(deps, set)
   const { deployment, replicaSets } = await withReplicaSets(deps, ref, `compare revisions of "${ref.name}"`)
   const { newRS, oldRSs } = splitReplicaSets(deployment, replicaSets)
   const owned = newRS ? [...oldRSs, newRS] : oldRSs
@@ -112,8 +139,10 @@ export async function diff(
 /** `kubectl rollout undo [--to-revision=N]`: the same JSON patch, so the controller renumbers the same way. */
 export async function undo(
   deps: ActionDeps,
-  ref: DeploymentRef & { toRevision?: number },
+  ref: WorkloadRef & { toRevision?: number },
 ): Promise<UndoResult> {
+  const set = asSet(ref)
+  if (set) return setUndo(deps, set)
   const doing = `roll back deployment "${ref.name}"`
   const { api, deployment, replicaSets } = await withReplicaSets(deps, ref, doing)
   const plan = planUndo(deployment, replicaSets, ref.toRevision ?? 0)
@@ -127,31 +156,28 @@ export async function undo(
 /** `kubectl set image --record`: a strategic merge patch of one container's image plus the change-cause. */
 export async function setImage(
   deps: ActionDeps,
-  ref: DeploymentRef & { container: string; image: string; changeCause?: string },
+  ref: WorkloadRef & { container: string; image: string; changeCause?: string },
 ): Promise<{ changed: boolean }> {
   const doing = `set the image of "${ref.name}"`
   const api = await apps(deps, ref)
-  const deployment = await read(api, ref, doing)
+  const set = asSet(ref)
+  const deployment = set ? await readSet(api, set, doing) : await read(api, ref, doing)
+  const what = set ? set.kind.slice(0, -1) : 'deployment'
   const containers = deployment.spec?.template?.spec?.containers ?? []
   const container = containers.find((c) => c.name === ref.container)
   if (!container) {
     const names = containers.map((c) => c.name).join(', ')
     throw new ApiError(
       'NotFound',
-      `There is no container "${ref.container}" in deployment "${ref.name}" (it has: ${names}).`,
+      `There is no container "${ref.container}" in ${what} "${ref.name}" (it has: ${names}).`,
     )
   }
   if (container.image === ref.image) return { changed: false }
-  const cause = ref.changeCause ?? `skiff set image deployment/${ref.name} ${ref.container}=${ref.image}`
+  const cause = ref.changeCause ?? `skiff set image ${what}/${ref.name} ${ref.container}=${ref.image}`
   const body = {
     metadata: { annotations: { [CHANGE_CAUSE]: cause } },
     spec: { template: { spec: { containers: [{ name: ref.container, image: ref.image }] } } },
   }
-  await kubeCall(doing, () =>
-    api.patchNamespacedDeployment(
-      { name: ref.name, namespace: ref.namespace, body, fieldManager: FIELD_MANAGER },
-      smp,
-    ),
-  )
+  await patchWorkload(api, ref, body, doing)
   return { changed: true }
 }

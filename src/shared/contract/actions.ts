@@ -23,6 +23,11 @@ export function replicaProblem(replicas: number, confirmed = false): string | un
 
 const target = { context: contextName.optional(), namespace: dns1123Label, name: dns1123Subdomain }
 const deploymentRef = z.strictObject(target)
+/** Kinds whose rollout Skiff follows: Deployments through ReplicaSets, the others through ControllerRevisions. */
+export const rolloutKinds = ['deployments', 'statefulsets', 'daemonsets'] as const
+export type RolloutKind = (typeof rolloutKinds)[number]
+const rolloutKind = { kind: z.enum(rolloutKinds).default('deployments') }
+const rolloutRef = z.strictObject({ ...target, ...rolloutKind })
 const revision = z.number().int().min(1).max(1_000_000_000)
 
 /** What `kubectl rollout status` would print now; `done` when it would exit 0, `failed` when it would exit 1. */
@@ -40,6 +45,8 @@ export interface RolloutRevision {
   revision: number
   changeCause?: string
   images: string[]
+  /** The template's container names, in order (for "set image"). */
+  containers: string[]
   createdAt: string
   replicaSet: string
   /** Pods the ReplicaSet currently wants / has ready. */
@@ -279,6 +286,7 @@ export const actionMethods = {
   'deployments.setImage': method<{ changed: boolean }>()(
     z.strictObject({
       ...target,
+      ...rolloutKind,
       container: dns1123Label,
       image: z
         .string()
@@ -289,22 +297,26 @@ export const actionMethods = {
       changeCause: z.string().max(1024).optional(),
     }),
   ),
-  'rollout.restart': method<{ restartedAt: string }>()(deploymentRef),
+  'rollout.restart': method<{ restartedAt: string }>()(rolloutRef),
   'rollout.pause': method<{ paused: boolean }>()(deploymentRef),
   'rollout.resume': method<{ paused: boolean }>()(deploymentRef),
-  'rollout.status': method<RolloutStatus>()(deploymentRef),
-  'rollout.history': method<{ revisions: RolloutRevision[] }>()(deploymentRef),
+  'rollout.status': method<RolloutStatus>()(rolloutRef),
+  'rollout.history': method<{ revisions: RolloutRevision[] }>()(rolloutRef),
   'rollout.diff': method<{ from: RevisionTemplate; to: RevisionTemplate }>()(
-    z.strictObject({ ...target, from: revision, to: revision }),
+    z.strictObject({ ...target, ...rolloutKind, from: revision, to: revision }),
   ),
   'rollout.undo': method<UndoResult>()(
-    z.strictObject({ ...target, toRevision: z.number().int().min(0).max(1_000_000_000).optional() }),
+    z.strictObject({
+      ...target,
+      ...rolloutKind,
+      toRevision: z.number().int().min(0).max(1_000_000_000).optional(),
+    }),
   ),
 }
 
 export const actionStreams = {
   /** Live `kubectl rollout status`: one event per change until the rollout is done, failed or unsubscribed. */
-  'rollout.watchStatus': stream<RolloutStatus>()(deploymentRef),
+  'rollout.watchStatus': stream<RolloutStatus>()(rolloutRef),
   'logs.stream': stream<LogEvent>()(
     z.strictObject({
       context: contextName.optional(),

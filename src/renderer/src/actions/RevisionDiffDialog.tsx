@@ -1,3 +1,4 @@
+import type { RolloutKind } from '@shared/contract'
 import { useCall } from '../api/hooks'
 import { Dialog } from '../components/Dialog'
 import { ErrorBox } from '../components/ErrorBox'
@@ -17,6 +18,7 @@ export function RevisionDiffDialog(props: {
   context?: string
   namespace: string
   name: string
+  kind?: RolloutKind
   request?: DiffRequest
   /** Marks that revision "(current)" in the titles. */
   currentRevision?: number
@@ -30,6 +32,7 @@ export function RevisionDiffDialog(props: {
       ...(props.context ? { context: props.context } : {}),
       namespace: props.namespace,
       name: props.name,
+      ...(props.kind ? { kind: props.kind } : {}),
       from: request?.base ?? 1,
       to: request?.revision ?? 1,
     },

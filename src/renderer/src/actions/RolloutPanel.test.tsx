@@ -10,6 +10,7 @@ const revisions: RolloutRevision[] = [
     revision: 2,
     changeCause: 'set nginx 1.26',
     images: ['nginx:1.26'],
+    containers: ['nginx'],
     createdAt: '2026-11-25T12:00:00Z',
     replicaSet: 'web-b',
     replicas: 0,
@@ -19,6 +20,7 @@ const revisions: RolloutRevision[] = [
   {
     revision: 3,
     images: ['nginx:1.27'],
+    containers: ['nginx'],
     createdAt: '2026-11-25T12:05:00Z',
     replicaSet: 'web-c',
     replicas: 2,

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import type { RolloutKind } from '@shared/contract'
 import { api } from '../api/client'
 import { useCall, useStream } from '../api/hooks'
 import { ErrorBox } from '../components/ErrorBox'
@@ -13,20 +14,26 @@ export interface RolloutPanelProps {
   context?: string
   namespace: string
   name: string
-  /** Container names of the pod template, for "set image". */
-  containers: string[]
+  /** Deployments (the default) roll out through ReplicaSets, StatefulSets and DaemonSets through revisions. */
+  kind?: RolloutKind
+  /** Container names of the pod template, for "set image"; the current revision's when not given. */
+  containers?: string[]
 }
 
 /** Live rollout status, restart, pause/resume, set image and the revision timeline with rollback. */
-export function RolloutPanel({ context, namespace, name, containers }: RolloutPanelProps) {
+export function RolloutPanel({ context, namespace, name, kind, containers }: RolloutPanelProps) {
   const notice = useNotice()
-  const ref = { ...(context ? { context } : {}), namespace, name }
+  const ref = { ...(context ? { context } : {}), namespace, name, ...(kind ? { kind } : {}) }
+  // Only Deployments can be paused (kubectl rollout pause refuses the other kinds).
+  const pausable = (kind ?? 'deployments') === 'deployments'
   const status = useStream('rollout.watchStatus', ref)
   const history = useCall('rollout.history', ref)
   const [busy, setBusy] = useState(false)
   const [diff, setDiff] = useState<DiffRequest | undefined>()
   const live = status.last
-  const current = history.data?.revisions.find((r) => r.current)?.revision
+  const currentRevision = history.data?.revisions.find((r) => r.current)
+  const current = currentRevision?.revision
+  const containerNames = containers ?? currentRevision?.containers ?? []
 
   const { refetch } = history
   useEffect(() => {
@@ -78,21 +85,25 @@ export function RolloutPanel({ context, namespace, name, containers }: RolloutPa
         >
           Restart
         </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy || !live}
-          onClick={() =>
-            run(live?.paused ? 'Resume' : 'Pause', async () => {
-              const r = await api.call(live?.paused ? 'rollout.resume' : 'rollout.pause', ref)
-              return r.paused ? `Paused rollouts of ${name}.` : `Resumed rollouts of ${name}.`
-            })
-          }
-        >
-          {live?.paused ? 'Resume' : 'Pause'}
-        </button>
+        {pausable && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy || !live}
+            onClick={() =>
+              run(live?.paused ? 'Resume' : 'Pause', async () => {
+                const r = await api.call(live?.paused ? 'rollout.resume' : 'rollout.pause', ref)
+                return r.paused ? `Paused rollouts of ${name}.` : `Resumed rollouts of ${name}.`
+              })
+            }
+          >
+            {live?.paused ? 'Resume' : 'Pause'}
+          </button>
+        )}
         <SetImageForm
-          containers={containers}
+          // Its container choice starts afresh when the names arrive (with the history, for sets).
+          key={containerNames.join(',')}
+          containers={containerNames}
           disabled={busy}
           onSubmit={(container, image) =>
             run('Set image', async () => {
@@ -128,6 +139,7 @@ export function RolloutPanel({ context, namespace, name, containers }: RolloutPa
         context={context}
         namespace={namespace}
         name={name}
+        {...(kind ? { kind } : {})}
         request={diff}
         currentRevision={current}
         onClose={() => setDiff(undefined)}

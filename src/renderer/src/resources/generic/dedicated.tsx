@@ -6,6 +6,7 @@ import { HpaTab } from '../batch/HpaTab'
 import { JobTab } from '../batch/JobTab'
 import { SetPodsTab } from '../batch/SetPodsTab'
 import { RoleRulesTab } from '../rbac/RoleRulesTab'
+import { RolloutPanel } from '../../actions/RolloutPanel'
 
 /** The object a dedicated tab is about, in the generic detail panel. */
 export interface DedicatedTarget {
@@ -28,6 +29,16 @@ const scoped =
   (t) =>
     t.namespace ? make({ ...t, namespace: t.namespace }) : []
 
+/** Status, revisions (ControllerRevisions), compare, set image, restart and roll back, as for Deployments. */
+const rolloutTab = (
+  t: DedicatedTarget & { namespace: string },
+  kind: 'statefulsets' | 'daemonsets',
+): Tab => ({
+  id: 'rollout',
+  label: 'Rollout',
+  render: () => body(<RolloutPanel {...t} kind={kind} />),
+})
+
 /**
  * Kinds that need more than columns: discovery id → the tabs their detail adds after Summary. The generic panel
  * keeps summary, events, YAML and delete for them; a kind listed here gets its own view on top.
@@ -39,6 +50,7 @@ export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
       label: 'Pods & scale',
       render: () => body(<SetPodsTab target={t} resource="statefulsets" />),
     },
+    rolloutTab(t, 'statefulsets'),
   ]),
   'daemonsets.apps': scoped((t) => [
     {
@@ -46,6 +58,7 @@ export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
       label: 'Pods per node',
       render: () => body(<SetPodsTab target={t} resource="daemonsets" />),
     },
+    rolloutTab(t, 'daemonsets'),
   ]),
   'cronjobs.batch': scoped((t) => [
     { id: 'runs', label: 'Schedule & runs', render: () => body(<CronJobTab target={t} />) },
