@@ -17,7 +17,7 @@ const OFFERED = 50
 export function BreakIt({ context, snapshot, selected, onSelect }: Props): ReactNode {
   const notice = useNotice()
   const [busy, setBusy] = useState(false)
-  const pods = snapshot.replicaSets.flatMap((rs) => rs.pods).filter((p) => !p.deleting)
+  const pods = snapshot.groups.flatMap((g) => g.pods).filter((p) => !p.deleting)
   const pod = pods.find((p) => p.name === selected)?.name ?? pods[0]?.name
   // The list offers the first pods (and the one picked in the graph): hundreds of options would be re-rendered
   // on every frame of a big rollout, and any dot can be picked in the graph.
