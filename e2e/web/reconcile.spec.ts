@@ -23,42 +23,47 @@ test.describe('reconcile view', () => {
     await panel.getByRole('tab', { name: 'Reconcile' }).click()
 
     const graph = panel.getByLabel('Owner graph')
-    const dots = graph.locator('.graph-pods .pod-dot')
-    await expect(graph.locator('[data-state="running"]')).toHaveCount(3, { timeout: 30_000 })
+    // The dots are drawn on a canvas per ReplicaSet whose accessible name counts them by state; the pods' names
+    // are in Break it's list (and in each dot's tooltip).
+    const breakIt = panel.getByRole('region', { name: 'Break it (simulated)' })
+    const podNames = (): Promise<string[]> =>
+      breakIt.getByRole('combobox', { name: 'Pod' }).locator('option').allTextContents()
+    await expect(graph.getByRole('img', { name: /^web-\w+: 3 running$/ })).toBeVisible({ timeout: 30_000 })
     await expect(panel.getByText('Desired and observed agree: nothing to do.')).toBeVisible()
-    const before = await dots.evaluateAll((els) => els.map((e) => e.getAttribute('data-pod')))
+    const before = await podNames()
 
     await panel.getByRole('spinbutton', { name: 'Replicas' }).fill('5')
     await panel.getByRole('spinbutton', { name: 'Replicas' }).press('Enter')
-    await expect(graph.locator('[data-state="running"]')).toHaveCount(5, { timeout: 30_000 })
-    const after = await dots.evaluateAll((els) => els.map((e) => e.getAttribute('data-pod')))
+    await expect(graph.getByRole('img', { name: /^web-\w+: 5 running$/ })).toBeVisible({ timeout: 30_000 })
+    const after = await podNames()
     const added = after.filter((p) => !before.includes(p))
     expect(added).toHaveLength(2)
     const timeline = panel.getByRole('list', { name: 'Timeline' })
     await expect(timeline.getByText('replicas changed 3 → 5')).toBeVisible()
     await expect(timeline.getByText(/scaled up ReplicaSet web-\w+: 3 → 5/)).toBeVisible()
     for (const pod of added) {
-      await expect(timeline.getByText(`created pod ${pod}`)).toBeVisible()
-      await expect(timeline.getByText(new RegExp(`bound ${pod} to node`))).toBeVisible()
-      await expect(timeline.getByText(`readiness passed: ${pod} is Ready`)).toBeVisible()
+      await expect(timeline.getByText(`created pod ${pod}`)).toBeAttached()
+      await expect(timeline.getByText(new RegExp(`bound ${pod} to node`))).toBeAttached()
+      await expect(timeline.getByText(`readiness passed: ${pod} is Ready`)).toBeAttached()
     }
     await shot('reconcile-scaled-light.png')
 
-    // Break it: pick a pod in the graph, kill it, and watch the ReplicaSet controller replace it.
-    const breakIt = panel.getByRole('region', { name: 'Break it (simulated)' })
+    // Break it: pick a pod in the graph (the first dot is the first pod by name), kill it, and watch the
+    // ReplicaSet controller replace it.
     await expect(breakIt.getByText('simulated', { exact: true })).toBeVisible()
-    const victim = after[0] ?? ''
-    await graph.locator(`[data-pod="${victim}"]`).click()
+    const victim = [...after].sort()[0] ?? ''
+    await graph.getByRole('img', { name: /^web-\w+: 5 running$/ }).click({ position: { x: 5, y: 5 } })
+    await expect(breakIt.getByRole('combobox', { name: 'Pod' })).toHaveValue(victim)
     await breakIt.getByRole('button', { name: 'Kill pod' }).click()
     await expect(page.getByRole('status').getByText(`Killed pod ${victim} (simulated).`)).toBeVisible()
-    await expect(timeline.getByText(`Killed pod ${victim} (simulated).`)).toBeVisible()
-    await expect(timeline.getByText(`pod ${victim} is gone`)).toBeVisible()
-    await expect(graph.locator(`[data-pod="${victim}"]`)).toHaveCount(0, { timeout: 30_000 })
-    await expect(graph.locator('[data-state="running"]')).toHaveCount(5, { timeout: 30_000 })
-    const healed = await dots.evaluateAll((els) => els.map((e) => e.getAttribute('data-pod')))
+    await expect(timeline.getByText(`Killed pod ${victim} (simulated).`)).toBeAttached()
+    await expect(timeline.getByText(`pod ${victim} is gone`)).toBeAttached()
+    await expect.poll(podNames, { timeout: 30_000 }).not.toContain(victim)
+    await expect(graph.getByRole('img', { name: /^web-\w+: 5 running$/ })).toBeVisible({ timeout: 30_000 })
+    const healed = await podNames()
     const replacement = healed.find((p) => !after.includes(p)) ?? ''
     expect(replacement).not.toBe('')
-    await expect(timeline.getByText(`created pod ${replacement}`)).toBeVisible()
+    await expect(timeline.getByText(`created pod ${replacement}`)).toBeAttached()
     await shot('reconcile-healed-light.png')
     await page.emulateMedia({ colorScheme: 'dark' })
     await shot('reconcile-healed-dark.png')

@@ -14,6 +14,11 @@ export interface KindPlan {
   extra: Record<string, (namespace: string) => string>
   /** Is this pod the workload's? `extra` holds what the extra collections have delivered so far. */
   ownsPod(pod: WireObject, name: string, extra: Record<string, Map<string, WireObject>>): boolean
+  /**
+   * Could a pod of this name be the workload's? For events about a pod whose own watch has not delivered it
+   * yet (separate watches run in no fixed order): names follow the controllers' patterns.
+   */
+  podNamed(pod: string, name: string, extra: Record<string, Map<string, WireObject>>): boolean
   /** Is an event about this object (other than the workload itself, its pods, or a node) the workload's? */
   ownsObject(kind: string, objectName: string, name: string, extra: Record<string, Map<string, WireObject>>): boolean
   snapshot(w: Watched): KindSnapshot
@@ -36,6 +41,10 @@ const deployment: KindPlan = {
   ownsPod(pod, name, extra) {
     const owner = pod.metadata?.ownerReferences?.find((r) => r.controller)
     return owner?.kind === 'ReplicaSet' && setIsMine(extra, owner.name ?? '', name)
+  },
+  podNamed(pod, name, extra) {
+    const cut = pod.lastIndexOf('-')
+    return cut > 0 && setIsMine(extra, pod.slice(0, cut), name)
   },
   ownsObject: (kind, objectName, name, extra) => kind === 'ReplicaSet' && setIsMine(extra, objectName, name),
   snapshot: deploymentSnapshot,

@@ -91,7 +91,7 @@ export async function* watchReconcile(
     const inv = e.involvedObject
     if (!inv?.kind) return false
     if (inv.kind === kind) return inv.name === name
-    if (inv.kind === 'Pod') return mine.has(inv.name ?? '')
+    if (inv.kind === 'Pod') return mine.has(inv.name ?? '') || plan.podNamed(inv.name ?? '', name, extra)
     if (inv.kind === 'Node') return true
     return plan.ownsObject(inv.kind, inv.name ?? '', name, extra)
   }
