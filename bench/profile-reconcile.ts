@@ -16,22 +16,28 @@ function summarizeTrace(text: string): void {
   const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[]
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? [])
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-  const byName = new Map<string, { total: number; max: number; n: number }>()
+  // tdur is the thread's CPU time: on a loaded machine wall time (dur) also counts the time it waited for a core.
+  const byName = new Map<string, { total: number; max: number; n: number; cpu: number; maxCpu: number }>()
   for (const e of events) {
     if (e.ph !== 'X' || !e.dur || (main && (e.tid !== main.tid || e.pid !== main.pid))) continue
-    const s = byName.get(e.name) ?? { total: 0, max: 0, n: 0 }
+    const s = byName.get(e.name) ?? { total: 0, max: 0, n: 0, cpu: 0, maxCpu: 0 }
     s.total += e.dur / 1000
     s.max = Math.max(s.max, e.dur / 1000)
+    s.cpu += (e.tdur ?? 0) / 1000
+    s.maxCpu = Math.max(s.maxCpu, (e.tdur ?? 0) / 1000)
     s.n++
     byName.set(e.name, s)
   }
   for (const [name, s] of [...byName].sort((a, b) => b[1].total - a[1].total).slice(0, 20))
-    console.log(`${name.padEnd(32)} total ${s.total.toFixed(0).padStart(6)} ms  max ${s.max.toFixed(1).padStart(6)} ms  n ${s.n}`)
+    console.log(
+      `${name.slice(0, 40).padEnd(40)} cpu ${s.cpu.toFixed(0).padStart(6)} ms (max ${s.maxCpu.toFixed(1).padStart(6)})  wall ${s.total.toFixed(0).padStart(6)} ms (max ${s.max.toFixed(1).padStart(6)})  n ${s.n}`,
+    )
 }
 interface TraceEvent {
   name: string
   ph: string
   dur?: number
+  tdur?: number
   pid: number
   tid: number
   args?: { name?: string }
@@ -77,8 +83,16 @@ try {
       writeFileSync(join(out, 'page.cpuprofile'), JSON.stringify(profile))
       const tasks = await p.page.evaluate<[number, number][]>('window.__bench.longTasks')
       const frames = await p.page.evaluate<number[]>('window.__bench.recon.frames')
-      console.log(`long tasks (start:duration ms): ${tasks.map(([s, d]) => `${Math.round(s)}:${Math.round(d)}`).join(' ')}`)
-      console.log(`slowest frames: ${[...frames].sort((a, b) => b - a).slice(0, 15).map(Math.round).join(' ')}`)
+      console.log(
+        `long tasks (start:duration ms): ${tasks.map(([s, d]) => `${Math.round(s)}:${Math.round(d)}`).join(' ')}`,
+      )
+      console.log(
+        `slowest frames: ${[...frames]
+          .sort((a, b) => b - a)
+          .slice(0, 15)
+          .map(Math.round)
+          .join(' ')}`,
+      )
     },
   })
   console.log(JSON.stringify(r))

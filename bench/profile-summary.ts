@@ -31,7 +31,9 @@ for (const [id, us] of self) {
 }
 const show = (m: Map<string, number>, n: number): void => {
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, n))
-    console.log(`${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`)
+    console.log(
+      `${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`,
+    )
 }
 console.log(`total ${(total / 1000).toFixed(0)} ms sampled`)
 show(fns, top)

@@ -6,6 +6,10 @@ import type { WireEvent } from '../kube/rows/wire'
 const ACTORS: Record<string, string> = {
   'deployment-controller': 'Deployment controller',
   'replicaset-controller': 'ReplicaSet controller',
+  'statefulset-controller': 'StatefulSet controller',
+  'daemonset-controller': 'DaemonSet controller',
+  'job-controller': 'Job controller',
+  'persistentvolume-controller': 'volume controller',
   'default-scheduler': 'scheduler',
   kubelet: 'kubelet',
   'node-controller': 'node controller',
@@ -35,13 +39,38 @@ export function eventWords(event: WireEvent): Words {
       if (m) return { text: `scaled ${m[1]} ReplicaSet ${m[2]}: ${m[3]} → ${m[4]}` }
       break
     case 'SuccessfulCreate':
-      m = /Created pod: (\S+)/.exec(message)
+      // ReplicaSet, DaemonSet and Job controllers: "Created pod: x"; StatefulSet: "create Pod x in StatefulSet
+      // y successful" and "create Claim c Pod x in StatefulSet y success".
+      m = /Created pod: (\S+)/.exec(message) ?? /^create Pod (\S+) in StatefulSet/.exec(message)
       if (m) return { text: `created pod ${m[1]}` }
+      m = /^create Claim (\S+) Pod (\S+) in StatefulSet/.exec(message)
+      if (m) return { text: `created volume claim ${m[1]} for pod ${m[2]}` }
       break
     case 'SuccessfulDelete':
-      m = /Deleted pod: (\S+)/.exec(message)
+      m = /Deleted pod: (\S+)/.exec(message) ?? /^delete Pod (\S+) in StatefulSet/.exec(message)
       if (m) return { text: `deleted pod ${m[1]}` }
       break
+    case 'FailedDaemonPod':
+      m = /failed daemon pod \S+?\/(\S+) on node (\S+?),/.exec(message)
+      if (m)
+        return {
+          text: `found ${m[1]} failed on node ${m[2]}: deletes it so a new one starts`,
+          level: 'warning',
+        }
+      break
+    case 'Completed':
+      return { text: `${subject} is complete: every pod it needed succeeded` }
+    case 'BackoffLimitExceeded':
+      return {
+        text: `gave up on ${subject}: its pods failed more times than the backoff limit allows`,
+        level: 'warning',
+      }
+    case 'DeadlineExceeded':
+      return { text: `stopped ${subject}: it ran longer than its activeDeadlineSeconds`, level: 'warning' }
+    case 'Suspended':
+      return { text: `suspended ${subject}: its running pods are deleted and none start` }
+    case 'Resumed':
+      return { text: `resumed ${subject}` }
     case 'Scheduled':
       m = /Successfully assigned \S+?\/(\S+) to (\S+)/.exec(message)
       if (m) return { text: `bound ${m[1]} to node ${m[2]}` }

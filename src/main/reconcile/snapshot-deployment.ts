@@ -10,7 +10,8 @@ export function deploymentSnapshot(w: Watched): KindSnapshot {
   const d = w.workload as WireWorkload | undefined
   const revision = d?.metadata?.annotations?.[REVISION]
   const pods = [...w.pods]
-  const groups: GraphGroup[] = [...(w.extra.replicasets?.values() ?? [])].map((o) => o as WireWorkload)
+  const groups: GraphGroup[] = [...(w.extra.replicasets?.values() ?? [])]
+    .map((o) => o as WireWorkload)
     .filter((rs) => controlledBy(rs, d))
     .map((rs) => {
       const rev = rs.metadata?.annotations?.[REVISION]
@@ -33,7 +34,8 @@ export function deploymentSnapshot(w: Watched): KindSnapshot {
     .sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))
   const st = d?.status ?? {}
   const want = d ? (d.spec?.replicas ?? 1) : 0
-  const strategy = (d?.spec as { strategy?: { type?: string } } | undefined)?.strategy?.type ?? 'RollingUpdate'
+  const strategy =
+    (d?.spec as { strategy?: { type?: string } } | undefined)?.strategy?.type ?? 'RollingUpdate'
   const paused = Boolean(d?.spec?.paused)
   return {
     goal: `${want} replica${want === 1 ? '' : 's'}`,
@@ -49,7 +51,12 @@ export function deploymentSnapshot(w: Watched): KindSnapshot {
       row('Available', want, st.availableReplicas ?? 0),
     ],
     ...(paused
-      ? { verdict: { text: 'The rollout is paused: the controller will not replace pods until it resumes.', level: 'warning' as const } }
+      ? {
+          verdict: {
+            text: 'The rollout is paused: the controller will not replace pods until it resumes.',
+            level: 'warning' as const,
+          },
+        }
       : {}),
     groups,
     lists: [],

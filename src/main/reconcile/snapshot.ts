@@ -15,7 +15,10 @@ export interface Watched {
 }
 
 /** A kind's part of the snapshot; the stream adds the names, the nodes and the sandbox state. */
-export type KindSnapshot = Omit<ReconcileSnapshot, 'kind' | 'namespace' | 'name' | 'exists' | 'nodes' | 'sandbox'>
+export type KindSnapshot = Omit<
+  ReconcileSnapshot,
+  'kind' | 'namespace' | 'name' | 'exists' | 'nodes' | 'sandbox'
+>
 
 export const controlledBy = (o: WireObject, owner: WireObject | undefined): boolean =>
   owner?.metadata?.uid !== undefined &&

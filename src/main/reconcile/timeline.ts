@@ -75,7 +75,8 @@ export function createTimeline(): Timeline {
             words = podWords(input.prev as WirePod | undefined, next as WirePod | undefined, name)
           else if (input.kind === 'Node')
             words = nodeWords(input.prev as WireNode | undefined, next as WireNode | undefined, name)
-          else if (!next) words = [{ actor: 'API server', text: `${input.kind} ${name} is gone`, level: 'normal' }]
+          else if (!next)
+            words = [{ actor: 'API server', text: `${input.kind} ${name} is gone`, level: 'normal' }]
           else words = plans[input.kind]?.words(input.prev, next) ?? []
           return words.map((w) => entry(input.at, w))
         }

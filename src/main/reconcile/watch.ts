@@ -1,6 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node'
 import type { ReconcileEvent, ReconcileKind, StreamInput, TimelineEntry } from '@shared/contract'
-import { ApiError } from '@shared/contract'
 import { kubeListWatchSource, kubeListWatchSourceAt } from '../kube/list-watch-source'
 import type { WireEvent, WireObject, WirePod } from '../kube/rows/wire'
 import { AsyncQueue } from '../workloads/async-queue'
@@ -31,7 +30,6 @@ export async function* watchReconcile(
   const { namespace, name } = input
   const kind: ReconcileKind = input.kind ?? 'Deployment'
   const plan = plans[kind]
-  if (!plan) throw new ApiError('BadInput', `Skiff has no reconcile view for ${kind} yet.`)
   const context = kc.getCurrentContext()
   const server = kc.getCurrentCluster()?.server
   const timeline = createTimeline()
@@ -111,7 +109,7 @@ export async function* watchReconcile(
       nodes: nodes.objects.values(),
       extra,
     }
-    return assemble(kind, namespace, name, w, plan.snapshot(w), sandbox())
+    return assemble(kind, namespace, name, w, plan.snapshot(w, name), sandbox())
   }
 
   const onAbort = (): void => pending.close()

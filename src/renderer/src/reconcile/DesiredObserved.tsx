@@ -42,7 +42,11 @@ export function DesiredObserved({ snapshot }: { snapshot: ReconcileSnapshot }): 
       </tbody>
       <tfoot>
         <tr>
-          <td colSpan={3} className={verdict?.level === 'warning' || !agree ? 'converging' : 'agree'} role="status">
+          <td
+            colSpan={3}
+            className={verdict?.level === 'warning' || !agree ? 'converging' : 'agree'}
+            role="status"
+          >
             {verdict
               ? verdict.text
               : agree

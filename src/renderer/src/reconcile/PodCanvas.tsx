@@ -23,7 +23,13 @@ function palette(el: Element): Palette {
   const css = getComputedStyle(el)
   const muted = css.getPropertyValue('--muted').trim() || '#5b6470'
   return {
-    fill: { running: '#16a34a', pending: '#d97706', failed: '#dc2626', succeeded: muted, terminating: undefined },
+    fill: {
+      running: '#16a34a',
+      pending: '#d97706',
+      failed: '#dc2626',
+      succeeded: muted,
+      terminating: undefined,
+    },
     ring: muted,
     selected: css.getPropertyValue('--accent').trim() || '#1d4ed8',
   }

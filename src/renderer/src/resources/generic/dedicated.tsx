@@ -7,6 +7,8 @@ import { JobTab } from '../batch/JobTab'
 import { SetPodsTab } from '../batch/SetPodsTab'
 import { RoleRulesTab } from '../rbac/RoleRulesTab'
 import { RolloutPanel } from '../../actions/RolloutPanel'
+import { ReconcileView } from '../../reconcile/ReconcileView'
+import type { ReconcileKind } from '@shared/contract'
 
 /** The object a dedicated tab is about, in the generic detail panel. */
 export interface DedicatedTarget {
@@ -39,6 +41,21 @@ const rolloutTab = (
   render: () => body(<RolloutPanel {...t} kind={kind} />),
 })
 
+/** Desired beside observed, the owner graph and the controllers' timeline, as for Deployments. */
+const reconcileTab = (t: DedicatedTarget & { namespace: string }, kind: ReconcileKind): Tab => ({
+  id: 'reconcile',
+  label: 'Reconcile',
+  render: () =>
+    body(
+      <ReconcileView
+        {...(t.context ? { context: t.context } : {})}
+        kind={kind}
+        namespace={t.namespace}
+        name={t.name}
+      />,
+    ),
+})
+
 /**
  * Kinds that need more than columns: discovery id → the tabs their detail adds after Summary. The generic panel
  * keeps summary, events, YAML and delete for them; a kind listed here gets its own view on top.
@@ -51,6 +68,7 @@ export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
       render: () => body(<SetPodsTab target={t} resource="statefulsets" />),
     },
     rolloutTab(t, 'statefulsets'),
+    reconcileTab(t, 'StatefulSet'),
   ]),
   'daemonsets.apps': scoped((t) => [
     {
@@ -59,12 +77,14 @@ export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
       render: () => body(<SetPodsTab target={t} resource="daemonsets" />),
     },
     rolloutTab(t, 'daemonsets'),
+    reconcileTab(t, 'DaemonSet'),
   ]),
   'cronjobs.batch': scoped((t) => [
     { id: 'runs', label: 'Schedule & runs', render: () => body(<CronJobTab target={t} />) },
   ]),
   'jobs.batch': scoped((t) => [
     { id: 'pods', label: 'Pods & logs', render: () => body(<JobTab target={t} />) },
+    reconcileTab(t, 'Job'),
   ]),
   'horizontalpodautoscalers.autoscaling': scoped((t) => [
     { id: 'scaling', label: 'Scaling', render: () => body(<HpaTab target={t} />) },
