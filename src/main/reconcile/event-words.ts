@@ -24,6 +24,15 @@ export function actorOf(event: WireEvent): string {
 
 type Words = Pick<TimelineEntry, 'text'> & { level?: TimelineEntry['level'] }
 
+/** The part of containerd's long error a person needs: why the registry said no. */
+function pullCause(error: string): string {
+  if (/i\/o timeout|no such host|connection refused/.test(error)) return 'the registry cannot be reached'
+  if (/not found/.test(error)) return 'no such image in the registry'
+  if (/pull access denied|authorization failed|unauthorized/.test(error))
+    return 'the registry refused it (no such repository, or it needs credentials)'
+  return error
+}
+
 const quoted = (message: string): string | undefined => /"([^"]+)"/.exec(message)?.[1]
 
 /** What the event says happened, in a sentence; `undefined` reason/message still gives a readable line. */
@@ -80,6 +89,8 @@ export function eventWords(event: WireEvent): Words {
     case 'Pulling':
       return { text: `is pulling ${quoted(message) ?? 'the image'} for ${subject}` }
     case 'Pulled':
+      m = /^Successfully pulled image "([^"]+)" in (\S+?) /.exec(message)
+      if (m) return { text: `pulled ${m[1]} for ${subject} in ${m[2]}` }
       return message.includes('already present')
         ? { text: `found ${quoted(message) ?? 'the image'} already on the node for ${subject}` }
         : { text: `pulled ${quoted(message) ?? 'the image'} for ${subject}` }
@@ -90,7 +101,20 @@ export function eventWords(event: WireEvent): Words {
     case 'Killing':
       return { text: `stopped the containers of ${subject}: ${message}` }
     case 'BackOff':
+      m = /^Back-off pulling image "([^"]+)"/.exec(message)
+      if (m)
+        return {
+          text: `waits before pulling ${m[1]} again for ${subject} (image pull back-off)`,
+          level: 'warning',
+        }
       return { text: `waits before restarting ${subject}: ${message}`, level: 'warning' }
+    case 'Failed':
+      m = /^Failed to pull image "([^"]+)": (.*)$/s.exec(message)
+      if (m)
+        return { text: `could not pull ${m[1]} for ${subject}: ${pullCause(m[2] ?? '')}`, level: 'warning' }
+      m = /^Error: (ErrImagePull|ImagePullBackOff)$/.exec(message)
+      if (m) return { text: `${subject} is waiting: ${m[1]}`, level: 'warning' }
+      break
     case 'NodeNotReady':
       return { text: `marked node ${subject} NotReady (its kubelet stopped reporting)`, level: 'warning' }
     case 'NodeReady':

@@ -1,5 +1,11 @@
 import type { KubeConfig } from '@kubernetes/client-node'
-import type { ReconcileEvent, ReconcileKind, StreamInput, TimelineEntry } from '@shared/contract'
+import type {
+  ReconcileEvent,
+  ReconcileKind,
+  SandboxBreakState,
+  StreamInput,
+  TimelineEntry,
+} from '@shared/contract'
 import { kubeListWatchSource, kubeListWatchSourceAt } from '../kube/list-watch-source'
 import type { WireEvent, WireObject, WirePod } from '../kube/rows/wire'
 import { AsyncQueue } from '../workloads/async-queue'
@@ -98,9 +104,11 @@ export async function* watchReconcile(
     if (change !== 'DELETED' && aboutMine(e)) push({ type: 'event', change, event: e })
   })
   const stopListening = bus.listen(context, (text) => push({ type: 'chaos', text, at: now() }))
-  const sandbox = (): { controllersPaused: boolean } | undefined => {
+  const sandbox = (): SandboxBreakState | undefined => {
     const t = bus.target(context, server)
-    return t ? { controllersPaused: t.chaos.state().controllersPaused } : undefined
+    if (!t) return undefined
+    const { controllersPaused, pulls } = t.chaos.state()
+    return { controllersPaused, pulls }
   }
   const snapshot = (): ReconcileEvent['snapshot'] => {
     const w = {

@@ -55,6 +55,12 @@ export interface SideList {
   items: { name: string; text: string; level: 'normal' | 'warning' }[]
 }
 
+export interface SandboxBreakState {
+  controllersPaused: boolean
+  /** Image pull trouble in force: one image's, or every image's when `image` is absent. */
+  pulls: { image?: string; trouble: { mode: 'slow'; seconds: number } | { mode: 'fail' } }[]
+}
+
 export interface ReconcileSnapshot {
   kind: ReconcileKind
   namespace: string
@@ -75,7 +81,7 @@ export interface ReconcileSnapshot {
   /** Nodes as the scheduler sees them (only when the cluster lets Skiff list them). */
   nodes: { name: string; ready: boolean }[]
   /** Break-it state: set only on sandbox clusters. */
-  sandbox?: { controllersPaused: boolean }
+  sandbox?: SandboxBreakState
 }
 
 export interface TimelineEntry {
@@ -96,6 +102,11 @@ export interface ReconcileEvent {
   entries?: TimelineEntry[]
 }
 
+const pullImage = z
+  .string()
+  .max(512)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9./_:@-]*$/, 'must be an image reference like nginx:1.27')
+
 export const chaosActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('kill-pod'), namespace: dns1123Label, pod: dns1123Subdomain }),
   z.strictObject({ action: z.literal('crash-container'), namespace: dns1123Label, pod: dns1123Subdomain }),
@@ -104,6 +115,14 @@ export const chaosActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('exhaust-memory'), node: dns1123Subdomain }),
   z.strictObject({ action: z.literal('pause-controllers') }),
   z.strictObject({ action: z.literal('resume-controllers') }),
+  // Image pulls: one image's or (without `image`) every image's, in the sandbox's simulated registry.
+  z.strictObject({
+    action: z.literal('slow-pulls'),
+    image: pullImage.optional(),
+    seconds: z.number().int().min(1).max(3600),
+  }),
+  z.strictObject({ action: z.literal('fail-pulls'), image: pullImage.optional() }),
+  z.strictObject({ action: z.literal('heal-pulls'), image: pullImage.optional() }),
 ])
 export type ChaosRequest = z.infer<typeof chaosActionSchema>
 
