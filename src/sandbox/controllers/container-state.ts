@@ -170,7 +170,12 @@ export function stepContainer(
         : exit
           ? { nextAt: now + exit.afterMs }
           : {}),
-      events: slow ? slowPulledEvents(c, slow) : startedEvents(c),
+      // After an ErrImagePull the image was not on the node: this attempt pulled it.
+      events: slow
+        ? slowPulledEvents(c, slow)
+        : waiting === 'ErrImagePull'
+          ? pulledEvents(c)
+          : startedEvents(c),
     }
   }
   // a process that just exited is then restarted, or not, as restartPolicy says (the branch below)

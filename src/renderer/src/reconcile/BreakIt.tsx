@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import type { ChaosRequest, ReconcileSnapshot } from '@shared/contract'
 import { api } from '../api/client'
 import { useNotice } from '../components/Notice'
+import { PullTrouble } from './PullTrouble'
 
 interface Props {
   context?: string
@@ -104,6 +105,7 @@ export function BreakIt({ context, snapshot, selected, onSelect }: Props): React
           </button>
         </div>
       )}
+      <PullTrouble snapshot={snapshot} busy={busy} act={act} />
       <div className="break-row" role="group" aria-label="Controllers">
         <button
           type="button"
