@@ -8,8 +8,8 @@ import type { WireNode, WireObject, WirePod, WireWorkload } from '../kube/rows/w
 /** The objects a reconcile stream watches: the workload, its pods, the nodes, and the kind's extra lists. */
 export interface Watched {
   workload?: WireObject
-  pods: Iterable<WirePod>
-  nodes: Iterable<WireNode>
+  pods: readonly WirePod[]
+  nodes: readonly WireNode[]
   /** By the plan's extra collection name (replicasets, controllerrevisions, persistentvolumeclaims). */
   extra: Record<string, ReadonlyMap<string, WireObject>>
 }

@@ -114,7 +114,7 @@ export async function* watchReconcile(
     const w = {
       workload: workloads.objects.get(name),
       pods: [...pods.objects.values()].filter((p) => mine.has(p.metadata?.name ?? '')) as WirePod[],
-      nodes: nodes.objects.values(),
+      nodes: [...nodes.objects.values()],
       extra,
     }
     return assemble(kind, namespace, name, w, plan.snapshot(w, name), sandbox())

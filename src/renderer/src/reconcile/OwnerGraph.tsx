@@ -30,7 +30,10 @@ export const OwnerGraph = memo(function OwnerGraph({ snapshot, selected, onSelec
                   {g.ready}/{g.desired}
                 </span>
               ) : (
-                <span className="graph-count">{g.ready} ready</span>
+                <span className="graph-count">
+                  {/* A Job's pods count by how many finished well, not by readiness. */}
+                  {g.ready} {snapshot.kind === 'Job' ? 'succeeded' : 'ready'}
+                </span>
               )}
             </div>
             <div className="muted small mono">{g.images.join(', ')}</div>

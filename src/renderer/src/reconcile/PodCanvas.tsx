@@ -48,7 +48,7 @@ export const PodCanvas = memo(function PodCanvas({ label, pods, selected, onSele
   const canvas = useRef<HTMLCanvasElement>(null)
   const [width, setWidth] = useState(0)
   const [colors, setColors] = useState<Palette | undefined>()
-  const grid = dotGrid(width, pods.length)
+  const grid = useMemo(() => dotGrid(width, pods.length), [width, pods.length])
   const summary = useMemo(() => summarize(pods), [pods])
 
   useLayoutEffect(() => {
@@ -96,7 +96,7 @@ export const PodCanvas = memo(function PodCanvas({ label, pods, selected, onSele
         ctx.stroke()
       }
     })
-  }, [pods, selected, colors, width, grid.width, grid.height, grid.cols])
+  }, [pods, selected, colors, width, grid])
 
   const podAt = (e: React.MouseEvent<HTMLCanvasElement>): GraphPod | undefined => {
     const rect = e.currentTarget.getBoundingClientRect()
