@@ -26,7 +26,7 @@ export interface OpenPodsExtras {
 
 // In the page: scroll through the whole grid in `ms` (a step of 1/180 of it per animation frame, so each frame
 // shows rows not rendered before, as when the scrollbar is dragged) and keep every frame interval.
-const SCROLL_FRAMES = (ms: number): string => `(async () => {
+export const SCROLL_FRAMES = (ms: number): string => `(async () => {
   const box = document.querySelector('.rt-scroll')
   const frames = []
   let prev = performance.now()
