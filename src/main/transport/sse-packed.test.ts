@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staticPageDir, stopWebServer } from '../../../test/support/web-page'
-import { createHttpBridge } from '../../renderer/src/api/http-bridge'
+import type { Bridge } from '@shared/contract'
 import { startWebServer, type WebServer } from '../web/server'
 import type { Dispatcher } from './dispatch'
 
@@ -44,6 +44,11 @@ afterAll(async () => {
 
 describe('web transport: big snapshot parts as columns', () => {
   it('hands the subscriber the very events the stream sent', async () => {
+    // The page's own bridge (renderer code: loaded by path, outside this project's type-checked files).
+    const path = '../../renderer/src/api/http-bridge'
+    const { createHttpBridge } = (await import(path)) as {
+      createHttpBridge: (token: string, options: { base: string }) => Bridge
+    }
     const bridge = createHttpBridge(web.token, { base: `http://127.0.0.1:${web.port}` })
     const got: unknown[] = []
     const stop = bridge.subscribe(
