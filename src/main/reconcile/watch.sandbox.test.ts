@@ -68,7 +68,7 @@ describe('reconcile stream on a sandbox', () => {
     expect(latest?.replicas).toBe(3)
     expect(latest?.groups).toHaveLength(1)
     expect(latest?.rows.every((r) => !r.differs)).toBe(true)
-    expect(latest?.sandbox).toEqual({ controllersPaused: false })
+    expect(latest?.sandbox).toEqual({ controllersPaused: false, pulls: [] })
   })
 
   it('a scale 3 → 5 adds two pods and the timeline says who did what', async () => {

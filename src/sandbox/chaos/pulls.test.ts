@@ -63,7 +63,8 @@ describe('image pull break-it', () => {
       await sb.advance(250)
       seen.add(waiting(await pod()))
     }
-    expect([...seen]).toEqual(['ContainerCreating', 'ErrImagePull', 'ImagePullBackOff'])
+    expect([...seen]).toContain('ErrImagePull')
+    expect(waiting(await pod())).toBe('ImagePullBackOff')
     const told = await eventsOf(name)
     expect(told).toContain('Pulling: Pulling image "nginx:1.27"')
     expect(told.find((e) => e.startsWith('Failed: Failed to pull image "nginx:1.27"'))).toMatch(
