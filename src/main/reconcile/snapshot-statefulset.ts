@@ -29,41 +29,20 @@ export const ordinalOf = (pod: string, set: string): number => {
   return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER
 }
 
+/** One line per claim each ordinal should have (<template>-<set>-<ordinal>), then claims kept past the end. */
 function claims(set: WireStatefulSet, name: string, w: Watched): SideList | undefined {
   const templates = (set.spec?.volumeClaimTemplates ?? []).map((t) => t.metadata?.name ?? '').filter(Boolean)
   if (templates.length === 0) return undefined
   const replicas = set.spec?.replicas ?? 1
-  const have = new Map(
-    [...(w.extra.persistentvolumeclaims?.values() ?? [])].map((c) => [
-      c.metadata?.name ?? '',
-      c as WireClaim,
-    ]),
-  )
+  const have = new Map<string, WireClaim>()
+  for (const c of w.extra.persistentvolumeclaims?.values() ?? []) have.set(c.metadata?.name ?? '', c)
   const items: SideList['items'] = []
-  const maxOrdinal = Math.max(
-    replicas - 1,
-    ...[...have.keys()]
-      .flatMap((c) =>
-        templates.map((t) => (c.startsWith(`${t}-`) ? ordinalOf(c.slice(t.length + 1), name) : -1)),
-      )
-      .filter((n) => n < Number.MAX_SAFE_INTEGER),
-  )
-  for (let i = 0; i <= maxOrdinal; i++)
+  for (let i = 0; i < replicas; i++)
     for (const t of templates) {
       const claim = `${t}-${name}-${i}`
-      const c = have.get(claim)
-      if (i >= replicas) {
-        if (c)
-          items.push({
-            name: claim,
-            text: `kept for ${name}-${i} after a scale down (${c.status?.phase ?? 'Pending'}); a scale up reuses it`,
-            level: 'normal',
-          })
-        continue
-      }
-      const phase = c?.status?.phase
+      const phase = have.get(claim)?.status?.phase
       items.push(
-        !c
+        !have.has(claim)
           ? { name: claim, text: `for ${name}-${i}: not created yet`, level: 'warning' }
           : {
               name: claim,
@@ -72,6 +51,17 @@ function claims(set: WireStatefulSet, name: string, w: Watched): SideList | unde
             },
       )
     }
+  // A scale down leaves the claims of the removed ordinals (the default retention policy); a scale up reuses them.
+  for (const [claim, c] of have) {
+    const t = templates.find((t) => claim.startsWith(`${t}-${name}-`))
+    const ordinal = t === undefined ? -1 : ordinalOf(claim.slice(t.length + 1), name)
+    if (ordinal >= replicas && ordinal < Number.MAX_SAFE_INTEGER)
+      items.push({
+        name: claim,
+        text: `kept for ${name}-${ordinal} after a scale down (${c.status?.phase ?? 'Pending'}); a scale up reuses it`,
+        level: 'normal',
+      })
+  }
   return { title: 'Persistent volume claims', items }
 }
 

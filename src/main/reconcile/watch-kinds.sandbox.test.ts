@@ -99,6 +99,20 @@ describe('reconcile views of more kinds', () => {
         'StatefulSet controller: created pod db-2',
       ]),
     )
+    // Scaled down, db-2 goes and its claim stays for a later scale up.
+    await fx.kubectl.run(['scale', 'statefulset', 'db', '--replicas=2'])
+    const down = await until(view, 'a scale down', (s) => s.groups[0]?.pods.length === 2 && s.replicas === 2)
+    expect(down.lists[0]?.items.at(-1)).toEqual({
+      name: 'data-db-2',
+      text: 'kept for db-2 after a scale down (Bound); a scale up reuses it',
+      level: 'normal',
+    })
+    expect(view.said).toEqual(
+      expect.arrayContaining([
+        'desired state: replicas changed 3 → 2',
+        'StatefulSet controller: deleted pod db-2',
+      ]),
+    )
   })
 
   it('DaemonSet: a node its nodeSelector leaves out says why, and gets a pod once labelled', async () => {
