@@ -12,8 +12,20 @@ export interface BenchCluster {
   /** Environment for kubectl or the web backend: own HOME, KUBECONFIG and KUBECACHEDIR. */
   env: NodeJS.ProcessEnv
   /** One HTTPS request to the sandbox over a keep-alive agent; resolves with status and body size. */
-  request(method: string, path: string, body?: unknown, contentType?: string): Promise<Reply>
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType?: string,
+    opts?: RequestOptions,
+  ): Promise<Reply>
   stop(): Promise<void>
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>
+  /** Keep only the body's first bytes as `text` (a list's metadata comes first); `bytes` still counts all. */
+  head?: number
 }
 
 export interface Reply {
@@ -60,22 +72,34 @@ export async function startCluster(): Promise<BenchCluster> {
   }
   const agent = new https.Agent({ keepAlive: true, maxSockets: 16 })
   const ca = Buffer.from(sandbox.caData, 'base64').toString('utf8')
-  const request = (method: string, path: string, body?: unknown, contentType?: string): Promise<Reply> =>
+  const request = (
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType?: string,
+    opts: RequestOptions = {},
+  ): Promise<Reply> =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body)
       const headers: Record<string, string> = {
         Accept: 'application/json',
         Authorization: `Bearer ${sandbox.token}`,
+        ...opts.headers,
       }
       if (payload !== undefined) headers['Content-Type'] = contentType ?? 'application/json'
       const req = https.request(
         { host: '127.0.0.1', port: sandbox.port, path, method, ca, headers, agent },
         (res) => {
           const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
+          let bytes = 0
+          res.on('data', (c: Buffer) => {
+            if (opts.head === undefined || bytes < opts.head) chunks.push(c)
+            bytes += c.length
+          })
           res.on('end', () => {
             const buf = Buffer.concat(chunks)
-            resolve({ status: res.statusCode ?? 0, bytes: buf.length, text: buf.toString('utf8') })
+            const text = (opts.head === undefined ? buf : buf.subarray(0, opts.head)).toString('utf8')
+            resolve({ status: res.statusCode ?? 0, bytes, text })
           })
         },
       )
