@@ -5,7 +5,7 @@ import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } 
 import { badRequest, expired, invalidListOptions, resourceVersionTooLarge } from '../api/status'
 import { firstAfter } from '../store/key-index'
 import { viewAt, type ListView } from './list-view'
-import { servedBytes } from '../crd/versions'
+import { servedParts } from '../crd/versions'
 import type { Entry, Store } from '../store/store'
 import type { KObj } from '../types'
 
@@ -143,7 +143,7 @@ export function listBody(r: ResourceDef, page: ListPage): Buffer[] {
   const parts: Buffer[] = [Buffer.from(head)]
   page.entries.forEach((e, i) => {
     if (i > 0) parts.push(COMMA)
-    parts.push(servedBytes(r, e))
+    for (const p of servedParts(r, e)) parts.push(p)
   })
   parts.push(Buffer.from(']}'))
   return parts
