@@ -4,7 +4,7 @@ import type { FieldRequirement, LabelRequirement } from '../api/selectors'
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../api/selectors'
 import { badRequest, expired, invalidListOptions, resourceVersionTooLarge } from '../api/status'
 import { firstAfter } from '../store/key-index'
-import { viewAt, type ListView } from './list-view'
+import { viewAt } from './list-view'
 import { servedParts } from '../crd/versions'
 import type { Entry, Store } from '../store/store'
 import type { KObj } from '../types'
@@ -52,15 +52,6 @@ function decodeContinue(token: string): { rv: number; after: string } {
   throw badRequest(
     'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
   )
-}
-
-function countMatches(q: ListQuery, view: ListView, from: number): number {
-  let n = 0
-  for (let i = from; i < view.keys.length; i++) {
-    const e = view.entry(i)
-    if (e && matches(q, e.obj)) n++
-  }
-  return n
 }
 
 // Which state a LIST reads (apimachinery's ValidateListOptions and the storage layer's rules): the newest
@@ -118,14 +109,14 @@ export function listPage(store: Store, r: ResourceDef, namespace: string, query:
     if (limit > 0 && out.length >= limit) break
     out.push(e)
   }
-  if (limit > 0 && i < keys.length) {
-    const last = out[out.length - 1]
-    // Without selectors every key left is an item left, so counting them needs no scan.
-    const more = filtered ? countMatches(q, view, i) : keys.length - i
-    if (last && more > 0) {
-      const continueToken = Buffer.from(JSON.stringify({ rv, after: keyOf(last.obj) })).toString('base64url')
-      return { entries: out, resourceVersion: String(rv), continueToken, remaining: more }
-    }
+  // The loop stops at the next item that matches, so stopping early means there is more. Like etcd's paging,
+  // remainingItemCount is given only without selectors (every key left is an item left; with a selector the
+  // real server does not count either).
+  const last = out[out.length - 1]
+  if (limit > 0 && i < keys.length && last) {
+    const continueToken = Buffer.from(JSON.stringify({ rv, after: keyOf(last.obj) })).toString('base64url')
+    const page = { entries: out, resourceVersion: String(rv), continueToken }
+    return filtered ? page : { ...page, remaining: keys.length - i }
   }
   return { entries: out, resourceVersion: String(rv) }
 }
@@ -136,7 +127,8 @@ const COMMA = Buffer.from(',')
 export function listBody(r: ResourceDef, page: ListPage): Buffer[] {
   const meta = {
     resourceVersion: page.resourceVersion,
-    ...(page.continueToken ? { continue: page.continueToken, remainingItemCount: page.remaining } : {}),
+    ...(page.continueToken ? { continue: page.continueToken } : {}),
+    ...(page.continueToken && page.remaining !== undefined ? { remainingItemCount: page.remaining } : {}),
   }
   const listKind = r.custom?.listKind ?? `${r.kind}List`
   const head = `{"kind":"${listKind}","apiVersion":"${groupVersion(r)}","metadata":${JSON.stringify(meta)},"items":[`
