@@ -78,6 +78,7 @@ export async function startCluster(): Promise<BenchCluster> {
     body?: unknown,
     contentType?: string,
     opts: RequestOptions = {},
+    retried = false,
   ): Promise<Reply> =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body)
@@ -103,7 +104,14 @@ export async function startCluster(): Promise<BenchCluster> {
           })
         },
       )
-      req.on('error', reject)
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed while idle (seeding 40k pods blocks this process past the
+        // server's 5 s keep-alive) resets the next request on it: a GET is tried once more, as Node's docs
+        // advise for `reusedSocket`.
+        if (err.code === 'ECONNRESET' && req.reusedSocket && method === 'GET' && !retried)
+          resolve(request(method, path, body, contentType, opts, true))
+        else reject(err)
+      })
       if (payload !== undefined) req.write(payload)
       req.end()
     })
