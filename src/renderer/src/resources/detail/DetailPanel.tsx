@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { ObjectRef } from '@shared/contract'
 import { kindOfResource } from '../kind-names'
 import { DeleteObject } from './DeleteObject'
-import { DetailShell } from './DetailShell'
+import { bodyTab, DetailShell } from './DetailShell'
 import { EventsTab } from './EventsTab'
 import { SummaryTab } from './SummaryTab'
 import { DeploymentHealthLine, workloadTabs } from './WorkloadTabs'
@@ -50,34 +50,10 @@ export function DetailPanel({
         </>
       }
       tabs={[
-        {
-          id: 'summary',
-          label: 'Summary',
-          render: () => (
-            <div className="detail-body">
-              <SummaryTab target={target} onFollow={onFollow} />
-            </div>
-          ),
-        },
+        bodyTab('summary', 'Summary', () => <SummaryTab target={target} onFollow={onFollow} />),
         ...workloadTabs(target),
-        {
-          id: 'events',
-          label: 'Events',
-          render: () => (
-            <div className="detail-body">
-              <EventsTab target={target} />
-            </div>
-          ),
-        },
-        {
-          id: 'yaml',
-          label: 'YAML',
-          render: () => (
-            <div className="detail-body">
-              <YamlTab target={target} />
-            </div>
-          ),
-        },
+        bodyTab('events', 'Events', () => <EventsTab target={target} />),
+        bodyTab('yaml', 'YAML', () => <YamlTab target={target} />),
       ]}
     />
   )

@@ -21,6 +21,11 @@ export interface DetailShellProps {
   width?: number
 }
 
+/** A tab whose content sits in the panel's padded, scrolling body. */
+export function bodyTab(id: string, label: string, content: () => ReactNode): Tab {
+  return { id, label, render: () => <div className="detail-body">{content()}</div> }
+}
+
 /** The side panel (a non-modal dialog) both detail panels share: header, Esc to close, focus, tabs. */
 export function DetailShell(props: DetailShellProps): ReactNode {
   const { kindLabel, namespace, name, refKey, onClose, onBack, subtitle, actions, tabs, width } = props

@@ -7,7 +7,7 @@ import { useCall } from '../../api/hooks'
 import { Dialog } from '../../components/Dialog'
 import { ErrorBox } from '../../components/ErrorBox'
 import { useNotice } from '../../components/Notice'
-import { DetailShell } from '../detail/DetailShell'
+import { bodyTab, DetailShell } from '../detail/DetailShell'
 import { EventsTable } from '../detail/EventsTab'
 import { TimeText } from '../detail/TimeText'
 import { warningsFirst } from '../views/event-order'
@@ -202,15 +202,7 @@ export function ApiDetailPanel(props: {
       onClose={onClose}
       actions={<DeleteApiObject target={target} kind={kind} onDeleted={onClose} />}
       tabs={[
-        {
-          id: 'summary',
-          label: 'Summary',
-          render: () => (
-            <div className="detail-body">
-              <Summary target={target} {...(context ? { context } : {})} />
-            </div>
-          ),
-        },
+        bodyTab('summary', 'Summary', () => <Summary target={target} {...(context ? { context } : {})} />),
         ...(dedicatedTabs[kind.id]?.(
           {
             name: object.name,
@@ -219,24 +211,8 @@ export function ApiDetailPanel(props: {
           },
           kind,
         ) ?? []),
-        {
-          id: 'events',
-          label: 'Events',
-          render: () => (
-            <div className="detail-body">
-              <Events target={target} />
-            </div>
-          ),
-        },
-        {
-          id: 'yaml',
-          label: 'YAML',
-          render: () => (
-            <div className="detail-body">
-              <Yaml target={target} />
-            </div>
-          ),
-        },
+        bodyTab('events', 'Events', () => <Events target={target} />),
+        bodyTab('yaml', 'YAML', () => <Yaml target={target} />),
       ]}
     />
   )
