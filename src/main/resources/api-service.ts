@@ -13,8 +13,8 @@ import {
   type apiResourceStreams,
 } from '@shared/contract'
 import type { EventRow } from '@shared/rows'
-import { toApiError } from '../errors/policy'
-import { createKubeGet, serverOf, type KubeGet } from '../kube/kube-request'
+import { clusterRunner } from '../kube/with-cluster'
+import { createKubeGet, serverOf } from '../kube/kube-request'
 import { objectYaml } from '../kube/object-reads'
 import { deleteAtPath } from '../kube/object-writes'
 import { rowStream } from '../kube/row-stream'
@@ -66,20 +66,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   const registry = createWatchRegistry<TableRow>()
   const sources = new WeakMap<WatchCache<TableRow>, TableSource>()
 
-  async function withCluster<T>(
-    context: string | undefined,
-    fn: (kc: KubeConfig, get: KubeGet) => Promise<T>,
-  ): Promise<T> {
-    const kc = await deps.getKubeConfig(context)
-    const get = createKubeGet(kc)
-    try {
-      return await fn(kc, get)
-    } catch (err) {
-      throw toApiError(err, { server: serverOf(kc) })
-    } finally {
-      get.close()
-    }
-  }
+  const withCluster = clusterRunner(deps.getKubeConfig)
 
   async function* watch(input: ApiWatchInput, signal: AbortSignal): AsyncGenerator<TableEvent> {
     const kc = await deps.getKubeConfig(input.context)
