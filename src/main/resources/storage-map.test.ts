@@ -129,10 +129,19 @@ describe('claimState', () => {
     expect(
       claimState({ ...base, claim: claim('data'), pods: [pod('app', uses('data'))] }).waiting?.explanation,
     ).toContain('Pod app uses it and is not scheduled yet; its events say why.')
+    // kube-controller-manager also says ProvisioningFailed there: the class sentence is the one to read.
     const missing = claimState({
       ...base,
       claim: claim('x', { spec: { storageClassName: 'gold' } }),
       pods: [],
+      events: [
+        event(
+          'ProvisioningFailed',
+          'storageclass.storage.k8s.io "gold" not found',
+          '2026-01-01T00:00:00Z',
+          'Warning',
+        ),
+      ],
     })
     expect(missing.storageClassFound).toBe(false)
     expect(missing.waiting?.explanation).toMatch(/^StorageClass "gold" does not exist/)

@@ -77,9 +77,9 @@ function waitingExplanation(w: ClaimWorld, users: LinkedPod[], sc: V1StorageClas
   const failed = [...w.events]
     .filter((e) => e.reason === 'ProvisioningFailed')
     .sort((a, b) => eventTime(b) - eventTime(a))[0]
-  if (failed) return `The provisioner tried and failed: ${failed.message ?? ''}`
   if (className && !sc)
     return `StorageClass "${className}" does not exist, so nothing makes a volume for this claim. Create that class, or make the claim again with a class that exists.`
+  if (failed) return `The provisioner tried and failed: ${failed.message ?? ''}`
   if (!className) {
     const size = claim.spec?.resources?.requests?.storage ?? 'its size'
     return `This claim names no StorageClass, so nothing makes a volume for it: it binds only to an existing PersistentVolume without a class, of at least ${size}, with access modes ${(claim.spec?.accessModes ?? []).join(', ') || '(none)'}. None is available.`
