@@ -406,5 +406,13 @@ test.describe('dedicated views', () => {
     await back.getByRole('tab', { name: 'Storage' }).click()
     await back.getByRole('list', { name: 'Pods' }).getByRole('button', { name: 'writer' }).click()
     await expect(page.getByRole('dialog', { name: 'writer' })).toBeVisible()
+
+    // The palette finds the Ingress by name (a built-in kind the app does not watch unasked) and opens it.
+    await page.getByRole('heading', { level: 1 }).click()
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: /command/i })
+    await palette.getByRole('combobox').fill('fron')
+    await palette.getByRole('option', { name: /front/ }).filter({ hasText: 'Ingress' }).click()
+    await expect(page.getByRole('dialog', { name: 'front' }).getByText('Ingress · default')).toBeVisible()
   })
 })
