@@ -211,7 +211,11 @@ export function IngressTab({ target }: { target: Ref }): ReactNode {
         <dd className="small">
           {s.className ? (
             <>
-              <span className="mono">{s.className}</span>
+              {s.controller ? (
+                <ObjectLink context={target.context} kind="IngressClass" name={s.className} />
+              ) : (
+                <span className="mono">{s.className}</span>
+              )}
               {s.classFrom === 'default' && <span className="muted"> (the cluster’s default)</span>}
               {s.classFrom === 'annotation' && <span className="muted"> (legacy annotation)</span>}
             </>
