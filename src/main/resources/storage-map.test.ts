@@ -129,6 +129,24 @@ describe('claimState', () => {
     expect(
       claimState({ ...base, claim: claim('data'), pods: [pod('app', uses('data'))] }).waiting?.explanation,
     ).toContain('Pod app uses it and is not scheduled yet; its events say why.')
+    // With the scheduler's FailedScheduling on the pod, its sentence is quoted and listed with the claim's events.
+    const unscheduled = claimState({
+      ...base,
+      claim: claim('data'),
+      pods: [pod('app', uses('data'))],
+      podEvents: [
+        event(
+          'FailedScheduling',
+          '0/1 nodes are available: 1 node(s) had untolerated taint.',
+          '2026-01-01T00:01:00Z',
+          'Warning',
+        ),
+      ],
+    })
+    expect(unscheduled.waiting?.explanation).toContain(
+      'Pod app uses it and is not scheduled yet; the scheduler says: 0/1 nodes are available: 1 node(s) had untolerated taint.',
+    )
+    expect(unscheduled.waiting?.events.map((e) => e.reason)).toEqual(['FailedScheduling'])
     // kube-controller-manager also says ProvisioningFailed there: the class sentence is the one to read.
     const missing = claimState({
       ...base,

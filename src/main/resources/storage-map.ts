@@ -69,6 +69,8 @@ interface ClaimWorld {
   sets: V1StatefulSet[]
   /** Events about the claim (any order). */
   events: CoreV1Event[]
+  /** The scheduler's FailedScheduling events of the claim's unscheduled pods (any order). */
+  podEvents?: CoreV1Event[]
 }
 
 function waitingExplanation(w: ClaimWorld, users: LinkedPod[], sc: V1StorageClass | undefined): string {
@@ -89,8 +91,9 @@ function waitingExplanation(w: ClaimWorld, users: LinkedPod[], sc: V1StorageClas
     const pending = users.filter((p) => !p.node)
     if (users.length === 0)
       return `${head} No pod uses this claim yet, so it stays Pending until one does. That is normal.`
+    const said = newest(w.podEvents ?? [])[0]?.message
     if (pending.length > 0)
-      return `${head} Pod ${pending.map((p) => p.name).join(', ')} uses it and is not scheduled yet; its events say why.`
+      return `${head} Pod ${pending.map((p) => p.name).join(', ')} uses it and is not scheduled yet${said ? `; the scheduler says: ${said}` : '; its events say why.'}`
     return `${head} Pod ${users[0]?.name ?? ''} is scheduled; the provisioner "${sc.provisioner}" is making the volume.`
   }
   return `Waiting for the provisioner "${sc?.provisioner ?? '?'}" to make a volume. If this lasts, the provisioner may not be running in this cluster.`
@@ -98,6 +101,8 @@ function waitingExplanation(w: ClaimWorld, users: LinkedPod[], sc: V1StorageClas
 
 const eventTime = (e: CoreV1Event): number =>
   new Date(e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp ?? 0).getTime()
+const newest = (events: CoreV1Event[]): CoreV1Event[] =>
+  [...events].sort((a, b) => eventTime(b) - eventTime(a))
 
 export function claimState(w: ClaimWorld): ClaimState {
   const { claim } = w
@@ -126,8 +131,7 @@ export function claimState(w: ClaimWorld): ClaimState {
   if (phase === 'Pending')
     out.waiting = {
       explanation: waitingExplanation(w, users, sc),
-      events: [...w.events]
-        .sort((a, b) => eventTime(b) - eventTime(a))
+      events: newest([...w.events, ...(w.podEvents ?? [])])
         .slice(0, 5)
         .map((e) => ({ type: e.type ?? 'Normal', reason: e.reason ?? '', message: e.message ?? '' })),
     }

@@ -3,7 +3,7 @@ import type { ClaimState, StorageClassState, VolumeState } from '@shared/contrac
 import { httpStatusOf, kubeCall } from '../errors/policy'
 import { orEmpty } from './ingress'
 import type { NetworkStorageDeps } from './network-storage-deps'
-import { claimState, storageClassState, volumeState } from './storage-map'
+import { claimPods, claimState, storageClassState, volumeState } from './storage-map'
 
 interface Ref {
   context?: string
@@ -32,7 +32,23 @@ export async function readClaimState(deps: NetworkStorageDeps, input: Ref): Prom
           }),
         ),
   ])
-  return claimState({ claim, classes, pods, sets, events })
+  const world = { claim, classes, pods, sets, events }
+  if (claim.status?.phase === 'Bound') return claimState(world)
+  // A pod that mounts a Pending claim and is not scheduled: the scheduler's reason is on the pod.
+  const waiting = claimPods(name, pods)
+    .filter((p) => !p.node)
+    .slice(0, 3)
+  const podEvents = await Promise.all(
+    waiting.map((p) =>
+      orEmpty(() =>
+        core.listNamespacedEvent({
+          namespace,
+          fieldSelector: `involvedObject.kind=Pod,involvedObject.name=${p.name},reason=FailedScheduling`,
+        }),
+      ),
+    ),
+  )
+  return claimState({ ...world, podEvents: podEvents.flat() })
 }
 
 /** A volume with its claim (still there or not), reclaim policy, source and nodes. */
