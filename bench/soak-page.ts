@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import type { BenchPage } from './browser'
 
 // What a person does in the soak's page, each step waited on in the page itself (the app's CSP forbids the
@@ -61,11 +61,12 @@ export async function contextShown(page: Page, context: string): Promise<void> {
   )
 }
 
-/**
- * Opens pod `name`'s Logs tab from the Pods list, follows it until `during` resolves (the first lines are
- * shown before that), then closes the panel and clears the filter, as a person would.
- */
-export async function followLogs(page: Page, name: string, during: () => Promise<void>): Promise<void> {
+/** Opens pod `name`'s panel from the Pods list, runs `inside`, then closes the panel and clears the filter. */
+async function inPodPanel(
+  page: Page,
+  name: string,
+  inside: (panel: Locator) => Promise<void>,
+): Promise<void> {
   await page.evaluate(`location.hash = '#workloads'`)
   await until(page, hasGrid, 'the Pods list showed no rows')
   const filter = page.getByPlaceholder(/^Filter pods/)
@@ -75,12 +76,40 @@ export async function followLogs(page: Page, name: string, during: () => Promise
     .first()
     .click()
   const panel = page.getByRole('dialog', { name })
-  await panel.getByRole('tab', { name: 'Logs' }).click()
-  await page.locator('.log-line').first().waitFor({ timeout: 30_000 })
-  await during()
-  await page.keyboard.press('Escape')
+  await inside(panel)
+  await panel.getByRole('button', { name: 'Close details (Esc)' }).click()
   await panel.waitFor({ state: 'hidden', timeout: 10_000 })
   await filter.fill('')
+}
+
+/** Follows pod `name`'s Logs tab until `during` resolves (its first lines are shown before that). */
+export async function followLogs(page: Page, name: string, during: () => Promise<void>): Promise<void> {
+  await inPodPanel(page, name, async (panel) => {
+    await panel.getByRole('tab', { name: 'Logs' }).click()
+    await panel.locator('.log-line').first().waitFor({ timeout: 30_000 })
+    await during()
+  })
+}
+
+/**
+ * Opens a shell in pod `name` from its Shell tab, runs `hostname`, then `during` (the pod is replaced under
+ * it), and closes the terminal.
+ */
+export async function shellIn(page: Page, name: string, during: () => Promise<void>): Promise<void> {
+  await inPodPanel(page, name, async (panel) => {
+    await panel.getByRole('tab', { name: 'Shell' }).click()
+    await panel.getByRole('button', { name: 'Open shell' }).click()
+    const terminal = panel.getByRole('region', { name: /^Terminal: / })
+    await terminal.getByText(/^Connected/).waitFor({ timeout: 30_000 })
+    await terminal.locator('.terminal-box').click()
+    await page.keyboard.type('hostname\r')
+    await terminal.locator('.xterm-rows').getByText(name).first().waitFor({ timeout: 30_000 })
+    await during()
+    // Whatever the terminal made of it (ended, reconnecting to the new pod), a person closes it now.
+    await page.waitForTimeout(1000)
+    await terminal.getByRole('button', { name: /^Close terminal/ }).click()
+    await terminal.waitFor({ state: 'detached', timeout: 10_000 })
+  })
 }
 
 /** The page's JS heap after a forced GC, and Chromium's DOM counters (nodes, listeners). */

@@ -28,10 +28,12 @@ export async function runSoak(opts: {
   const namespace = 'soak'
   cluster.sandbox.seedPods(namespace, opts.pods)
   other.seedPods('default', 300)
-  const web = await startWeb(cluster.env, soakNodeArgs(snapshotDir))
-  const browser = await launchBrowser()
+  let web: Awaited<ReturnType<typeof startWeb>> | undefined
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined
   let ok = true
   try {
+    web = await startWeb(cluster.env, soakNodeArgs(snapshotDir))
+    browser = await launchBrowser()
     log(
       `soak: ${opts.hours} simulated hours; one hour = ${JSON.stringify(soakHour)}; ${opts.pods} pods in ${namespace}`,
     )
@@ -55,8 +57,8 @@ export async function runSoak(opts: {
     ok = false
     log(`soak FAILED: ${(err as Error).message.slice(0, 1000)}`)
   } finally {
-    await browser.close().catch(() => {})
-    await web.stop()
+    await browser?.close().catch(() => {})
+    await web?.stop()
     await other.stop()
     await cluster.stop()
     rmSync(scratch, { recursive: true, force: true })

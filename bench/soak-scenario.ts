@@ -3,14 +3,24 @@ import type { RunningSandbox } from '@sandbox'
 import type { BenchBrowser, BenchPage } from './browser'
 import type { BenchCluster } from './cluster'
 import type { SoakBackend } from './soak-backend'
-import { contextShown, followLogs, pageHeapSnapshot, pageMemory, soakViews, until, visit } from './soak-page'
+import {
+  contextShown,
+  followLogs,
+  pageHeapSnapshot,
+  pageMemory,
+  shellIn,
+  soakViews,
+  until,
+  visit,
+} from './soak-page'
 
 /**
  * One simulated hour of a person's session, compressed into ~30 s. The counts are what an hour of active use
  * of a local cluster looks like, scaled so every long-lived structure is exercised many times per hour:
  * a status change every 3 s across 1,000 pods (1,200), 20 pods created and the previous 20 deleted (new keys
  * and tombstones for every name-keyed cache), 14 view switches over 12 kinds' views, 3 follows of a chatty
- * pod's log, one of them with the pod deleted and recreated under the open viewer, and two context switches
+ * pod's log, one of them with the pod deleted and recreated under the open viewer, a shell in that pod
+ * (`hostname`) with the pod replaced under it, and two context switches
  * between two sandboxes (every watch of the first context ends and comes back).
  */
 export const soakHour = {
@@ -20,7 +30,8 @@ export const soakHour = {
   views: soakViews.length,
   logFollows: 3,
   followMs: 2000,
-  podReplacements: 1,
+  shells: 1,
+  podReplacements: 2,
   contextSwitches: 2,
 }
 
@@ -69,6 +80,8 @@ export async function soak(
   const other = `sandbox-${opts.other.name}`
   await createPod(cluster, opts.namespace, opts.chatty, 'bench/loggen:200')
   const p = await browser.open(`${url}#workloads`)
+  // DevTools' network agent keeps every request's data; over hours that would be the bench's memory, not the app's.
+  await p.cdp.send('Network.disable')
   const started = Date.now()
   const readings: SoakReading[] = []
   try {
@@ -120,6 +133,7 @@ async function pageHour(
     await replacePod(cluster, opts)
     await sleep(soakHour.followMs)
   })
+  await shellIn(p.page, opts.chatty, () => replacePod(cluster, opts))
   await followLogs(p.page, opts.chatty, () => sleep(soakHour.followMs))
 }
 
@@ -132,6 +146,8 @@ async function replacePod(cluster: BenchCluster, opts: SoakOptions): Promise<voi
 /** One hour's churn, run beside the page: status writes at a steady rate, 20 pods in, last hour's 20 out. */
 async function churnHour(cluster: BenchCluster, opts: SoakOptions, hour: number): Promise<void> {
   const ns = opts.namespace
+  await expireEvents(cluster, ns, hourStarts)
+  hourStarts.push(Date.now())
   for (let i = 0; i < soakHour.podsCreated; i++) {
     await createPod(cluster, ns, `soak-h${hour}-${i}`, 'nginx:1.27', false)
     if (hour > 1) await deletePod(cluster, ns, `soak-h${hour - 1}-${i}`)
@@ -158,6 +174,27 @@ async function churnHour(cluster: BenchCluster, opts: SoakOptions, hour: number)
   }
 }
 
+/** When each simulated hour began (wall ms), for the event TTL. */
+const hourStarts: number[] = []
+
+/**
+ * The API server deletes events an hour after they were recorded (kube-apiserver's --event-ttl, 1 h); the
+ * sandbox keeps them, so the soak applies the TTL in simulated hours: events from before the previous hour go.
+ * Without it the cluster itself would grow by ~100 events an hour and every events list with it.
+ */
+async function expireEvents(cluster: BenchCluster, ns: string, starts: number[]): Promise<void> {
+  const cutoff = starts.at(-1)
+  if (cutoff === undefined) return
+  const list = JSON.parse((await cluster.request('GET', `/api/v1/namespaces/${ns}/events`)).text) as {
+    items: { metadata: { name: string; creationTimestamp?: string } }[]
+  }
+  for (const e of list.items) {
+    // Timestamps have whole seconds: an event of the previous hour's first second may go a little early.
+    if (Date.parse(e.metadata.creationTimestamp ?? '') < cutoff - 1000)
+      await cluster.request('DELETE', `/api/v1/namespaces/${ns}/events/${e.metadata.name}`)
+  }
+}
+
 /**
  * At rest on the Pods list: once the watches of the views left behind have ended (they linger 10 s) and the
  * counts hold still, the backend after a GC and the page after a GC.
@@ -181,7 +218,9 @@ async function measure(
     last = now
     await sleep(1000)
   }
+  // Two collections a moment apart: V8 gives freed pages back to the system after the first.
   await backend.diagnostics(true)
+  await sleep(1000)
   const d = await backend.diagnostics(true)
   const page = await pageMemory(p)
   return {
