@@ -19,6 +19,8 @@ export interface BenchCluster {
     contentType?: string,
     opts?: RequestOptions,
   ): Promise<Reply>
+  /** Adds `sandbox-<name>` for another sandbox to the kubeconfig (the current context stays). */
+  addContext(other: RunningSandbox): void
   stop(): Promise<void>
 }
 
@@ -39,30 +41,10 @@ export async function startCluster(): Promise<BenchCluster> {
   const home = mkdtempSync(join(tmpdir(), 'skiff-bench-'))
   const kubeconfig = join(home, '.kube', 'config')
   mkdirSync(join(home, '.kube'), { recursive: true })
-  writeFileSync(
-    kubeconfig,
-    [
-      'apiVersion: v1',
-      'kind: Config',
-      'current-context: sandbox-bench',
-      'clusters:',
-      '- name: sandbox-bench',
-      '  cluster:',
-      `    server: ${sandbox.url}`,
-      `    certificate-authority-data: ${sandbox.caData}`,
-      'users:',
-      '- name: sandbox-bench',
-      '  user:',
-      `    token: ${sandbox.token}`,
-      'contexts:',
-      '- name: sandbox-bench',
-      '  context:',
-      '    cluster: sandbox-bench',
-      '    user: sandbox-bench',
-      '',
-    ].join('\n'),
-    { mode: 0o600 },
-  )
+  const contexts = [sandbox]
+  const writeKubeconfig = (): void =>
+    writeFileSync(kubeconfig, kubeconfigFor(contexts, `sandbox-${sandbox.name}`), { mode: 0o600 })
+  writeKubeconfig()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: home,
@@ -121,10 +103,37 @@ export async function startCluster(): Promise<BenchCluster> {
     kubeconfig,
     env,
     request,
+    addContext(other) {
+      contexts.push(other)
+      writeKubeconfig()
+    },
     async stop() {
       agent.destroy()
       await sandbox.stop()
       rmSync(home, { recursive: true, force: true })
     },
   }
+}
+
+/** A kubeconfig with one `sandbox-<name>` context per sandbox, as the sandbox provider writes them. */
+function kubeconfigFor(sandboxes: RunningSandbox[], current: string): string {
+  const lines = ['apiVersion: v1', 'kind: Config', `current-context: ${current}`, 'clusters:']
+  for (const s of sandboxes)
+    lines.push(
+      `- name: sandbox-${s.name}`,
+      '  cluster:',
+      `    server: ${s.url}`,
+      `    certificate-authority-data: ${s.caData}`,
+    )
+  lines.push('users:')
+  for (const s of sandboxes) lines.push(`- name: sandbox-${s.name}`, '  user:', `    token: ${s.token}`)
+  lines.push('contexts:')
+  for (const s of sandboxes)
+    lines.push(
+      `- name: sandbox-${s.name}`,
+      '  context:',
+      `    cluster: sandbox-${s.name}`,
+      `    user: sandbox-${s.name}`,
+    )
+  return lines.join('\n') + '\n'
 }

@@ -27,6 +27,7 @@ import {
 import { renderTable, type Figure } from './table'
 import { startWeb } from './web'
 import { sessionFigures } from './session-scenario'
+import { runSoak } from './soak-run'
 import { buildWebIfStale } from '../scripts/serve.mjs'
 
 const { values } = parseArgs({
@@ -39,9 +40,27 @@ const { values } = parseArgs({
     // 6 = sandbox, 7 = exec and port-forward, 8 = many kinds,
     // 9 = reconcile view during a rollout), for profiling one figure without waiting for the rest.
     only: { type: 'string' },
+    // A long session compressed into minutes (bench/soak-scenario.ts); runs only the soak.
+    soak: { type: 'boolean', default: false },
+    hours: { type: 'string' },
+    'soak-pods': { type: 'string' },
+    // With --soak: write heap snapshots of the backend and the page after hour 1 and the last hour here.
+    snapshots: { type: 'string' },
   },
   strict: true,
 })
+const log = (m: string): void =>
+  void process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`)
+if (values.soak) {
+  buildWebIfStale()
+  const ok = await runSoak({
+    hours: values.hours ? Number(values.hours) : 8,
+    pods: values['soak-pods'] ? Number(values['soak-pods']) : 1000,
+    ...(values.snapshots ? { snapshotDir: values.snapshots } : {}),
+    log,
+  })
+  process.exit(ok ? 0 : 1)
+}
 const smoke = values.smoke ?? false
 const quick = (values.quick ?? false) || smoke
 const runs = values.runs ? Number(values.runs) : smoke ? 1 : quick ? 2 : 5
@@ -91,8 +110,6 @@ const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) 
 const want = (scenario: string): boolean => !only || only.has(scenario)
 const NS = 'bench'
 
-const log = (m: string): void =>
-  void process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`)
 const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n))
 
 async function totalPods(cluster: BenchCluster): Promise<number> {
