@@ -81,7 +81,9 @@ describe('sandbox break-it controls', () => {
   })
 
   it('a NotReady node gets its pods evicted and replaced on the other node', async () => {
-    const node = sb.chaos.state().nodes[0]!.name
+    // A node that runs one of the app's pods: the earlier tests' kills and OOM leave the placement open, and a
+    // node without one would have nothing to evict (the test flaked on that).
+    const node = (await pods()).filter(ready)[0]!.spec.nodeName!
     sb.chaos.act({ action: 'node-not-ready', node })
     // The node lifecycle controller's grace period (50 s), then the pods' 300 s unreachable toleration.
     for (let t = 0; t < 420_000; t += 30_000) await sb.advance(30_000)
