@@ -20,7 +20,7 @@ import { rowStream } from './row-stream'
 import { projectors } from './rows'
 import { decodeSecretValue } from './secret-value'
 import { createWatchCache, type WatchCacheOptions } from './watch-cache'
-import { createWatchRegistry } from './watch-registry'
+import { createWatchRegistry, type WatchLease } from './watch-registry'
 
 type Methods = typeof resourceMethods
 type InputOf<M extends keyof Methods> = z.output<Methods[M]['input']>
@@ -44,12 +44,19 @@ export interface KubeService {
   delete(input: DeleteInput): Promise<{ deleted: true }>
   revealSecret(input: RevealInput): Promise<{ value: string; binary: boolean; size: number }>
   createNamespace(input: CreateNamespaceInput): Promise<{ name: string }>
+  /**
+   * Starts the current context's pods watch (the context's own namespace, else all, as the views open) for a
+   * page that is about to load, so its list runs while the page's script does. Held `holdMs` unless a view
+   * subscribes meanwhile (it then shares it); a failure is left for the view to meet and report.
+   */
+  prewarm(holdMs?: number): Promise<void>
   /** Running watch caches, keyed `context|kind|namespace` (`*` = all), with their subscriber counts. */
   activeWatches(): Map<string, number>
   close(): void
 }
 
 const ALL = '*'
+const PREWARM_HOLD_MS = 20_000
 
 /** Resources of any context: shared watch caches for lists, plain reads and writes for one object. */
 export function createKubeService(deps: KubeServiceDeps): KubeService {
@@ -71,14 +78,13 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     }
   }
 
-  async function* watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent> {
-    const kc = await deps.getKubeConfig(input.context)
+  function acquire(kc: KubeConfig, input: WatchInput): WatchLease[] {
     const contextKey = `${kc.getCurrentContext()}@${serverOf(kc)}`
     // One watch per namespace rather than one cluster-wide watch filtered here: views usually show one or a
     // few namespaces of a big cluster, and namespace-scoped RBAC often forbids listing across all of them.
     const scopes =
       !isNamespaced(input.kind) || !input.namespaces?.length ? [ALL] : [...new Set(input.namespaces)].sort()
-    const leases = scopes.map((scope) =>
+    return scopes.map((scope) =>
       registry.acquire(`${contextKey}|${input.kind}|${scope}`, () =>
         createWatchCache({
           ...deps.watchOptions,
@@ -88,6 +94,10 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
         }),
       ),
     )
+  }
+
+  async function* watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent> {
+    const leases = acquire(await deps.getKubeConfig(input.context), input)
     try {
       yield* rowStream(
         leases.map((l) => l.cache),
@@ -98,8 +108,37 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     }
   }
 
+  // One held prewarm per watch key: pages loaded again and again extend it rather than stack up.
+  const prewarmed = new Map<string, { leases: WatchLease[]; timer: ReturnType<typeof setTimeout> }>()
+  async function prewarm(holdMs = PREWARM_HOLD_MS): Promise<void> {
+    let kc: KubeConfig
+    try {
+      kc = await deps.getKubeConfig()
+    } catch {
+      return // no context, or one that needs approval: the page says so itself
+    }
+    const namespace = kc.getContextObject(kc.getCurrentContext())?.namespace
+    const input: WatchInput = { kind: 'pods', ...(namespace ? { namespaces: [namespace] } : {}) }
+    const key = `${kc.getCurrentContext()}@${serverOf(kc)}|${namespace ?? ALL}`
+    let held = prewarmed.get(key)
+    if (held) clearTimeout(held.timer)
+    // A held watch whose first list failed is given up: this page load tries again.
+    if (held?.leases.some((l) => l.cache.activity().stopped)) {
+      for (const lease of held.leases) lease.release()
+      held = undefined
+    }
+    const leases = held?.leases ?? acquire(kc, input)
+    const timer = setTimeout(() => {
+      prewarmed.delete(key)
+      for (const lease of leases) lease.release()
+    }, holdMs)
+    timer.unref?.()
+    prewarmed.set(key, { leases, timer })
+  }
+
   return {
     watch,
+    prewarm,
     detail: (ref) =>
       withCluster(ref.context, async (_kc, get) => {
         const obj = await readObject(get, ref)
@@ -143,6 +182,10 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     createNamespace: (input) =>
       withCluster(input.context, async (kc) => ({ name: await createNamespace(kc, input.name) })),
     activeWatches: () => registry.active(),
-    close: () => registry.closeAll(),
+    close: () => {
+      for (const held of prewarmed.values()) clearTimeout(held.timer)
+      prewarmed.clear()
+      registry.closeAll()
+    },
   }
 }
