@@ -11,12 +11,13 @@ export interface BenchWeb {
 
 /**
  * `nodeArgs` go before the script, e.g. `--cpu-prof` (which NODE_OPTIONS refuses); `webArgs` after it,
- * e.g. `--static DIR` for another build of the renderer.
+ * e.g. `--static DIR` for another build of the renderer; `cwd` another checkout's backend.
  */
 export async function startWeb(
   env: NodeJS.ProcessEnv,
   nodeArgs: string[] = [],
   webArgs: string[] = [],
+  cwd?: string,
 ): Promise<BenchWeb> {
   const child = spawn(
     process.execPath,
@@ -24,6 +25,7 @@ export async function startWeb(
     {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(cwd ? { cwd } : {}),
     },
   )
   let err = ''

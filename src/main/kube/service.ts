@@ -20,6 +20,7 @@ import { rowStream } from './row-stream'
 import { projectors } from './rows'
 import { decodeSecretValue } from './secret-value'
 import { createWatchCache, type WatchCacheOptions } from './watch-cache'
+import { createPrewarms } from './prewarm'
 import { createWatchRegistry, type WatchLease } from './watch-registry'
 
 type Methods = typeof resourceMethods
@@ -56,11 +57,16 @@ export interface KubeService {
 }
 
 const ALL = '*'
+
+/** The registry's key for one watch cache: context and server, kind, namespace scope (`*` = all). */
+const watchKey = (kc: KubeConfig, kind: string, scope: string): string =>
+  `${kc.getCurrentContext()}@${serverOf(kc)}|${kind}|${scope}`
 const PREWARM_HOLD_MS = 20_000
 
 /** Resources of any context: shared watch caches for lists, plain reads and writes for one object. */
 export function createKubeService(deps: KubeServiceDeps): KubeService {
   const registry = createWatchRegistry()
+  const prewarms = createPrewarms()
 
   /** Runs one call against a context, turning every failure into an ApiError a person can read. */
   async function withCluster<T>(
@@ -78,38 +84,39 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     }
   }
 
-  function acquire(kc: KubeConfig, input: WatchInput): WatchLease[] {
-    const contextKey = `${kc.getCurrentContext()}@${serverOf(kc)}`
+  /** The watch caches (one per namespace scope) an input needs, each with its registry key. */
+  function acquire(kc: KubeConfig, input: WatchInput): { key: string; lease: WatchLease }[] {
     // One watch per namespace rather than one cluster-wide watch filtered here: views usually show one or a
     // few namespaces of a big cluster, and namespace-scoped RBAC often forbids listing across all of them.
     const scopes =
       !isNamespaced(input.kind) || !input.namespaces?.length ? [ALL] : [...new Set(input.namespaces)].sort()
-    return scopes.map((scope) =>
-      registry.acquire(`${contextKey}|${input.kind}|${scope}`, () =>
+    return scopes.map((scope) => {
+      const key = watchKey(kc, input.kind, scope)
+      const lease = registry.acquire(key, () =>
         createWatchCache({
           ...deps.watchOptions,
           source: kubeListWatchSource(kc, input.kind, scope === ALL ? undefined : scope),
           project: projectors[input.kind],
           server: serverOf(kc),
         }),
-      ),
-    )
+      )
+      return { key, lease }
+    })
   }
 
   async function* watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent> {
-    const leases = acquire(await deps.getKubeConfig(input.context), input)
+    const held = acquire(await deps.getKubeConfig(input.context), input)
+    for (const { key } of held) prewarms.handOver(key)
     try {
       yield* rowStream(
-        leases.map((l) => l.cache),
+        held.map((h) => h.lease.cache),
         signal,
       )
     } finally {
-      for (const lease of leases) lease.release()
+      for (const { lease } of held) lease.release()
     }
   }
 
-  // One held prewarm per watch key: pages loaded again and again extend it rather than stack up.
-  const prewarmed = new Map<string, { leases: WatchLease[]; timer: ReturnType<typeof setTimeout> }>()
   async function prewarm(holdMs = PREWARM_HOLD_MS): Promise<void> {
     let kc: KubeConfig
     try {
@@ -117,23 +124,10 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     } catch {
       return // no context, or one that needs approval: the page says so itself
     }
+    // What the pods view opens on: the context's own namespace, else all (renderer: namespace-selection.ts).
     const namespace = kc.getContextObject(kc.getCurrentContext())?.namespace
     const input: WatchInput = { kind: 'pods', ...(namespace ? { namespaces: [namespace] } : {}) }
-    const key = `${kc.getCurrentContext()}@${serverOf(kc)}|${namespace ?? ALL}`
-    let held = prewarmed.get(key)
-    if (held) clearTimeout(held.timer)
-    // A held watch whose first list failed is given up: this page load tries again.
-    if (held?.leases.some((l) => l.cache.activity().stopped)) {
-      for (const lease of held.leases) lease.release()
-      held = undefined
-    }
-    const leases = held?.leases ?? acquire(kc, input)
-    const timer = setTimeout(() => {
-      prewarmed.delete(key)
-      for (const lease of leases) lease.release()
-    }, holdMs)
-    timer.unref?.()
-    prewarmed.set(key, { leases, timer })
+    prewarms.hold(watchKey(kc, 'pods', namespace ?? ALL), () => acquire(kc, input)[0]!.lease, holdMs)
   }
 
   return {
@@ -183,8 +177,7 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
       withCluster(input.context, async (kc) => ({ name: await createNamespace(kc, input.name) })),
     activeWatches: () => registry.active(),
     close: () => {
-      for (const held of prewarmed.values()) clearTimeout(held.timer)
-      prewarmed.clear()
+      prewarms.close()
       registry.closeAll()
     },
   }
