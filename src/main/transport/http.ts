@@ -75,8 +75,10 @@ export function createHttpHandler(
       res.writeHead(303, { Location: `/#token=${options.token}`, 'Cache-Control': 'no-store' })
       return void res.end()
     }
-    // The document (any path the single-page app answers, not an asset): the page's first request.
-    if (!url.pathname.startsWith('/assets/') && !/\.\w+$/.test(url.pathname)) options.onPage?.()
+    // The document (any path the single-page app answers, not an asset): the page's first request. Announced
+    // once the document is sent, so what it starts never delays the document itself.
+    if (options.onPage && !url.pathname.startsWith('/assets/') && !/\.\w+$/.test(url.pathname))
+      res.once('finish', options.onPage)
     options.serveStatic(req, res)
   }
 

@@ -66,7 +66,7 @@ describe('a page loading', () => {
     await send('/api/call', { method: 'POST', headers: { ...auth(), ...json }, body: callBody })
     expect(pages).toEqual([])
     await send('/')
-    expect(pages).toEqual(['page'])
+    await expect.poll(() => pages).toEqual(['page'])
   })
 })
 
