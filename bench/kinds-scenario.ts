@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { BenchBrowser } from './browser'
 import { onPage } from './browser'
 import type { BenchCluster } from './cluster'
@@ -187,10 +189,17 @@ export async function kindsInBrowser(
     // Idle: nothing changes in the cluster. The views left behind end their watches 10 s after they unmount
     // (useResourceWatch's linger), so the window starts once those have gone.
     await p.page.waitForTimeout(idle.settleSeconds * 1000)
+    // BENCH_IDLE_PROFILE=DIR: a CPU profile of the page over the idle window, to see what it spends.
+    const profileDir = process.env.BENCH_IDLE_PROFILE
+    if (profileDir) await p.cdp.send('Profiler.enable').then(() => p.cdp.send('Profiler.start'))
     const [idleBackendCpuPct, idlePageCpuPct] = await Promise.all([
       idleCpuPercent(() => processCpuSeconds(idle.backendPid), idle.seconds),
       idleCpuPercent(() => pageTaskSeconds(p.cdp), idle.seconds),
     ])
+    if (profileDir) {
+      const { profile } = await p.cdp.send('Profiler.stop')
+      writeFileSync(join(profileDir, `idle-page-${Date.now()}.cpuprofile`), JSON.stringify(profile))
+    }
     switches.sort((x, y) => x - y)
     return {
       switchFirstRowsMs: switches[Math.floor(switches.length / 2)] ?? Number.NaN,
