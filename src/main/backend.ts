@@ -18,6 +18,7 @@ import {
   createResourceHandlers,
   createSessionHandlers,
   createReconcileHandlers,
+  createNetworkStorageHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
@@ -137,6 +138,10 @@ export function createBackend(options: BackendOptions): Backend {
     apiResources: createApiResourceHandlers(apiResources, catalog),
     manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
     sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
+    networkStorage: createNetworkStorageHandlers({
+      getKubeConfig,
+      sandboxIngressPort: (context, server) => sandboxes.ingressPortFor(context, server),
+    }),
     reconcile: createReconcileHandlers({
       getKubeConfig,
       chaos: createChaosBus((context) => sandboxes.chaosTarget(context)),

@@ -9,9 +9,9 @@ import type {
 } from '@shared/contract/resources'
 import type { EventRow } from '@shared/rows'
 import { buildDetail, endpointLinks } from './detail'
-import { toApiError } from '../errors/policy'
+import { clusterRunner } from './with-cluster'
 import { isNamespaced } from './kinds'
-import { createKubeGet, serverOf, type KubeGet } from './kube-request'
+import { serverOf } from './kube-request'
 import { kubeListWatchSource } from './list-watch-source'
 import { objectEvents, objectYaml, readObject } from './object-reads'
 import { ownedLinks } from './owned-links'
@@ -68,21 +68,7 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
   const registry = createWatchRegistry()
   const prewarms = createPrewarms()
 
-  /** Runs one call against a context, turning every failure into an ApiError a person can read. */
-  async function withCluster<T>(
-    context: string | undefined,
-    fn: (kc: KubeConfig, get: KubeGet) => Promise<T>,
-  ): Promise<T> {
-    const kc = await deps.getKubeConfig(context)
-    const get = createKubeGet(kc)
-    try {
-      return await fn(kc, get)
-    } catch (err) {
-      throw toApiError(err, { server: serverOf(kc) })
-    } finally {
-      get.close()
-    }
-  }
+  const withCluster = clusterRunner(deps.getKubeConfig)
 
   /** The watch caches (one per namespace scope) an input needs, each with its registry key. */
   function acquire(kc: KubeConfig, input: WatchInput): { key: string; lease: WatchLease }[] {

@@ -6,6 +6,10 @@ import { HpaTab } from '../batch/HpaTab'
 import { JobTab } from '../batch/JobTab'
 import { SetPodsTab } from '../batch/SetPodsTab'
 import { RoleRulesTab } from '../rbac/RoleRulesTab'
+import { IngressTab } from '../network/IngressTab'
+import { ClaimTab } from '../storage/ClaimTab'
+import { StorageClassTab } from '../storage/StorageClassTab'
+import { VolumeTab } from '../storage/VolumeTab'
 import { RolloutPanel } from '../../actions/RolloutPanel'
 
 /** The object a dedicated tab is about, in the generic detail panel. */
@@ -69,6 +73,18 @@ export const dedicatedTabs: Readonly<Record<string, TabsFor>> = {
   'horizontalpodautoscalers.autoscaling': scoped((t) => [
     { id: 'scaling', label: 'Scaling', render: () => body(<HpaTab target={t} />) },
   ]),
+  'ingresses.networking.k8s.io': scoped((t) => [
+    { id: 'routes', label: 'Routes', render: () => body(<IngressTab target={t} />) },
+  ]),
+  persistentvolumeclaims: scoped((t) => [
+    { id: 'storage', label: 'Storage', render: () => body(<ClaimTab target={t} />) },
+  ]),
+  persistentvolumes: (t) => [
+    { id: 'storage', label: 'Storage', render: () => body(<VolumeTab target={t} />) },
+  ],
+  'storageclasses.storage.k8s.io': (t) => [
+    { id: 'storage', label: 'Claims & volumes', render: () => body(<StorageClassTab target={t} />) },
+  ],
   'roles.rbac.authorization.k8s.io': rulesTab,
   'clusterroles.rbac.authorization.k8s.io': rulesTab,
 }
