@@ -77,6 +77,7 @@ const sizes = smoke
       kinds: 2,
       perKind: 50,
       big: 200,
+      idleSeconds: 1,
     }
   : quick
     ? {
@@ -91,6 +92,7 @@ const sizes = smoke
         kinds: 20,
         perKind: 200,
         big: 2000,
+        idleSeconds: 5,
       }
     : {
         small: 10_000,
@@ -104,6 +106,7 @@ const sizes = smoke
         kinds: 20,
         perKind: 2000,
         big: 10_000,
+        idleSeconds: 20,
       }
 const slowRuns = quick ? 1 : 3
 const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : undefined
@@ -238,9 +241,11 @@ try {
     ? undefined
     : await attempt('scenario 8', async () => {
         const setup = await setUpKinds(cluster, NS, sizes.kinds, sizes.perKind, sizes.big)
-        const backend = await repeat(slowRuns, () => backendRss(cluster, setup))
+        const backend = await repeat(slowRuns, () => backendRss(cluster, setup, sizes.idleSeconds))
+        // The settle outlasts useResourceWatch's 10 s linger; smoke mode (npm test) skips it to stay short.
+        const idle = { backendPid: web.pid, seconds: sizes.idleSeconds, settleSeconds: smoke ? 0 : 11 }
         const inApp = await repeat(slowRuns, () =>
-          retryOnce(() => kindsInBrowser(browser, web.url, setup, sizes.perKind, sizes.big, expected)),
+          retryOnce(() => kindsInBrowser(browser, web.url, setup, sizes.perKind, sizes.big, expected, idle)),
         )
         return { backend, inApp }
       })

@@ -1,5 +1,6 @@
 // Child process of scenario 8: Skiff's resource services (the same the backend runs) watching many kinds and
-// the pods at once, so the figure is this process's own RSS. Prints one JSON line, then waits for stdin to end.
+// the pods at once, so the figure is this process's own RSS. Prints one JSON line; then, with nothing changing,
+// measures its own CPU for argv[3] seconds and prints a second line; then waits for stdin to end.
 import { setMaxListeners } from 'node:events'
 import { KubeConfig } from '@kubernetes/client-node'
 import { createKubeService } from '../src/main/kube'
@@ -7,6 +8,7 @@ import { createApiService } from '../src/main/resources/api-service'
 import { createCatalogService } from '../src/main/resources/catalog'
 
 const kinds = (process.argv[2] ?? '').split(',').filter(Boolean)
+const idleSeconds = Number(process.argv[3] ?? 0)
 const kc = new KubeConfig()
 kc.loadFromDefault()
 const getKubeConfig = (): Promise<KubeConfig> => Promise.resolve(kc)
@@ -44,6 +46,13 @@ const rssMb = process.memoryUsage().rss / 1024 / 1024
 process.stdout.write(
   `${JSON.stringify({ rssMb, rows: counts.reduce((a, b) => a + b, 0), ms: Date.now() - started })}\n`,
 )
+// Idle: every snapshot is whole and nothing changes; what the watches, timers and keep-alives still cost.
+const cpuBefore = process.cpuUsage()
+const idleStart = performance.now()
+await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000))
+const cpu = process.cpuUsage(cpuBefore)
+const idleCpuPct = ((cpu.user + cpu.system) / 1000 / (performance.now() - idleStart)) * 100
+process.stdout.write(`${JSON.stringify({ idleCpuPct })}\n`)
 process.stdin.resume()
 process.stdin.on('end', () => {
   abort.abort()

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { BenchBrowser } from './browser'
 import { onPage } from './browser'
 import type { BenchCluster } from './cluster'
+import { idleCpuPercent, pageTaskSeconds, processCpuSeconds } from './idle-cpu'
 import { spread } from './stats'
 import { figure, type Figure } from './table'
 
@@ -90,25 +93,31 @@ export async function setUpKinds(
 export async function backendRss(
   cluster: BenchCluster,
   setup: KindsSetup,
-): Promise<{ rssMb: number; rows: number }> {
+  idleSeconds: number,
+): Promise<{ rssMb: number; rows: number; idleCpuPct: number }> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', 'bench/kinds-backend.ts', setup.kinds.join(',')],
+    ['--expose-gc', '--import', 'tsx', 'bench/kinds-backend.ts', setup.kinds.join(','), String(idleSeconds)],
     {
       env: cluster.env,
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   )
   try {
-    const line = await new Promise<string>((resolve, reject) => {
+    // Two lines: RSS once every snapshot is whole, then the idle CPU measured after it.
+    const lines = await new Promise<string[]>((resolve, reject) => {
       let out = ''
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString()
-        if (out.includes('\n')) resolve(out.split('\n')[0] ?? '')
+        const done = out.split('\n')
+        if (done.length > 2) resolve(done.slice(0, 2))
       })
       child.once('exit', (code) => reject(new Error(`kinds-backend exited with ${code}`)))
     })
-    return JSON.parse(line) as { rssMb: number; rows: number }
+    return {
+      ...(JSON.parse(lines[0] ?? '') as { rssMb: number; rows: number }),
+      ...(JSON.parse(lines[1] ?? '') as { idleCpuPct: number }),
+    }
   } finally {
     child.stdin.end()
   }
@@ -138,6 +147,9 @@ export interface KindsBrowserResult {
   bigFirstRowsMs: number
   bigAllRowsMs: number
   heapMb: number
+  /** With the big CRD's view open and nothing changing: the web backend's CPU and the page's main thread. */
+  idleBackendCpuPct: number
+  idlePageCpuPct: number
 }
 
 /**
@@ -151,6 +163,7 @@ export async function kindsInBrowser(
   perKind: number,
   bigCount: number,
   pods: number,
+  idle: { backendPid: number; seconds: number; settleSeconds: number },
 ): Promise<KindsBrowserResult> {
   return await onPage(browser, `${url}#workloads`, async (p) => {
     // The pods view has listed every pod (its grid counts them) before the kinds are opened.
@@ -173,6 +186,20 @@ export async function kindsInBrowser(
     for (let i = 0; i < 4; i++)
       switches.push((await open(i % 2 ? b! : a!, i % 2 ? 'Kind1' : 'Kind0', 1)).first)
     const big = await open(setup.big, 'Big', bigCount)
+    // Idle: nothing changes in the cluster. The views left behind end their watches 10 s after they unmount
+    // (useResourceWatch's linger), so the window starts once those have gone.
+    await p.page.waitForTimeout(idle.settleSeconds * 1000)
+    // BENCH_IDLE_PROFILE=DIR: a CPU profile of the page over the idle window, to see what it spends.
+    const profileDir = process.env.BENCH_IDLE_PROFILE
+    if (profileDir) await p.cdp.send('Profiler.enable').then(() => p.cdp.send('Profiler.start'))
+    const [idleBackendCpuPct, idlePageCpuPct] = await Promise.all([
+      idleCpuPercent(() => processCpuSeconds(idle.backendPid), idle.seconds),
+      idleCpuPercent(() => pageTaskSeconds(p.cdp), idle.seconds),
+    ])
+    if (profileDir) {
+      const { profile } = await p.cdp.send('Profiler.stop')
+      writeFileSync(join(profileDir, `idle-page-${Date.now()}.cpuprofile`), JSON.stringify(profile))
+    }
     switches.sort((x, y) => x - y)
     return {
       switchFirstRowsMs: switches[Math.floor(switches.length / 2)] ?? Number.NaN,
@@ -180,13 +207,15 @@ export async function kindsInBrowser(
       bigFirstRowsMs: big.first,
       bigAllRowsMs: big.all,
       heapMb: await p.heapMb(),
+      idleBackendCpuPct,
+      idlePageCpuPct,
     }
   })
 }
 
 export function kindsFigures(
   sizes: { kinds: number; perKind: number; big: number; pods: number },
-  backend: { rssMb: number }[],
+  backend: { rssMb: number; idleCpuPct: number }[],
   browser: KindsBrowserResult[],
 ): Figure[] {
   const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n))
@@ -201,6 +230,30 @@ export function kindsFigures(
       spread(pick(backend, (r) => r.rssMb)),
       { below: 400 },
       'the backend’s resource services in a process of their own',
+    ),
+    figure(
+      s,
+      `${many} watched, nothing changing: backend CPU`,
+      '%',
+      spread(pick(backend, (r) => r.idleCpuPct)),
+      { below: 1 },
+      'of one core; the same process as the RSS above',
+    ),
+    figure(
+      s,
+      'In the app, idle on a kind’s view: web backend CPU',
+      '%',
+      spread(pick(browser, (r) => r.idleBackendCpuPct)),
+      { below: 1 },
+      'of one core; the whole web-mode process',
+    ),
+    figure(
+      s,
+      'In the app, idle on a kind’s view: page main thread',
+      '%',
+      spread(pick(browser, (r) => r.idlePageCpuPct)),
+      { below: 1 },
+      'CDP TaskDuration',
     ),
     figure(s, `Renderer heap (pods view + kind views)`, 'MB', spread(pick(browser, (r) => r.heapMb)), {
       below: 150,

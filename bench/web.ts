@@ -9,14 +9,23 @@ export interface BenchWeb {
   stop(): Promise<void>
 }
 
-/** `nodeArgs` go before the script, e.g. `--cpu-prof` (which NODE_OPTIONS refuses). */
-export async function startWeb(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): Promise<BenchWeb> {
+/**
+ * `nodeArgs` go before the script, e.g. `--cpu-prof` (which NODE_OPTIONS refuses); `webArgs` after it,
+ * e.g. `--static DIR` for another build of the renderer; `cwd` another checkout's backend.
+ */
+export async function startWeb(
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+  webArgs: string[] = [],
+  cwd?: string,
+): Promise<BenchWeb> {
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'src/main/web/index.ts', '--port', '0'],
+    [...nodeArgs, '--import', 'tsx', 'src/main/web/index.ts', '--port', '0', ...webArgs],
     {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      ...(cwd ? { cwd } : {}),
     },
   )
   let err = ''

@@ -53,6 +53,8 @@ export interface Backend {
   dispatcher: Dispatcher
   /** Brings back the sandboxes that were running when Skiff last quit. */
   restore(): Promise<void>
+  /** A page is loading: start what its first screen will ask for (see KubeService.prewarm). */
+  prewarm(): void
   /** Cluster jobs still running, e.g. so the desktop shell can ask before quitting kills them. */
   runningJobs(): number
   close(): Promise<void>
@@ -153,6 +155,7 @@ export function createBackend(options: BackendOptions): Backend {
         if (r.error) log(`Sandbox "${r.name}" could not be restarted: ${r.error}`)
       }
     },
+    prewarm: () => void kube.prewarm(),
     runningJobs: () => jobs.running().length,
     async close() {
       kube.close()

@@ -98,6 +98,32 @@ describe('rowStream', () => {
     cache.stop()
   })
 
+  it('a subscriber joining a cache that holds many rows gets the first ones alone, then the rest', async () => {
+    const timers = fakeTimers()
+    const src = fakeSource()
+    for (const n of ['a', 'b', 'c', 'd', 'e']) src.put(cm(n))
+    const cache = createWatchCache({ source: src, project: projectors.configmaps, timers, pageSize: 2 })
+    await cache.ready
+    // Read only after both parts are queued: the head part is still sent on its own, never merged.
+    const abort = new AbortController()
+    const stream = rowStream([cache], abort.signal, 2)
+    const first = await stream.next()
+    const second = await stream.next()
+    expect(first.value).toEqual({
+      type: 'snapshot',
+      rows: [expect.objectContaining({ name: 'a' }), expect.objectContaining({ name: 'b' })],
+      more: true,
+    })
+    expect(second.value).toMatchObject({
+      type: 'snapshot',
+      rows: [{ name: 'c' }, { name: 'd' }, { name: 'e' }],
+    })
+    expect((second.value as { more?: true }).more).toBeUndefined()
+    abort.abort()
+    await stream.return(undefined)
+    cache.stop()
+  })
+
   it('two subscribers reading at different speeds during a first list each get every row once', async () => {
     const timers = fakeTimers()
     const src = fakeSource()

@@ -17,9 +17,19 @@ function combine(states: Health[]): Health {
 
 type Snapshot<R> = Extract<RowEvent<R>, { type: 'snapshot' }>
 
+/**
+ * A subscriber joining caches that already hold many rows gets the first this many alone, then the rest: the
+ * first screen is encoded, sent and shown while the rest (10,000 pods are ~3 MB of JSON) is still being encoded
+ * (a cold start's first rows; docs/performance.md).
+ */
+export const HEAD_ROWS = 500
+/** Head parts, which are never merged with what follows them. */
+const alone = new WeakSet<object>()
+
 /** Parts of a snapshot still waiting for the reader become one event: a slow reader gets fewer, bigger ones. */
 function mergeParts<R>(waiting: RowEvent<R>, next: RowEvent<R>): RowEvent<R> | undefined {
-  if (waiting.type !== 'snapshot' || !waiting.more || next.type !== 'snapshot') return undefined
+  if (waiting.type !== 'snapshot' || !waiting.more || next.type !== 'snapshot' || alone.has(waiting))
+    return undefined
   const rows = waiting.rows // this subscriber's own copy (see `part`)
   for (const r of next.rows) rows.push(r) // not push(...rows): 50,000 arguments overflow the stack
   const merged: Snapshot<R> = { type: 'snapshot', rows }
@@ -36,6 +46,7 @@ function mergeParts<R>(waiting: RowEvent<R>, next: RowEvent<R>): RowEvent<R> | u
 export async function* rowStream<R extends KeyedRow = Row>(
   caches: WatchCache<R>[],
   signal: AbortSignal,
+  headRows = HEAD_ROWS,
 ): AsyncGenerator<RowEvent<R>> {
   const queue = createEventQueue<RowEvent<R>>(signal, mergeParts)
   let started = false
@@ -50,6 +61,14 @@ export async function* rowStream<R extends KeyedRow = Row>(
   // A cache hands the same page array to every subscriber; this queue's own copy is what mergeParts may grow.
   const part = (rows: R[]): void => {
     if (rows.length > 0) queue.push({ type: 'snapshot', rows: rows.slice(), more: true })
+  }
+  // What the caches hold when this subscriber joins: its first `headRows` go first, alone; returns the rest.
+  const head = (rows: R[]): R[] => {
+    if (rows.length <= headRows) return rows
+    const first: Snapshot<R> = { type: 'snapshot', rows: rows.slice(0, headRows), more: true }
+    alone.add(first)
+    queue.push(first)
+    return rows.slice(headRows)
   }
   const lastPart = (rows: R[]): void => {
     started = true
@@ -72,9 +91,9 @@ export async function* rowStream<R extends KeyedRow = Row>(
   let onAbort: (() => void) | undefined
   try {
     // Caches that have listed already (another subscriber's) give the whole snapshot in one event.
-    if (caches.every((c) => c.isReady())) lastPart(caches.flatMap((c) => c.rows()))
+    if (caches.every((c) => c.isReady())) lastPart(head(caches.flatMap((c) => c.rows())))
     else {
-      for (const cache of caches) part(cache.rows())
+      part(head(caches.flatMap((c) => c.rows())))
       const aborted = new Promise<'aborted'>((resolve) => {
         onAbort = () => resolve('aborted')
         signal.addEventListener('abort', onAbort, { once: true })

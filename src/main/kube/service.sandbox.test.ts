@@ -94,6 +94,23 @@ describe('resources against the sandbox, with kubectl making the changes', () =>
     expect(await a.ended).toBeUndefined()
   })
 
+  it('a prewarmed pods watch is taken over by the view that asks for it, or let go after its hold', async () => {
+    await svc.prewarm(60_000)
+    await svc.prewarm(60_000) // a page loaded again extends the hold; it does not take a second lease
+    expect([...svc.activeWatches()]).toEqual([[expect.stringMatching(/\|pods\|\*$/), 1]])
+    const pods = watchRows({ kind: 'pods' })
+    await pods.waitFor('the snapshot', () => pods.events.some((e) => e.type === 'snapshot' && !e.more))
+    expect(pods.rows.size).toBeGreaterThan(0)
+    // The view holds the watch now, and only the view: it ends with it.
+    expect([...svc.activeWatches().values()]).toEqual([1])
+    await pods.stop()
+    expect(svc.activeWatches().size).toBe(0)
+
+    await svc.prewarm(0) // nobody comes: the hold ends by itself
+    expect(svc.activeWatches().size).toBe(1)
+    await pods.waitFor('the hold to end', () => svc.activeWatches().size === 0)
+  })
+
   it('several namespaces: one cache per namespace, one merged snapshot', async () => {
     const ns = watchRows({ kind: 'pods', namespaces: ['kube-system', 'default', 'kube-system'] })
     await ns.waitFor('the snapshot', () => ns.events.length > 0)

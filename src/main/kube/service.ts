@@ -20,7 +20,8 @@ import { rowStream } from './row-stream'
 import { projectors } from './rows'
 import { decodeSecretValue } from './secret-value'
 import { createWatchCache, type WatchCacheOptions } from './watch-cache'
-import { createWatchRegistry } from './watch-registry'
+import { createPrewarms } from './prewarm'
+import { createWatchRegistry, type WatchLease } from './watch-registry'
 
 type Methods = typeof resourceMethods
 type InputOf<M extends keyof Methods> = z.output<Methods[M]['input']>
@@ -44,6 +45,12 @@ export interface KubeService {
   delete(input: DeleteInput): Promise<{ deleted: true }>
   revealSecret(input: RevealInput): Promise<{ value: string; binary: boolean; size: number }>
   createNamespace(input: CreateNamespaceInput): Promise<{ name: string }>
+  /**
+   * Starts the current context's pods watch (the context's own namespace, else all, as the views open) for a
+   * page that is about to load, so its list runs while the page's script does. Held `holdMs` unless a view
+   * subscribes meanwhile (it then shares it); a failure is left for the view to meet and report.
+   */
+  prewarm(holdMs?: number): Promise<void>
   /** Running watch caches, keyed `context|kind|namespace` (`*` = all), with their subscriber counts. */
   activeWatches(): Map<string, number>
   close(): void
@@ -51,41 +58,67 @@ export interface KubeService {
 
 const ALL = '*'
 
+/** The registry's key for one watch cache: context and server, kind, namespace scope (`*` = all). */
+const watchKey = (kc: KubeConfig, kind: string, scope: string): string =>
+  `${kc.getCurrentContext()}@${serverOf(kc)}|${kind}|${scope}`
+const PREWARM_HOLD_MS = 20_000
+
 /** Resources of any context: shared watch caches for lists, plain reads and writes for one object. */
 export function createKubeService(deps: KubeServiceDeps): KubeService {
   const registry = createWatchRegistry()
+  const prewarms = createPrewarms()
 
   const withCluster = clusterRunner(deps.getKubeConfig)
 
-  async function* watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent> {
-    const kc = await deps.getKubeConfig(input.context)
-    const contextKey = `${kc.getCurrentContext()}@${serverOf(kc)}`
+  /** The watch caches (one per namespace scope) an input needs, each with its registry key. */
+  function acquire(kc: KubeConfig, input: WatchInput): { key: string; lease: WatchLease }[] {
     // One watch per namespace rather than one cluster-wide watch filtered here: views usually show one or a
     // few namespaces of a big cluster, and namespace-scoped RBAC often forbids listing across all of them.
     const scopes =
       !isNamespaced(input.kind) || !input.namespaces?.length ? [ALL] : [...new Set(input.namespaces)].sort()
-    const leases = scopes.map((scope) =>
-      registry.acquire(`${contextKey}|${input.kind}|${scope}`, () =>
+    return scopes.map((scope) => {
+      const key = watchKey(kc, input.kind, scope)
+      const lease = registry.acquire(key, () =>
         createWatchCache({
           ...deps.watchOptions,
           source: kubeListWatchSource(kc, input.kind, scope === ALL ? undefined : scope),
           project: projectors[input.kind],
           server: serverOf(kc),
         }),
-      ),
-    )
+      )
+      return { key, lease }
+    })
+  }
+
+  async function* watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent> {
+    const held = acquire(await deps.getKubeConfig(input.context), input)
+    for (const { key } of held) prewarms.handOver(key)
     try {
       yield* rowStream(
-        leases.map((l) => l.cache),
+        held.map((h) => h.lease.cache),
         signal,
       )
     } finally {
-      for (const lease of leases) lease.release()
+      for (const { lease } of held) lease.release()
     }
+  }
+
+  async function prewarm(holdMs = PREWARM_HOLD_MS): Promise<void> {
+    let kc: KubeConfig
+    try {
+      kc = await deps.getKubeConfig()
+    } catch {
+      return // no context, or one that needs approval: the page says so itself
+    }
+    // What the pods view opens on: the context's own namespace, else all (renderer: namespace-selection.ts).
+    const namespace = kc.getContextObject(kc.getCurrentContext())?.namespace
+    const input: WatchInput = { kind: 'pods', ...(namespace ? { namespaces: [namespace] } : {}) }
+    prewarms.hold(watchKey(kc, 'pods', namespace ?? ALL), () => acquire(kc, input)[0]!.lease, holdMs)
   }
 
   return {
     watch,
+    prewarm,
     detail: (ref) =>
       withCluster(ref.context, async (_kc, get) => {
         const obj = await readObject(get, ref)
@@ -129,6 +162,9 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     createNamespace: (input) =>
       withCluster(input.context, async (kc) => ({ name: await createNamespace(kc, input.name) })),
     activeWatches: () => registry.active(),
-    close: () => registry.closeAll(),
+    close: () => {
+      prewarms.close()
+      registry.closeAll()
+    },
   }
 }

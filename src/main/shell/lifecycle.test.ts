@@ -15,12 +15,14 @@ vi.mock('electron', () => import('../../../test/support/electron-stub'))
 // The backend is plain Node and tested on its own; here only its joints with the shell matter.
 const backend = vi.hoisted(() => ({
   closed: 0,
+  prewarmed: 0,
   release: (): void => {},
 }))
 vi.mock('../backend', () => ({
   createBackend: () => ({
     dispatcher: { call: vi.fn(), subscribe: vi.fn(), activeSubscriptions: () => 0 },
     restore: async () => {},
+    prewarm: (): void => void backend.prewarmed++,
     runningJobs: () => 0,
     close: () =>
       new Promise<void>((resolve) => {
@@ -39,6 +41,7 @@ async function started(): Promise<void> {
 beforeEach(() => {
   resetElectronStub()
   backend.closed = 0
+  backend.prewarmed = 0
 })
 
 describe('the shell from launch to quit', () => {
@@ -56,6 +59,7 @@ describe('the shell from launch to quit', () => {
 
   it('binds the contract over IPC and refuses webviews in any web contents', async () => {
     await started()
+    expect(backend.prewarmed).toBe(1) // the first screen's list starts with the window
     expect([...ipcMain.handlers.keys()]).toEqual(['api:call'])
     const contents = new StubWebContents()
     app.emit('web-contents-created', {}, contents)

@@ -31,14 +31,17 @@ export function startShell(mainDir: string, rendererUrl: string | undefined): vo
     const backend = createBackend({ transport: 'electron', dataDir })
     const unbind = bindIpc(backend.dispatcher, isAppUrl)
     void backend.restore()
-    const open = (): BrowserWindow =>
-      createWindow({
+    const open = (): BrowserWindow => {
+      // The first screen's list starts while the window loads its script (docs/performance.md, cold start).
+      backend.prewarm()
+      return createWindow({
         app: location,
         isAppUrl,
         stateFile: join(dataDir, 'window-state.json'),
         mainDir,
         runningJobs: backend.runningJobs,
       })
+    }
     open()
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open()

@@ -12,6 +12,8 @@ export interface HttpTransportOptions {
   port: () => number
   /** Serves the built renderer for anything that is not /api. */
   serveStatic: (req: IncomingMessage, res: ServerResponse) => void
+  /** The page itself (not an asset) was asked for: a page is loading. */
+  onPage?: () => void
   /** Where a fault that escaped a handler is reported (the request gets 500; the process lives on). */
   log?: (message: string) => void
 }
@@ -76,6 +78,10 @@ export function createHttpHandler(
       res.writeHead(303, { Location: `/#token=${options.token}`, 'Cache-Control': 'no-store' })
       return void res.end()
     }
+    // The document (any path the single-page app answers, not an asset): the page's first request. Announced
+    // once the document is sent, so what it starts never delays the document itself.
+    if (options.onPage && !url.pathname.startsWith('/assets/') && !/\.\w+$/.test(url.pathname))
+      res.once('finish', options.onPage)
     options.serveStatic(req, res)
   }
 

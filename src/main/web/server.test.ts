@@ -8,6 +8,7 @@ import { startWebServer, type WebServer } from './server'
 
 let web: WebServer
 let dir: string
+const pages: string[] = []
 const backend = createBackend({
   transport: 'web',
   dataDir: tmpdir(),
@@ -17,7 +18,11 @@ const backend = createBackend({
 
 beforeAll(async () => {
   dir = staticPageDir('web')
-  web = await startWebServer({ dispatcher: backend.dispatcher, staticDir: dir })
+  web = await startWebServer({
+    dispatcher: backend.dispatcher,
+    staticDir: dir,
+    onPage: () => pages.push('page'),
+  })
 })
 afterAll(async () => {
   await stopWebServer(web, dir)
@@ -53,6 +58,18 @@ function send(
 const auth = (): Record<string, string> => ({ Authorization: `Bearer ${web.token}` })
 const callBody = JSON.stringify({ method: 'system.info', input: {} })
 const json = { 'Content-Type': 'application/json' }
+
+describe('a page loading', () => {
+  it('is announced for the document, never for assets or the API', async () => {
+    pages.length = 0
+    await send('/icon.svg')
+    await send('/assets/index.js')
+    await send('/api/call', { method: 'POST', headers: { ...auth(), ...json }, body: callBody })
+    expect(pages).toEqual([])
+    await send('/')
+    await expect.poll(() => pages).toEqual(['page'])
+  })
+})
 
 describe('web mode security', () => {
   it('binds to loopback only', () => {

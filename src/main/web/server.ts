@@ -12,6 +12,8 @@ export interface WebServerOptions {
   staticDir: string
   port?: number
   token?: string
+  /** Called when a page (not an asset) is requested; see HttpTransportOptions.onPage. */
+  onPage?: () => void
 }
 
 export interface WebServer {
@@ -34,6 +36,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     dispatcher: options.dispatcher,
     token,
     port: () => port,
+    onPage: options.onPage,
     serveStatic: (req, res) =>
       serveStatic(req, res, () => {
         res.writeHead(404).end('Not found.')

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { lazy, useEffect, useState } from 'react'
 import { sections } from './sections'
 import { ThemeSwitch } from './components/ThemeSwitch'
 import { api } from './api/client'
@@ -11,10 +11,15 @@ import { NoticeArea } from './components/Notice'
 import { useSidebarCollapsed } from './sidebar-state'
 import { CommandPalette } from './palette/CommandPalette'
 import { KindNav } from './sidebar/KindNav'
-import { KindSection } from './resources/generic/KindSection'
+import { LazyView } from './components/LazyView'
 import { parseKindHash } from './resources/generic/routes'
 import { TerminalDock } from './terminal/TerminalDock'
 import { Guide } from './guide/Guide'
+
+// A kind from discovery (#16) has its own chunk: a cold start on the Overview or Pods does not need it.
+const KindSection = lazy(() =>
+  import('./resources/generic/KindSection').then((m) => ({ default: m.KindSection })),
+)
 
 function sectionFromHash(): string {
   const id = window.location.hash.replace(/^#/, '')
@@ -105,11 +110,13 @@ export function App() {
             </p>
           </div>
         ) : kindRoute ? (
-          <KindSection key={`${context.name ?? ''}:${generation}`} context={context.name} route={kindRoute} />
+          <LazyView what={kindRoute.id} key={`${context.name ?? ''}:${generation}`}>
+            <KindSection context={context.name} route={kindRoute} />
+          </LazyView>
         ) : (
           // Resource views are keyed by context so every watch restarts cleanly when it changes.
           <div key={`${section.needsContext ? (context.name ?? '') : section.id}:${generation}`}>
-            {section.render(context.name)}
+            <LazyView what={section.label}>{section.render(context.name)}</LazyView>
           </div>
         )}
       </main>

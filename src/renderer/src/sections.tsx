@@ -1,18 +1,18 @@
-import type { ReactNode } from 'react'
-import { SystemView } from './system/SystemView'
-import { ClustersView } from './clusters/ClustersView'
-import { ContextsView } from './contexts/ContextsView'
-import { ManifestWorkbench } from './yaml/ManifestWorkbench'
-import { PortsPanel } from './ports/PortsPanel'
-import {
-  ConfigView,
-  EventsView,
-  NamespacesView,
-  NetworkView,
-  NodesView,
-  OverviewView,
-  WorkloadsView,
-} from './resources'
+import { lazy, type ReactNode } from 'react'
+import { ConfigView, EventsView, NetworkView, NodesView, OverviewView, WorkloadsView } from './resources'
+
+// Sections a cold start on the Overview or Pods does not need load on first use (docs/performance.md).
+const ClustersView = lazy(() => import('./clusters/ClustersView').then((m) => ({ default: m.ClustersView })))
+const ContextsView = lazy(() => import('./contexts/ContextsView').then((m) => ({ default: m.ContextsView })))
+const ManifestWorkbench = lazy(() =>
+  import('./yaml/ManifestWorkbench').then((m) => ({ default: m.ManifestWorkbench })),
+)
+const PortsPanel = lazy(() => import('./ports/PortsPanel').then((m) => ({ default: m.PortsPanel })))
+// Its create form checks names with the contract's zod rule: lazy, so zod is not in the first paint either.
+const NamespacesView = lazy(() =>
+  import('./resources/views/NamespacesView').then((m) => ({ default: m.NamespacesView })),
+)
+const SystemView = lazy(() => import('./system/SystemView').then((m) => ({ default: m.SystemView })))
 
 export interface Section {
   id: string

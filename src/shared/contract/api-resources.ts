@@ -3,24 +3,14 @@ import { method, stream } from './define'
 import { contextName, dns1123Label, dns1123Subdomain } from './names'
 import type { EventRow, RowBase } from '../rows'
 import type { RowEvent } from './resources'
+export * from './kind-groups'
+import type { KindGroup } from './kind-groups'
 
 /**
  * Every kind the cluster serves, found through discovery (#16): the generic half. The seed's nine kinds keep their
  * dedicated projections (resources.ts); any kind, those included, can also be listed here through the server's
  * Table output, with the columns `kubectl get` prints.
  */
-
-/** The sidebar's groups, in order. `custom` kinds are shown by API group. */
-export const kindGroups = [
-  'workloads',
-  'network',
-  'config',
-  'storage',
-  'access',
-  'cluster',
-  'custom',
-] as const
-export type KindGroup = (typeof kindGroups)[number]
 
 export interface ApiKind {
   /** `resource.group` as kubectl names it (`statefulsets.apps`; `pods` for the core group): unique per cluster. */

@@ -1,17 +1,13 @@
 import { z } from 'zod'
 import { method, stream } from './define'
 import { contextName, dns1123Label, dns1123Subdomain } from './names'
+export * from './session-limits'
+import { EXEC_INPUT_MAX } from './session-limits'
 
 // Interactive sessions (a shell in a container) and port forwards. A session is a stream (output, then its
 // exit) plus two methods that feed it (input, resize), keyed by the id its first event carries. It lives as
 // long as the stream: closing the window or the page ends it like any other stream.
 
-/** Most bytes one `exec.input` call may carry (a large paste is sent in several calls). */
-export const EXEC_INPUT_MAX = 16_384
-/** Input a session accepts per second, in bytes; a runaway paste beyond it is refused, not queued. */
-export const EXEC_INPUT_RATE = 256 * 1024
-/** Sessions one backend keeps open at once. */
-export const EXEC_SESSIONS_MAX = 32
 /** Port forwards one backend keeps at once. */
 export const FORWARDS_MAX = 64
 

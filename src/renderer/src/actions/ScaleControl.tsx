@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { api } from '../api/client'
-import { replicaProblem, SCALE_CONFIRM_ABOVE, type ScalableKind } from '@shared/contract'
+import { replicaProblem, SCALE_CONFIRM_ABOVE, type ScalableKind } from '@shared/contract/scale-rules'
 import { Dialog } from '../components/Dialog'
 import { useNotice } from '../components/Notice'
 import type { PodRow } from '@shared/rows'

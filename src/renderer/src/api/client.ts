@@ -1,4 +1,6 @@
-import { createClient, type ApiClient, type Bridge } from '@shared/contract'
+import type { Bridge } from '@shared/contract'
+// The client alone: the contract's barrel would bring every zod schema into the first paint.
+import { createClient, type ApiClient } from '@shared/contract/client'
 import { createHttpBridge } from './http-bridge'
 import { markUnauthorised } from './session-auth'
 import { browserWebToken } from './web-token'

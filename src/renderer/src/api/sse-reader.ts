@@ -3,6 +3,9 @@ export interface SseMessage {
   data: string
 }
 
+/** After a message this large, the reader lets the page render before it parses the next one. */
+const YIELD_AFTER_CHARS = 64 * 1024
+
 /**
  * Reads Server-Sent Events from a fetch body. Web mode reads its event stream with fetch rather than
  * EventSource because EventSource cannot send the Authorization header the token rides in.
@@ -14,18 +17,42 @@ export async function readSse(
   const reader = body.getReader()
   const decoder = new TextDecoder()
   let buffer = ''
+  // Where the search for the end of a message resumes: a 3 MB message arrives in ~50 reads, and searching the
+  // whole buffer again after each one was quadratic.
+  let searchFrom = 0
   for (;;) {
     const { value, done } = await reader.read()
     if (done) return
     buffer += decoder.decode(value, { stream: true })
     let end: number
-    while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+    while ((end = blockEnd(buffer, searchFrom)) >= 0) {
       const block = buffer.slice(0, end)
       buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '')
+      searchFrom = 0
       const message = parseBlock(block)
       if (message) onMessage(message)
+      // A big message (the first rows of a big list) is shown before the next one is parsed.
+      if (block.length > YIELD_AFTER_CHARS && blockEnd(buffer, 0) >= 0) await nextTask()
     }
+    searchFrom = Math.max(0, buffer.length - 3) // a separator may straddle two reads
   }
+}
+
+function blockEnd(buffer: string, from: number): number {
+  const at = buffer.slice(from).search(/\r?\n\r?\n/)
+  return at < 0 ? -1 : from + at
+}
+
+/** A new task (not a clamped timer): work React has scheduled meanwhile runs first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      resolve()
+    }
+    channel.port2.postMessage(null)
+  })
 }
 
 function parseBlock(block: string): SseMessage | undefined {

@@ -65,7 +65,11 @@ let ResourceList: typeof ResourceListComponent
 beforeAll(async () => {
   window.bridge = bridge
   ;({ ResourceList } = await import('./ResourceList'))
+  // The detail panel is a lazy chunk: load it once here, so opening it in a test waits only for React.
+  await import('./detail/DetailPanel')
 })
+/** The detail panel appears once its lazy chunk has loaded. */
+const LOADED = { timeout: 10_000 }
 installFakeLayout()
 afterEach(() => {
   cleanup()
@@ -155,7 +159,7 @@ describe('ResourceList', () => {
     await show(<ResourceList kind="pods" empty={() => 'none'} />)
     fireEvent.click(screen.getAllByRole('row').find((r) => r.dataset.key === 'demo/web-1')!)
     await settle()
-    const dialog = screen.getByRole('dialog', { name: 'web-1' })
+    const dialog = await screen.findByRole('dialog', { name: 'web-1' }, LOADED)
     fireEvent.click(within(dialog).getByRole('button', { name: /ReplicaSet web-5d/ }))
     await settle()
     expect(screen.getByRole('dialog', { name: 'web-5d' })).toBeTruthy()
@@ -174,7 +178,7 @@ describe('ResourceList', () => {
     await show(<ResourceList kind="secrets" empty={() => 'none'} />)
     fireEvent.click(screen.getAllByRole('row').find((r) => r.dataset.key === 'demo/db-pass')!)
     await settle()
-    expect(screen.getByLabelText('password is hidden')).toBeTruthy()
+    expect(await screen.findByLabelText('password is hidden', {}, LOADED)).toBeTruthy()
     expect(screen.queryByText('change-me')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Reveal password' }))
     await settle()

@@ -1,11 +1,20 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import {
+  lazy,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react'
 import type { ObjectRef } from '@shared/contract'
 import { parseLabelSelector, type Requirement } from '@shared/label-selector'
 import { clusterScopedKinds, type ResourceKind, type Row } from '@shared/rows'
 import { ErrorBox } from '../components/ErrorBox'
 import { columnsFor } from './columns'
 import { ContextName } from './context-name'
-import { DetailPanel } from './detail/DetailPanel'
+import { LazyView } from '../components/LazyView'
 import { PanelResizer, useDetailWidth } from './detail/PanelResizer'
 import { FilterBar } from './FilterBar'
 import { kindNames } from './kind-names'
@@ -18,6 +27,9 @@ import { WatchRetry, WatchStatus } from './WatchStatus'
 import { useIntent } from '../palette/intents'
 import { usePublishSelection } from '../palette/selection'
 import './resources.css'
+
+// The detail panel (YAML, logs, rollout, reconcile, shell tabs) loads when a row is first opened.
+const DetailPanel = lazy(() => import('./detail/DetailPanel').then((m) => ({ default: m.DetailPanel })))
 
 export interface ResourceListProps {
   kind: ResourceKind
@@ -209,15 +221,17 @@ function KindList(props: ResourceListProps): ReactNode {
             />
           )}
           {trail.length > 0 && (
-            <DetailPanel
-              {...(detailWidth ? { width: detailWidth } : {})}
-              trail={trail}
-              {...(context ? { context } : {})}
-              onFollow={(ref) => setTrail((t) => [...t, ref])}
-              onBack={() => setTrail((t) => t.slice(0, -1))}
-              onClose={close}
-              {...(detailActions ? { actions: detailActions } : {})}
-            />
+            <LazyView what="the details">
+              <DetailPanel
+                {...(detailWidth ? { width: detailWidth } : {})}
+                trail={trail}
+                {...(context ? { context } : {})}
+                onFollow={(ref) => setTrail((t) => [...t, ref])}
+                onBack={() => setTrail((t) => t.slice(0, -1))}
+                onClose={close}
+                {...(detailActions ? { actions: detailActions } : {})}
+              />
+            </LazyView>
           )}
         </div>
       </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { kindGroups, type ApiKind, type KindGroup } from '@shared/contract'
+import type { ApiKind } from '@shared/contract'
+import { kindGroups, type KindGroup } from '@shared/contract/kind-groups'
 import { requestIntent } from '../palette/intents'
 import { kindPlaces } from '../palette/places'
 import { useCatalog } from '../resources/generic/catalog-store'

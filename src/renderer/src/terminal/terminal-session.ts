@@ -1,4 +1,5 @@
-import { EXEC_INPUT_MAX, type ExecEvent } from '@shared/contract'
+import type { ExecEvent } from '@shared/contract'
+import { EXEC_INPUT_MAX } from '@shared/contract/session-limits'
 import { api } from '../api/client'
 import { inputQueue } from './input-queue'
 import type { XtermView } from './xterm-view'

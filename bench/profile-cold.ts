@@ -1,0 +1,159 @@
+// `npx tsx bench/profile-cold.ts [pods] [--runs N] [--static DIR] [--b-static DIR] [--b-root DIR] [--trace FILE]
+// [--cpu-prof-dir DIR]`: where a cold start's time goes. A fresh Chromium opens the app straight on Pods (as bench
+// scenario 1's "cold start" does) on a sandbox of that many pods; each run prints the page's timeline: document,
+// scripts and styles, first paint, each API request (calls by method, stream control by stream), the event
+// stream's first bytes, first rows and all rows.
+// Comparing: `--b-static DIR` (another build of the renderer) and/or `--b-root DIR` (another checkout's backend)
+// start a second web backend "B" on the same sandbox, and runs alternate A, B, A, B… so both meet the same load;
+// medians of each are printed. `--static DIR` serves another build as A. `--trace FILE` writes a Chromium trace of
+// the first run and prints the main thread's time by event; `--cpu-prof-dir DIR` profiles backend A.
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { chromium } from 'playwright-core'
+import { chromiumArgs, chromiumPath } from '../test/e2e/chromium'
+import { buildWebIfStale } from '../scripts/serve.mjs'
+import { startCluster } from './cluster'
+import { openPodsScript } from './pods-scenario'
+import { percentile } from './stats'
+import { summariseTrace } from './trace-summary'
+import { startWeb, type BenchWeb } from './web'
+
+const { values, positionals } = parseArgs({
+  options: {
+    runs: { type: 'string' },
+    static: { type: 'string' },
+    'b-static': { type: 'string' },
+    'b-root': { type: 'string' },
+    trace: { type: 'string' },
+    'cpu-prof-dir': { type: 'string' },
+  },
+  allowPositionals: true,
+})
+const pods = Number(positionals[0] ?? 10_000)
+const runs = Number(values.runs ?? 3)
+const compare = values['b-static'] !== undefined || values['b-root'] !== undefined
+if (!values.static || (compare && !values['b-static'])) buildWebIfStale()
+const cluster = await startCluster()
+cluster.sandbox.seedPods('bench', pods)
+const expected = await totalPods()
+const staticArgs = (dir: string | undefined): string[] => (dir ? ['--static', dir] : [])
+const setups: { name: string; web: BenchWeb; firsts: number[]; alls: number[] }[] = []
+
+async function totalPods(): Promise<number> {
+  const r = await cluster.request('GET', '/api/v1/pods?limit=1')
+  const body = JSON.parse(r.text) as { metadata: { remainingItemCount?: number } }
+  return (body.metadata.remainingItemCount ?? 0) + 1
+}
+
+interface Run {
+  first: number
+  all: number
+  lines: [number, string][]
+  trace?: Buffer
+}
+
+async function coldStart(url: string, trace: boolean): Promise<Run> {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Network.enable')
+    const lines: [number, string][] = []
+    let t0 = 0
+    const at = (ts: number): number => Math.round((ts - t0) * 1000)
+    const urls = new Map<string, string>()
+    let firstEventBytes = true
+    cdp.on('Network.requestWillBeSent', (e) => {
+      if (t0 === 0) t0 = e.timestamp
+      let what = new URL(e.request.url).pathname
+      const body = e.request.postData
+      if (body) {
+        const b = JSON.parse(body) as {
+          method?: string
+          op?: string
+          stream?: string
+          input?: { kind?: string; namespaces?: string[] }
+        }
+        const watched = b.input?.kind ? ` ${b.input.kind} ${b.input.namespaces?.join(',') ?? '(all)'}` : ''
+        what += ` ${b.method ?? `${b.op ?? ''} ${b.stream ?? ''}${watched}`}`
+      }
+      urls.set(e.requestId, what)
+      lines.push([at(e.timestamp), `→ ${what}`])
+    })
+    cdp.on('Network.loadingFinished', (e) => {
+      const what = urls.get(e.requestId)
+      if (what) lines.push([at(e.timestamp), `  ${what} done (${e.encodedDataLength} B)`])
+    })
+    cdp.on('Network.dataReceived', (e) => {
+      if (urls.get(e.requestId) !== '/api/events') return
+      if (firstEventBytes || e.dataLength > 20_000)
+        lines.push([at(e.timestamp), `  events ${e.dataLength} B`])
+      firstEventBytes = false
+    })
+    if (trace) await browser.startTracing(page, { screenshots: false })
+    await page.goto(`${url}#workloads`)
+    const r = await page.evaluate<{ first: number; all: number }>(openPodsScript(expected, true))
+    const traced = trace ? await browser.stopTracing() : undefined
+    const paints = await page.evaluate<[string, number][]>(
+      `performance.getEntriesByType('paint').map((e) => [e.name, e.startTime])`,
+    )
+    const nav = await page.evaluate<Record<string, number>>(
+      `(() => { const n = performance.getEntriesByType('navigation')[0]; return { responseEnd: n.responseEnd, domInteractive: n.domInteractive, domContentLoaded: n.domContentLoadedEventEnd, load: n.loadEventEnd } })()`,
+    )
+    for (const [name, t] of paints) lines.push([Math.round(t), `paint: ${name}`])
+    for (const [name, t] of Object.entries(nav)) lines.push([Math.round(t), `document: ${name}`])
+    lines.push([Math.round(r.first), '** first rows'], [Math.round(r.all), '** all rows'])
+    return { ...r, lines, ...(traced ? { trace: traced } : {}) }
+  } finally {
+    await browser.close()
+  }
+}
+
+try {
+  const profile = values['cpu-prof-dir']
+  setups.push({
+    name: 'A',
+    web: await startWeb(
+      cluster.env,
+      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+      staticArgs(values.static),
+    ),
+    firsts: [],
+    alls: [],
+  })
+  if (compare)
+    setups.push({
+      name: 'B',
+      web: await startWeb(cluster.env, [], staticArgs(values['b-static']), values['b-root']),
+      firsts: [],
+      alls: [],
+    })
+  for (let run = 0; run < runs; run++) {
+    for (const s of setups) {
+      const tracing = values.trace !== undefined && run === 0 && s.name === 'A'
+      const r = await coldStart(s.web.url, tracing)
+      s.firsts.push(r.first)
+      s.alls.push(r.all)
+      console.log(
+        `\n${s.name} run ${run + 1}: first rows ${Math.round(r.first)} ms, all rows ${Math.round(r.all)} ms`,
+      )
+      for (const [t, line] of r.lines.sort((a, b) => a[0] - b[0]))
+        console.log(`${String(t).padStart(6)}  ${line}`)
+      if (r.trace && values.trace) {
+        writeFileSync(values.trace, r.trace)
+        console.log(summariseTrace(JSON.parse(r.trace.toString()) as { traceEvents: never[] }))
+      }
+    }
+  }
+  console.log('')
+  for (const s of setups) {
+    const med = (xs: number[]): number => Math.round(percentile(xs, 50))
+    console.log(
+      `${s.name}: median of ${runs}: first rows ${med(s.firsts)} ms, all rows ${med(s.alls)} ms ` +
+        `(first rows ${s.firsts.map(Math.round).join(', ')})`,
+    )
+  }
+} finally {
+  for (const s of setups) await s.web.stop()
+  await cluster.stop()
+}
