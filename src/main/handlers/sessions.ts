@@ -48,7 +48,11 @@ export function createSessionHandlers(
       'exec.session': (input, signal) => {
         const { context, namespace, pod, container, mode } = input
         const target = { ...(context ? { context } : {}), namespace, pod, container, mode }
-        return deps.hub.open(target, (stop) => streamExec(deps.getKubeConfig, deps.sessions, input, stop), signal)
+        return deps.hub.open(
+          target,
+          (stop) => streamExec(deps.getKubeConfig, deps.sessions, input, stop),
+          signal,
+        )
       },
       'exec.claim': (input, signal) => deps.hub.claim(input.ticket, signal),
       'ports.watch': (_input, signal) => deps.forwards.watch(signal),

@@ -43,7 +43,10 @@ interface Live {
 /** Characters per output event a window gets. */
 const EVENT_CHARS = 64 * 1024
 
-export function createSessionHub(sessions: ExecSessions, tickets: HandoffTickets = createHandoffTickets()): SessionHub {
+export function createSessionHub(
+  sessions: ExecSessions,
+  tickets: HandoffTickets = createHandoffTickets(),
+): SessionHub {
   const byKey = new Map<string, Live>()
   const parked = new Map<string, { live: Live; att: Attachment }>()
   const attachment = (): Attachment => ({ key: '', queue: new AsyncQueue<ExecEvent>() })
@@ -114,7 +117,13 @@ export function createSessionHub(sessions: ExecSessions, tickets: HandoffTickets
     live.owner = att
     parked.set(old, { live, att: prev })
     prev.queue.push({ type: 'moved' })
-    att.queue.push({ type: 'started', session: next, command: live.command, resumed: true, target: live.target })
+    att.queue.push({
+      type: 'started',
+      session: next,
+      command: live.command,
+      resumed: true,
+      target: live.target,
+    })
     const text = live.ring.text()
     for (let at = 0; at < text.length; at += EVENT_CHARS)
       att.queue.push({ type: 'output', data: text.slice(at, at + EVENT_CHARS) })
