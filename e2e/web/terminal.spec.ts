@@ -62,7 +62,7 @@ test.describe('terminal and port-forward', () => {
     await shoot(page, (n) => testInfo.outputPath(n), 'terminal')
 
     // Popped out, the same session (with its scrollback) moves to the dock and outlives the panel.
-    await terminal.getByRole('button', { name: 'Pop out' }).click()
+    await terminal.getByRole('button', { name: 'To dock' }).click()
     const dock = page.getByRole('region', { name: 'Terminals' })
     await expect(dock.locator('.xterm-rows')).toContainText(podName)
     await panel.getByRole('button', { name: 'Close details (Esc)' }).click()
@@ -70,6 +70,45 @@ test.describe('terminal and port-forward', () => {
     await page.keyboard.type('echo still-here\r')
     await expect(dock.locator('.xterm-rows')).toContainText(/echo still-here\s*still-here/)
     await shoot(page, (n) => testInfo.outputPath(n), 'terminal-dock')
+
+    // Into a tab of its own: the running session moves there with its scrollback, and types there.
+    const [tab] = await Promise.all([
+      context.waitForEvent('page'),
+      dock.getByRole('button', { name: 'Open in new tab' }).click(),
+    ])
+    await tab.setViewportSize({ width: 1000, height: 640 })
+    const popped = tab.getByRole('region', { name: `Terminal: ${podName} · nginx` })
+    const tabScreen = popped.locator('.xterm-rows')
+    await expect(popped.getByText('Connected · bash')).toBeVisible()
+    await expect(tabScreen).toContainText(/echo still-here\s*still-here/)
+    await popped.locator('.terminal-box').click()
+    await tab.keyboard.type('echo from-tab; hostname\r')
+    await expect(tabScreen).toContainText(new RegExp(`from-tab\\s*${podName}`))
+    // Neither the token nor the used ticket stays in the tab's address.
+    expect(new URL(tab.url()).hash).toBe('#terminal')
+    await expect(tab).toHaveTitle(`${podName} · nginx — Skiff`)
+    const away = dock.getByRole('status')
+    await expect(away).toContainText('This terminal moved to its own tab')
+    await shoot(tab, (n) => testInfo.outputPath(n), 'terminal-tab')
+    await shoot(page, (n) => testInfo.outputPath(n), 'terminal-away')
+
+    // Brought back, it carries what was typed in the tab; the tab says where it went.
+    await away.getByRole('button', { name: 'Bring it back' }).click()
+    await expect(dock.locator('.xterm-rows')).toContainText(new RegExp(`from-tab\\s*${podName}`))
+    await expect(tab.getByRole('status')).toContainText('went back to the tab it came from')
+    await shoot(tab, (n) => testInfo.outputPath(n), 'terminal-tab-back')
+    await tab.close()
+    await dock.locator('.terminal-box').click()
+    await page.keyboard.type('echo back-home\r')
+    await expect(dock.locator('.xterm-rows')).toContainText(/echo back-home\s*back-home/)
+
+    // A made-up ticket starts nothing and says so.
+    const forged = await context.newPage()
+    await forged.goto(`${app.url}&terminal=${'A'.repeat(32)}`)
+    await expect(forged.getByRole('alert')).toContainText('This terminal link is not valid')
+    await shoot(forged, (n) => testInfo.outputPath(n), 'terminal-forged')
+    await forged.close()
+
     await dock.getByRole('button', { name: /^Close terminal / }).click()
     await expect(dock).toHaveCount(0)
 

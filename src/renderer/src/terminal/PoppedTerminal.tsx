@@ -19,12 +19,18 @@ export function PoppedTerminal({ ticket }: { ticket?: string }): ReactNode {
     <div className="popped-terminal">
       <header className="popped-header">
         <img src="./icon.svg" alt="" width={20} height={20} />
-        <h1>{session?.target.pod ? session.title : 'Terminal'}</h1>
+        <h1 className="mono">{session?.target.pod || 'Terminal'}</h1>
+        {session?.target.pod && (
+          <span className="muted small">
+            {session.target.namespace}
+            {session.target.context ? ` · ${session.target.context}` : ''}
+          </span>
+        )}
         <span className="grow" />
         <ThemeSwitch />
       </header>
       {session ? (
-        <TerminalView session={session} />
+        <TerminalView session={session} panelPod={session.target.pod} />
       ) : (
         <div className="popped-gone" role="alert">
           <p>

@@ -7,7 +7,7 @@ const stateText: Record<TerminalSession['state'], string> = {
   loading: 'Loading the terminal…',
   connecting: 'Connecting…',
   open: 'Connected',
-  away: 'In its own window',
+  away: 'Moved',
   ended: 'Ended',
   failed: 'Failed',
 }
@@ -47,7 +47,7 @@ export function TerminalView({
         <span
           className={`pill ${session.state === 'open' ? 'ok' : session.state === 'failed' ? 'warn' : 'off'}`}
         >
-          {stateText[session.state]}
+          {session.state === 'away' ? `In its own ${own}` : stateText[session.state]}
           {session.state === 'open' && command ? ` · ${command}` : ''}
         </span>
         <span className="grow" />
@@ -77,7 +77,7 @@ export function TerminalView({
             onClick={() => setDocked(session, !session.docked)}
             title={session.docked ? 'Back into the pod’s panel' : 'Move to the terminal dock below the page'}
           >
-            {session.docked ? 'Dock in panel' : 'Pop out'}
+            {session.docked ? 'Back to panel' : 'To dock'}
           </button>
         )}
         {!session.popped && (
@@ -105,9 +105,11 @@ export function TerminalView({
         onClick={() => session.focus()}
         onKeyDown={(e) => e.stopPropagation()}
       />
-      <p className="muted small terminal-help">
-        Copy: Ctrl+Shift+C · Paste: Ctrl+Shift+V · Interrupt: Ctrl+C
-      </p>
+      {session.state !== 'away' && (
+        <p className="muted small terminal-help">
+          Copy: Ctrl+Shift+C · Paste: Ctrl+Shift+V · Interrupt: Ctrl+C
+        </p>
+      )}
     </section>
   )
 }
