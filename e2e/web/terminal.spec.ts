@@ -109,6 +109,31 @@ test.describe('terminal and port-forward', () => {
     await shoot(forged, (n) => testInfo.outputPath(n), 'terminal-forged')
     await forged.close()
 
+    // Popped out again, its pod is deleted: the shell ends in the tab (and the dock hears of it), and
+    // Reconnect there finds the Deployment's replacement pod.
+    const [tab2] = await Promise.all([
+      context.waitForEvent('page'),
+      dock.getByRole('button', { name: 'Open in new tab' }).click(),
+    ])
+    const again = tab2.getByRole('region', { name: /^Terminal: / })
+    await expect(again.getByText('Connected · bash')).toBeVisible()
+    kubectl(app.env, ['delete', 'pod', podName, '--wait=false'])
+    await expect(again.locator('.xterm-rows')).toContainText('exit code 137: killed')
+    await expect(dock.getByText('Ended', { exact: true })).toBeVisible()
+    // The first click may come before the replacement runs (then it fails and offers Reconnect again).
+    await expect(async () => {
+      await again.getByRole('button', { name: 'Reconnect' }).click({ timeout: 2_000 })
+      await expect(again.getByText('Connected · bash')).toBeVisible({ timeout: 5_000 })
+    }).toPass({ timeout: 60_000 })
+    const replacement = (await tab2.getByRole('heading', { level: 1 }).textContent()) ?? ''
+    expect(replacement).toMatch(/^web-/)
+    expect(replacement).not.toBe(podName)
+    await again.locator('.terminal-box').click()
+    await tab2.keyboard.type('hostname\r')
+    await expect(again.locator('.xterm-rows')).toContainText(new RegExp(`hostname\\s*${replacement}`))
+    await tab2.close()
+    await expect(dock.getByText('Ended', { exact: true })).toBeVisible()
+
     await dock.getByRole('button', { name: /^Close terminal / }).click()
     await expect(dock).toHaveCount(0)
 

@@ -24,7 +24,9 @@ const popped = takeTerminalTicket()
 if (popped)
   createRoot(root).render(
     <StrictMode>
-      <PoppedTerminal {...popped} />
+      <QueryClientProvider client={queryClient}>
+        <PoppedTerminal {...popped} />
+      </QueryClientProvider>
     </StrictMode>,
   )
 else

@@ -1,5 +1,8 @@
-import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import type { PodRow } from '@shared/rows'
 import { ThemeSwitch } from '../components/ThemeSwitch'
+import { useResourceWatch } from '../resources/useResourceWatch'
+import { replacementPod } from './replacement'
 import { TerminalSession } from './terminal-session'
 import { TerminalView } from './TerminalView'
 import './terminal.css'
@@ -29,17 +32,38 @@ export function PoppedTerminal({ ticket }: { ticket?: string }): ReactNode {
         <span className="grow" />
         <ThemeSwitch />
       </header>
-      {session ? (
-        <TerminalView session={session} panelPod={session.target.pod} />
+      {session?.target.pod ? (
+        <WatchedTerminal session={session} />
+      ) : session && session.state !== 'failed' ? (
+        <TerminalView session={session} />
       ) : (
         <div className="popped-gone" role="alert">
           <p>
-            This terminal is no longer here: a popped-out terminal ends when its window is reloaded or closed.
+            {session?.message ??
+              'This terminal is no longer here: a popped-out terminal ends when its window is reloaded or closed.'}
           </p>
           <p className="muted">Open a shell again from a pod’s Shell tab in the main Skiff window.</p>
         </div>
       )}
     </div>
+  )
+}
+
+/** Once the pod is known, its namespace's pods are watched so Reconnect finds a replacement, as in the panel. */
+function WatchedTerminal({ session }: { session: TerminalSession }): ReactNode {
+  const { context, namespace, pod } = session.target
+  const pods = useResourceWatch('pods', { ...(context ? { context } : {}), namespaces: [namespace] })
+  const last = useRef<PodRow | undefined>(undefined)
+  const found = pods.rows.find((r) => r.name === pod && r.namespace === namespace)
+  if (found) last.current = found
+  return (
+    <TerminalView
+      session={session}
+      panelPod={pod}
+      onReconnect={() =>
+        replacementPod(pods.rows, { namespace, name: session.target.pod, owner: last.current?.owner })
+      }
+    />
   )
 }
 

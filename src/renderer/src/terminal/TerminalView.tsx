@@ -47,11 +47,15 @@ export function TerminalView({
         <span
           className={`pill ${session.state === 'open' ? 'ok' : session.state === 'failed' ? 'warn' : 'off'}`}
         >
-          {session.state === 'away' ? `In its own ${own}` : stateText[session.state]}
+          {session.state !== 'away'
+            ? stateText[session.state]
+            : session.popped
+              ? 'Moved back'
+              : `In its own ${own}`}
           {session.state === 'open' && command ? ` · ${command}` : ''}
         </span>
         <span className="grow" />
-        {!live && (
+        {!live && session.target.pod && (
           <button
             type="button"
             className="secondary compact"
