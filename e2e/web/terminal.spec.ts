@@ -57,6 +57,15 @@ test.describe('terminal and port-forward', () => {
     await terminal.locator('.terminal-box').click()
     await page.keyboard.type('hostname\r')
     await expect(screen).toContainText(new RegExp(`hostname\\s*${podName}`))
+    // Copy and paste as terminals do: Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes into the shell.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin })
+    await screen.getByText(podName, { exact: true }).first().dblclick()
+    await page.keyboard.press('Control+Shift+C')
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(podName)
+    await page.evaluate(() => navigator.clipboard.writeText('echo pasted-text'))
+    await page.keyboard.press('Control+Shift+V')
+    await page.keyboard.press('Enter')
+    await expect(screen).toContainText(/echo pasted-text\s*pasted-text/)
     await page.keyboard.press('Escape') // the shell's key: the panel stays open
     await expect(panel).toBeVisible()
     await shoot(page, (n) => testInfo.outputPath(n), 'terminal')
