@@ -29,6 +29,7 @@ test.describe('terminal and port-forward', () => {
     page,
     context,
   }, testInfo) => {
+    test.setTimeout(120_000) // one long walk: shell, copy/paste, dock, tabs, reconnect, forward
     const violations: string[] = []
     page.on('console', (m) => {
       if (/Content Security Policy/.test(m.text()) && !/inline style/.test(m.text()))
@@ -59,7 +60,10 @@ test.describe('terminal and port-forward', () => {
     await expect(screen).toContainText(new RegExp(`hostname\\s*${podName}`))
     // Copy and paste as terminals do: Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes into the shell.
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin })
-    await screen.getByText(podName, { exact: true }).first().dblclick()
+    // xterm takes the mouse on its own layer above the rows: double-click where the word is drawn.
+    const word = await screen.getByText(podName, { exact: true }).first().boundingBox()
+    if (!word) throw new Error('the hostname line is not on screen')
+    await page.mouse.dblclick(word.x + word.width / 2, word.y + word.height / 2)
     await page.keyboard.press('Control+Shift+C')
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(podName)
     await page.evaluate(() => navigator.clipboard.writeText('echo pasted-text'))
