@@ -14,13 +14,50 @@ import { figure, type Figure } from './table'
 const k = (n: number): string => (n >= 1000 ? `${n / 1000}k` : String(n))
 const pick = <T>(xs: T[], f: (x: T) => number): number[] => xs.map(f)
 
-export function podsFigures(
-  size: number,
-  rs: OpenPodsResult[],
-  firstTarget: number,
-  allTarget?: number,
-): Figure[] {
+export interface PodsTargets {
+  first: number
+  all?: number
+  /** Renderer heap after open, MB. */
+  heap?: number
+  backendRss?: number
+}
+
+export function podsFigures(size: number, rs: OpenPodsResult[], targets: PodsTargets): Figure[] {
   const s = `1 (${k(size)})`
+  const firstTarget = targets.first
+  const allTarget = targets.all
+  const scrolled = rs.filter((r) => r.slowFrames !== undefined)
+  const rss = rs.filter((r) => r.backendRssMb !== undefined)
+  const extra: Figure[] = []
+  if (scrolled.length > 0)
+    extra.push(
+      figure(
+        s,
+        `Pods ${k(size)}: frames over 50 ms while scrolling the list`,
+        'frames',
+        spread(pick(scrolled, (r) => r.slowFrames ?? Number.NaN)),
+        { atMost: 0, text: '0' },
+        `3 s through the whole list, a fresh screenful each frame; of ~${Math.round(
+          spread(pick(scrolled, (r) => r.scrollFrames ?? Number.NaN)).median,
+        )} frames`,
+      ),
+      figure(
+        s,
+        `Pods ${k(size)}: longest frame while scrolling`,
+        'ms',
+        spread(pick(scrolled, (r) => r.longestFrameMs ?? Number.NaN)),
+      ),
+    )
+  if (rss.length > 0)
+    extra.push(
+      figure(
+        s,
+        `Pods ${k(size)}: backend RSS with the list open`,
+        'MB',
+        spread(pick(rss, (r) => r.backendRssMb ?? Number.NaN)),
+        targets.backendRss === undefined ? undefined : { below: targets.backendRss },
+      ),
+    )
   return [
     figure(s, `Pods ${k(size)}: open → first rows painted`, 'ms', spread(pick(rs, (r) => r.firstRowsMs)), {
       below: firstTarget,
@@ -61,7 +98,14 @@ export function podsFigures(
       'ms',
       spread(pick(rs, (r) => r.longestTaskMs)),
     ),
-    figure(s, `Pods ${k(size)}: renderer JS heap after open`, 'MB', spread(pick(rs, (r) => r.heapMb))),
+    figure(
+      s,
+      `Pods ${k(size)}: renderer JS heap after open`,
+      'MB',
+      spread(pick(rs, (r) => r.heapMb)),
+      targets.heap === undefined ? undefined : { below: targets.heap },
+    ),
+    ...extra,
   ]
 }
 

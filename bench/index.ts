@@ -48,6 +48,7 @@ const sizes = smoke
   ? {
       small: 200,
       large: 400,
+      huge: undefined,
       churnSeconds: 2,
       logSeconds: 1,
       watchers: 3,
@@ -61,6 +62,7 @@ const sizes = smoke
     ? {
         small: 1000,
         large: 3000,
+        huge: undefined,
         churnSeconds: 5,
         logSeconds: 3,
         watchers: 10,
@@ -73,6 +75,7 @@ const sizes = smoke
     : {
         small: 10_000,
         large: 50_000,
+        huge: 100_000 as number | undefined,
         churnSeconds: 30,
         logSeconds: 20,
         watchers: 50,
@@ -142,7 +145,7 @@ try {
     : await attempt('scenario 1 small', () =>
         repeat(runs, () => retryOnce(() => openPods(browser, web.url, expected))),
       )
-  const smallFigures = small ? podsFigures(sizes.small, small, 1000, 1500) : []
+  const smallFigures = small ? podsFigures(sizes.small, small, { first: 1000, all: 1500 }) : []
   figures.push(...smallFigures)
 
   if (want('5')) log('scenario 5: Skiff list+projection vs kubectl')
@@ -244,7 +247,28 @@ try {
         log(`seeded up to ${sizes.large} pods; scenario 1 at ${k(sizes.large)}`)
         return repeat(slowRuns, () => retryOnce(() => openPods(browser, web.url, expected)))
       })
-  if (large) figures.splice(smallFigures.length, 0, ...podsFigures(sizes.large, large, 3000))
+  const largeFigures = large ? podsFigures(sizes.large, large, { first: 3000, all: 1000 }) : []
+  figures.splice(smallFigures.length, 0, ...largeFigures)
+
+  // Full mode only (issue 22): 100,000 pods in one namespace, with the list scrolled and the backend's RSS.
+  const hugeSize = sizes.huge
+  const huge =
+    !want('1') || hugeSize === undefined
+      ? undefined
+      : await attempt('scenario 1 huge', async () => {
+          cluster.sandbox.seedPods(NS, hugeSize - sizes.large)
+          expected = await totalPods(cluster)
+          log(`seeded up to ${hugeSize} pods; scenario 1 at ${k(hugeSize)}`)
+          return repeat(slowRuns, () =>
+            retryOnce(() => openPods(browser, web.url, expected, { scrollMs: 3000, backendRss: web.rssMb })),
+          )
+        })
+  if (huge && hugeSize !== undefined)
+    figures.splice(
+      smallFigures.length + largeFigures.length,
+      0,
+      ...podsFigures(hugeSize, huge, { first: 300, all: 2500, heap: 100, backendRss: 600 }),
+    )
 } finally {
   await browser.close().catch(() => {})
   await web.stop()

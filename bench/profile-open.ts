@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { buildWebIfStale } from '../scripts/serve.mjs'
 import { launchBrowser } from './browser'
 import { startCluster } from './cluster'
-import { openPodsScript } from './pods-scenario'
+import { openPodsScript, SCROLL_FRAMES } from './pods-scenario'
 import { startWeb } from './web'
 
 const pods = Number(process.argv[2] ?? 10_000)
@@ -34,6 +34,12 @@ try {
   console.log(`first rows ${Math.round(r.first)} ms, all rows ${Math.round(r.all)} ms`)
   console.log('event-stream messages (ms after the switch:bytes):')
   console.log(messages.map(([t, n]) => `${Math.round((t - base) * 1000)}:${n}`).join(' '))
+  // Then 3 s of scrolling through the whole list (as the bench does), profiled on its own.
+  await p.cdp.send('Profiler.start')
+  const s = await p.page.evaluate<{ frames: number; slow: number; longest: number }>(SCROLL_FRAMES(3000))
+  const scroll = await p.cdp.send('Profiler.stop')
+  writeFileSync(join(out, 'scroll.cpuprofile'), JSON.stringify(scroll.profile))
+  console.log(`scroll: ${s.frames} frames, ${s.slow} over 50 ms, longest ${Math.round(s.longest)} ms`)
   await p.close()
 } finally {
   await browser.close()

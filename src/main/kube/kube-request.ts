@@ -16,8 +16,19 @@ export class KubeHttpError extends Error {
 
 export type Query = Record<string, string | number | boolean | undefined>
 
-/** Plain-JSON GET. Lists use this instead of the generated clients, which turn every item into class instances. */
-export type KubeGet = (path: string, query?: Query, signal?: AbortSignal) => Promise<unknown>
+/**
+ * Plain-JSON GET. Lists use this instead of the generated clients, which turn every item into class instances.
+ * `onHead` gets the first bytes of a 2xx answer as they arrive (a list's metadata, before its items).
+ */
+export type KubeGet = (
+  path: string,
+  query?: Query,
+  signal?: AbortSignal,
+  onHead?: (head: string) => void,
+) => Promise<unknown>
+
+/** Enough of a list's head for its ListMeta; a continue token is a few hundred bytes at most. */
+const HEAD_BYTES = 8192
 
 export function serverOf(kc: KubeConfig): string {
   return kc.getCurrentCluster()?.server ?? 'the cluster'
@@ -71,7 +82,7 @@ function keepAliveAgents(): { use(opts: https.RequestOptions, proxied: boolean):
 /** `accept` asks for another representation: a Table, aggregated discovery, metadata only. */
 export function createKubeGet(kc: KubeConfig, accept = 'application/json'): KubeGetSession {
   const agents = keepAliveAgents()
-  const get: KubeGet = async (path, query = {}, signal) => {
+  const get: KubeGet = async (path, query = {}, signal, onHead) => {
     const cluster = kc.getCurrentCluster()
     if (!cluster) throw new ApiError('Unavailable', 'The kubeconfig context has no cluster to talk to.')
     const opts: https.RequestOptions = {}
@@ -86,7 +97,18 @@ export function createKubeGet(kc: KubeConfig, accept = 'application/json'): Kube
         { ...opts, method: 'GET', headers: { ...opts.headers, Accept: accept }, signal },
         (res) => {
           const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
+          const ok = (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300
+          let head = onHead && ok ? '' : undefined
+          res.on('data', (c: Buffer) => {
+            chunks.push(c)
+            if (head === undefined) return
+            head += c.subarray(0, HEAD_BYTES - head.length).toString('utf8')
+            if (head.length >= HEAD_BYTES || head.includes('"items":')) {
+              const h = head
+              head = undefined
+              onHead?.(h)
+            }
+          })
           res.on('error', reject)
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8')

@@ -2,6 +2,7 @@ import { Watch, type KubeConfig } from '@kubernetes/client-node'
 import type { ResourceKind } from '@shared/rows'
 import { collectionPath } from './kinds'
 import { createKubeGet, type KubeGet, type KubeGetSession } from './kube-request'
+import { continueInHead, prefetchingPages } from './page-prefetch'
 import type { WireObject } from './rows'
 
 export interface ListPage {
@@ -53,17 +54,26 @@ export function kubeListWatchSourceAt(kc: KubeConfig, path: string, get?: KubeGe
   let getter: KubeGet
   if (get) getter = get
   else getter = session = createKubeGet(kc)
+  // Page N+1 is asked for as soon as page N's head names its continue token (see page-prefetch.ts).
+  const pages = prefetchingPages(async ({ limit, continue: cont }, signal, onContinue) => {
+    const onHead = (head: string): void => {
+      const next = continueInHead(head)
+      if (next) onContinue(next)
+    }
+    const list = (await getter(path, { limit, continue: cont }, signal, onHead)) as WireList
+    const page: ListPage = {
+      items: list.items ?? [],
+      resourceVersion: list.metadata?.resourceVersion ?? '',
+    }
+    if (list.metadata?.continue) page.continue = list.metadata.continue
+    return page
+  })
   return {
-    close: () => session?.close(),
-    async listPage({ limit, continue: cont }, signal) {
-      const list = (await getter(path, { limit, continue: cont }, signal)) as WireList
-      const page: ListPage = {
-        items: list.items ?? [],
-        resourceVersion: list.metadata?.resourceVersion ?? '',
-      }
-      if (list.metadata?.continue) page.continue = list.metadata.continue
-      return page
+    close: () => {
+      pages.close()
+      session?.close()
     },
+    listPage: (opts, signal) => pages.listPage(opts, signal),
     async watch(resourceVersion, onEvent, onEnd) {
       let stopped = false
       const controller = await watcher.watch(

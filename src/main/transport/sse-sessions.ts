@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiErrorBody } from '@shared/contract'
+import { packEvent } from '@shared/row-columns'
 import type { Dispatcher } from './dispatch'
 
 /**
@@ -74,7 +75,8 @@ export function createSseSessions(dispatcher: Dispatcher): SseSessions {
       const stop = dispatcher.subscribe(
         typeof b.stream === 'string' ? b.stream : '',
         b.input,
-        (event) => send(session, { id, event }),
+        // A big snapshot part goes as columns (see row-columns.ts); the page's bridge turns it back into rows.
+        (event) => send(session, { id, ...packEvent(event) }),
         (error) => {
           ended = true
           session.subs.delete(id)

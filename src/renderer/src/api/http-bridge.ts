@@ -1,4 +1,5 @@
 import type { ApiErrorBody, Bridge, CallResult } from '@shared/contract'
+import { unpackEvent } from '@shared/row-columns'
 import { readSse } from './sse-reader'
 
 interface Listener {
@@ -8,7 +9,8 @@ interface Listener {
   onEnd: (error?: ApiErrorBody) => void
 }
 
-type Frame = { id: string; event?: unknown; end?: boolean; error?: ApiErrorBody }
+/** `packed`: the event's rows came as columns (see @shared/row-columns). */
+type Frame = { id: string; event?: unknown; packed?: true; end?: boolean; error?: ApiErrorBody }
 
 export const NOT_AUTHORISED: ApiErrorBody = {
   code: 'Unauthorized',
@@ -65,7 +67,7 @@ export function createHttpBridge(
     if (frame.end) {
       subs.delete(frame.id)
       l.onEnd(frame.error)
-    } else l.onEvent(frame.event)
+    } else l.onEvent(frame.packed ? unpackEvent(frame.event) : frame.event)
   }
 
   const connect = async (): Promise<void> => {

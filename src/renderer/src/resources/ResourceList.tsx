@@ -90,7 +90,11 @@ function KindList(props: ResourceListProps): ReactNode {
   const [detailWidth, setDetailWidth] = useDetailWidth()
   // The command palette can open an object here, and acts on what is selected or open here.
   useIntent('open-object', (i) => i.ref.kind === kind && i.context === context && (setTrail([i.ref]), true))
-  const selectedRow = useMemo(() => filtered.find((r) => r.key === selectedKey), [filtered, selectedKey])
+  // Nothing selected: no pass over every row on each part of a big first list.
+  const selectedRow = useMemo(
+    () => (selectedKey === undefined ? undefined : filtered.find((r) => r.key === selectedKey)),
+    [filtered, selectedKey],
+  )
   usePublishSelection(context, trail[trail.length - 1] ?? (selectedRow && refOf(selectedRow)))
 
   const open = useCallback((row: Row) => setTrail([refOf(row)]), [])
