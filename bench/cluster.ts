@@ -12,8 +12,22 @@ export interface BenchCluster {
   /** Environment for kubectl or the web backend: own HOME, KUBECONFIG and KUBECACHEDIR. */
   env: NodeJS.ProcessEnv
   /** One HTTPS request to the sandbox over a keep-alive agent; resolves with status and body size. */
-  request(method: string, path: string, body?: unknown, contentType?: string): Promise<Reply>
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType?: string,
+    opts?: RequestOptions,
+  ): Promise<Reply>
+  /** Adds `sandbox-<name>` for another sandbox to the kubeconfig (the current context stays). */
+  addContext(other: RunningSandbox): void
   stop(): Promise<void>
+}
+
+export interface RequestOptions {
+  headers?: Record<string, string>
+  /** Keep only the body's first bytes as `text` (a list's metadata comes first); `bytes` still counts all. */
+  head?: number
 }
 
 export interface Reply {
@@ -27,30 +41,10 @@ export async function startCluster(): Promise<BenchCluster> {
   const home = mkdtempSync(join(tmpdir(), 'skiff-bench-'))
   const kubeconfig = join(home, '.kube', 'config')
   mkdirSync(join(home, '.kube'), { recursive: true })
-  writeFileSync(
-    kubeconfig,
-    [
-      'apiVersion: v1',
-      'kind: Config',
-      'current-context: sandbox-bench',
-      'clusters:',
-      '- name: sandbox-bench',
-      '  cluster:',
-      `    server: ${sandbox.url}`,
-      `    certificate-authority-data: ${sandbox.caData}`,
-      'users:',
-      '- name: sandbox-bench',
-      '  user:',
-      `    token: ${sandbox.token}`,
-      'contexts:',
-      '- name: sandbox-bench',
-      '  context:',
-      '    cluster: sandbox-bench',
-      '    user: sandbox-bench',
-      '',
-    ].join('\n'),
-    { mode: 0o600 },
-  )
+  const contexts = [sandbox]
+  const writeKubeconfig = (): void =>
+    writeFileSync(kubeconfig, kubeconfigFor(contexts, `sandbox-${sandbox.name}`), { mode: 0o600 })
+  writeKubeconfig()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: home,
@@ -60,26 +54,46 @@ export async function startCluster(): Promise<BenchCluster> {
   }
   const agent = new https.Agent({ keepAlive: true, maxSockets: 16 })
   const ca = Buffer.from(sandbox.caData, 'base64').toString('utf8')
-  const request = (method: string, path: string, body?: unknown, contentType?: string): Promise<Reply> =>
+  const request = (
+    method: string,
+    path: string,
+    body?: unknown,
+    contentType?: string,
+    opts: RequestOptions = {},
+    retried = false,
+  ): Promise<Reply> =>
     new Promise((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body)
       const headers: Record<string, string> = {
         Accept: 'application/json',
         Authorization: `Bearer ${sandbox.token}`,
+        ...opts.headers,
       }
       if (payload !== undefined) headers['Content-Type'] = contentType ?? 'application/json'
       const req = https.request(
         { host: '127.0.0.1', port: sandbox.port, path, method, ca, headers, agent },
         (res) => {
           const chunks: Buffer[] = []
-          res.on('data', (c: Buffer) => chunks.push(c))
+          let bytes = 0
+          res.on('data', (c: Buffer) => {
+            if (opts.head === undefined || bytes < opts.head) chunks.push(c)
+            bytes += c.length
+          })
           res.on('end', () => {
             const buf = Buffer.concat(chunks)
-            resolve({ status: res.statusCode ?? 0, bytes: buf.length, text: buf.toString('utf8') })
+            const text = (opts.head === undefined ? buf : buf.subarray(0, opts.head)).toString('utf8')
+            resolve({ status: res.statusCode ?? 0, bytes, text })
           })
         },
       )
-      req.on('error', reject)
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed while idle (seeding 40k pods blocks this process past the
+        // server's 5 s keep-alive) resets the next request on it: a GET is tried once more, as Node's docs
+        // advise for `reusedSocket`.
+        if (err.code === 'ECONNRESET' && req.reusedSocket && method === 'GET' && !retried)
+          resolve(request(method, path, body, contentType, opts, true))
+        else reject(err)
+      })
       if (payload !== undefined) req.write(payload)
       req.end()
     })
@@ -89,10 +103,37 @@ export async function startCluster(): Promise<BenchCluster> {
     kubeconfig,
     env,
     request,
+    addContext(other) {
+      contexts.push(other)
+      writeKubeconfig()
+    },
     async stop() {
       agent.destroy()
       await sandbox.stop()
       rmSync(home, { recursive: true, force: true })
     },
   }
+}
+
+/** A kubeconfig with one `sandbox-<name>` context per sandbox, as the sandbox provider writes them. */
+function kubeconfigFor(sandboxes: RunningSandbox[], current: string): string {
+  const lines = ['apiVersion: v1', 'kind: Config', `current-context: ${current}`, 'clusters:']
+  for (const s of sandboxes)
+    lines.push(
+      `- name: sandbox-${s.name}`,
+      '  cluster:',
+      `    server: ${s.url}`,
+      `    certificate-authority-data: ${s.caData}`,
+    )
+  lines.push('users:')
+  for (const s of sandboxes) lines.push(`- name: sandbox-${s.name}`, '  user:', `    token: ${s.token}`)
+  lines.push('contexts:')
+  for (const s of sandboxes)
+    lines.push(
+      `- name: sandbox-${s.name}`,
+      '  context:',
+      `    cluster: sandbox-${s.name}`,
+      `    user: sandbox-${s.name}`,
+    )
+  return lines.join('\n') + '\n'
 }

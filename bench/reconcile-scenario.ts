@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import type { BenchBrowser } from './browser'
+import type { BenchBrowser, BenchPage } from './browser'
 import { longestTask, onPage } from './browser'
 import type { BenchCluster } from './cluster'
 import { percentile } from './stats'
@@ -26,8 +26,12 @@ const RECORD = `(() => {
   return prev
 })()`
 
-const dotsIn = (page: Page, state: string): Promise<number> =>
-  page.locator(`.owner-graph .graph-pods .pod-dot[data-state="${state}"]`).count()
+// The dots are drawn on canvases; each canvas's accessible name counts them ("web-7d9f: 498 running, 2 pending").
+const RUNNING = `[...document.querySelectorAll('.owner-graph .graph-pods canvas')]
+  .map((c) => Number(/(\\d+) running/.exec(c.getAttribute('aria-label') ?? '')?.[1] ?? 0))
+  .reduce((a, b) => a + b, 0)`
+
+const runningDots = (page: Page): Promise<number> => page.evaluate<number>(RUNNING)
 
 /**
  * Scenario 9: a `replicas`-pod Deployment's Reconcile tab open while its image changes, until the rollout is
@@ -38,6 +42,8 @@ export async function reconcileRollout(
   cluster: BenchCluster,
   url: string,
   replicas: number,
+  /** For bench/profile-reconcile.ts: called as the rollout starts and once it is done. */
+  hooks?: { started(p: BenchPage): Promise<void>; finished(p: BenchPage): Promise<void> },
 ): Promise<ReconcileResult> {
   const name = `big-${Date.now().toString(36)}`
   const path = '/apis/apps/v1/namespaces/default/deployments'
@@ -61,10 +67,11 @@ export async function reconcileRollout(
         .getByText(name, { exact: true })
         .click()
       await page.getByRole('dialog', { name }).getByRole('tab', { name: 'Reconcile' }).click()
-      for (let i = 0; (await dotsIn(page, 'running')) < replicas; i++) {
+      for (let i = 0; (await runningDots(page)) < replicas; i++) {
         if (i > 600) throw new Error(`${replicas} running dots did not show in 120 s`)
         await page.waitForTimeout(200)
       }
+      await hooks?.started(p)
       const t0 = await page.evaluate<number>(RECORD)
       const started = Date.now()
       const patched = await cluster.request(
@@ -81,7 +88,7 @@ export async function reconcileRollout(
         let seenTwo = false
         const check = () => {
           const sets = document.querySelectorAll('.owner-graph .graph-sets > li').length
-          const running = document.querySelectorAll('.owner-graph .pod-dot[data-state="running"]').length
+          const running = ${RUNNING}
           if (sets > 1) seenTwo = true
           if (seenTwo && sets === 1 && running === ${replicas}) return resolve(true)
           if (performance.now() > until) return resolve(false)
@@ -91,6 +98,7 @@ export async function reconcileRollout(
       })`)
       if (!finished) throw new Error(`the rollout of ${name} did not finish in 180 s`)
       const rolloutMs = Date.now() - started
+      await hooks?.finished(p)
       const frames = await page.evaluate<number[]>(
         '(() => { window.__bench.recon.stop = true; return window.__bench.recon.frames.slice(1) })()',
       )

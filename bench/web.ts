@@ -27,8 +27,8 @@ export async function startWeb(env: NodeJS.ProcessEnv, nodeArgs: string[] = []):
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(
-      () => reject(new Error(`web mode did not start in 30 s:\n${out}\n${err}`)),
-      30_000,
+      () => reject(new Error(`web mode did not start in 90 s:\n${out}\n${err}`)),
+      90_000,
     )
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString()

@@ -1,6 +1,9 @@
 // `npm test`: lint, type-check, unit + integration (Vitest), browser e2e (Playwright), then one plain
-// "N passed, N failed, N skipped" line summed from the runners' JSON reports.
-import { spawnSync } from 'node:child_process'
+// "N passed, N failed, N skipped" line summed from the runners' JSON reports. Vitest uses one worker on a
+// 2-core box, so the static checks run beside it on the other core (their output printed as each ends),
+// and e2e starts once both are done.
+import { Buffer } from 'node:buffer'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { ensureChromium } from './ensure-chromium.mjs'
 
@@ -11,15 +14,36 @@ mkdirSync(reports, { recursive: true })
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const failures = []
 
+const env = { ...process.env, FORCE_COLOR: '0' }
+const seconds = (started) => ((Date.now() - started) / 1000).toFixed(1)
+
 function step(name, cmd, args) {
   console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`)
   const started = Date.now()
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } })
-  console.log(
-    `  ${name} ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  )
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env })
+  console.log(`  ${name} ${r.status === 0 ? 'ok' : 'FAILED'} in ${seconds(started)} s`)
   if (r.status !== 0) failures.push(name)
   return r.status === 0
+}
+
+/** Like step, but in the background with its output held back and printed in one piece when it ends. */
+function quietStep(name, cmd, args) {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env })
+    const out = []
+    child.stdout.on('data', (d) => out.push(d))
+    child.stderr.on('data', (d) => out.push(d))
+    child.on('error', (err) => out.push(Buffer.from(`${err.message}\n`)))
+    child.on('close', (code) => {
+      const ok = code === 0
+      const text = Buffer.concat(out).toString().trimEnd()
+      console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}${text ? `\n${text}` : ''}`)
+      console.log(`  ${name} ${ok ? 'ok' : 'FAILED'} in ${seconds(started)} s`)
+      if (!ok) failures.push(name)
+      resolve(ok)
+    })
+  })
 }
 
 function readJson(file) {
@@ -30,25 +54,32 @@ function readJson(file) {
   }
 }
 
-// Lint and type-check count as one check each in the summary.
-for (const [name, cmd, args] of [
-  ['eslint', 'npx', ['eslint', '.', '--max-warnings', '0']],
-  ['prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
-  ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
-  ['typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
-  ['typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
-]) {
-  if (step(name, cmd, args)) totals.passed++
-  else totals.failed++
-}
+// Lint and type-check count as one check each in the summary; they run one after another beside Vitest.
+const staticChecks = (async () => {
+  for (const [name, cmd, args] of [
+    ['eslint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+    ['prettier', 'npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+    ['electronegativity', 'node', ['scripts/electronegativity.mjs']],
+    ['typecheck (node)', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
+    ['typecheck (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
+  ]) {
+    if (await quietStep(name, cmd, args)) totals.passed++
+    else totals.failed++
+  }
+})()
 
-step('unit', 'npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${reports}/vitest.json`,
-])
+const unitStarted = Date.now()
+const unitOk = await new Promise((resolve) => {
+  console.log(`\n▶ unit: npx vitest run (static checks run beside it and print when each ends)`)
+  spawn(
+    'npx',
+    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
+    { stdio: 'inherit', env },
+  ).on('close', (code) => resolve(code === 0))
+})
+console.log(`  unit ${unitOk ? 'ok' : 'FAILED'} in ${seconds(unitStarted)} s`)
+if (!unitOk) failures.push('unit')
+await staticChecks
 const vitest = readJson(`${reports}/vitest.json`)
 if (vitest) {
   totals.passed += vitest.numPassedTests

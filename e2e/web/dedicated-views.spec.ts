@@ -271,4 +271,148 @@ test.describe('dedicated views', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'DaemonSets' })).toBeVisible()
     await expect(page.getByRole('dialog', { name: ds })).toBeVisible()
   })
+
+  test('ingress: routes to a Service and its pods, a missing Service said, the URL opens; claim: why Pending, then its pod', async ({
+    page,
+  }, testInfo) => {
+    const shot = async (name: string): Promise<void> => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme })
+        await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`) })
+      }
+      await page.emulateMedia({ colorScheme: 'light' })
+    }
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await page.goto(app.url)
+    await createSandboxCluster(page, 'routes')
+    await skipGuide(page)
+    kubectl(app.env, ['create', 'deployment', 'shop', '--image=nginx', '--replicas=2'])
+    kubectl(app.env, ['expose', 'deployment', 'shop', '--port=80', '--target-port=8080'])
+    kubectl(app.env, [
+      'create',
+      'ingress',
+      'front',
+      '--rule=shop.localhost/*=shop:80',
+      '--rule=shop.localhost/api*=orders:80',
+    ])
+
+    const kinds = page.getByRole('navigation', { name: 'Resources by kind' })
+    await kinds.locator('summary', { hasText: 'Network' }).click()
+    await kinds.getByRole('link', { name: 'Ingresses' }).click()
+    await page
+      .getByRole('grid', { name: /^Ingress objects/ })
+      .locator('tr[data-key="default/front"] .cell-name')
+      .click()
+    const panel = page.getByRole('dialog', { name: 'front' })
+    await panel.getByRole('tab', { name: 'Routes' }).click()
+    const routes = panel.getByRole('list', { name: 'Routes' })
+    const shop = routes
+      .getByRole('listitem')
+      .filter({ hasText: 'shop.localhost/' })
+      .filter({ hasNotText: '/api' })
+      .first()
+    // Both replicas ready behind the Service, and the controller's address once it admits the ingress.
+    await expect(shop.getByRole('list', { name: 'Pods' }).getByText('Ready')).toHaveCount(2, {
+      timeout: 30_000,
+    })
+    await expect(panel.getByText('localhost', { exact: true })).toBeVisible({ timeout: 30_000 })
+    await expect(shop).toContainText('80/TCP → 8080')
+    await expect(routes.getByRole('listitem').filter({ hasText: 'shop.localhost/api' })).toContainText(
+      'Service "orders" does not exist in namespace "default": the controller answers 503 for this path.',
+    )
+    await expect(panel.getByRole('note')).toHaveCount(0)
+    await shot('ingress-routes')
+
+    const open = shop.getByRole('link', { name: /^Open http:\/\/shop\.localhost:\d+\/$/ })
+    const popup = page.waitForEvent('popup')
+    await open.click()
+    const opened = await popup
+    await expect(opened.locator('body')).toContainText(/Hello from shop-[a-z0-9]+-[a-z0-9]+ \(image nginx\)/)
+    await opened.close()
+
+    // A pod behind the route opens in the pods view.
+    const podName =
+      (await shop.getByRole('list', { name: 'Pods' }).getByRole('button').first().textContent()) ?? ''
+    await shop.getByRole('button', { name: podName }).click()
+    await expect(page.getByRole('dialog', { name: podName })).toBeVisible()
+
+    // A claim of kind's default class waits for its first pod, and says so in words.
+    const claim = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'data', namespace: 'default' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    }
+    execFileSync('kubectl', ['apply', '-f', '-'], {
+      env: app.env,
+      input: JSON.stringify(claim),
+      encoding: 'utf8',
+    })
+    await kinds.locator('summary', { hasText: 'Storage' }).click()
+    await kinds.getByRole('link', { name: 'PersistentVolumeClaims' }).click()
+    await page
+      .getByRole('grid', { name: /^PersistentVolumeClaim objects/ })
+      .locator('tr[data-key="default/data"] .cell-name')
+      .click()
+    const pvc = page.getByRole('dialog', { name: 'data' })
+    await pvc.getByRole('tab', { name: 'Storage' }).click()
+    await expect(pvc.getByRole('note', { name: 'Why it waits' })).toContainText(
+      'No pod uses this claim yet, so it stays Pending until one does. That is normal.',
+    )
+    await expect(pvc.getByRole('table', { name: 'What the controllers said' })).toContainText(
+      'WaitForFirstConsumer',
+    )
+    await shot('claim-pending')
+
+    const user = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'writer', namespace: 'default' },
+      spec: {
+        containers: [{ name: 'app', image: 'nginx', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+        volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }],
+      },
+    }
+    execFileSync('kubectl', ['apply', '-f', '-'], {
+      env: app.env,
+      input: JSON.stringify(user),
+      encoding: 'utf8',
+    })
+    await expect(pvc.getByText('· it has its volume')).toBeVisible({ timeout: 30_000 })
+    await expect(pvc.getByRole('list', { name: 'Pods' }).getByText('Ready')).toBeVisible({ timeout: 30_000 })
+    await expect(pvc.getByRole('button', { name: 'standard' })).toBeVisible()
+    await shot('claim-bound')
+
+    // The volume: bound to this claim, deleted with it (kind's class reclaims with Delete), on one node.
+    const volume = kubectl(app.env, ['get', 'pvc', 'data', '-o', 'jsonpath={.spec.volumeName}']).trim()
+    await pvc.getByRole('button', { name: volume }).click()
+    const pv = page.getByRole('dialog', { name: volume })
+    await pv.getByRole('tab', { name: 'Storage' }).click()
+    await expect(pv.getByText(/^Holds the data of claim default\/data\./)).toBeVisible()
+    await expect(pv.getByRole('button', { name: 'default/data' })).toBeVisible()
+    await shot('volume')
+    // Its class: kind's default, volumes made for the first pod, and the claims and volumes of the class.
+    await pv.getByRole('button', { name: 'standard' }).click()
+    const sc = page.getByRole('dialog', { name: 'standard' })
+    await sc.getByRole('tab', { name: 'Claims & volumes' }).click()
+    await expect(sc.getByText('It is this cluster’s default')).toBeVisible()
+    await expect(sc.getByRole('table', { name: 'Claims' }).locator('tbody tr')).toContainText([
+      'default/dataBound',
+    ])
+    await expect(sc.getByRole('table', { name: 'Volumes' }).locator('tbody tr')).toContainText([volume])
+    await shot('storage-class')
+    await sc.getByRole('button', { name: 'default/data' }).click()
+    const back = page.getByRole('dialog', { name: 'data' })
+    await back.getByRole('tab', { name: 'Storage' }).click()
+    await back.getByRole('list', { name: 'Pods' }).getByRole('button', { name: 'writer' }).click()
+    await expect(page.getByRole('dialog', { name: 'writer' })).toBeVisible()
+
+    // The palette finds the Ingress by name (a built-in kind the app does not watch unasked) and opens it.
+    await page.getByRole('heading', { level: 1 }).click()
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: /command/i })
+    await palette.getByRole('combobox').fill('fron')
+    await palette.getByRole('option', { name: /front/ }).filter({ hasText: 'Ingress' }).click()
+    await expect(page.getByRole('dialog', { name: 'front' }).getByText('Ingress · default')).toBeVisible()
+  })
 })

@@ -18,6 +18,7 @@ import {
   createResourceHandlers,
   createSessionHandlers,
   createReconcileHandlers,
+  createNetworkStorageHandlers,
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
@@ -143,6 +144,10 @@ export function createBackend(options: BackendOptions): Backend {
       hub: createSessionHub(execSessions),
       forwards,
       ...(options.openTerminalWindow ? { openTerminalWindow: options.openTerminalWindow } : {}),
+    }),
+    networkStorage: createNetworkStorageHandlers({
+      getKubeConfig,
+      sandboxIngressPort: (context, server) => sandboxes.ingressPortFor(context, server),
     }),
     reconcile: createReconcileHandlers({
       getKubeConfig,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // StatefulSets, DaemonSets, ControllerRevisions, claims, volumes and StorageClasses survive a restart
 // (the controllers pick them up without making anything twice); their schemas serve explain and
@@ -14,12 +14,7 @@ let dir: string
 let stateFile: string
 let sb: RunningSandbox
 let k: KubectlRunner
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
+const { ok } = kubectlSteps(() => k)
 
 const APPS = `apiVersion: apps/v1
 kind: StatefulSet

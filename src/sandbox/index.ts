@@ -132,7 +132,7 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       store,
     )
   let stopped = false
-  const chaos = createChaos(api, controllers)
+  const chaos = createChaos(api, controllers, images)
   return {
     chaos,
     name: opts.name,

@@ -5,20 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // RBAC, impersonation, service-account tokens and networking.k8s.io with the real kubectl, on a sandbox
 // whose clock only moves when the test steps it.
 let sb: RunningSandbox
 let k: KubectlRunner
+const { ok } = kubectlSteps(() => k)
 let stateDir: string
 let ciToken = ''
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
 
 async function fails(args: string[]): Promise<string> {
   const r = await k.run(args)

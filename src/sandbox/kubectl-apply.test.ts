@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { KUBECTL, kubectlFor } from '../../test/support/kubectl'
+import { KUBECTL, kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // kubectl's day-one commands without flags: apply (twice), explain, a typo'd manifest, edit, diff.
 let sb: RunningSandbox
 let k: KubectlRunner
+const { ok } = kubectlSteps(() => k)
 
 const deployment = (replicas: number, extra = ''): string => `apiVersion: apps/v1
 kind: Deployment
@@ -36,12 +37,6 @@ afterAll(async () => {
   await k.cleanup()
   await sb.stop()
 })
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
 
 describe('kubectl apply', () => {
   it('creates, then says unchanged, then configures only what changed', async () => {

@@ -3,11 +3,12 @@ import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import { eventually } from '../../test/support/eventually'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // The real kubectl as the judge: get/describe for every kind, apply, selectors, watch, errors, cascading delete.
 let sb: RunningSandbox
 let k: KubectlRunner
+const { ok } = kubectlSteps(() => k)
 
 const MANIFEST = `apiVersion: v1
 kind: Namespace
@@ -47,12 +48,6 @@ kind: Secret
 metadata: {name: creds, namespace: shop}
 stringData: {password: hunter2}
 `
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
 
 beforeAll(async () => {
   sb = await startSandbox({ name: 'kbasics', speed: 20, nodes: 2 })

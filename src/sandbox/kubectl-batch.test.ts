@@ -2,23 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // Jobs with the real kubectl on a manual clock: nothing moves until the test steps time.
 let sb: RunningSandbox
 let k: KubectlRunner
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
-const jsonpath = (what: string, path: string): Promise<string> =>
-  ok(['get', ...what.split(' '), '-o', `jsonpath=${path}`])
-// steps simulated time; the manual clock fires every timer on the way, in order
-async function seconds(n: number): Promise<void> {
-  await sb.advance(n * 1000)
-}
+const { ok, jsonpath, seconds } = kubectlSteps(
+  () => k,
+  () => sb,
+)
 
 function job(name: string, spec: string, command: string, image = 'busybox:1.36'): string {
   return `apiVersion: batch/v1

@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // A new sandbox's kube-system looks like kind's, its pods come up and log in their components' formats.
 let sb: RunningSandbox
 let k: KubectlRunner
-
-async function ok(args: string[]): Promise<string> {
-  const r = await k.run(args)
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
+const { ok } = kubectlSteps(() => k)
 
 beforeAll(async () => {
   sb = await startSandbox({ name: 'kind', manualClock: true, nodes: 2 })

@@ -5,23 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // Scheduling and nodes with the real kubectl on a 3-node sandbox whose clock moves only when stepped:
 // requests vs allocatable, taints and selectors, cordon/drain against a PodDisruptionBudget, a node whose
 // kubelet stops, and nodes added and removed.
 let sb: RunningSandbox
 let k: KubectlRunner
+const { ok, jsonpath } = kubectlSteps(() => k)
 let dir: string
 const CP = 'knodes-control-plane'
 const W1 = 'knodes-worker'
 const W2 = 'knodes-worker2'
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
 
 // Steps the sandbox clock until `work` (a kubectl that waits on the cluster) finishes.
 async function stepping<T>(work: Promise<T>): Promise<T> {
@@ -35,8 +30,6 @@ async function stepping<T>(work: Promise<T>): Promise<T> {
   }
   return result
 }
-
-const jsonpath = (args: string[], path: string): Promise<string> => ok([...args, '-o', `jsonpath=${path}`])
 
 async function podsByNode(selector: string): Promise<Record<string, string[]>> {
   const out = await jsonpath(

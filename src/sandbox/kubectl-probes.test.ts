@@ -2,19 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // Probes and memory limits with the real kubectl, on a clock that moves only when stepped: exec probes
 // read the container's simulated files, so `kubectl exec` decides whether a probe passes.
 let sb: RunningSandbox
 let k: KubectlRunner
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
-const jsonpath = (args: string[], path: string): Promise<string> => ok([...args, '-o', `jsonpath=${path}`])
+const { ok, jsonpath } = kubectlSteps(() => k)
 
 beforeAll(async () => {
   sb = await startSandbox({ name: 'kprobes', manualClock: true })

@@ -3,17 +3,12 @@ import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import { eventually } from '../../test/support/eventually'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // kubectl scale / set image / rollout * / logs against a sandbox whose clock runs 20x faster.
 let sb: RunningSandbox
 let k: KubectlRunner
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
+const { ok } = kubectlSteps(() => k)
 
 const POD = `apiVersion: v1
 kind: Pod

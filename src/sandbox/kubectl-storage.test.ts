@@ -2,17 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from './index'
 import { startSandbox } from './index'
 import type { KubectlRunner } from '../../test/support/kubectl'
-import { kubectlFor } from '../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../test/support/kubectl'
 
 // Claims, volumes and StorageClasses with the real kubectl, on a manual clock the test steps.
 let sb: RunningSandbox
 let k: KubectlRunner
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
+const { ok, jsonpath } = kubectlSteps(() => k)
 
 async function until(check: () => Promise<boolean>, steps = 12, stepMs = 10_000): Promise<void> {
   for (let i = 0; i < steps; i++) {
@@ -21,8 +16,6 @@ async function until(check: () => Promise<boolean>, steps = 12, stepMs = 10_000)
   }
   throw new Error('condition not reached on the sandbox clock')
 }
-
-const jsonpath = (args: string[], path: string): Promise<string> => ok([...args, '-o', `jsonpath=${path}`])
 
 const claim = (name: string, extra = ''): string => `apiVersion: v1
 kind: PersistentVolumeClaim

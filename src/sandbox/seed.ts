@@ -7,6 +7,8 @@ import { initialStatus } from './controllers/container-state'
 import { computePodStatus, condition } from './controllers/pod-status'
 import type { KObj, Pod } from './types'
 
+const IP_MARK = '\u0000pod-ip\u0000'
+
 // Bulk-creates bare pods straight into the store (tests and benchmarks). Specs and container statuses
 // are shared between pods, which is safe because stored objects are never mutated.
 export function seedPods(
@@ -53,6 +55,14 @@ export function seedPods(
     } as unknown as Pod
     return computePodStatus(bound, now, rfc3339(now - 50_000), () => '').status
   })
+  // Each pod's JSON is its own metadata and IP around pieces shared by every pod on its node (the spec and
+  // all of the status but the IPs): the store holds ~300 bytes per seeded pod instead of ~2 KB.
+  const shared = nodes.map((_, n) => {
+    const template = statusTemplates[n] ?? {}
+    const status = pending ? template : { ...template, podIP: IP_MARK, podIPs: [{ ip: IP_MARK }] }
+    const around = `,"spec":${JSON.stringify(specs[n])},"status":${JSON.stringify(status)}}`
+    return around.split(JSON.stringify(IP_MARK)).map((piece) => Buffer.from(piece))
+  })
   const base = api.store.count(podDef)
   for (let i = 0; i < count; i++) {
     const n = i % nodes.length
@@ -73,7 +83,16 @@ export function seedPods(
       spec: specs[n],
       status: pending ? template : { ...template, podIP: ip, podIPs: [{ ip }] },
     }
-    // Encode now, as a watcher would, so the first LIST does not pay for 10k serializations.
-    void api.store.put(podDef, pod).bytes
+    const pieces = shared[n]
+    // Encoded now, so the first LIST does not pay for 10k serializations.
+    const encode = pieces
+      ? (stamped: KObj): Buffer[] => {
+          const meta = JSON.stringify(stamped.metadata)
+          const head = Buffer.from(`{"apiVersion":"v1","kind":"Pod","metadata":${meta}`)
+          const ipJson = Buffer.from(JSON.stringify(ip))
+          return pieces.flatMap((piece, i) => (i === 0 ? [head, piece] : [ipJson, piece]))
+        }
+      : undefined
+    void api.store.put(podDef, pod, encode).size
   }
 }

@@ -86,4 +86,5 @@ export interface Taint {
   key: string
   value?: string
   effect: string
+  timeAdded?: string
 }

@@ -25,7 +25,7 @@ async function ok(kubectl: KubectlRunner, args: string[]): Promise<string> {
   return r.stdout
 }
 
-async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+async function eventually(what: string, check: () => boolean | Promise<boolean>, ms = 45_000): Promise<void> {
   const until = Date.now() + ms
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
@@ -160,4 +160,4 @@ it('watches, a log follow and a scale survive an API server restart; the outage 
   )
   again.stop()
   await eventually('no subscriptions left after unsubscribing the log', () => d.activeSubscriptions() === 2)
-}, 90_000)
+}, 180_000)

@@ -90,3 +90,26 @@ export async function kubectlFor(sb: RunningSandbox): Promise<KubectlRunner> {
   await writeFile(file, kubeconfigYaml(sb))
   return kubectlWith(dir, [file], true)
 }
+
+/** What kubectl tests repeat: `ok` (kubectl must exit 0; its stdout), `jsonpath`, and `seconds` of sandbox time. */
+export interface KubectlSteps {
+  ok(args: string[], input?: string): Promise<string>
+  /** `jsonpath('pod/a', '{.x}')` gets one object; an array is the whole command, e.g. `['get', 'pods', '-A']`. */
+  jsonpath(what: string | string[], path: string): Promise<string>
+  /** Steps a manualClock sandbox's time; the clock fires every timer on the way, in order. */
+  seconds(n: number): Promise<void>
+}
+
+/** Steps bound late: the runner and the sandbox are made in beforeAll, after the test file's top level runs. */
+export function kubectlSteps(runner: () => KubectlRunner, sandbox?: () => RunningSandbox): KubectlSteps {
+  const ok: KubectlSteps['ok'] = (args, input) => runner().out(args, input !== undefined ? { input } : {})
+  return {
+    ok,
+    jsonpath: (what, path) =>
+      ok([...(typeof what === 'string' ? ['get', ...what.split(' ')] : what), '-o', `jsonpath=${path}`]),
+    async seconds(n) {
+      if (!sandbox) throw new Error('kubectlSteps: seconds() needs the sandbox')
+      await sandbox().advance(n * 1000)
+    },
+  }
+}

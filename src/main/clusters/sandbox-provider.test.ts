@@ -93,8 +93,14 @@ describe('SandboxProvider', () => {
     })
     expect(w.kubeconfig.current).toBe('sandbox-dev')
 
+    // Its ingress port goes only to a context whose server is this sandbox, not to one borrowing its name.
+    expect(p.ingressPortFor('sandbox-dev', 'https://127.0.0.1:40000/')).toBe(40001)
+    expect(p.ingressPortFor('sandbox-dev', 'https://10.0.0.9:6443')).toBeUndefined()
+    expect(p.ingressPortFor('kind-dev', 'https://127.0.0.1:40000')).toBeUndefined()
+
     await p.stop('dev', () => {}, never())
     expect(w.live.has('dev')).toBe(false)
+    expect(p.ingressPortFor('sandbox-dev', 'https://127.0.0.1:40000')).toBeUndefined()
     expect(JSON.parse(await readFile(join(dataDir, 'sandboxes', 'dev', 'state.json'), 'utf8'))).toEqual({
       saved: 'dev',
     })

@@ -282,6 +282,16 @@ export class SandboxProvider implements ClusterProvider {
     return this.mustRun(name).ingressPort
   }
 
+  /**
+   * The ingress port of the running sandbox behind a `sandbox-<name>` context, when the context's server is that
+   * sandbox (a context that only borrows the name points elsewhere: undefined).
+   */
+  ingressPortFor(context: string, server: string | undefined): number | undefined {
+    if (!context.startsWith('sandbox-')) return undefined
+    const sandbox = this.running.get(context.slice('sandbox-'.length))
+    return sandbox && server?.replace(/\/$/, '') === sandbox.url ? sandbox.ingressPort : undefined
+  }
+
   async clusterImages(name: string): Promise<string[]> {
     return this.mustRun(name).images.loaded()
   }

@@ -5,6 +5,7 @@ import type { createClusterHandlers } from './clusters'
 import type { createContextHandlers } from './contexts'
 import type { createDevLoopHandlers } from './dev-loop'
 import type { createManifestHandlers } from './manifests'
+import type { createNetworkStorageHandlers } from './network-storage'
 import type { createResourceHandlers } from './resources'
 import type { createReconcileHandlers } from './reconcile'
 import type { createSessionHandlers } from './sessions'
@@ -16,6 +17,7 @@ export { createClusterHandlers } from './clusters'
 export { createContextHandlers } from './contexts'
 export { createDevLoopHandlers } from './dev-loop'
 export { createManifestHandlers } from './manifests'
+export { createNetworkStorageHandlers } from './network-storage'
 export { createResourceHandlers } from './resources'
 export { createReconcileHandlers } from './reconcile'
 export { createSessionHandlers } from './sessions'
@@ -32,6 +34,7 @@ export interface Concerns {
   manifests: ReturnType<typeof createManifestHandlers>
   sessions: ReturnType<typeof createSessionHandlers>
   reconcile: ReturnType<typeof createReconcileHandlers>
+  networkStorage: ReturnType<typeof createNetworkStorageHandlers>
 }
 
 /** Every concern's handlers in the dispatcher's two tables; the compiler refuses a contract entry left out. */
@@ -48,6 +51,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.manifests.methods,
       ...c.sessions.methods,
       ...c.reconcile.methods,
+      ...c.networkStorage.methods,
     },
     streams: {
       ...c.system.streams,
@@ -60,6 +64,7 @@ export function joinHandlers(c: Concerns): { methods: MethodHandlers; streams: S
       ...c.manifests.streams,
       ...c.sessions.streams,
       ...c.reconcile.streams,
+      ...c.networkStorage.streams,
     },
   }
 }

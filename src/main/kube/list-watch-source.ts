@@ -4,6 +4,7 @@ import { collectionPath } from './kinds'
 import { createKubeGet, type KubeGet, type KubeGetSession } from './kube-request'
 import { continueInHead, prefetchingPages } from './page-prefetch'
 import type { WireObject } from './rows'
+import { trackLive } from '../util/live-counts'
 
 export interface ListPage {
   items: WireObject[]
@@ -76,25 +77,33 @@ export function kubeListWatchSourceAt(kc: KubeConfig, path: string, get?: KubeGe
     listPage: (opts, signal) => pages.listPage(opts, signal),
     async watch(resourceVersion, onEvent, onEnd) {
       let stopped = false
-      const controller = await watcher.watch(
-        path,
-        {
-          resourceVersion,
-          allowWatchBookmarks: true,
-          // Like client-go's reflector: the server closes the stream now and then and we resume from the RV.
-          timeoutSeconds: 300 + Math.floor(Math.random() * 300),
-        },
-        (type: string, obj: unknown) => {
-          if (!stopped) onEvent(type, obj as WireObject)
-        },
-        (err: unknown) => {
-          if (!stopped) onEnd(err)
-          stopped = true
-        },
-      )
+      const untrack = trackLive('watch requests')
+      const controller = await watcher
+        .watch(
+          path,
+          {
+            resourceVersion,
+            allowWatchBookmarks: true,
+            // Like client-go's reflector: the server closes the stream now and then and we resume from the RV.
+            timeoutSeconds: 300 + Math.floor(Math.random() * 300),
+          },
+          (type: string, obj: unknown) => {
+            if (!stopped) onEvent(type, obj as WireObject)
+          },
+          (err: unknown) => {
+            if (!stopped) onEnd(err)
+            stopped = true
+            untrack()
+          },
+        )
+        .catch((err: unknown) => {
+          untrack()
+          throw err
+        })
       return {
         stop() {
           stopped = true
+          untrack()
           controller.abort()
         },
       }

@@ -9,9 +9,9 @@ import type {
 } from '@shared/contract/resources'
 import type { EventRow } from '@shared/rows'
 import { buildDetail, endpointLinks } from './detail'
-import { toApiError } from '../errors/policy'
+import { clusterRunner } from './with-cluster'
 import { isNamespaced } from './kinds'
-import { createKubeGet, serverOf, type KubeGet } from './kube-request'
+import { serverOf } from './kube-request'
 import { kubeListWatchSource } from './list-watch-source'
 import { objectEvents, objectYaml, readObject } from './object-reads'
 import { ownedLinks } from './owned-links'
@@ -55,21 +55,7 @@ const ALL = '*'
 export function createKubeService(deps: KubeServiceDeps): KubeService {
   const registry = createWatchRegistry()
 
-  /** Runs one call against a context, turning every failure into an ApiError a person can read. */
-  async function withCluster<T>(
-    context: string | undefined,
-    fn: (kc: KubeConfig, get: KubeGet) => Promise<T>,
-  ): Promise<T> {
-    const kc = await deps.getKubeConfig(context)
-    const get = createKubeGet(kc)
-    try {
-      return await fn(kc, get)
-    } catch (err) {
-      throw toApiError(err, { server: serverOf(kc) })
-    } finally {
-      get.close()
-    }
-  }
+  const withCluster = clusterRunner(deps.getKubeConfig)
 
   async function* watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent> {
     const kc = await deps.getKubeConfig(input.context)

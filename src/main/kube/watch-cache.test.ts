@@ -5,6 +5,7 @@ import { fakeSource, type FakeSource } from '../../../test/support/fake-source'
 import { KubeHttpError } from './kube-request'
 import { projectors, type WireObject } from './rows'
 import { fakeTimers, type FakeTimers } from '../../../test/support/timers'
+import { liveCounts } from '../util/live-counts'
 import { createWatchCache, type CacheEvent, type WatchCache } from './watch-cache'
 
 const cm = (name: string, data: Record<string, string> = {}): WireObject =>
@@ -208,6 +209,17 @@ describe('createWatchCache', () => {
       stopped: true,
       failed: true,
     })
+  })
+
+  it('is counted in the live counts while it runs, and no longer once stopped', async () => {
+    const before = liveCounts()['watch caches'] ?? 0
+    const src = fakeSource()
+    src.put(cm('a'))
+    const { cache } = await start(src, fakeTimers())
+    expect(liveCounts()['watch caches']).toBe(before + 1)
+    cache.stop()
+    cache.stop()
+    expect(liveCounts()['watch caches']).toBe(before)
   })
 
   it('stop() closes the watch and clears every timer, even mid-backoff', async () => {

@@ -5,6 +5,7 @@ import { httpStatusOf, toApiError } from '../errors/policy'
 import { foldEvent, replaceRows, type KeyedRow } from './fold'
 import type { ListWatchSource, WatchHandle } from './list-watch-source'
 import type { WireObject } from './rows'
+import { trackLive } from '../util/live-counts'
 
 export type CacheState = 'live' | 'reconnecting' | 'error'
 export type CacheEvent<R extends KeyedRow = Row> =
@@ -55,6 +56,7 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
   const batcher = createDeltaBatcher<R>((b) => emit({ type: 'delta', ...b }), opts.batchMs ?? 50, timers)
 
   let stopped = false
+  const untrack = trackLive('watch caches')
   let failed = false
   let synced = false
   let resourceVersion = ''
@@ -220,6 +222,7 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
   function stop(): void {
     if (stopped) return
     stopped = true
+    untrack()
     handle?.stop()
     handle = undefined
     listAbort?.abort()

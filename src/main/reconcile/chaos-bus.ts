@@ -1,4 +1,4 @@
-import type { ChaosRequest } from '@shared/contract'
+import type { ChaosRequest, SandboxBreakState } from '@shared/contract'
 import { ApiError } from '@shared/contract'
 
 // Routes Break-it requests to the sandbox behind a context and tells the open reconcile views what was done.
@@ -8,7 +8,7 @@ export interface ChaosTarget {
   url: string
   chaos: {
     act(request: ChaosRequest): string
-    state(): { controllersPaused: boolean; nodes: { name: string; ready: boolean }[] }
+    state(): SandboxBreakState & { nodes: { name: string; ready: boolean }[] }
   }
 }
 

@@ -23,7 +23,8 @@ function rolloutDone(d: WireWorkload | undefined): boolean {
   )
 }
 
-export function deploymentWords(prev: WireWorkload | undefined, next: WireWorkload): Words[] {
+/** Changes to what any workload's spec asks for: its replica count, its pod template's images, a pause. */
+export function specWords(prev: WireWorkload | undefined, next: WireWorkload): Words[] {
   if (!prev) return []
   const out: Words[] = []
   const from = prev.spec?.replicas ?? 1
@@ -42,6 +43,13 @@ export function deploymentWords(prev: WireWorkload | undefined, next: WireWorklo
       text: next.spec?.paused ? 'rollout paused' : 'rollout resumed',
       level: 'normal',
     })
+  return out
+}
+
+export function deploymentWords(prev: WireWorkload | undefined, next: WireWorkload): Words[] {
+  if (!prev) return []
+  const out = specWords(prev, next)
+  const to = next.spec?.replicas ?? 1
   if (!rolloutDone(prev) && rolloutDone(next))
     out.push({
       actor: 'Deployment controller',

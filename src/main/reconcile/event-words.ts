@@ -6,6 +6,10 @@ import type { WireEvent } from '../kube/rows/wire'
 const ACTORS: Record<string, string> = {
   'deployment-controller': 'Deployment controller',
   'replicaset-controller': 'ReplicaSet controller',
+  'statefulset-controller': 'StatefulSet controller',
+  'daemonset-controller': 'DaemonSet controller',
+  'job-controller': 'Job controller',
+  'persistentvolume-controller': 'volume controller',
   'default-scheduler': 'scheduler',
   kubelet: 'kubelet',
   'node-controller': 'node controller',
@@ -19,6 +23,15 @@ export function actorOf(event: WireEvent): string {
 }
 
 type Words = Pick<TimelineEntry, 'text'> & { level?: TimelineEntry['level'] }
+
+/** The part of containerd's long error a person needs: why the registry said no. */
+function pullCause(error: string): string {
+  if (/i\/o timeout|no such host|connection refused/.test(error)) return 'the registry cannot be reached'
+  if (/not found/.test(error)) return 'no such image in the registry'
+  if (/pull access denied|authorization failed|unauthorized/.test(error))
+    return 'the registry refused it (no such repository, or it needs credentials)'
+  return error
+}
 
 const quoted = (message: string): string | undefined => /"([^"]+)"/.exec(message)?.[1]
 
@@ -35,13 +48,38 @@ export function eventWords(event: WireEvent): Words {
       if (m) return { text: `scaled ${m[1]} ReplicaSet ${m[2]}: ${m[3]} → ${m[4]}` }
       break
     case 'SuccessfulCreate':
-      m = /Created pod: (\S+)/.exec(message)
+      // ReplicaSet, DaemonSet and Job controllers: "Created pod: x"; StatefulSet: "create Pod x in StatefulSet
+      // y successful" and "create Claim c Pod x in StatefulSet y success".
+      m = /Created pod: (\S+)/.exec(message) ?? /^create Pod (\S+) in StatefulSet/.exec(message)
       if (m) return { text: `created pod ${m[1]}` }
+      m = /^create Claim (\S+) Pod (\S+) in StatefulSet/.exec(message)
+      if (m) return { text: `created volume claim ${m[1]} for pod ${m[2]}` }
       break
     case 'SuccessfulDelete':
-      m = /Deleted pod: (\S+)/.exec(message)
+      m = /Deleted pod: (\S+)/.exec(message) ?? /^delete Pod (\S+) in StatefulSet/.exec(message)
       if (m) return { text: `deleted pod ${m[1]}` }
       break
+    case 'FailedDaemonPod':
+      m = /failed daemon pod \S+?\/(\S+) on node (\S+?),/.exec(message)
+      if (m)
+        return {
+          text: `found ${m[1]} failed on node ${m[2]}: deletes it so a new one starts`,
+          level: 'warning',
+        }
+      break
+    case 'Completed':
+      return { text: `${subject} is complete: every pod it needed succeeded` }
+    case 'BackoffLimitExceeded':
+      return {
+        text: `gave up on ${subject}: its pods failed more times than the backoff limit allows`,
+        level: 'warning',
+      }
+    case 'DeadlineExceeded':
+      return { text: `stopped ${subject}: it ran longer than its activeDeadlineSeconds`, level: 'warning' }
+    case 'Suspended':
+      return { text: `suspended ${subject}: its running pods are deleted and none start` }
+    case 'Resumed':
+      return { text: `resumed ${subject}` }
     case 'Scheduled':
       m = /Successfully assigned \S+?\/(\S+) to (\S+)/.exec(message)
       if (m) return { text: `bound ${m[1]} to node ${m[2]}` }
@@ -51,6 +89,8 @@ export function eventWords(event: WireEvent): Words {
     case 'Pulling':
       return { text: `is pulling ${quoted(message) ?? 'the image'} for ${subject}` }
     case 'Pulled':
+      m = /^Successfully pulled image "([^"]+)" in (\S+?) /.exec(message)
+      if (m) return { text: `pulled ${m[1]} for ${subject} in ${m[2]}` }
       return message.includes('already present')
         ? { text: `found ${quoted(message) ?? 'the image'} already on the node for ${subject}` }
         : { text: `pulled ${quoted(message) ?? 'the image'} for ${subject}` }
@@ -61,7 +101,20 @@ export function eventWords(event: WireEvent): Words {
     case 'Killing':
       return { text: `stopped the containers of ${subject}: ${message}` }
     case 'BackOff':
+      m = /^Back-off pulling image "([^"]+)"/.exec(message)
+      if (m)
+        return {
+          text: `waits before pulling ${m[1]} again for ${subject} (image pull back-off)`,
+          level: 'warning',
+        }
       return { text: `waits before restarting ${subject}: ${message}`, level: 'warning' }
+    case 'Failed':
+      m = /^Failed to pull image "([^"]+)": (.*)$/s.exec(message)
+      if (m)
+        return { text: `could not pull ${m[1]} for ${subject}: ${pullCause(m[2] ?? '')}`, level: 'warning' }
+      m = /^Error: (ErrImagePull|ImagePullBackOff)$/.exec(message)
+      if (m) return { text: `${subject} is waiting: ${m[1]}`, level: 'warning' }
+      break
     case 'NodeNotReady':
       return { text: `marked node ${subject} NotReady (its kubelet stopped reporting)`, level: 'warning' }
     case 'NodeReady':

@@ -1,19 +1,40 @@
-import type { GraphPod, GraphReplicaSet, ReconcileSnapshot } from '@shared/contract'
+import type { CompareRow, GraphPod, ReconcileKind, ReconcileSnapshot } from '@shared/contract'
 import { podStatus } from '../kube/rows/pod-status'
 import type { WireNode, WireObject, WirePod, WireWorkload } from '../kube/rows/wire'
 
-// Desired beside observed, and the owner graph Deployment → ReplicaSets → pods, from the watched objects.
+// What every kind's snapshot is built from, and the pieces they share: a pod as a dot, who controls what,
+// a compare row.
 
-const REVISION = 'deployment.kubernetes.io/revision'
+/** The objects a reconcile stream watches: the workload, its pods, the nodes, and the kind's extra lists. */
+export interface Watched {
+  workload?: WireObject
+  pods: readonly WirePod[]
+  nodes: readonly WireNode[]
+  /** By the plan's extra collection name (replicasets, controllerrevisions, persistentvolumeclaims). */
+  extra: Record<string, ReadonlyMap<string, WireObject>>
+}
 
-const ownedBy = (o: WireObject, owner: WireObject | undefined): boolean =>
+/** A kind's part of the snapshot; the stream adds the names, the nodes and the sandbox state. */
+export type KindSnapshot = Omit<
+  ReconcileSnapshot,
+  'kind' | 'namespace' | 'name' | 'exists' | 'nodes' | 'sandbox'
+>
+
+export const controlledBy = (o: WireObject, owner: WireObject | undefined): boolean =>
   owner?.metadata?.uid !== undefined &&
   (o.metadata?.ownerReferences ?? []).some((r) => r.controller && r.uid === owner.metadata?.uid)
 
-const images = (w: WireWorkload | undefined): string[] =>
+/** Controlled by an object of this kind and name (no uid needed: works for a DELETED pod or a late owner). */
+export const controlledByName = (o: WireObject, kind: string, name: string): boolean =>
+  (o.metadata?.ownerReferences ?? []).some((r) => r.controller && r.kind === kind && r.name === name)
+
+export const imagesOf = (w: WireWorkload | undefined): string[] =>
   (w?.spec?.template?.spec?.containers ?? []).map((c) => c.image ?? '')
 
-function graphPod(p: WirePod): GraphPod {
+export const isReady = (o: { status?: { conditions?: { type?: string; status?: string }[] } }): boolean =>
+  o.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
+
+export function graphPod(p: WirePod): GraphPod {
   const s = podStatus(p)
   return {
     name: p.metadata?.name ?? '',
@@ -26,63 +47,30 @@ function graphPod(p: WirePod): GraphPod {
   }
 }
 
-export interface Watched {
-  deployment?: WireWorkload
-  replicaSets: Iterable<WireWorkload>
-  pods: Iterable<WirePod>
-  nodes: Iterable<WireNode>
-}
+export const byName = (a: GraphPod, b: GraphPod): number => a.name.localeCompare(b.name)
 
-export function buildSnapshot(
+export const row = (label: string, desired: number, observed: number): CompareRow => ({
+  label,
+  desired,
+  observed,
+  differs: desired !== observed,
+})
+
+export function assemble(
+  kind: ReconcileKind,
   namespace: string,
   name: string,
   w: Watched,
+  part: KindSnapshot,
   sandbox?: ReconcileSnapshot['sandbox'],
 ): ReconcileSnapshot {
-  const d = w.deployment
-  const revision = d?.metadata?.annotations?.[REVISION]
-  const sets = [...w.replicaSets].filter((rs) => ownedBy(rs, d))
-  const pods = [...w.pods]
-  const replicaSets: GraphReplicaSet[] = sets
-    .map((rs) => {
-      const rev = rs.metadata?.annotations?.[REVISION]
-      return {
-        name: rs.metadata?.name ?? '',
-        ...(rev ? { revision: Number(rev) } : {}),
-        images: images(rs),
-        desired: rs.spec?.replicas ?? 0,
-        ready: rs.status?.readyReplicas ?? 0,
-        current: rev !== undefined && rev === revision,
-        pods: pods
-          .filter((p) => ownedBy(p, rs))
-          .map(graphPod)
-          .sort((a, b) => a.name.localeCompare(b.name)),
-      }
-    })
-    // Newest revision first; ReplicaSets scaled to 0 with no pods left are history, not the graph.
-    .filter((rs) => rs.current || rs.desired > 0 || rs.pods.length > 0)
-    .sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))
-  const st = d?.status ?? {}
-  const want = d?.spec?.replicas ?? 1
-  const strategy =
-    (d?.spec as { strategy?: { type?: string } } | undefined)?.strategy?.type ?? 'RollingUpdate'
   return {
+    kind,
     namespace,
     name,
-    exists: d !== undefined,
-    desired: { replicas: d ? want : 0, images: images(d), paused: Boolean(d?.spec?.paused), strategy },
-    observed: {
-      replicas: st.replicas ?? 0,
-      updated: st.updatedReplicas ?? 0,
-      ready: st.readyReplicas ?? 0,
-      available: st.availableReplicas ?? 0,
-      unavailable: (st as { unavailableReplicas?: number }).unavailableReplicas ?? 0,
-    },
-    replicaSets,
-    nodes: [...w.nodes].map((n) => ({
-      name: n.metadata?.name ?? '',
-      ready: n.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
-    })),
+    exists: w.workload !== undefined,
+    ...part,
+    nodes: [...w.nodes].map((n) => ({ name: n.metadata?.name ?? '', ready: isReady(n) })),
     ...(sandbox ? { sandbox } : {}),
   }
 }

@@ -1,7 +1,8 @@
-import type { TimelineEntry } from '@shared/contract'
-import type { WireEvent, WireNode, WireObject, WirePod, WireWorkload } from '../kube/rows/wire'
-import { deploymentWords, nodeWords, podWords, type Words } from './delta-words'
+import type { ReconcileKind, TimelineEntry } from '@shared/contract'
+import type { WireEvent, WireNode, WireObject, WirePod } from '../kube/rows/wire'
+import { nodeWords, podWords, type Words } from './delta-words'
 import { actorOf, eventWords } from './event-words'
+import { plans } from './plans'
 
 // The reconcile timeline, built from what the watches deliver: Kubernetes Events (what controllers say they
 // did) and object deltas (what changed that no Event reports). Pure: feed it a recorded sequence, get entries.
@@ -10,7 +11,7 @@ export type TimelineInput =
   | { type: 'event'; change: 'ADDED' | 'MODIFIED'; event: WireEvent }
   | {
       type: 'delta'
-      kind: 'Deployment' | 'Pod' | 'Node'
+      kind: ReconcileKind | 'Pod' | 'Node'
       change: 'ADDED' | 'MODIFIED' | 'DELETED'
       obj: WireObject
       prev?: WireObject
@@ -70,12 +71,13 @@ export function createTimeline(): Timeline {
           const name = input.obj.metadata?.name ?? ''
           const next = input.change === 'DELETED' ? undefined : input.obj
           let words: Words[] = []
-          if (input.kind === 'Deployment' && next)
-            words = deploymentWords(input.prev as WireWorkload | undefined, next as WireWorkload)
           if (input.kind === 'Pod')
             words = podWords(input.prev as WirePod | undefined, next as WirePod | undefined, name)
-          if (input.kind === 'Node')
+          else if (input.kind === 'Node')
             words = nodeWords(input.prev as WireNode | undefined, next as WireNode | undefined, name)
+          else if (!next)
+            words = [{ actor: 'API server', text: `${input.kind} ${name} is gone`, level: 'normal' }]
+          else words = plans[input.kind]?.words(input.prev, next) ?? []
           return words.map((w) => entry(input.at, w))
         }
       }

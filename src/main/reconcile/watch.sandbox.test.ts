@@ -26,9 +26,9 @@ async function until<T>(what: string, check: () => T | undefined): Promise<T> {
     await new Promise((r) => setTimeout(r, 50))
   }
 }
-const pods = (): string[] => latest?.replicaSets.flatMap((rs) => rs.pods.map((p) => p.name)) ?? []
+const pods = (): string[] => latest?.groups.flatMap((rs) => rs.pods.map((p) => p.name)) ?? []
 const readyPods = (): number =>
-  latest?.replicaSets.flatMap((rs) => rs.pods).filter((p) => p.ready === '1/1' && !p.deleting).length ?? 0
+  latest?.groups.flatMap((rs) => rs.pods).filter((p) => p.ready === '1/1' && !p.deleting).length ?? 0
 
 beforeAll(async () => {
   fx = await startFixture('reconcile', 1, true)
@@ -65,9 +65,10 @@ describe('reconcile stream on a sandbox', () => {
   it('shows desired beside observed and the owner graph', async () => {
     await until('3 ready pods', () => (readyPods() === 3 ? true : undefined))
     expect(latest?.exists).toBe(true)
-    expect(latest?.desired.replicas).toBe(3)
-    expect(latest?.replicaSets).toHaveLength(1)
-    expect(latest?.sandbox).toEqual({ controllersPaused: false })
+    expect(latest?.replicas).toBe(3)
+    expect(latest?.groups).toHaveLength(1)
+    expect(latest?.rows.every((r) => !r.differs)).toBe(true)
+    expect(latest?.sandbox).toEqual({ controllersPaused: false, pulls: [] })
   })
 
   it('a scale 3 → 5 adds two pods and the timeline says who did what', async () => {

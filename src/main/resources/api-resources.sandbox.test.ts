@@ -175,6 +175,22 @@ describe('every kind the sandbox serves', () => {
     expect(Array.isArray(events)).toBe(true)
   })
 
+  it("finds built-in objects the app does not watch, like kube-system's DaemonSet", async () => {
+    const found = await svc.search({ text: 'proxy' })
+    expect(found).toContainEqual({
+      kind: 'DaemonSet',
+      ref: {
+        group: 'apps',
+        version: 'v1',
+        resource: 'daemonsets',
+        namespace: 'kube-system',
+        name: 'kube-proxy',
+      },
+    })
+    // Pods are found from the rows the app watches, not asked of the cluster again.
+    expect(found.some((f) => f.ref.resource === 'pods')).toBe(false)
+  })
+
   it('finds a custom object by part of its name', async () => {
     const found = await svc.search({ text: 'small' })
     expect(found).toContainEqual({

@@ -13,8 +13,8 @@ import {
   type apiResourceStreams,
 } from '@shared/contract'
 import type { EventRow } from '@shared/rows'
-import { toApiError } from '../errors/policy'
-import { createKubeGet, serverOf, type KubeGet } from '../kube/kube-request'
+import { clusterRunner } from '../kube/with-cluster'
+import { createKubeGet, serverOf } from '../kube/kube-request'
 import { objectYaml } from '../kube/object-reads'
 import { deleteAtPath } from '../kube/object-writes'
 import { rowStream } from '../kube/row-stream'
@@ -55,6 +55,25 @@ const ALL = '*'
 const METADATA_ACCEPT = 'application/json;as=PartialObjectMetadataList;v=v1;g=meta.k8s.io,application/json'
 const MAX_FOUND = 40
 
+/**
+ * Built-in kinds the palette finds objects of by name: those with a dedicated view that the app does not watch
+ * unasked (pods, deployments and the seed's other kinds come from their watched rows).
+ */
+export const searchedBuiltIns: ReadonlySet<string> = new Set([
+  'statefulsets.apps',
+  'daemonsets.apps',
+  'jobs.batch',
+  'cronjobs.batch',
+  'horizontalpodautoscalers.autoscaling',
+  'ingresses.networking.k8s.io',
+  'persistentvolumeclaims',
+  'persistentvolumes',
+  'storageclasses.storage.k8s.io',
+  'serviceaccounts',
+  'roles.rbac.authorization.k8s.io',
+  'clusterroles.rbac.authorization.k8s.io',
+])
+
 const idOf = (k: ApiKindRef): string => (k.group ? `${k.resource}.${k.group}` : k.resource)
 
 function findKind(catalog: ApiCatalog, ref: ApiKindRef): ApiKind | undefined {
@@ -66,20 +85,7 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
   const registry = createWatchRegistry<TableRow>()
   const sources = new WeakMap<WatchCache<TableRow>, TableSource>()
 
-  async function withCluster<T>(
-    context: string | undefined,
-    fn: (kc: KubeConfig, get: KubeGet) => Promise<T>,
-  ): Promise<T> {
-    const kc = await deps.getKubeConfig(context)
-    const get = createKubeGet(kc)
-    try {
-      return await fn(kc, get)
-    } catch (err) {
-      throw toApiError(err, { server: serverOf(kc) })
-    } finally {
-      get.close()
-    }
-  }
+  const withCluster = clusterRunner(deps.getKubeConfig)
 
   async function* watch(input: ApiWatchInput, signal: AbortSignal): AsyncGenerator<TableEvent> {
     const kc = await deps.getKubeConfig(input.context)
@@ -162,7 +168,10 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     search: (input) =>
       withCluster(input.context, async (kc) => {
         const catalog = await deps.catalog.get(input.context)
-        const kinds = catalog.kinds.filter((k) => k.category === 'custom' && !k.forbidden)
+        // The kinds with a view of their own first (the seed's kinds are found from the rows the app watches).
+        const kinds = catalog.kinds
+          .filter((k) => (k.category === 'custom' || searchedBuiltIns.has(k.id)) && !k.forbidden)
+          .sort((a, b) => Number(a.category === 'custom') - Number(b.category === 'custom'))
         const get = createKubeGet(kc, METADATA_ACCEPT)
         const needle = input.text.toLowerCase()
         const found: FoundObject[] = []

@@ -14,6 +14,7 @@ import {
   type StreamName,
 } from '@shared/contract'
 import { toApiError as mapError } from '../errors/policy'
+import { trackLive } from '../util/live-counts'
 import { redactSecrets } from '../util/redact-secrets'
 
 /** The services behind each method; the dispatcher calls them only with validated input. */
@@ -72,10 +73,12 @@ export function createDispatcher(
       const iterator = handler(parsed.value, abort.signal)[Symbol.asyncIterator]()
       let ended = false
       live++
+      const untrack = trackLive(`streams: ${s}`)
       const finish = (error?: ApiErrorBody): void => {
         if (ended) return
         ended = true
         live--
+        untrack()
         onEnd(error)
       }
       void (async () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Dispatcher } from './dispatch'
 import { BodyTooLarge, readBody } from './read-body'
+import { activeResources, liveCounts } from '../util/live-counts'
 import { createSseSessions, type SseSessions } from './sse-sessions'
 import { bearerToken, createFailureLimiter, isLoopbackRequest, tokenMatches } from './web-auth'
 
@@ -63,6 +64,8 @@ export function createHttpHandler(
         return sessions.open(req, res)
       }
       if (url.pathname === '/api/events/control') return handleControl(req, res, sessions)
+      if (url.pathname === '/api/diagnostics')
+        return handleDiagnostics(req, res, url, options.dispatcher, sessions)
       return plain(res, 404, 'Not found.')
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.')
@@ -137,6 +140,49 @@ async function handleCall(req: IncomingMessage, res: ServerResponse, dispatcher:
   const result = await dispatcher.call(typeof method === 'string' ? method : '', input)
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(JSON.stringify(result))
+}
+
+/**
+ * What this backend holds open right now, for leak checks from outside (the bench's soak): streams, watches,
+ * Node's handles, memory. `?gc=1` collects garbage first when the process runs with --expose-gc.
+ */
+function handleDiagnostics(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  dispatcher: Dispatcher,
+  sessions: SseSessions,
+): void {
+  if (req.method !== 'GET') return plain(res, 405, 'Use GET.')
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (url.searchParams.get('gc') === '1' && gc) gc()
+  const memory = process.memoryUsage()
+  const body: WebDiagnostics = {
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    collected: url.searchParams.get('gc') === '1' && gc !== undefined,
+    subscriptions: dispatcher.activeSubscriptions(),
+    sseSessions: sessions.count(),
+    sseStreams: sessions.streams(),
+    live: liveCounts(),
+    resources: activeResources(),
+  }
+  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+export interface WebDiagnostics {
+  rssBytes: number
+  heapUsedBytes: number
+  /** Whether a garbage collection ran just before (needs --expose-gc). */
+  collected: boolean
+  subscriptions: number
+  sseSessions: number
+  sseStreams: number
+  /** Watch caches, open watch requests and subscriptions per stream, by name. */
+  live: Record<string, number>
+  /** Node's active handles by type (Timeout, TCPSocketWrap, FSEventWrap, ...). */
+  resources: Record<string, number>
 }
 
 function handleStream(req: IncomingMessage, res: ServerResponse, url: URL, dispatcher: Dispatcher): void {

@@ -14,6 +14,8 @@ export interface SseSessions {
   control(body: unknown): { ok: true } | { ok: false; error: ApiErrorBody }
   /** Open sessions; tests use it to prove nothing leaks. */
   count(): number
+  /** Streams subscribed on all open sessions. */
+  streams(): number
 }
 
 interface Session {
@@ -88,6 +90,7 @@ export function createSseSessions(dispatcher: Dispatcher): SseSessions {
     },
 
     count: () => sessions.size,
+    streams: () => [...sessions.values()].reduce((n, s) => n + s.subs.size, 0),
   }
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { staticPageDir, stopWebServer } from '../../../test/support/web-page'
 import { createBackend } from '../backend'
+import type { WebDiagnostics } from '../transport/http'
 import { startWebServer, type WebServer } from './server'
 
 let web: WebServer
@@ -157,5 +158,22 @@ describe('web mode security', () => {
   it('ends the subscription when the client drops the stream', async () => {
     await send('/api/stream?name=system.tools&input=%7B%7D', { headers: auth(), readMs: 300 })
     await expect.poll(() => backend.dispatcher.activeSubscriptions()).toBe(0)
+  })
+
+  it('reports what it holds open on /api/diagnostics, with the token only', async () => {
+    expect((await send('/api/diagnostics')).status).toBe(401)
+    const open = send('/api/stream?name=system.tools&input=%7B%7D', { headers: auth(), readMs: 1500 })
+    await expect.poll(() => backend.dispatcher.activeSubscriptions()).toBe(1)
+    const reply = await send('/api/diagnostics', { headers: auth() })
+    expect(reply.status).toBe(200)
+    const d = JSON.parse(reply.body) as WebDiagnostics
+    expect(d.subscriptions).toBe(1)
+    expect(d.live['streams: system.tools']).toBe(1)
+    expect(d.rssBytes).toBeGreaterThan(0)
+    expect(d.resources.TCPServerWrap).toBeGreaterThanOrEqual(1)
+    await open
+    await expect.poll(() => backend.dispatcher.activeSubscriptions()).toBe(0)
+    const after = JSON.parse((await send('/api/diagnostics', { headers: auth() })).body) as WebDiagnostics
+    expect(after.live['streams: system.tools']).toBe(0)
   })
 })

@@ -7,6 +7,7 @@ import { startFixture, type SandboxFixture } from '../../../test/support/sandbox
 import { createActionHandlers } from '../handlers/actions'
 import { createResourceHandlers } from '../handlers/resources'
 import { createKubeService } from '../kube/service'
+import { writeCalls } from '../../../test/support/write-calls'
 
 // Every write Skiff makes names fieldManager=skiff, so Helm and Argo see Skiff as the owner of what it changed
 // and nothing else (Lens wrote as "node-fetch" and broke Helm upgrades: lensapp/lens#8284).
@@ -68,8 +69,8 @@ describe('fieldManager=skiff on every write', () => {
   })
 
   it('no write call in src/main leaves the field manager out', () => {
-    // Client-node writes (createX, patchX, replaceX) and raw POST/PUT/PATCH requests: each file that makes one
-    // must pass FIELD_MANAGER (or 'skiff'); the sandbox test above proves the calls it reaches really do.
+    // Every client-node write (createX, patchX, replaceX) and raw POST/PUT/PATCH request, call by call, must pass
+    // FIELD_MANAGER (or 'skiff'); the sandbox test above proves the calls it reaches really do.
     const root = join(__dirname, '..')
     const files: string[] = []
     const walk = (dir: string): void => {
@@ -80,16 +81,11 @@ describe('fieldManager=skiff on every write', () => {
       }
     }
     walk(root)
-    const write =
-      /(?<!doc|svc)\.(?:create|patch|replace)(?:Namespaced\w*|Namespace|Node\w*|PersistentVolume\w*|Cluster\w+|CustomObject\w*)\s*\(|method:\s*'(?:POST|PUT|PATCH)'/
-    const offenders = files.filter((file) => {
-      const text = readFileSync(file, 'utf8')
-      return (
-        write.test(text) &&
-        !/fieldManager:\s*(?:FIELD_MANAGER|'skiff')|fieldManager=(?:\$\{FIELD_MANAGER\}|skiff)/.test(text)
-      )
-    })
+    const calls = files.flatMap((file) =>
+      writeCalls(readFileSync(file, 'utf8')).map((c) => ({ ...c, file: file.slice(root.length + 1) })),
+    )
     expect(files.length).toBeGreaterThan(50)
-    expect(offenders.map((p) => p.slice(root.length + 1))).toEqual([])
+    expect(calls.length).toBeGreaterThan(15)
+    expect(calls.filter((c) => !c.namesManager).map((c) => `${c.file}:${c.line} ${c.call}`)).toEqual([])
   })
 })

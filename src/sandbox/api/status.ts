@@ -16,7 +16,14 @@ export interface StatusBody {
   status: 'Failure' | 'Success'
   message: string
   reason: string
-  details?: { name?: string; group?: string; kind?: string; uid?: string; causes?: StatusCause[] }
+  details?: {
+    name?: string
+    group?: string
+    kind?: string
+    uid?: string
+    causes?: StatusCause[]
+    retryAfterSeconds?: number
+  }
   code: number
 }
 
@@ -106,6 +113,30 @@ export function unsupportedMediaType(type: string): ApiError {
     'UnsupportedMediaType',
     `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json (got ${type})`,
   )
+}
+
+/** ValidateListOptions' answer: `problems` are `Forbidden: …` / `Unsupported value: …` of resourceVersionMatch. */
+export function invalidListOptions(problems: string[]): ApiError {
+  const causes = problems.map((p) => ({
+    reason: p.startsWith('Forbidden') ? 'FieldValueForbidden' : 'FieldValueNotSupported',
+    message: p,
+    field: 'resourceVersionMatch',
+  }))
+  const parts = problems.map((p) => `resourceVersionMatch: ${p}`)
+  const joined = parts.length === 1 ? parts[0] : `[${parts.join(', ')}]`
+  return failure(422, 'Invalid', `ListOptions.meta.k8s.io "" is invalid: ${joined}`, {
+    group: 'meta.k8s.io',
+    kind: 'ListOptions',
+    causes,
+  })
+}
+
+/** A read at a resourceVersion the store has not reached (the watch cache's answer after its wait). */
+export function resourceVersionTooLarge(wanted: number, current: number): ApiError {
+  return failure(504, 'Timeout', `Too large resource version: ${wanted}, current: ${current}`, {
+    causes: [{ reason: 'ResourceVersionTooLarge', message: 'Too large resource version' }],
+    retryAfterSeconds: 1,
+  })
 }
 
 export function expired(message: string): ApiError {

@@ -52,6 +52,7 @@ export function tableJson(
     include: IncludeObject
     withColumns: boolean
     continueToken?: string
+    remainingItemCount?: number
   },
 ): string {
   const printer = r.custom ? customPrinter(r.custom) : (ALL_PRINTERS[r.kind] ?? FALLBACK)
@@ -62,6 +63,7 @@ export function tableJson(
   const meta = {
     resourceVersion: opts.resourceVersion,
     ...(opts.continueToken ? { continue: opts.continueToken } : {}),
+    ...(opts.remainingItemCount !== undefined ? { remainingItemCount: opts.remainingItemCount } : {}),
   }
   const head = `{"kind":"Table","apiVersion":"meta.k8s.io/v1","metadata":${JSON.stringify(meta)}`
   const columns = opts.withColumns

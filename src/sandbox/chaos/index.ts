@@ -1,6 +1,8 @@
 import type { ObjectApi } from '../api/objects'
 import { resourceByKind } from '../api/resources'
 import type { Controllers } from '../controllers'
+import type { LocalImages } from '../images/local-images'
+import type { PullRule } from '../images/pull-chaos'
 import { KUBELET_ANNOTATION, NODE_MONITOR_GRACE_MS } from '../controllers/node-lifecycle'
 import type { KObj, Pod } from '../types'
 import { isRecord } from '../types'
@@ -17,10 +19,17 @@ export type ChaosAction =
   | { action: 'exhaust-memory'; node: string }
   | { action: 'pause-controllers' }
   | { action: 'resume-controllers' }
+  /** Pulls of `image` (every image when absent) take `seconds` of sandbox time, then succeed. */
+  | { action: 'slow-pulls'; image?: string; seconds: number }
+  /** Pulls of `image` (or every image) fail: ErrImagePull, then ImagePullBackOff with the kubelet's back-off. */
+  | { action: 'fail-pulls'; image?: string }
+  | { action: 'heal-pulls'; image?: string }
 
 export interface ChaosState {
   controllersPaused: boolean
   nodes: { name: string; ready: boolean }[]
+  /** Image pull trouble in force. */
+  pulls: PullRule[]
 }
 
 export interface SandboxChaos {
@@ -39,7 +48,7 @@ export function nodeIsReady(node: KObj | undefined): boolean {
   return !ready || ready.status === 'True'
 }
 
-export function createChaos(api: ObjectApi, controllers: Controllers): SandboxChaos {
+export function createChaos(api: ObjectApi, controllers: Controllers, images: LocalImages): SandboxChaos {
   const podDef = resourceByKind('Pod')
   const nodeDef = resourceByKind('Node')
 
@@ -99,12 +108,27 @@ export function createChaos(api: ObjectApi, controllers: Controllers): SandboxCh
         case 'resume-controllers':
           controllers.setPaused(false)
           return 'Controllers resumed: they compare desired and actual state again.'
+        case 'slow-pulls':
+          if (!(a.seconds > 0 && a.seconds <= 3600)) throw new Error('A slow pull takes 1 to 3600 seconds.')
+          images.pulls.set(a.image, { mode: 'slow', seconds: a.seconds })
+          return `Pulls of ${a.image ?? 'every image'} now take ${a.seconds} s (simulated slow registry); pods already running keep their image.`
+        case 'fail-pulls':
+          images.pulls.set(a.image, { mode: 'fail' })
+          return `Pulls of ${a.image ?? 'every image'} now fail (simulated registry outage): new pods go to ErrImagePull, then ImagePullBackOff.`
+        case 'heal-pulls': {
+          const had = images.pulls.lift(a.image)
+          // Waiting pods recover at the kubelet's next retry (its back-off, up to 5 minutes), as they would.
+          return had
+            ? `Pulls of ${a.image ?? 'every image'} work again; pods in back-off recover at the kubelet's next retry.`
+            : `Pulls of ${a.image ?? 'every image'} had no simulated trouble.`
+        }
       }
     },
     state() {
       return {
         controllersPaused: controllers.paused,
         nodes: api.store.list(nodeDef).map((e) => ({ name: e.obj.metadata.name, ready: nodeIsReady(e.obj) })),
+        pulls: images.pulls.list(),
       }
     },
   }

@@ -73,6 +73,19 @@ function startedEvents(c: ContainerSpec): ContainerEvent[] {
   ]
 }
 
+// A pull Break it slowed down ends as a real one does, with the time it took.
+function slowPulledEvents(c: ContainerSpec, seconds: number): ContainerEvent[] {
+  return [
+    {
+      type: 'Normal',
+      reason: 'Pulled',
+      message: `Successfully pulled image "${c.image}" in ${seconds}s (${seconds}s including waiting)`,
+    },
+    { type: 'Normal', reason: 'Created', message: `Created container: ${c.name}` },
+    { type: 'Normal', reason: 'Started', message: `Started container ${c.name}` },
+  ]
+}
+
 function pullPolicyOf(c: ContainerSpec): string | undefined {
   return typeof c.imagePullPolicy === 'string' ? c.imagePullPolicy : undefined
 }
@@ -106,6 +119,10 @@ export function stepContainer(
   if (waiting === 'ContainerCreating' || waiting === 'ErrImagePull') {
     const startAt = Date.parse(String(pod.status.startTime ?? rfc3339(now))) + startDelayMs(pod.metadata.name)
     if (now < startAt) return { status: st, nextAt: startAt, events: [] }
+    // ErrImagePull shows for a moment before the back-off starts (the pod's own update wakes the kubelet at
+    // once, which used to skip it).
+    if (waiting === 'ErrImagePull' && now < startAt + 1000)
+      return { status: st, nextAt: startAt + 1000, events: [] }
     const pull = decidePull(c.image, pullPolicyOf(c), images)
     if (pull.kind === 'failed') {
       if (waiting === 'ContainerCreating') {
@@ -130,6 +147,20 @@ export function stepContainer(
         ],
       }
     }
+    const slow = pull.kind === 'pulled' ? pull.seconds : undefined
+    if (slow) {
+      // Break it made the registry slow: the pull started when the container was due and takes that long.
+      const doneAt = startAt + slow * 1000
+      if (now < doneAt) {
+        const message = `Pulling image "${c.image}" (slow registry, simulated)`
+        if (st.state.waiting?.message === message) return { status: st, nextAt: doneAt, events: [] }
+        return {
+          status: { ...st, state: { waiting: { reason: 'ContainerCreating', message } } },
+          nextAt: doneAt,
+          events: [{ type: 'Normal', reason: 'Pulling', message: `Pulling image "${c.image}"` }],
+        }
+      }
+    }
     const next = running(pod, c, st, now)
     const exit = plannedExit(pod, c)
     return {
@@ -139,7 +170,12 @@ export function stepContainer(
         : exit
           ? { nextAt: now + exit.afterMs }
           : {}),
-      events: startedEvents(c),
+      // After an ErrImagePull the image was not on the node: this attempt pulled it.
+      events: slow
+        ? slowPulledEvents(c, slow)
+        : waiting === 'ErrImagePull'
+          ? pulledEvents(c)
+          : startedEvents(c),
     }
   }
   // a process that just exited is then restarted, or not, as restartPolicy says (the branch below)

@@ -7,8 +7,8 @@ import { templateHash } from './deployment-util'
 import { daemonPod, daemonTolerations } from './daemonset-pod'
 import { ensureRevision, revisionData, revisionsOf, templateOf, truncateHistory } from './history'
 import type { Sync } from './index'
-import { fitsNodeSelector, pinnedNode, untoleratedTaints } from './node-fit'
 import { isPodReady, ownedBy } from './owned'
+import { fitsNodeSelector, pinnedNode, untoleratedTaints } from './scheduler-fit'
 
 // DaemonSet controller (pkg/controller/daemon): one pod on every node the template fits (nodeSelector,
 // node affinity, taints against its tolerations), RollingUpdate by maxUnavailable or maxSurge, OnDelete,

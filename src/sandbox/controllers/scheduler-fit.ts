@@ -1,28 +1,17 @@
 import { milliValue, quantityValue } from '../api/quantity'
 import type { KObj, Pod } from '../types'
 import { isRecord } from '../types'
+import type { Taint, Toleration } from '../types-apps'
+
+export type { Taint, Toleration }
 
 // kube-scheduler's default filter plugins, pure: NodeUnschedulable, TaintToleration, NodeAffinity and
-// NodeResourcesFit, with the reason texts FitError joins into "0/3 nodes are available: ...".
+// NodeResourcesFit, with the reason texts FitError joins into "0/3 nodes are available: ...". The DaemonSet
+// controller asks the same node predicates (component-helpers' scheduling/corev1), so they live here once.
 
 export interface Requests {
   cpu: number // millicores
   memory: number // bytes
-}
-
-export interface Taint {
-  key: string
-  value?: string
-  effect: string
-  timeAdded?: string
-}
-
-export interface Toleration {
-  key?: string
-  operator?: string
-  value?: string
-  effect?: string
-  tolerationSeconds?: number
 }
 
 interface NodeFailure {
@@ -103,17 +92,23 @@ function matchExpression(labels: Record<string, string>, e: Record<string, unkno
   }
 }
 
-function matchesAffinity(pod: Pod, node: KObj): boolean {
-  const labels = node.metadata.labels ?? {}
-  const selector = isRecord(pod.spec.nodeSelector) ? pod.spec.nodeSelector : {}
-  if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false
-  const affinity = isRecord(pod.spec.affinity) ? pod.spec.affinity : {}
+function requiredTerms(spec: Record<string, unknown>): Array<Record<string, unknown>> | undefined {
+  const affinity = isRecord(spec.affinity) ? spec.affinity : {}
   const nodeAffinity = isRecord(affinity.nodeAffinity) ? affinity.nodeAffinity : {}
   const required = nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution
-  if (!isRecord(required)) return true
+  return isRecord(required) ? list<Record<string, unknown>>(required.nodeSelectorTerms) : undefined
+}
+
+/** nodeSelector and required node affinity (labels, and the metadata.name field) of a pod spec. */
+export function fitsNodeSelector(spec: Record<string, unknown>, node: KObj): boolean {
+  const labels = node.metadata.labels ?? {}
+  const selector = isRecord(spec.nodeSelector) ? spec.nodeSelector : {}
+  if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) return false
+  const terms = requiredTerms(spec)
+  if (!terms) return true
   const fields = { 'metadata.name': node.metadata.name }
   // terms are ORed, the expressions of one term ANDed
-  return list<Record<string, unknown>>(required.nodeSelectorTerms).some((term) => {
+  return terms.some((term) => {
     const exprs = list<Record<string, unknown>>(term.matchExpressions)
     const fieldExprs = list<Record<string, unknown>>(term.matchFields)
     if (exprs.length === 0 && fieldExprs.length === 0) return false
@@ -123,6 +118,24 @@ function matchesAffinity(pod: Pod, node: KObj): boolean {
   })
 }
 
+/** The node's taints with the given effects that the tolerations leave uncovered. */
+export function untoleratedTaints(tolerations: Toleration[], node: KObj, effects: string[]): Taint[] {
+  return nodeTaints(node).filter(
+    (taint) => effects.includes(taint.effect) && !tolerations.some((t) => tolerates(t, taint)),
+  )
+}
+
+/** The node a DaemonSet pod is pinned to through its metadata.name node-affinity field. */
+export function pinnedNode(spec: Record<string, unknown>): string | undefined {
+  for (const term of requiredTerms(spec) ?? []) {
+    for (const r of list<Record<string, unknown>>(term.matchFields)) {
+      const values = list<string>(r.values)
+      if (r.key === 'metadata.name' && r.operator === 'In' && values.length === 1) return values[0]
+    }
+  }
+  return undefined
+}
+
 // The first filter that rejects the node, as the framework stops at the first failing plugin.
 export function nodeFailure(pod: Pod, node: KObj, used: Requests): NodeFailure | undefined {
   const tolerations = podTolerations(pod)
@@ -130,17 +143,13 @@ export function nodeFailure(pod: Pod, node: KObj, used: Requests): NodeFailure |
   const unschedulableTaint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }
   if (spec.unschedulable === true && !tolerations.some((t) => tolerates(t, unschedulableTaint)))
     return { reasons: ['node(s) were unschedulable'], unresolvable: true }
-  const blocking = nodeTaints(node).find(
-    (taint) =>
-      (taint.effect === 'NoSchedule' || taint.effect === 'NoExecute') &&
-      !tolerations.some((t) => tolerates(t, taint)),
-  )
+  const [blocking] = untoleratedTaints(tolerations, node, ['NoSchedule', 'NoExecute'])
   if (blocking)
     return {
       reasons: [`node(s) had untolerated taint {${blocking.key}: ${blocking.value ?? ''}}`],
       unresolvable: true,
     }
-  if (!matchesAffinity(pod, node))
+  if (!fitsNodeSelector(pod.spec, node))
     return { reasons: ["node(s) didn't match Pod's node affinity/selector"], unresolvable: true }
   const want = podRequests(pod)
   const alloc = nodeAllocatable(node)

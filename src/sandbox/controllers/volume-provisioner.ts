@@ -11,6 +11,18 @@ const pvDef = resourceByKind('PersistentVolume')
 const PROVISIONING_MS = 1500
 const provisioningSince = new WeakMap<Sync, Map<string, number>>()
 
+/** A volume's claimRef: which claim it is bound to (the binder and the provisioner both write it). */
+export function claimRefOf(claim: PersistentVolumeClaim): Record<string, unknown> {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    name: claim.metadata.name,
+    namespace: claim.metadata.namespace ?? '',
+    resourceVersion: claim.metadata.resourceVersion,
+    uid: claim.metadata.uid,
+  }
+}
+
 export function provisionedVolume(
   claim: PersistentVolumeClaim,
   sc: KObj,
@@ -30,14 +42,7 @@ export function provisionedVolume(
     spec: {
       accessModes: claim.spec.accessModes ?? ['ReadWriteOnce'],
       capacity: { storage: claim.spec.resources?.requests?.storage ?? '1Gi' },
-      claimRef: {
-        apiVersion: 'v1',
-        kind: 'PersistentVolumeClaim',
-        name: claim.metadata.name,
-        namespace: ns,
-        resourceVersion: claim.metadata.resourceVersion,
-        uid: claim.metadata.uid,
-      },
+      claimRef: claimRefOf(claim),
       hostPath: {
         path: `/var/local-path-provisioner/${name}_${ns}_${claim.metadata.name}`,
         type: 'DirectoryOrCreate',

@@ -6,7 +6,7 @@ import type { KObj } from '../types'
 import { isRecord } from '../types'
 import type { PersistentVolumeClaim } from '../types-apps'
 import type { Sync } from './index'
-import { claimPhaseEvent, provision } from './volume-provisioner'
+import { claimPhaseEvent, claimRefOf, provision } from './volume-provisioner'
 
 // The PersistentVolume controller (pkg/controller/volume/persistentvolume) and kind's local-path
 // provisioner in one: a claim binds to a matching Available volume or, through its StorageClass, to a
@@ -53,14 +53,7 @@ function matches(claim: PersistentVolumeClaim, pv: KObj, className: string): boo
 function bind(sync: Sync, claim: PersistentVolumeClaim, pv: KObj): void {
   const ns = claim.metadata.namespace ?? ''
   const nextPv = structuredClone(pv)
-  rec(nextPv.spec).claimRef = {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    name: claim.metadata.name,
-    namespace: ns,
-    resourceVersion: claim.metadata.resourceVersion,
-    uid: claim.metadata.uid,
-  }
+  rec(nextPv.spec).claimRef = claimRefOf(claim)
   nextPv.metadata.annotations = {
     ...nextPv.metadata.annotations,
     'pv.kubernetes.io/bound-by-controller': 'yes',

@@ -6,7 +6,7 @@ import { stringify } from 'yaml'
 import { GADGET_CRD, WIDGET_CRD } from '../../../test/fixtures/crd'
 import { eventually } from '../../../test/support/eventually'
 import type { KubectlRunner } from '../../../test/support/kubectl'
-import { kubectlFor } from '../../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../../test/support/kubectl'
 import type { RunningSandbox } from '../index'
 import { startSandbox } from '../index'
 
@@ -14,15 +14,10 @@ import { startSandbox } from '../index'
 // listed with their printer columns, validated, scaled, status-patched, and deleted with the CRD.
 let sb: RunningSandbox
 let k: KubectlRunner
+const { ok } = kubectlSteps(() => k)
 let stateDir: string
 // no --validate=false: kubectl finds the CRD's schema in /openapi/v3 and validates server-side (Strict)
 const APPLY = ['apply', '-f', '-']
-
-async function ok(args: string[], input?: string): Promise<string> {
-  const r = await k.run(args, input !== undefined ? { input } : {})
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
 
 async function fails(args: string[], input?: string): Promise<string> {
   const r = await k.run(args, input !== undefined ? { input } : {})

@@ -13,9 +13,10 @@ export function asServedVersion(r: ResourceDef, obj: KObj): KObj {
   return obj.apiVersion === gv ? obj : { ...obj, apiVersion: gv }
 }
 
-export function servedBytes(r: ResourceDef, entry: Entry): Buffer {
-  if ((!r.custom && !isHpaV1(r)) || entry.obj.apiVersion === groupVersion(r)) return entry.bytes
-  return Buffer.from(JSON.stringify(asServedVersion(r, entry.obj)))
+/** The entry's JSON as served through `r`, as buffers to write one after another. */
+export function servedParts(r: ResourceDef, entry: Entry): readonly Buffer[] {
+  if ((!r.custom && !isHpaV1(r)) || entry.obj.apiVersion === groupVersion(r)) return entry.parts
+  return [Buffer.from(JSON.stringify(asServedVersion(r, entry.obj)))]
 }
 
 // Same stored table: identical for built-ins; for custom kinds any version and any revision of the CRD.

@@ -1,10 +1,15 @@
 import { defaultPullPolicy, parseImageRef } from './image-ref'
 import type { LocalImages } from './local-images'
+import { unreachableMessage } from './pull-chaos'
 import { isWellKnownPublic } from './well-known'
 
 // The kubelet's image decision for one container: use the node's copy, pull it, or fail the way
 // containerd fails for a repository that is not in any registry.
-export type PullDecision = { kind: 'present' } | { kind: 'pulled' } | { kind: 'failed'; message: string }
+export type PullDecision =
+  | { kind: 'present' }
+  /** Pulled from a registry; `seconds` when Break it made the pull slow. */
+  | { kind: 'pulled'; seconds?: number }
+  | { kind: 'failed'; message: string }
 
 export function decidePull(
   image: string,
@@ -23,7 +28,12 @@ export function decidePull(
   // Always re-resolves in the registry even when the node has the image: a loaded ":latest" still fails.
   if (loaded && policy !== 'Always') return { kind: 'present' }
   const localOnly = (images?.isHostOnly(image) ?? false) && !isWellKnownPublic(ref)
-  if (!localOnly) return loaded ? { kind: 'present' } : { kind: 'pulled' }
+  if (!localOnly) {
+    if (loaded) return { kind: 'present' }
+    const trouble = images?.pulls.troubleFor(image)
+    if (trouble?.mode === 'fail') return { kind: 'failed', message: unreachableMessage(image) }
+    return trouble?.mode === 'slow' ? { kind: 'pulled', seconds: trouble.seconds } : { kind: 'pulled' }
+  }
   if (policy === 'Never' && !loaded) {
     return {
       kind: 'failed',

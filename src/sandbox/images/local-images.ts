@@ -1,4 +1,5 @@
 import { parseImageRef } from './image-ref'
+import { PullChaos } from './pull-chaos'
 
 /**
  * What the sandbox's nodes hold: images loaded into it (`kind load docker-image` in kind's world), and
@@ -8,6 +9,8 @@ export class LocalImages {
   private readonly loaded = new Set<string>()
   private readonly hostOnly = new Set<string>()
   private readonly listeners = new Set<(image: string) => void>()
+  /** The registry's simulated trouble (Break it): slow or failing pulls. Not saved: a restart lifts it. */
+  readonly pulls = new PullChaos()
 
   load(image: string): void {
     const full = parseImageRef(image).full

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { RunningSandbox } from '../index'
 import { startSandbox } from '../index'
 import type { KubectlRunner } from '../../../test/support/kubectl'
-import { kubectlFor } from '../../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../../test/support/kubectl'
 import { kubeConfigFor } from '../../../test/support/kube'
 
 // metrics.k8s.io on a manual clock: `kubectl top` and client-node's Metrics see usage that moves with time,
@@ -13,13 +13,8 @@ import { kubeConfigFor } from '../../../test/support/kube'
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 })
 let sb: RunningSandbox
 let k: KubectlRunner
+const { ok } = kubectlSteps(() => k)
 let kc: KubeConfig
-
-async function ok(args: string[]): Promise<string> {
-  const r = await k.run(args)
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
 
 // CPU of each pod of app=web, in millicores, from `kubectl top pods`
 async function webCpu(): Promise<number[]> {

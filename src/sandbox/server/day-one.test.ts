@@ -3,12 +3,13 @@ import type { RunningSandbox } from '../index'
 import { startSandbox } from '../index'
 import { request, stream } from '../../../test/support/http-client'
 import type { KubectlRunner } from '../../../test/support/kubectl'
-import { kubectlFor } from '../../../test/support/kubectl'
+import { kubectlFor, kubectlSteps } from '../../../test/support/kubectl'
 
 // Query parameters as kube-apiserver parses them, health endpoints, cluster-info and the auth reviews,
 // judged by raw HTTP and by the real kubectl.
 let sb: RunningSandbox
 let k: KubectlRunner
+const { ok } = kubectlSteps(() => k)
 
 beforeAll(async () => {
   sb = await startSandbox({ name: 'dayone', manualClock: true })
@@ -18,12 +19,6 @@ afterAll(async () => {
   await k.cleanup()
   await sb.stop()
 })
-
-async function ok(args: string[]): Promise<string> {
-  const r = await k.run(args)
-  expect(r.exitCode, `kubectl ${args.join(' ')}\n${r.stderr}`).toBe(0)
-  return r.stdout
-}
 
 describe('query parameters', () => {
   it('reads booleans as Go ParseBool: watch=True streams events (the Python client sends it)', async () => {

@@ -26,19 +26,26 @@ export function sendJsonParts(res: ServerResponse, code: number, parts: Buffer[]
     'Cache-Control': 'no-cache, private',
     'Content-Length': parts.reduce((n, p) => n + p.length, 0),
   })
-  // Gather the cached pieces into ~1 MB chunks: few large TLS writes beat thousands of tiny ones.
-  let batch: Buffer[] = []
-  let size = 0
-  for (const p of parts) {
-    batch.push(p)
-    size += p.length
-    if (size >= 1 << 20) {
-      res.write(Buffer.concat(batch, size))
-      batch = []
-      size = 0
+  // Gather the cached pieces into ~1 MB chunks (few large TLS writes beat thousands of tiny ones) and send
+  // the next only when the socket has taken the last: a 90 MB list is then never buffered whole, and other
+  // requests are served between its chunks.
+  let i = 0
+  const pump = (): void => {
+    while (i < parts.length) {
+      const batch: Buffer[] = []
+      let size = 0
+      for (; i < parts.length && size < 1 << 20; i++) {
+        const p = parts[i] as Buffer
+        batch.push(p)
+        size += p.length
+      }
+      const chunk = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, size)
+      if (i >= parts.length) return void res.end(chunk)
+      if (!res.write(chunk)) return void res.once('drain', pump)
     }
+    res.end()
   }
-  res.end(batch.length > 0 ? Buffer.concat(batch, size) : undefined)
+  pump()
 }
 
 export function sendJson(res: ServerResponse, code: number, body: unknown): void {

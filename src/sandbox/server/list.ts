@@ -2,9 +2,10 @@ import type { ResourceDef } from '../api/resources'
 import { groupVersion } from '../api/resources'
 import type { FieldRequirement, LabelRequirement } from '../api/selectors'
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from '../api/selectors'
-import { badRequest, expired } from '../api/status'
-import { firstAfter, type IndexedKey } from '../store/key-index'
-import { servedBytes } from '../crd/versions'
+import { badRequest, expired, invalidListOptions, resourceVersionTooLarge } from '../api/status'
+import { firstAfter } from '../store/key-index'
+import { viewAt } from './list-view'
+import { servedParts } from '../crd/versions'
 import type { Entry, Store } from '../store/store'
 import type { KObj } from '../types'
 
@@ -53,51 +54,69 @@ function decodeContinue(token: string): { rv: number; after: string } {
   )
 }
 
-function countMatches(
-  store: Store,
-  r: ResourceDef,
-  q: ListQuery,
-  keys: readonly IndexedKey[],
-  from: number,
-): number {
-  let n = 0
-  for (let i = from; i < keys.length; i++) {
-    const k = keys[i]
-    const e = k && store.get(r, k.namespace, k.name)
-    if (e && matches(q, e.obj)) n++
+// Which state a LIST reads (apimachinery's ValidateListOptions and the storage layer's rules): the newest
+// (no resourceVersion, "0", or NotOlderThan one we have), exactly one (Exact, or a resourceVersion with a
+// limit, the legacy reading), or a continue token's.
+function readAt(store: Store, query: URLSearchParams, token: string | null, limit: number): number {
+  const rv = query.get('resourceVersion') ?? ''
+  const match = query.get('resourceVersionMatch') ?? ''
+  const problems: string[] = []
+  if (match) {
+    if (!rv) problems.push('Forbidden: resourceVersionMatch is forbidden unless resourceVersion is provided')
+    if (token) problems.push('Forbidden: resourceVersionMatch is forbidden when continue is provided')
+    if (match !== 'Exact' && match !== 'NotOlderThan')
+      problems.push(`Unsupported value: "${match}": supported values: "Exact", "NotOlderThan", ""`)
+    else if (match === 'Exact' && rv === '0')
+      problems.push('Forbidden: resourceVersionMatch "exact" is forbidden for resourceVersion "0"')
   }
-  return n
+  if (problems.length > 0) throw invalidListOptions(problems)
+  if (token) {
+    if (rv && rv !== '0') throw badRequest('specifying resource version is not allowed when using continue')
+    const start = decodeContinue(token)
+    if (start.rv < store.oldestResumable) throw expired(CONTINUE_EXPIRED)
+    return start.rv
+  }
+  if (!rv || rv === '0') return store.resourceVersion
+  const wanted = Number(rv)
+  if (!/^\d+$/.test(rv) || !Number.isSafeInteger(wanted))
+    throw badRequest(`resourceVersion: Invalid value: "${rv}": must be a non-negative integer`)
+  if (wanted > store.resourceVersion) throw resourceVersionTooLarge(wanted, store.resourceVersion)
+  const exact = match === 'Exact' || (match === '' && limit > 0)
+  if (!exact) return store.resourceVersion
+  if (wanted < store.oldestResumable) throw expired('The resourceVersion for the provided list is too old.')
+  return wanted
 }
+
+const CONTINUE_EXPIRED = 'The provided continue parameter is too old to display a consistent list result.'
 
 export function listPage(store: Store, r: ResourceDef, namespace: string, query: URLSearchParams): ListPage {
   const q = parseListQuery(r, query)
   const token = query.get('continue')
-  const start = token ? decodeContinue(token) : undefined
-  if (start && start.rv < store.oldestResumable) {
-    throw expired('The provided continue parameter is too old to display a consistent list result.')
-  }
-  const limit = Number(query.get('limit') ?? 0)
-  const keys = store.sortedKeys(r, namespace || undefined)
+  const limitParam = Number(query.get('limit') ?? 0)
+  const limit = Number.isFinite(limitParam) && limitParam > 0 ? Math.floor(limitParam) : 0
+  const rv = readAt(store, query, token, limit)
+  const view = viewAt(store, r, namespace || undefined, rv)
+  if (view === 'expired')
+    throw expired(token ? CONTINUE_EXPIRED : 'The resourceVersion for the provided list is too old.')
   const filtered = q.labels.length > 0 || q.fields.length > 0
   const out: Entry[] = []
-  const rv = start?.rv ?? store.resourceVersion
-  let i = start ? firstAfter(keys, start.after) : 0
+  const { keys } = view
+  let i = token ? firstAfter(keys, decodeContinue(token).after) : 0
   for (; i < keys.length; i++) {
-    const k = keys[i]
-    const e = k && store.get(r, k.namespace, k.name)
+    const e = view.entry(i)
     if (!e) continue
     if (filtered && !matches(q, e.obj)) continue
     if (limit > 0 && out.length >= limit) break
     out.push(e)
   }
-  if (limit > 0 && i < keys.length) {
-    const last = out[out.length - 1]
-    // Without selectors every key left is an item left, so counting them needs no scan.
-    const more = filtered ? countMatches(store, r, q, keys, i) : keys.length - i
-    if (last && more > 0) {
-      const continueToken = Buffer.from(JSON.stringify({ rv, after: keyOf(last.obj) })).toString('base64url')
-      return { entries: out, resourceVersion: String(rv), continueToken, remaining: more }
-    }
+  // The loop stops at the next item that matches, so stopping early means there is more. Like etcd's paging,
+  // remainingItemCount is given only without selectors (every key left is an item left; with a selector the
+  // real server does not count either).
+  const last = out[out.length - 1]
+  if (limit > 0 && i < keys.length && last) {
+    const continueToken = Buffer.from(JSON.stringify({ rv, after: keyOf(last.obj) })).toString('base64url')
+    const page = { entries: out, resourceVersion: String(rv), continueToken }
+    return filtered ? page : { ...page, remaining: keys.length - i }
   }
   return { entries: out, resourceVersion: String(rv) }
 }
@@ -108,14 +127,15 @@ const COMMA = Buffer.from(',')
 export function listBody(r: ResourceDef, page: ListPage): Buffer[] {
   const meta = {
     resourceVersion: page.resourceVersion,
-    ...(page.continueToken ? { continue: page.continueToken, remainingItemCount: page.remaining } : {}),
+    ...(page.continueToken ? { continue: page.continueToken } : {}),
+    ...(page.continueToken && page.remaining !== undefined ? { remainingItemCount: page.remaining } : {}),
   }
   const listKind = r.custom?.listKind ?? `${r.kind}List`
   const head = `{"kind":"${listKind}","apiVersion":"${groupVersion(r)}","metadata":${JSON.stringify(meta)},"items":[`
   const parts: Buffer[] = [Buffer.from(head)]
   page.entries.forEach((e, i) => {
     if (i > 0) parts.push(COMMA)
-    parts.push(servedBytes(r, e))
+    for (const p of servedParts(r, e)) parts.push(p)
   })
   parts.push(Buffer.from(']}'))
   return parts

@@ -156,7 +156,9 @@ export async function handleResource(
             resourceVersion: page.resourceVersion,
             include: includeObject(query),
             withColumns: true,
-            ...(page.continueToken ? { continueToken: page.continueToken } : {}),
+            ...(page.continueToken
+              ? { continueToken: page.continueToken, remainingItemCount: page.remaining }
+              : {}),
           },
         )
         return sendJsonText(res, 200, text)

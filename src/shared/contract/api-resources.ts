@@ -128,7 +128,7 @@ export const apiResourceMethods = {
   'apiResources.delete': method<{ deleted: true }>()(
     apiObjectInput.extend({ gracePeriodSeconds: z.number().int().min(0).max(3600).optional() }),
   ),
-  /** Objects of custom kinds whose name contains `text` (for the command palette). */
+  /** Objects whose name contains `text`, of custom kinds and of built-in kinds with a view of their own (palette). */
   'apiResources.search': method<FoundObject[]>()(
     z.strictObject({ ...target, text: z.string().trim().min(2).max(253) }),
   ),

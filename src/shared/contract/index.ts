@@ -11,6 +11,7 @@ import { apiResourceMethods, apiResourceStreams } from './api-resources'
 import { manifestMethods, manifestStreams } from './manifests'
 import { sessionMethods, sessionStreams } from './sessions'
 import { reconcileMethods, reconcileStreams } from './reconcile'
+import { networkStorageMethods } from './network-storage'
 
 export * from './errors'
 export * from './system'
@@ -23,6 +24,7 @@ export * from './api-resources'
 export * from './manifests'
 export * from './sessions'
 export * from './reconcile'
+export * from './network-storage'
 export * from './names'
 export * from './client'
 
@@ -38,6 +40,7 @@ export const methods = {
   ...manifestMethods,
   ...sessionMethods,
   ...reconcileMethods,
+  ...networkStorageMethods,
 } as const
 
 /** Every stream the renderer can subscribe to. */

@@ -2,8 +2,12 @@ import { z } from 'zod'
 import { method, stream } from './define'
 import { contextName, dns1123Label, dns1123Subdomain } from './names'
 
-// The reconcile view: desired state beside observed state for one Deployment, its owner graph and a timeline
-// of what the controllers did. Break-it actions exist only for Skiff's own sandbox clusters.
+// The reconcile view: desired state beside observed state for one workload (Deployment, StatefulSet, DaemonSet,
+// Job), its owner graph and a timeline of what the controllers did. Break-it actions exist only for Skiff's own
+// sandbox clusters.
+
+export const reconcileKinds = ['Deployment', 'StatefulSet', 'DaemonSet', 'Job'] as const
+export type ReconcileKind = (typeof reconcileKinds)[number]
 
 export interface GraphPod {
   name: string
@@ -18,29 +22,66 @@ export interface GraphPod {
   status: string
 }
 
-export interface GraphReplicaSet {
+/**
+ * Pods the workload's controller manages as one set: a Deployment's ReplicaSet, a StatefulSet's or DaemonSet's
+ * revision (ControllerRevision), or a Job's pods.
+ */
+export interface GraphGroup {
+  /** What the set is, as the graph labels it: "ReplicaSet", "Revision", "Pods". */
+  kind: string
   name: string
   revision?: number
   images: string[]
-  /** spec.replicas: what this ReplicaSet wants now. */
-  desired: number
+  /** What this set wants now (a ReplicaSet's spec.replicas), when it has its own count. */
+  desired?: number
   ready: number
-  /** Its template is the Deployment's current one. */
+  /** It holds the workload's current template. */
   current: boolean
   pods: GraphPod[]
 }
 
+/** One number the controllers work to make agree: spec (or what it implies) beside status. */
+export interface CompareRow {
+  label: string
+  desired: number
+  observed: number
+  /** The controller still has work to do on this row (not always desired ≠ observed: a Job's failures). */
+  differs: boolean
+}
+
+/** Objects around the workload worth a line each: a StatefulSet's PVCs, a DaemonSet's nodes with or without its pod. */
+export interface SideList {
+  title: string
+  items: { name: string; text: string; level: 'normal' | 'warning' }[]
+}
+
+export interface SandboxBreakState {
+  controllersPaused: boolean
+  /** Image pull trouble in force: one image's, or every image's when `image` is absent. */
+  pulls: { image?: string; trouble: { mode: 'slow'; seconds: number } | { mode: 'fail' } }[]
+}
+
 export interface ReconcileSnapshot {
+  kind: ReconcileKind
   namespace: string
   name: string
   exists: boolean
-  desired: { replicas: number; images: string[]; paused: boolean; strategy: string }
-  observed: { replicas: number; updated: number; ready: number; available: number; unavailable: number }
-  replicaSets: GraphReplicaSet[]
+  /** What the workload asks for, in a line: "3 replicas", "a pod on each of 3 eligible nodes". */
+  goal: string
+  /** spec.replicas for kinds that scale (Deployment, StatefulSet). */
+  replicas?: number
+  /** The spec's settings that shape how it reconciles: images, strategy, partition, backoff limit… */
+  facts: { label: string; value: string }[]
+  rows: CompareRow[]
+  /** The kind's own conclusion when the numbers do not say it: a finished or failed Job, a paused rollout. */
+  verdict?: { text: string; level: 'normal' | 'warning' }
+  /** Newest first. */
+  groups: GraphGroup[]
+  lists: SideList[]
   /** Nodes as the scheduler sees them (only when the cluster lets Skiff list them). */
   nodes: { name: string; ready: boolean }[]
   /** Break-it state: set only on sandbox clusters. */
-  sandbox?: { controllersPaused: boolean }
+  sandbox?: SandboxBreakState
 }
 
 export interface TimelineEntry {
@@ -61,6 +102,11 @@ export interface ReconcileEvent {
   entries?: TimelineEntry[]
 }
 
+const pullImage = z
+  .string()
+  .max(512)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9./_:@-]*$/, 'must be an image reference like nginx:1.27')
+
 export const chaosActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('kill-pod'), namespace: dns1123Label, pod: dns1123Subdomain }),
   z.strictObject({ action: z.literal('crash-container'), namespace: dns1123Label, pod: dns1123Subdomain }),
@@ -69,6 +115,14 @@ export const chaosActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('exhaust-memory'), node: dns1123Subdomain }),
   z.strictObject({ action: z.literal('pause-controllers') }),
   z.strictObject({ action: z.literal('resume-controllers') }),
+  // Image pulls: one image's or (without `image`) every image's, in the sandbox's simulated registry.
+  z.strictObject({
+    action: z.literal('slow-pulls'),
+    image: pullImage.optional(),
+    seconds: z.number().int().min(1).max(3600),
+  }),
+  z.strictObject({ action: z.literal('fail-pulls'), image: pullImage.optional() }),
+  z.strictObject({ action: z.literal('heal-pulls'), image: pullImage.optional() }),
 ])
 export type ChaosRequest = z.infer<typeof chaosActionSchema>
 
@@ -81,6 +135,12 @@ export const reconcileMethods = {
 
 export const reconcileStreams = {
   'reconcile.watch': stream<ReconcileEvent>()(
-    z.strictObject({ context: contextName.optional(), namespace: dns1123Label, name: dns1123Subdomain }),
+    z.strictObject({
+      context: contextName.optional(),
+      /** Deployment when absent. */
+      kind: z.enum(reconcileKinds).optional(),
+      namespace: dns1123Label,
+      name: dns1123Subdomain,
+    }),
   ),
 }

@@ -53,9 +53,13 @@ export function createHttpBridge(
       headers: headers(true),
       credentials: 'omit',
       body: JSON.stringify({ session, ...body }),
-    }).catch(() => {
-      // The event stream reports the outage; a reconnect re-subscribes everything.
     })
+      // Read to the end: Chromium keeps a fetch whose body is never read (its loader, buffers and stream)
+      // alive for the page's life, and a long session makes thousands of these.
+      .then((res) => res.text())
+      .catch(() => {
+        // The event stream reports the outage; a reconnect re-subscribes everything.
+      })
   }
   const subscribeOnServer = (id: string, l: Listener): void =>
     control({ op: 'subscribe', id, stream: l.stream, input: l.input })
@@ -119,6 +123,7 @@ export function createHttpBridge(
         return unavailable('Skiff’s backend is not answering. Is `npm run serve` still running?')
       }
       if (res.status === 401) {
+        void res.text().catch(() => {})
         refused()
         return { ok: false, error: NOT_AUTHORISED }
       }

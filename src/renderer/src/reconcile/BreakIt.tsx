@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import type { ChaosRequest, ReconcileSnapshot } from '@shared/contract'
 import { api } from '../api/client'
 import { useNotice } from '../components/Notice'
+import { PullTrouble } from './PullTrouble'
 
 interface Props {
   context?: string
@@ -17,7 +18,7 @@ const OFFERED = 50
 export function BreakIt({ context, snapshot, selected, onSelect }: Props): ReactNode {
   const notice = useNotice()
   const [busy, setBusy] = useState(false)
-  const pods = snapshot.replicaSets.flatMap((rs) => rs.pods).filter((p) => !p.deleting)
+  const pods = snapshot.groups.flatMap((g) => g.pods).filter((p) => !p.deleting)
   const pod = pods.find((p) => p.name === selected)?.name ?? pods[0]?.name
   // The list offers the first pods (and the one picked in the graph): hundreds of options would be re-rendered
   // on every frame of a big rollout, and any dot can be picked in the graph.
@@ -104,6 +105,7 @@ export function BreakIt({ context, snapshot, selected, onSelect }: Props): React
           </button>
         </div>
       )}
+      <PullTrouble snapshot={snapshot} busy={busy} act={act} />
       <div className="break-row" role="group" aria-label="Controllers">
         <button
           type="button"

@@ -3,15 +3,8 @@ import type { ReconcileSnapshot } from '@shared/contract'
 
 /** Spec beside status: each row is one number the controllers try to make agree, marked where they differ. */
 export function DesiredObserved({ snapshot }: { snapshot: ReconcileSnapshot }): ReactNode {
-  const want = snapshot.desired.replicas
-  const o = snapshot.observed
-  const rows: [string, number][] = [
-    ['Pods', o.replicas],
-    ['Up to date', o.updated],
-    ['Ready', o.ready],
-    ['Available', o.available],
-  ]
-  const agree = rows.every(([, v]) => v === want)
+  const agree = snapshot.rows.every((r) => !r.differs)
+  const verdict = snapshot.verdict
   return (
     <table className="desired-observed" aria-label="Desired and observed">
       <thead>
@@ -22,31 +15,45 @@ export function DesiredObserved({ snapshot }: { snapshot: ReconcileSnapshot }): 
         </tr>
       </thead>
       <tbody>
-        {rows.map(([label, value]) => (
-          <tr key={label} className={value === want ? undefined : 'differs'}>
-            <th scope="row">{label}</th>
-            <td>{want}</td>
+        {snapshot.rows.map((r) => (
+          <tr key={r.label} className={r.differs ? 'differs' : undefined}>
+            <th scope="row">{r.label}</th>
+            <td>{r.desired}</td>
             <td>
-              {value}
-              {value !== want && (
+              {r.observed}
+              {r.observed !== r.desired && (
                 <span className="diff-note">
                   {' '}
-                  ({value < want ? '−' : '+'}
-                  {Math.abs(value - want)})
+                  ({r.observed < r.desired ? '−' : '+'}
+                  {Math.abs(r.observed - r.desired)})
                 </span>
               )}
+            </td>
+          </tr>
+        ))}
+        {snapshot.facts.map((f) => (
+          <tr key={f.label} className="fact">
+            <th scope="row">{f.label}</th>
+            <td colSpan={2} className="mono small">
+              {f.value || '—'}
             </td>
           </tr>
         ))}
       </tbody>
       <tfoot>
         <tr>
-          <td colSpan={3} className={agree ? 'agree' : 'converging'} role="status">
-            {agree
-              ? 'Desired and observed agree: nothing to do.'
-              : snapshot.sandbox?.controllersPaused
-                ? 'They differ, and the controllers are paused: nothing will heal until they resume.'
-                : 'They differ: the controllers are acting to close the gap.'}
+          <td
+            colSpan={3}
+            className={verdict?.level === 'warning' || !agree ? 'converging' : 'agree'}
+            role="status"
+          >
+            {verdict
+              ? verdict.text
+              : agree
+                ? 'Desired and observed agree: nothing to do.'
+                : snapshot.sandbox?.controllersPaused
+                  ? 'They differ, and the controllers are paused: nothing will heal until they resume.'
+                  : 'They differ: the controllers are acting to close the gap.'}
           </td>
         </tr>
       </tfoot>

@@ -1,9 +1,6 @@
 import { memo, type ReactNode } from 'react'
-import type { GraphPod, ReconcileSnapshot } from '@shared/contract'
-import { podDotState, summarize } from '../actions/pod-state'
-
-const dotOf = (p: GraphPod): ReturnType<typeof podDotState> =>
-  podDotState({ status: p.status, phase: p.phase, ready: p.ready, deleting: p.deleting })
+import type { ReconcileSnapshot } from '@shared/contract'
+import { PodCanvas } from './PodCanvas'
 
 interface Props {
   snapshot: ReconcileSnapshot
@@ -11,51 +8,56 @@ interface Props {
   onSelect?: (pod: string) => void
 }
 
-/** Deployment → its ReplicaSets (newest first, with desired/ready counts) → their pods as dots by state. */
+/** The workload → its sets of pods (ReplicaSets or revisions, newest first, with their counts) → pods as dots. */
 export const OwnerGraph = memo(function OwnerGraph({ snapshot, selected, onSelect }: Props): ReactNode {
+  const setsOf = snapshot.groups[0]?.kind ?? (snapshot.kind === 'Deployment' ? 'ReplicaSet' : 'Pods')
   return (
     <div className="owner-graph" aria-label="Owner graph">
       <div className="graph-node deployment">
-        <span className="graph-kind">Deployment</span> <span className="mono">{snapshot.name}</span>
-        <span className="muted small"> wants {snapshot.desired.replicas}</span>
+        <span className="graph-kind">{snapshot.kind}</span> <span className="mono">{snapshot.name}</span>
+        <span className="muted small"> wants {snapshot.goal}</span>
       </div>
-      <ul className="graph-sets" aria-label="ReplicaSets">
-        {snapshot.replicaSets.length === 0 && <li className="muted">No ReplicaSets yet.</li>}
-        {snapshot.replicaSets.map((rs) => {
-          const pods = rs.pods.map((p) => ({ ...p, dot: dotOf(p) }))
-          const label = `${rs.name}: ${summarize(rs.pods.map((p) => ({ status: p.status, phase: p.phase, ready: p.ready, deleting: p.deleting })))}`
-          return (
-            <li key={rs.name} className={`graph-node replicaset${rs.current ? ' current' : ' old'}`}>
-              <div className="graph-set-head">
-                <span className="graph-kind">ReplicaSet</span> <span className="mono">{rs.name}</span>
-                {rs.revision !== undefined && <span className="muted small"> rev {rs.revision}</span>}
-                <span className="graph-badge">{rs.current ? 'new' : 'old'}</span>
-                <span
-                  className="graph-count"
-                  aria-label={`${rs.name} wants ${rs.desired}, ${rs.ready} ready`}
-                >
-                  {rs.ready}/{rs.desired}
+      <ul className="graph-sets" aria-label={`${setsOf}s`}>
+        {snapshot.groups.length === 0 && <li className="muted">No pods yet.</li>}
+        {snapshot.groups.map((g) => (
+          <li key={g.name} className={`graph-node replicaset${g.current ? ' current' : ' old'}`}>
+            <div className="graph-set-head">
+              <span className="graph-kind">{g.kind}</span> <span className="mono">{g.name}</span>
+              {g.revision !== undefined && <span className="muted small"> rev {g.revision}</span>}
+              {snapshot.groups.length > 1 && <span className="graph-badge">{g.current ? 'new' : 'old'}</span>}
+              {g.desired !== undefined ? (
+                <span className="graph-count" aria-label={`${g.name} wants ${g.desired}, ${g.ready} ready`}>
+                  {g.ready}/{g.desired}
                 </span>
-              </div>
-              <div className="muted small mono">{rs.images.join(', ')}</div>
-              <div className="graph-pods" role="group" aria-label={label}>
-                {pods.map((p) => (
-                  // Spans, not buttons: 500 dots re-styled each frame must stay cheap. Break it offers the same
-                  // choice in a keyboard-reachable list.
-                  <span
-                    key={p.name}
-                    className={`pod-dot ${p.dot}${p.name === selected ? ' selected' : ''}`}
-                    data-state={p.dot}
-                    data-pod={p.name}
-                    title={`${p.name}: ${p.status}${p.node ? ` on ${p.node}` : ''}${p.restarts ? `, ${p.restarts} restarts` : ''}`}
-                    onClick={() => onSelect?.(p.name)}
-                  />
-                ))}
-              </div>
-            </li>
-          )
-        })}
+              ) : (
+                <span className="graph-count">
+                  {/* A Job's pods count by how many finished well, not by readiness. */}
+                  {g.ready} {snapshot.kind === 'Job' ? 'succeeded' : 'ready'}
+                </span>
+              )}
+            </div>
+            <div className="muted small mono">{g.images.join(', ')}</div>
+            <PodCanvas
+              label={g.name}
+              pods={g.pods}
+              {...(selected ? { selected } : {})}
+              {...(onSelect ? { onSelect } : {})}
+            />
+          </li>
+        ))}
       </ul>
+      {snapshot.lists.map((l) => (
+        <section key={l.title} className="graph-side" aria-label={l.title}>
+          <h4>{l.title}</h4>
+          <ul>
+            {l.items.map((i) => (
+              <li key={i.name} className={i.level}>
+                <span className="mono">{i.name}</span> <span className="small">{i.text}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   )
 })

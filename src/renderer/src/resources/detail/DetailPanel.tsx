@@ -1,13 +1,12 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import type { ObjectRef } from '@shared/contract'
 import { kindOfResource } from '../kind-names'
-import { Tabs } from '../Tabs'
 import { DeleteObject } from './DeleteObject'
+import { bodyTab, DetailShell } from './DetailShell'
 import { EventsTab } from './EventsTab'
 import { SummaryTab } from './SummaryTab'
 import { DeploymentHealthLine, workloadTabs } from './WorkloadTabs'
 import { YamlTab } from './YamlTab'
-import './detail.css'
 
 export interface DetailPanelProps {
   /** The objects opened so far by following links; the last one is shown. */
@@ -32,97 +31,30 @@ export function DetailPanel({
   width,
 }: DetailPanelProps): ReactNode {
   const ref = trail[trail.length - 1]!
-  const titleId = useId()
-  const heading = useRef<HTMLHeadingElement>(null)
   const target = { ...ref, ...(context ? { context } : {}) }
-  const refKey = `${ref.kind}/${ref.namespace ?? ''}/${ref.name}`
-
-  // Move focus into the panel whenever it shows another object, so keyboard users land on it.
-  useEffect(() => heading.current?.focus(), [refKey])
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      // A confirmation dialog on top takes its own Esc.
-      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) onClose()
-    }
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
-  }, [onClose])
-
   return (
-    <aside
-      className="detail"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={titleId}
-      style={width ? { width } : undefined}
-    >
-      <div className="detail-header">
-        {trail.length > 1 && (
-          <button
-            type="button"
-            className="secondary compact"
-            onClick={onBack}
-            aria-label="Back to the previous object"
-          >
-            ←
-          </button>
-        )}
-        <div className="grow">
-          <div className="detail-kind">
-            {kindOfResource[ref.kind]}
-            {ref.namespace ? ` · ${ref.namespace}` : ''}
-          </div>
-          <h2 id={titleId} tabIndex={-1} ref={heading} className="mono" title={ref.name}>
-            {ref.name}
-          </h2>
-          {ref.kind === 'deployments' && ref.namespace && <DeploymentHealthLine target={target} />}
-        </div>
-        {actions?.(ref, onClose)}
-        {/* Namespaces bring their own typed-name confirmation through `actions`. */}
-        {ref.kind !== 'namespaces' && <DeleteObject target={target} onDeleted={onClose} />}
-        <button
-          type="button"
-          className="secondary compact"
-          onClick={onClose}
-          aria-label="Close details (Esc)"
-        >
-          ✕
-        </button>
-      </div>
-      <Tabs
-        key={refKey}
-        label={`${ref.name} details`}
-        tabs={[
-          {
-            id: 'summary',
-            label: 'Summary',
-            render: () => (
-              <div className="detail-body">
-                <SummaryTab target={target} onFollow={onFollow} />
-              </div>
-            ),
-          },
-          ...workloadTabs(target),
-          {
-            id: 'events',
-            label: 'Events',
-            render: () => (
-              <div className="detail-body">
-                <EventsTab target={target} />
-              </div>
-            ),
-          },
-          {
-            id: 'yaml',
-            label: 'YAML',
-            render: () => (
-              <div className="detail-body">
-                <YamlTab target={target} />
-              </div>
-            ),
-          },
-        ]}
-      />
-    </aside>
+    <DetailShell
+      kindLabel={kindOfResource[ref.kind]}
+      {...(ref.namespace ? { namespace: ref.namespace } : {})}
+      name={ref.name}
+      refKey={`${ref.kind}/${ref.namespace ?? ''}/${ref.name}`}
+      onClose={onClose}
+      {...(trail.length > 1 ? { onBack } : {})}
+      {...(width ? { width } : {})}
+      subtitle={ref.kind === 'deployments' && ref.namespace && <DeploymentHealthLine target={target} />}
+      actions={
+        <>
+          {actions?.(ref, onClose)}
+          {/* Namespaces bring their own typed-name confirmation through `actions`. */}
+          {ref.kind !== 'namespaces' && <DeleteObject target={target} onDeleted={onClose} />}
+        </>
+      }
+      tabs={[
+        bodyTab('summary', 'Summary', () => <SummaryTab target={target} onFollow={onFollow} />),
+        ...workloadTabs(target),
+        bodyTab('events', 'Events', () => <EventsTab target={target} />),
+        bodyTab('yaml', 'YAML', () => <YamlTab target={target} />),
+      ]}
+    />
   )
 }

@@ -21,7 +21,17 @@ export function EventsTab({ target }: { target: Target }): ReactNode {
   if (events.isPending) return <p className="muted">Loading events…</p>
   if (events.isError) return <ErrorBox error={events.error} title="Could not read events" />
   const rows = events.data.filter((r): r is EventRow => r.kind === 'events').sort(warningsFirst)
-  const several = target.kind === 'deployments'
+  return <EventsTable rows={rows} showObject={target.kind === 'deployments'} />
+}
+
+/** Events as a table (the caller orders them); `showObject` adds which object each is about. */
+export function EventsTable({
+  rows,
+  showObject = false,
+}: {
+  rows: EventRow[]
+  showObject?: boolean
+}): ReactNode {
   if (rows.length === 0)
     return <p className="muted">No events for this object in the last hour (events expire).</p>
   return (
@@ -30,7 +40,7 @@ export function EventsTab({ target }: { target: Target }): ReactNode {
         <tr>
           <th scope="col">Type</th>
           <th scope="col">Reason</th>
-          {several && <th scope="col">Object</th>}
+          {showObject && <th scope="col">Object</th>}
           <th scope="col">Age</th>
           <th scope="col">Message</th>
         </tr>
@@ -42,7 +52,7 @@ export function EventsTab({ target }: { target: Target }): ReactNode {
               <StatusText status={e.type} />
             </td>
             <td>{e.reason}</td>
-            {several && <td className="small mono">{e.object}</td>}
+            {showObject && <td className="small mono">{e.object}</td>}
             <td className="small">
               <Age iso={e.lastSeen} />
               {e.count > 1 && <div className="muted">×{e.count}</div>}

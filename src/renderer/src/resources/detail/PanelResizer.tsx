@@ -1,4 +1,12 @@
-import { useCallback, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react'
 
 const storageKey = 'skiff.detailWidth'
 export const detailMinWidth = 320
@@ -50,6 +58,21 @@ export function PanelResizer(props: {
     return Math.min(hi, Math.max(lo, w))
   }
   const current = (): number => width ?? panel()?.getBoundingClientRect().width ?? detailMinWidth
+  // The width shown to assistive tech, observed rather than read in render: the list re-renders on every watch
+  // batch, and a getBoundingClientRect there forced a layout of the whole page each time (a busy reconcile view
+  // spent ~150 ms of its rollout in it).
+  const [observed, setObserved] = useState<number | undefined>()
+  const panelRef = useRef(panel)
+  panelRef.current = panel
+  useEffect(() => {
+    const el = panelRef.current()
+    if (!el || width !== undefined) return
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setObserved(entry.borderBoxSize[0]?.inlineSize ?? entry.contentRect.width)
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [width])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const [lo, hi] = limits()
@@ -80,7 +103,7 @@ export function PanelResizer(props: {
       role="separator"
       aria-orientation="vertical"
       aria-label="Resize the detail panel (← wider, → narrower)"
-      aria-valuenow={Math.round(current())}
+      aria-valuenow={Math.round(width ?? observed ?? detailMinWidth)}
       aria-valuemin={detailMinWidth}
       tabIndex={0}
       onKeyDown={onKeyDown}

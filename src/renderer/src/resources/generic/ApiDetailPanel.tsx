@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import type { ApiDetail, ApiError, ApiKind, ApiObjectRef } from '@shared/contract'
 import type { EventRow } from '@shared/rows'
@@ -7,13 +7,12 @@ import { useCall } from '../../api/hooks'
 import { Dialog } from '../../components/Dialog'
 import { ErrorBox } from '../../components/ErrorBox'
 import { useNotice } from '../../components/Notice'
-import { Age, StatusText } from '../columns/base'
+import { bodyTab, DetailShell } from '../detail/DetailShell'
+import { EventsTable } from '../detail/EventsTab'
 import { TimeText } from '../detail/TimeText'
-import { Tabs } from '../Tabs'
 import { warningsFirst } from '../views/event-order'
 import { dedicatedTabs } from './dedicated'
 import { openApiObject } from './routes'
-import '../detail/detail.css'
 
 type Target = ApiObjectRef & { context?: string }
 
@@ -108,34 +107,7 @@ function Events({ target }: { target: Target }): ReactNode {
   })
   if (events.isPending) return <p className="muted">Loading events…</p>
   if (events.isError) return <ErrorBox error={events.error} title="Could not read events" />
-  if (events.data.length === 0)
-    return <p className="muted">No events for this object in the last hour (events expire).</p>
-  return (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Type</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Age</th>
-          <th scope="col">Message</th>
-        </tr>
-      </thead>
-      <tbody>
-        {[...events.data].sort(warningsFirst).map((e) => (
-          <tr key={e.key}>
-            <td>
-              <StatusText status={e.type} />
-            </td>
-            <td>{e.reason}</td>
-            <td className="small">
-              <Age iso={e.lastSeen} />
-            </td>
-            <td className="small">{e.message}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
+  return <EventsTable rows={[...events.data].sort(warningsFirst)} />
 }
 
 function Yaml({ target }: { target: Target }): ReactNode {
@@ -213,8 +185,6 @@ export function ApiDetailPanel(props: {
   onClose: () => void
 }): ReactNode {
   const { kind, object, context, onClose } = props
-  const titleId = useId()
-  const heading = useRef<HTMLHeadingElement>(null)
   const target: Target = {
     group: kind.group,
     version: kind.version,
@@ -223,78 +193,27 @@ export function ApiDetailPanel(props: {
     ...(object.namespace ? { namespace: object.namespace } : {}),
     ...(context ? { context } : {}),
   }
-  const refKey = `${kind.id}/${object.namespace ?? ''}/${object.name}`
-  useEffect(() => heading.current?.focus(), [refKey])
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('dialog[open]')) onClose()
-    }
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
-  }, [onClose])
   return (
-    <aside className="detail" role="dialog" aria-modal="false" aria-labelledby={titleId}>
-      <div className="detail-header">
-        <div className="grow">
-          <div className="detail-kind">
-            {kind.kind}
-            {object.namespace ? ` · ${object.namespace}` : ''}
-          </div>
-          <h2 id={titleId} tabIndex={-1} ref={heading} className="mono" title={object.name}>
-            {object.name}
-          </h2>
-        </div>
-        <DeleteApiObject target={target} kind={kind} onDeleted={onClose} />
-        <button
-          type="button"
-          className="secondary compact"
-          onClick={onClose}
-          aria-label="Close details (Esc)"
-        >
-          ✕
-        </button>
-      </div>
-      <Tabs
-        key={refKey}
-        label={`${object.name} details`}
-        tabs={[
+    <DetailShell
+      kindLabel={kind.kind}
+      {...(object.namespace ? { namespace: object.namespace } : {})}
+      name={object.name}
+      refKey={`${kind.id}/${object.namespace ?? ''}/${object.name}`}
+      onClose={onClose}
+      actions={<DeleteApiObject target={target} kind={kind} onDeleted={onClose} />}
+      tabs={[
+        bodyTab('summary', 'Summary', () => <Summary target={target} {...(context ? { context } : {})} />),
+        ...(dedicatedTabs[kind.id]?.(
           {
-            id: 'summary',
-            label: 'Summary',
-            render: () => (
-              <div className="detail-body">
-                <Summary target={target} {...(context ? { context } : {})} />
-              </div>
-            ),
+            name: object.name,
+            ...(object.namespace ? { namespace: object.namespace } : {}),
+            ...(context ? { context } : {}),
           },
-          ...(dedicatedTabs[kind.id]?.(
-            {
-              name: object.name,
-              ...(object.namespace ? { namespace: object.namespace } : {}),
-              ...(context ? { context } : {}),
-            },
-            kind,
-          ) ?? []),
-          {
-            id: 'events',
-            label: 'Events',
-            render: () => (
-              <div className="detail-body">
-                <Events target={target} />
-              </div>
-            ),
-          },
-          {
-            id: 'yaml',
-            label: 'YAML',
-            render: () => (
-              <div className="detail-body">
-                <Yaml target={target} />
-              </div>
-            ),
-          },
-        ]}
-      />
-    </aside>
+          kind,
+        ) ?? []),
+        bodyTab('events', 'Events', () => <Events target={target} />),
+        bodyTab('yaml', 'YAML', () => <Yaml target={target} />),
+      ]}
+    />
   )
 }

@@ -59,6 +59,15 @@ export const kindsProvider: PaletteProvider = {
   },
 }
 
+const builtInGroups = new Set([
+  'apps',
+  'batch',
+  'autoscaling',
+  'networking.k8s.io',
+  'storage.k8s.io',
+  'rbac.authorization.k8s.io',
+])
+
 function useDebounced(text: string, ms: number): string {
   const [value, setValue] = useState(text)
   useEffect(() => {
@@ -68,7 +77,7 @@ function useDebounced(text: string, ms: number): string {
   return value
 }
 
-/** Custom objects by name, asked of the cluster (the app watches none of them unasked). */
+/** Custom objects, and built-in ones the app does not watch (StatefulSets, Ingresses, claims…), by name. */
 export const customObjectsProvider: PaletteProvider = {
   id: 'custom-objects',
   order: 55,
@@ -85,7 +94,7 @@ export const customObjectsProvider: PaletteProvider = {
     if (!enabled || !found.data || query !== text) return []
     return found.data.map((f) => ({
       id: `custom:${f.ref.group}/${f.ref.resource}/${f.ref.namespace ?? ''}/${f.ref.name}`,
-      group: 'Custom objects',
+      group: f.ref.group && !builtInGroups.has(f.ref.group) ? 'Custom objects' : 'Objects',
       title: f.ref.name,
       detail: `${f.kind}${f.ref.namespace ? ` in ${f.ref.namespace}` : ''}`,
       run: () => openApiObject(context, f.ref),

@@ -1,0 +1,83 @@
+import { spread } from './stats'
+import { fmt, type Figure } from './table'
+import type { SoakReading } from './soak-scenario'
+
+/** One line per simulated hour: memory after GC and what the backend holds open. */
+export function renderSoakHours(readings: readonly SoakReading[]): string {
+  const header = [
+    'hour',
+    'at s',
+    'backend RSS MB',
+    'backend heap MB',
+    'page heap MB',
+    'DOM nodes',
+    'listeners',
+    'watch caches',
+    'watch requests',
+    'streams',
+    'SSE streams',
+    'timers',
+    'sockets',
+  ]
+  const rows = readings.map((r) =>
+    [
+      r.hour,
+      r.atS,
+      r.backendRssMb,
+      r.backendHeapMb,
+      r.pageHeapMb,
+      r.domNodes,
+      r.listeners,
+      r.watchCaches,
+      r.watchRequests,
+      r.subscriptions,
+      r.sseStreams,
+      r.timers,
+      r.sockets,
+    ].map((n) => (Number.isInteger(n) ? String(n) : fmt(n))),
+  )
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ')
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+/**
+ * Change from hour 1 to the last hour in %, against the target of growing no more than 10 % (a fall is
+ * memory of the session's start given back, not a leak); and the counts at both ends.
+ */
+export function soakFigures(readings: readonly SoakReading[]): Figure[] {
+  const first = readings[0]
+  const last = readings.at(-1)
+  if (!first || !last || readings.length < 2) return []
+  const hours = `hour 1 → hour ${last.hour}`
+  const change = (name: string, a: number, b: number, note: string): Figure => {
+    const pct = ((b - a) / a) * 100
+    return {
+      scenario: 'soak',
+      name: `${name}, ${hours}`,
+      unit: '%',
+      value: spread([pct]),
+      target: '≤ +10 %',
+      met: pct <= 10,
+      note: `${fmt(a)} → ${fmt(b)} ${note}`,
+    }
+  }
+  const count = (name: string, pick: (r: SoakReading) => number): Figure => ({
+    scenario: 'soak',
+    name: `${name}, hour ${last.hour}`,
+    unit: '',
+    value: spread([pick(last)]),
+    target: `= hour 1 (${pick(first)})`,
+    met: pick(last) <= pick(first),
+  })
+  return [
+    change('Backend RSS after GC', first.backendRssMb, last.backendRssMb, 'MB'),
+    change('Backend JS heap after GC', first.backendHeapMb, last.backendHeapMb, 'MB'),
+    change('Page JS heap after GC', first.pageHeapMb, last.pageHeapMb, 'MB'),
+    change('Page DOM nodes', first.domNodes, last.domNodes, 'nodes'),
+    count('Backend watch caches at rest', (r) => r.watchCaches),
+    count('Backend streams at rest', (r) => r.subscriptions),
+    count('Backend timers at rest', (r) => r.timers),
+    count('Backend sockets at rest', (r) => r.sockets),
+  ]
+}

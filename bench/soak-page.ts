@@ -1,0 +1,138 @@
+import { createWriteStream } from 'node:fs'
+import type { Locator, Page } from 'playwright-core'
+import type { BenchPage } from './browser'
+
+// What a person does in the soak's page, each step waited on in the page itself (the app's CSP forbids the
+// eval that Playwright's waitForFunction needs, so conditions are polled by one evaluate).
+
+/** Polls `condition` (a JS expression) every animation frame until true; throws with `what` after `ms`. */
+export async function until(page: Page, condition: string, what: string, ms = 30_000): Promise<void> {
+  await page.evaluate(`(async () => {
+    const t0 = performance.now()
+    while (!(${condition})) {
+      if (performance.now() - t0 > ${ms})
+        throw new Error(${JSON.stringify(what)} + ' (after ${ms} ms; at ' + location.hash + ': ' +
+          document.body.innerText.slice(0, 200).replace(/\\s+/g, ' ') + ')')
+      await new Promise((r) => requestAnimationFrame(() => r()))
+    }
+  })()`)
+}
+
+const hasGrid = `document.querySelector('[role="grid"] tbody tr td') !== null`
+// A list view has drawn its rows, or said it has none.
+const shown = `document.querySelector('[role="grid"] tbody tr td, .empty-state') !== null`
+
+/**
+ * The views one simulated hour walks through, across kinds: the dedicated sections and generic kind views
+ * (each starts its own watches, which must end ~10 s after the view is left).
+ */
+export const soakViews: { hash: string; ready: string }[] = [
+  { hash: '#overview', ready: `document.querySelector('section.card h2') !== null` },
+  { hash: '#workloads', ready: hasGrid },
+  { hash: '#network', ready: shown },
+  { hash: '#config', ready: shown },
+  { hash: '#events', ready: shown },
+  { hash: '#namespaces', ready: hasGrid },
+  { hash: '#nodes', ready: hasGrid },
+  { hash: '#kind/serviceaccounts', ready: shown },
+  { hash: '#kind/deployments.apps', ready: shown },
+  { hash: '#kind/roles.rbac.authorization.k8s.io', ready: shown },
+  { hash: '#kind/endpoints', ready: shown },
+  { hash: '#kind/leases.coordination.k8s.io', ready: shown },
+]
+
+/** Goes to a view and waits until it shows its content, then lets it be looked at for `dwellMs`. */
+export async function visit(
+  page: Page,
+  view: { hash: string; ready: string },
+  dwellMs: number,
+): Promise<void> {
+  await page.evaluate(`location.hash = ${JSON.stringify(view.hash)}`)
+  await until(page, view.ready, `the view ${view.hash} showed nothing`)
+  await page.waitForTimeout(dwellMs)
+}
+
+/** Waits until the page's context chip names `context` (it follows the kubeconfig's current context). */
+export async function contextShown(page: Page, context: string): Promise<void> {
+  await until(
+    page,
+    `document.querySelector('.context-chip strong')?.textContent === ${JSON.stringify(context)}`,
+    `the page never switched to ${context}`,
+  )
+}
+
+/** Opens pod `name`'s panel from the Pods list, runs `inside`, then closes the panel and clears the filter. */
+async function inPodPanel(
+  page: Page,
+  name: string,
+  inside: (panel: Locator) => Promise<void>,
+): Promise<void> {
+  await page.evaluate(`location.hash = '#workloads'`)
+  await until(page, hasGrid, 'the Pods list showed no rows')
+  const filter = page.getByPlaceholder(/^Filter pods/)
+  await filter.fill(name)
+  await page
+    .getByRole('row', { name: new RegExp(`\\b${name}\\b`) })
+    .first()
+    .click()
+  const panel = page.getByRole('dialog', { name })
+  await inside(panel)
+  await panel.getByRole('button', { name: 'Close details (Esc)' }).click()
+  await panel.waitFor({ state: 'hidden', timeout: 10_000 })
+  await filter.fill('')
+}
+
+/** Follows pod `name`'s Logs tab until `during` resolves (its first lines are shown before that). */
+export async function followLogs(page: Page, name: string, during: () => Promise<void>): Promise<void> {
+  await inPodPanel(page, name, async (panel) => {
+    await panel.getByRole('tab', { name: 'Logs' }).click()
+    await panel.locator('.log-line').first().waitFor({ timeout: 30_000 })
+    await during()
+  })
+}
+
+/**
+ * Opens a shell in pod `name` from its Shell tab, runs `hostname`, then `during` (the pod is replaced under
+ * it), and closes the terminal.
+ */
+export async function shellIn(page: Page, name: string, during: () => Promise<void>): Promise<void> {
+  await inPodPanel(page, name, async (panel) => {
+    await panel.getByRole('tab', { name: 'Shell' }).click()
+    await panel.getByRole('button', { name: 'Open shell' }).click()
+    const terminal = panel.getByRole('region', { name: /^Terminal: / })
+    await terminal.getByText(/^Connected/).waitFor({ timeout: 30_000 })
+    await terminal.locator('.terminal-box').click()
+    await page.keyboard.type('hostname\r')
+    await terminal.locator('.xterm-rows').getByText(name).first().waitFor({ timeout: 30_000 })
+    await during()
+    // Whatever the terminal made of it (ended, reconnecting to the new pod), a person closes it now.
+    await page.waitForTimeout(1000)
+    await terminal.getByRole('button', { name: /^Close terminal/ }).click()
+    await terminal.waitFor({ state: 'detached', timeout: 10_000 })
+  })
+}
+
+/** The page's JS heap after a forced GC, and Chromium's DOM counters (nodes, listeners). */
+export async function pageMemory(
+  p: BenchPage,
+): Promise<{ heapMb: number; domNodes: number; listeners: number }> {
+  const heapMb = await p.heapMb()
+  const dom = await p.cdp.send('Memory.getDOMCounters')
+  return { heapMb, domNodes: dom.nodes, listeners: dom.jsEventListeners }
+}
+
+/** Writes the page's V8 heap snapshot to `file` (CDP HeapProfiler, after a GC), for comparing hours. */
+export async function pageHeapSnapshot(p: BenchPage, file: string): Promise<void> {
+  const out = createWriteStream(file)
+  const onChunk = (e: { chunk: string }): void => void out.write(e.chunk)
+  p.cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
+  try {
+    await p.cdp.send('HeapProfiler.collectGarbage')
+    await p.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+  } finally {
+    p.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
+    await new Promise<void>((resolve, reject) =>
+      out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+    )
+  }
+}
