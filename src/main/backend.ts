@@ -27,7 +27,7 @@ import { createChaosBus } from './reconcile/chaos-bus'
 import { createApiService } from './resources/api-service'
 import { createCatalogService } from './resources/catalog'
 import { createManifestService } from './manifests'
-import { createExecSessions, createForwards } from './sessions'
+import { createExecSessions, createForwards, createSessionHub } from './sessions'
 import { serverVersion } from './kube/server-version'
 import { listExternalClusters } from './clusters/external'
 import { listClusters } from './clusters/overview'
@@ -47,6 +47,8 @@ export interface BackendOptions {
   env?: NodeJS.ProcessEnv
   run?: RunVersion
   log?: (message: string) => void
+  /** Electron only: opens a window that takes over a popped-out terminal with this ticket. */
+  openTerminalWindow?: (ticket: string) => void
 }
 
 export interface Backend {
@@ -109,6 +111,7 @@ export function createBackend(options: BackendOptions): Backend {
   const catalog = createCatalogService({ getKubeConfig })
   const apiResources = createApiService({ getKubeConfig, catalog })
   const forwards = createForwards(getKubeConfig)
+  const execSessions = createExecSessions()
 
   const { methods, streams } = joinHandlers({
     system: createSystemHandlers(system),
@@ -137,7 +140,13 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     apiResources: createApiResourceHandlers(apiResources, catalog),
     manifests: createManifestHandlers(createManifestService({ getKubeConfig })),
-    sessions: createSessionHandlers({ getKubeConfig, sessions: createExecSessions(), forwards }),
+    sessions: createSessionHandlers({
+      getKubeConfig,
+      sessions: execSessions,
+      hub: createSessionHub(execSessions),
+      forwards,
+      ...(options.openTerminalWindow ? { openTerminalWindow: options.openTerminalWindow } : {}),
+    }),
     networkStorage: createNetworkStorageHandlers({
       getKubeConfig,
       sandboxIngressPort: (context, server) => sandboxes.ingressPortFor(context, server),

@@ -53,7 +53,7 @@ export class BrowserWindow extends StubEmitter {
     return BrowserWindow.created
   }
   readonly webContents = new StubWebContents()
-  loaded?: { url?: string; file?: string }
+  loaded?: { url?: string; file?: string; hash?: string }
   maximized = false
   constructor(readonly options: Record<string, unknown>) {
     super()
@@ -72,8 +72,8 @@ export class BrowserWindow extends StubEmitter {
   async loadURL(url: string): Promise<void> {
     this.loaded = { url }
   }
-  async loadFile(file: string): Promise<void> {
-    this.loaded = { file }
+  async loadFile(file: string, options?: { hash?: string }): Promise<void> {
+    this.loaded = options?.hash ? { file, hash: options.hash } : { file }
   }
 }
 

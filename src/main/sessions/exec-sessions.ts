@@ -8,6 +8,8 @@ export interface SessionSink {
   resize(cols: number, rows: number): void
 }
 
+const newId = (): string => randomBytes(18).toString('base64url')
+
 // Each call costs at least this many bytes of budget, so a flood of one-byte calls is limited too.
 const MIN_CALL_COST = 64
 
@@ -15,12 +17,17 @@ export interface ExecSessions {
   add(sink: SessionSink): { id: string; remove(): void }
   input(id: string, data: string): number
   resize(id: string, cols: number, rows: number): void
+  /** A new id for the same session (it moved to another window): the old id stops working at once. */
+  rekey(id: string): string
   count(): number
 }
 
 export function createExecSessions(now?: () => number): ExecSessions {
-  const live = new Map<string, { sink: SessionSink; budget: ReturnType<typeof tokenBucket> }>()
-  const find = (id: string): { sink: SessionSink; budget: ReturnType<typeof tokenBucket> } => {
+  type Entry = { sink: SessionSink; budget: ReturnType<typeof tokenBucket> }
+  const live = new Map<string, Entry>()
+  // The handle `add` returned, so `remove` still finds its session after a rekey.
+  const byEntry = new WeakMap<Entry, { id: string }>()
+  const find = (id: string): Entry => {
     const s = live.get(id)
     if (!s) throw new ApiError('NotFound', 'This terminal session has ended.')
     return s
@@ -39,9 +46,20 @@ export function createExecSessions(now?: () => number): ExecSessions {
           'Unavailable',
           `Too many terminal sessions are open (at most ${EXEC_SESSIONS_MAX}).`,
         )
-      const id = randomBytes(18).toString('base64url')
+      const id = newId()
       live.set(id, { sink, budget: tokenBucket(EXEC_INPUT_RATE, EXEC_INPUT_RATE, now) })
-      return { id, remove: () => void live.delete(id) }
+      const self = { id, remove: () => void live.delete(self.id) }
+      byEntry.set(live.get(id)!, self)
+      return self
+    },
+    rekey(id) {
+      const entry = find(id)
+      const next = newId()
+      live.delete(id)
+      live.set(next, entry)
+      const handle = byEntry.get(entry)
+      if (handle) handle.id = next
+      return next
     },
     input(id, data) {
       const s = find(id)

@@ -216,3 +216,15 @@ it('attaches to the shell of a container started with stdin and a TTY', async ()
   await s.waitFor('via-attach\r\n')
   await s.stop()
 })
+
+it('ends a shell when its pod is deleted (the runtime kills it with the container), so it can reconnect', async () => {
+  const [pod = ''] = await podNames()
+  const s = open({ pod })
+  await eventually(async () => s.session())
+  sessions.input(s.session(), 'echo alive\r')
+  await s.waitFor('alive\r\n')
+  await fx.kubectl.out(['delete', 'pod', pod, '--wait=false'])
+  await s.ended
+  expect(s.exit()).toMatchObject({ type: 'exit', code: 137 })
+  expect(sessions.count()).toBe(0)
+})

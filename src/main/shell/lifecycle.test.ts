@@ -17,19 +17,23 @@ const backend = vi.hoisted(() => ({
   closed: 0,
   prewarmed: 0,
   release: (): void => {},
+  openTerminalWindow: undefined as ((ticket: string) => void) | undefined,
 }))
 vi.mock('../backend', () => ({
-  createBackend: () => ({
-    dispatcher: { call: vi.fn(), subscribe: vi.fn(), activeSubscriptions: () => 0 },
-    restore: async () => {},
-    prewarm: (): void => void backend.prewarmed++,
-    runningJobs: () => 0,
-    close: () =>
-      new Promise<void>((resolve) => {
-        backend.closed++
-        backend.release = resolve
-      }),
-  }),
+  createBackend: (options: { openTerminalWindow?: (ticket: string) => void }) => {
+    backend.openTerminalWindow = options.openTerminalWindow
+    return {
+      dispatcher: { call: vi.fn(), subscribe: vi.fn(), activeSubscriptions: () => 0 },
+      restore: async () => {},
+      prewarm: (): void => void backend.prewarmed++,
+      runningJobs: () => 0,
+      close: () =>
+        new Promise<void>((resolve) => {
+          backend.closed++
+          backend.release = resolve
+        }),
+    }
+  },
 }))
 
 async function started(): Promise<void> {
@@ -64,6 +68,13 @@ describe('the shell from launch to quit', () => {
     const contents = new StubWebContents()
     app.emit('web-contents-created', {}, contents)
     expect(contents.fire('will-attach-webview')).toBe(true)
+  })
+
+  it('gives the backend a way to open a popped-out terminal in a window of its own', async () => {
+    await started()
+    backend.openTerminalWindow?.('t'.repeat(32))
+    expect(BrowserWindow.created).toHaveLength(2)
+    expect(BrowserWindow.created[1]?.loaded).toMatchObject({ hash: `terminal=${'t'.repeat(32)}` })
   })
 
   it('quit waits for the backend to close (jobs cancelled, sandboxes saved), then quits once', async () => {

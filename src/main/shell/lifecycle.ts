@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { createBackend } from '../backend'
 import { bindIpc } from '../transport/ipc'
 import { appLocation, appUrlMatcher } from './app-url'
-import { createWindow } from './window'
+import { createTerminalWindow, createWindow } from './window'
 
 /**
  * The desktop app from launch to quit: a sandboxed renderer, no permissions, no menu, no webviews, one
@@ -28,7 +28,11 @@ export function startShell(mainDir: string, rendererUrl: string | undefined): vo
     session.defaultSession.setPermissionCheckHandler(() => false)
 
     const dataDir = app.getPath('userData')
-    const backend = createBackend({ transport: 'electron', dataDir })
+    const backend = createBackend({
+      transport: 'electron',
+      dataDir,
+      openTerminalWindow: (ticket) => void createTerminalWindow({ app: location, isAppUrl, mainDir }, ticket),
+    })
     const unbind = bindIpc(backend.dispatcher, isAppUrl)
     void backend.restore()
     const open = (): BrowserWindow => {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BrowserWindow, dialog, resetElectronStub, shell } from '../../../test/support/electron-stub'
 import { appLocation, appUrlMatcher } from './app-url'
-import { createWindow } from './window'
+import { createTerminalWindow, createWindow } from './window'
 
 // Vitest must never load the real `electron` (it would fetch the binary): the shell runs against a stub.
 vi.mock('electron', () => import('../../../test/support/electron-stub'))
@@ -75,6 +75,35 @@ describe('the window', () => {
     expect(handler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' })
     expect(handler?.({ url: 'https://user:pw@example.com/' })).toEqual({ action: 'deny' })
     expect(shell.opened).toEqual(['https://kind.sigs.k8s.io/'])
+  })
+})
+
+describe('a popped-out terminal window', () => {
+  const ticket = 'T'.repeat(32)
+  const popped = (): BrowserWindow => {
+    createTerminalWindow({ app, isAppUrl: appUrlMatcher(app.url), mainDir: '/opt/skiff/out/main' }, ticket)
+    return BrowserWindow.created.at(-1)!
+  }
+
+  it('has the main window’s webPreferences and loads the same page at the ticket’s route', () => {
+    const main = open()
+    const win = popped()
+    expect(win).not.toBe(main)
+    expect(win.options.webPreferences).toEqual(main.options.webPreferences)
+    expect(win.loaded).toEqual({ file: '/opt/skiff/out/renderer/index.html', hash: `terminal=${ticket}` })
+  })
+
+  it('keeps the same guards: no navigation away, no windows from its content', () => {
+    const wc = popped().webContents
+    expect(wc.fire('will-navigate', 'https://evil.example/')).toBe(true)
+    expect(wc.windowOpenHandler?.({ url: `${app.url}#terminal=${ticket}` })).toEqual({ action: 'deny' })
+  })
+
+  it('opens nothing for a ticket that is not one', () => {
+    expect(() =>
+      createTerminalWindow({ app, isAppUrl: appUrlMatcher(app.url), mainDir: '/x' }, '../../etc#x'),
+    ).toThrow('not a terminal ticket')
+    expect(BrowserWindow.created).toHaveLength(0)
   })
 })
 

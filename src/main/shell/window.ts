@@ -15,15 +15,48 @@ export interface WindowOptions {
   runningJobs: () => number
 }
 
-/** Skiff's one window: remembered bounds, navigation locked to the app, links to the system browser. */
+/** Skiff's main window: remembered bounds, navigation locked to the app, links to the system browser. */
 export function createWindow(opts: WindowOptions): BrowserWindow {
   const bounds = loadWindowState(opts.stateFile)
+  const win = appWindow(opts, { ...bounds, minWidth: 800, minHeight: 500, title: 'Skiff' })
+  if (bounds.maximized) win.maximize()
+  win.on('close', () =>
+    saveWindowState(opts.stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }),
+  )
+  confirmCloseWhileJobsRun(win, opts.runningJobs)
+  load(win, opts.app)
+  return win
+}
+
+/**
+ * A terminal popped out of the main window: the same page (so the same CSP and preload), opened at
+ * `#terminal=<ticket>`, which claims that one session. Made here, in the main process, on a validated
+ * `exec.popout` call; pages themselves still may not open windows.
+ */
+export function createTerminalWindow(
+  opts: Pick<WindowOptions, 'app' | 'isAppUrl' | 'mainDir'>,
+  ticket: string,
+): BrowserWindow {
+  if (!/^[A-Za-z0-9_-]{32,64}$/.test(ticket)) throw new Error('not a terminal ticket')
+  const win = appWindow(opts, {
+    width: 900,
+    height: 560,
+    minWidth: 400,
+    minHeight: 240,
+    title: 'Skiff terminal',
+  })
+  load(win, opts.app, `terminal=${ticket}`)
+  return win
+}
+
+/** Every Skiff window: one set of locked-down webPreferences, navigation and window-open guards. */
+function appWindow(
+  opts: Pick<WindowOptions, 'isAppUrl' | 'mainDir'>,
+  shape: Electron.BrowserWindowConstructorOptions,
+): BrowserWindow {
   const win = new BrowserWindow({
-    ...bounds,
-    minWidth: 800,
-    minHeight: 500,
+    ...shape,
     show: false,
-    title: 'Skiff',
     icon: join(opts.mainDir, '../../resources/icon.png'),
     // Checked by the Electronegativity gate in npm test (it reads this literal) and by shell/window.test.ts.
     webPreferences: {
@@ -40,7 +73,6 @@ export function createWindow(opts: WindowOptions): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   })
-  if (bounds.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
 
   // Nothing but the app itself loads in the window; http(s) links go to the system browser.
@@ -51,13 +83,10 @@ export function createWindow(opts: WindowOptions): BrowserWindow {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
-
-  win.on('close', () =>
-    saveWindowState(opts.stateFile, { ...win.getNormalBounds(), maximized: win.isMaximized() }),
-  )
-  confirmCloseWhileJobsRun(win, opts.runningJobs)
-
-  if (opts.app.file) void win.loadFile(opts.app.file)
-  else void win.loadURL(opts.app.url)
   return win
+}
+
+function load(win: BrowserWindow, app: AppLocation, hash?: string): void {
+  if (app.file) void win.loadFile(app.file, hash ? { hash } : undefined)
+  else void win.loadURL(hash ? `${app.url}#${hash}` : app.url)
 }

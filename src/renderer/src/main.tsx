@@ -5,6 +5,8 @@ import { App } from './App'
 import { NoticeProvider } from './components/Notice'
 import { ActiveContextProvider } from './contexts/active-context'
 import { registerBuiltInProviders } from './palette/providers'
+import { PoppedTerminal } from './terminal/PoppedTerminal'
+import { takeTerminalTicket } from './terminal/pop-out'
 import { applyStoredTheme } from './theme'
 import './styles.css'
 
@@ -17,14 +19,25 @@ const queryClient = new QueryClient({
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <NoticeProvider>
-        <ActiveContextProvider>
-          <App />
-        </ActiveContextProvider>
-      </NoticeProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-)
+// A terminal popped out of the main window gets a page of its own: that terminal, nothing else.
+const popped = takeTerminalTicket()
+if (popped)
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <PoppedTerminal {...popped} />
+      </QueryClientProvider>
+    </StrictMode>,
+  )
+else
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <NoticeProvider>
+          <ActiveContextProvider>
+            <App />
+          </ActiveContextProvider>
+        </NoticeProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  )

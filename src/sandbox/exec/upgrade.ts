@@ -14,6 +14,7 @@ import { SPDY_EXEC_PROTOCOLS, SpdyExecConnection } from './spdy-exec'
 import type { ContainerView } from './container-fs'
 import type { StreamFlags } from './exec-session'
 import { runExec } from './exec-session'
+import { endWhenContainerStops } from './container-stop'
 import { filesFor } from './container-files'
 import { servePortForwardChannels, WS_PORTFORWARD_PROTOCOLS } from '../portforward/ws-channels'
 import { servePortForwardSpdy, SPDY_TUNNEL_PROTOCOL } from '../portforward/spdy-session'
@@ -114,6 +115,7 @@ export function handleStreamUpgrade(
     const command = query.getAll('command')
     if (sub === 'exec' && command.length === 0) throw badRequest('you must specify at least 1 command')
     const start = (conn: ExecConnection): void => {
+      endWhenContainerStops(ctx.api, view, conn, sub === 'attach' ? ['attach'] : command)
       if (sub === 'attach') return serveAttach(ctx.api, view, flags, conn)
       void runExec(view, command, flags, conn).catch((err: unknown) =>
         conn.finish({ status: 'Failure', message: err instanceof Error ? err.message : String(err) }),

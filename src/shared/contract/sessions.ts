@@ -10,16 +10,34 @@ import { EXEC_INPUT_MAX } from './session-limits'
 
 /** Port forwards one backend keeps at once. */
 export const FORWARDS_MAX = 64
+/** How long a pop-out ticket may wait for its new window or tab to claim it. */
+export const HANDOFF_TTL_MS = 30_000
 
 const sessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'is not a session id')
+const ticket = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/, 'is not a terminal ticket')
 const terminalSize = {
   cols: z.number().int().min(2).max(1000),
   rows: z.number().int().min(1).max(500),
 }
 
+/** Which container a session runs in (sent to a window that takes a session over). */
+export interface ExecTargetInfo {
+  context?: string
+  namespace: string
+  pod: string
+  container: string
+  mode: 'exec' | 'attach'
+}
+
 export type ExecEvent =
-  /** First event: the id `exec.input`/`exec.resize` take, and the command that runs (after shell detection). */
-  | { type: 'started'; session: string; command: string[] }
+  /**
+   * First event: the id `exec.input`/`exec.resize` take, and the command that runs (after shell detection).
+   * `resumed`: this page takes over a running session; the recent output follows, so clear the screen first.
+   * The id changes on every move, so only the page showing the terminal can type into it.
+   */
+  | { type: 'started'; session: string; command: string[]; resumed?: boolean; target?: ExecTargetInfo }
+  /** The session moved to another window or tab; this stream stays, and `exec.recall` brings it back. */
+  | { type: 'moved' }
   /** Terminal output, UTF-8 (stdout and stderr together, as a TTY shows them). */
   | { type: 'output'; data: string }
   /** Last event: the exit code when the command ended by itself, and a sentence saying how it ended. */
@@ -70,6 +88,15 @@ export const sessionMethods = {
     z.strictObject({ session: sessionId, data: z.string().min(1).max(EXEC_INPUT_MAX) }),
   ),
   'exec.resize': method<{ ok: true }>()(z.strictObject({ session: sessionId, ...terminalSize })),
+  /**
+   * Pops a running session out into its own window (Electron: the backend opens it) or tab (web mode: the
+   * page opens it with the ticket). The ticket is single-use, short-lived and moves only this session.
+   */
+  'exec.popout': method<{ opened: true } | { opened: false; ticket: string; expiresAt: number }>()(
+    z.strictObject({ session: sessionId }),
+  ),
+  /** Brings a session that moved away back to the stream it moved from (named by that stream's last id). */
+  'exec.recall': method<{ ok: true }>()(z.strictObject({ session: sessionId })),
   'ports.start': method<PortForward>()(
     z.strictObject({
       context: contextName.optional(),
@@ -105,6 +132,11 @@ export const sessionStreams = {
       ...terminalSize,
     }),
   ),
+  /**
+   * Takes over a running session with a pop-out ticket: `started` (resumed), the recent output, then the
+   * live stream. Never starts a command: a refused ticket ends the stream with the reason.
+   */
+  'exec.claim': stream<ExecEvent>()(z.strictObject({ ticket })),
   /** Every port forward, sent whole on each change (a handful of rows). */
   'ports.watch': stream<PortForward[]>()(z.strictObject({})),
 }

@@ -61,8 +61,8 @@ export function ShellTab({
       )}
       {sessions.length === 0 ? (
         <p className="muted small">
-          A shell runs bash if the image has it, else sh. Several may be open at once; pop one out to keep it
-          while you look elsewhere.
+          A shell runs bash if the image has it, else sh. Several may be open at once; move one to the dock or
+          to a tab of its own to keep it while you look elsewhere.
         </p>
       ) : (
         sessions.map((s) => (

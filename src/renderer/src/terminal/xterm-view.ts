@@ -10,6 +10,8 @@ export interface XtermView {
   /** Moves the terminal into a view's box (the first time, opens it there) and fits it. */
   mount(container: HTMLElement): { cols: number; rows: number }
   write(text: string): void
+  /** Clears the screen and scrollback (before a taken-over session's recent output is written again). */
+  reset(): void
   /** Fits the terminal to its box; returns its size in cells. */
   fit(): { cols: number; rows: number }
   focus(): void
@@ -62,6 +64,7 @@ export function createXterm(): XtermView {
       return size()
     },
     write: (text) => term.write(text),
+    reset: () => term.reset(),
     fit: size,
     focus: () => term.focus(),
     onData: (handler) => void term.onData(handler),
