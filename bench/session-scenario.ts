@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { ExecEvent, MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import { STREAM_POD } from './streaming-scenario'
 import { percentile } from './stats'
+import { webDoor } from './web-api'
 
 // Scenario 7, Skiff's side: a terminal and a port forward through web mode, the path the renderer takes
 // (POST /api/call for keystrokes, the shared Server-Sent Events stream for output), on the sandbox.
@@ -20,25 +21,14 @@ interface WebApi {
 type ExecOpen = { namespace: string; pod: string; container: string; cols: number; rows: number }
 
 function clientFor(webUrl: string): WebApi {
-  const url = new URL(webUrl)
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? ''
-  const auth = { Authorization: `Bearer ${token}` }
+  const { origin, auth, call } = webDoor(webUrl)
   return {
-    async call(method, input) {
-      const res = await fetch(`${url.origin}/api/call`, {
-        method: 'POST',
-        headers: { ...auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ method, input }),
-      })
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
-      return body.value as never
-    },
+    call,
     execSession(input, onEvent) {
       const abort = new AbortController()
       const q = new URLSearchParams({ name: 'exec.session', input: JSON.stringify(input) })
       void (async () => {
-        const res = await fetch(`${url.origin}/api/stream?${q}`, { headers: auth, signal: abort.signal })
+        const res = await fetch(`${origin}/api/stream?${q}`, { headers: auth, signal: abort.signal })
         const decoder = new TextDecoder()
         let text = ''
         for await (const chunk of res.body as AsyncIterable<Uint8Array>) {

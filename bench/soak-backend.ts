@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { MethodInput, MethodName, MethodOutput } from '@shared/contract'
 import type { WebDiagnostics } from '../src/main/transport/http'
+import { webDoor } from './web-api'
 
 /** The soak's doors into the web backend: its calls and its diagnostics, with the page's token. */
 export interface SoakBackend {
@@ -20,22 +21,11 @@ export const soakNodeArgs = (snapshotDir: string): string[] => [
 ]
 
 export function soakBackend(webUrl: string, pid: number, snapshotDir: string): SoakBackend {
-  const url = new URL(webUrl)
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? ''
-  const auth = { Authorization: `Bearer ${token}` }
+  const { origin, auth, call } = webDoor(webUrl)
   return {
-    async call(method, input) {
-      const res = await fetch(`${url.origin}/api/call`, {
-        method: 'POST',
-        headers: { ...auth, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ method, input }),
-      })
-      const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`)
-      return body.value as never
-    },
+    call,
     async diagnostics(gc) {
-      const res = await fetch(`${url.origin}/api/diagnostics${gc ? '?gc=1' : ''}`, { headers: auth })
+      const res = await fetch(`${origin}/api/diagnostics${gc ? '?gc=1' : ''}`, { headers: auth })
       if (!res.ok) throw new Error(`/api/diagnostics: HTTP ${res.status} ${await res.text()}`)
       return (await res.json()) as WebDiagnostics
     },
