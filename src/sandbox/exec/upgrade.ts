@@ -115,7 +115,8 @@ export function handleStreamUpgrade(
     const command = query.getAll('command')
     if (sub === 'exec' && command.length === 0) throw badRequest('you must specify at least 1 command')
     const start = (conn: ExecConnection): void => {
-      endWhenContainerStops(ctx.api, view, conn, sub === 'attach' ? ['attach'] : command)
+      const mode = sub === 'attach' ? 'attach' : 'exec'
+      endWhenContainerStops(ctx.api, view, conn, mode === 'attach' ? ['attach'] : command, mode)
       if (sub === 'attach') return serveAttach(ctx.api, view, flags, conn)
       void runExec(view, command, flags, conn).catch((err: unknown) =>
         conn.finish({ status: 'Failure', message: err instanceof Error ? err.message : String(err) }),
