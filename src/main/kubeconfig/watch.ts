@@ -38,6 +38,13 @@ export function watchFiles(
     }, debounceMs)
   }
 
+  // Watch the deeper folder, then report a change: a file written there before its watch started is read then.
+  const rearm = (): void =>
+    void setImmediate(() => {
+      if (closed) return
+      arm()
+      fire()
+    })
   const arm = (): void => {
     for (const watcher of watchers) watcher.close()
     watchers = []
@@ -47,7 +54,7 @@ export function watchFiles(
         const watcher = watchFn(target, { persistent: false }, (_event, filename) => {
           // A null filename means the platform could not say which entry changed: assume ours.
           if (filename !== null && !filter.has(filename.toString())) return
-          if (waiting) setImmediate(() => closed || arm()) // the awaited folder appeared: watch it now
+          if (waiting) rearm() // the awaited folder appeared: watch it now
           fire()
         })
         watcher.on('error', (err) => options.onError?.(err))
@@ -55,6 +62,9 @@ export function watchFiles(
       } catch (err) {
         options.onError?.(err as Error)
       }
+      // What appeared between the existence check and the watch starting sent its event to no one (`mkdir -p`
+      // makes ~/.kube right after ~): look again rather than wait for an event that will not come.
+      if (waiting && [...filter].some((name) => existsSync(path.join(target, name)))) rearm()
     }
   }
   arm()
