@@ -6,7 +6,7 @@ import { ErrorBox } from '../../components/ErrorBox'
 import { useNotice } from '../../components/Notice'
 import { Age } from '../columns/base'
 import { WhenText } from './WhenText'
-import { openApiObject } from '../generic/routes'
+import { ObjectLink } from '../generic/ObjectLink'
 import { completionsText, JobStateText } from './JobStateText'
 import './batch.css'
 
@@ -33,21 +33,7 @@ function History({ state, target }: { state: CronJobState; target: Ref }): React
         {state.jobs.map((j) => (
           <tr key={j.name}>
             <td>
-              <button
-                type="button"
-                className="link-button mono small"
-                onClick={() =>
-                  openApiObject(target.context, {
-                    group: 'batch',
-                    version: 'v1',
-                    resource: 'jobs',
-                    namespace: target.namespace,
-                    name: j.name,
-                  })
-                }
-              >
-                {j.name}
-              </button>
+              <ObjectLink context={target.context} kind="Job" namespace={target.namespace} name={j.name} />
               {j.manual && <span className="muted small"> · run now</span>}
             </td>
             <td>

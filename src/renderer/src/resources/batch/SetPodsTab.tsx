@@ -5,7 +5,7 @@ import { api } from '../../api/client'
 import { ScaleControl } from '../../actions/ScaleControl'
 import { ErrorBox } from '../../components/ErrorBox'
 import { StatusText } from '../columns/base'
-import { openApiObject } from '../generic/routes'
+import { ObjectLink } from '../generic/ObjectLink'
 import './batch.css'
 
 interface Ref {
@@ -64,21 +64,12 @@ export function SetPodsTab({
               <tr key={p.name}>
                 <td className="mono small">{sts ? p.ordinal : p.node}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="link-button mono small"
-                    onClick={() =>
-                      openApiObject(target.context, {
-                        group: '',
-                        version: 'v1',
-                        resource: 'pods',
-                        namespace: target.namespace,
-                        name: p.name,
-                      })
-                    }
-                  >
-                    {p.name}
-                  </button>
+                  <ObjectLink
+                    context={target.context}
+                    kind="Pod"
+                    namespace={target.namespace}
+                    name={p.name}
+                  />
                 </td>
                 <td>
                   <StatusText status={p.ready ? 'Ready' : p.phase} />

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { ApiObjectRef } from '@shared/contract'
 import { openApiObject } from './routes'
 
-/** Built-in kinds the network and storage views link to, by their Kind. */
+/** Built-in kinds the dedicated views link to, by their Kind. */
 const refs = {
   Pod: { group: '', version: 'v1', resource: 'pods' },
   Service: { group: '', version: 'v1', resource: 'services' },
@@ -12,6 +12,7 @@ const refs = {
   PersistentVolume: { group: '', version: 'v1', resource: 'persistentvolumes' },
   StorageClass: { group: 'storage.k8s.io', version: 'v1', resource: 'storageclasses' },
   StatefulSet: { group: 'apps', version: 'v1', resource: 'statefulsets' },
+  Job: { group: 'batch', version: 'v1', resource: 'jobs' },
   IngressClass: { group: 'networking.k8s.io', version: 'v1', resource: 'ingressclasses' },
 } as const
 
