@@ -23,17 +23,20 @@ const firstWatches: Record<string, readonly ResourceKind[]> = {
 export function startEarly(client: QueryClient, hash: string): void {
   // Held for the page's life, as ActiveContextProvider holds it; the provider shares this one.
   holdContextsWatch(client)
-  void client.prefetchQuery(contextsQuery)
   const kinds = firstWatches[hash.replace(/^#/, '') || 'overview'] ?? []
-  if (kinds.length === 0) return
-  // Whichever answers first: contexts.list (one round trip) or the watch's first event (the stream's two).
-  const unsubscribe = client.getQueryCache().subscribe(() => {
-    const state = client.getQueryData<ContextsState>(contextsKey)
-    if (!state) return
+  if (kinds.length === 0) return void client.prefetchQuery(contextsQuery)
+  let started = false
+  const start = (state: ContextsState | undefined): void => {
+    if (started || !state) return
+    started = true
     unsubscribe()
     const context = followedContext(state)
     if (!context) return
     const namespaces = namespacesFor(context, state)
     for (const kind of kinds) prestartWatch(client, kind, { context, namespaces })
-  })
+  }
+  // Whichever answers first: contexts.list (one round trip; its promise, not the cache's batched notice, which
+  // waits behind React's first render) or the watch's first event (the stream's two round trips).
+  const unsubscribe = client.getQueryCache().subscribe(() => start(client.getQueryData(contextsKey)))
+  void client.fetchQuery(contextsQuery).then(start, () => {})
 }
