@@ -69,15 +69,28 @@ const KIND: Record<string, string> = {
   HitTest: 'other',
 }
 
-/** Thread time of the renderer main thread's outermost events, summed by kind and by name. */
-function summarise(events: TraceEvent[]): { kinds: Map<string, number>; names: Map<string, number> } {
+interface Summary {
+  kinds: Map<string, number>
+  names: Map<string, number>
+  /** The longest main-thread tasks (thread ms) and when they started (ms into the trace), longest first. */
+  longest: [number, number][]
+}
+
+/** Thread time of the renderer main thread's events, summed by kind and by name, and its longest tasks. */
+function summarise(events: TraceEvent[]): Summary {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
   const kinds = new Map<string, number>()
   const names = new Map<string, number>()
-  if (!main) return { kinds, names }
+  if (!main) return { kinds, names, longest: [] }
   const own = events
     .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))
+  const t0 = own[0]?.ts ?? 0
+  const longest = own
+    .filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')
+    .map((e): [number, number] => [(e.tdur ?? e.dur ?? 0) / 1000, (e.ts - t0) / 1000])
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 4)
   // Each event's own time: its duration less that of the events directly inside it.
   const stack: { e: TraceEvent; end: number; child: number }[] = []
   const close = (upTo: number): void => {
@@ -98,7 +111,7 @@ function summarise(events: TraceEvent[]): { kinds: Map<string, number>; names: M
     stack.push({ e, end: e.ts + (e.dur ?? 0), child: 0 })
   }
   close(Infinity)
-  return { kinds, names }
+  return { kinds, names, longest }
 }
 
 interface Run {
@@ -107,6 +120,7 @@ interface Run {
   longest: number
   perFrame: Map<string, number>
   names: Map<string, number>
+  longestTasks: [number, number][]
   nodesPerRow: number
 }
 
@@ -138,10 +152,10 @@ async function scrollOnce(web: BenchWeb, cpuProf?: string): Promise<Run> {
       const { profile } = await cdp.send('Profiler.stop')
       writeFileSync(join(cpuProf, 'scroll.cpuprofile'), JSON.stringify(profile))
     }
-    const { kinds, names } = summarise(trace.traceEvents)
+    const { kinds, names, longest } = summarise(trace.traceEvents)
     const perFrame = new Map([...kinds].map(([k, us]) => [k, us / 1000 / s.frames]))
     const named = new Map([...names].map(([k, us]) => [k, us / 1000 / s.frames]))
-    return { ...s, perFrame, names: named, nodesPerRow }
+    return { ...s, perFrame, names: named, longestTasks: longest, nodesPerRow }
   } finally {
     await browser.close()
   }
@@ -173,6 +187,8 @@ try {
           `${r.nodesPerRow.toFixed(1)} DOM nodes per row; main-thread ms per frame ${total.toFixed(1)}: ${fmt(r.perFrame)}`,
       )
       console.log(`   by event: ${fmt(r.names, 12)}`)
+      const tasks = r.longestTasks.map(([ms, at]) => `${ms.toFixed(1)} ms at ${Math.round(at)} ms`)
+      console.log(`   longest tasks (thread time): ${tasks.join(', ')}`)
     }
   }
   for (const s of setups) {
