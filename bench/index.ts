@@ -150,10 +150,12 @@ const started = Date.now()
 log(`mode: ${smoke ? 'smoke' : quick ? 'quick' : 'full'}; ${runs} runs of each short scenario`)
 if (!values.static) buildWebIfStale()
 const cluster = await startCluster()
-const web = await startWeb(cluster.env, [], values.static ? ['--static', values.static] : []).catch(async (err: unknown) => {
-  await cluster.stop()
-  throw err
-})
+const web = await startWeb(cluster.env, [], values.static ? ['--static', values.static] : []).catch(
+  async (err: unknown) => {
+    await cluster.stop()
+    throw err
+  },
+)
 const browser = await launchBrowser().catch(async (err: unknown) => {
   await web.stop()
   await cluster.stop()
