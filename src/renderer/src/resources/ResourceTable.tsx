@@ -1,5 +1,6 @@
 import {
   memo,
+  useCallback,
   useId,
   useLayoutEffect,
   useMemo,
@@ -88,6 +89,9 @@ export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
   const width = fitted.total
 
+  // Stable, so the memoized header cells do not render again on every frame of a scroll.
+  const onSort = useCallback((col: string) => setSort((s) => nextSort(s, col)), [])
+
   const move = (index: number): void => {
     const row = sorted[Math.max(0, Math.min(sorted.length - 1, index))]
     if (!row) return
@@ -126,12 +130,7 @@ export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps
         <thead>
           <tr aria-rowindex={1} style={{ height: headerHeight }}>
             {columns.map((c) => (
-              <HeaderCell
-                key={c.id}
-                column={c}
-                sort={sort}
-                onSort={(col) => setSort((s) => nextSort(s, col))}
-              />
+              <HeaderCell key={c.id} column={c} sort={sort} onSort={onSort} />
             ))}
           </tr>
         </thead>
@@ -161,7 +160,7 @@ export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps
   )
 }
 
-function HeaderCell({
+const HeaderCell = memo(function HeaderCell({
   column,
   sort,
   onSort,
@@ -182,7 +181,7 @@ function HeaderCell({
       </button>
     </th>
   )
-}
+})
 
 const cellClass = (c: Column<RowBase>): string | undefined =>
   c.align === 'right' ? (c.className ? `right ${c.className}` : 'right') : c.className
