@@ -1,5 +1,6 @@
-// `npx tsx bench/profile-scroll.ts [pods] [--runs N] [--static DIR] [--b-static DIR] [--cpu-prof DIR]`: what a
-// frame costs while Pods scrolls through the whole list (bench scenario 1's scroll: a fresh screenful each frame).
+// `npx tsx bench/profile-scroll.ts [pods] [--runs N] [--step PX] [--static DIR] [--b-static DIR] [--cpu-prof DIR]`:
+// what a frame costs while Pods scrolls through the whole list (bench scenario 1's scroll: a fresh screenful each
+// frame; `--step 300` scrolls 300 px a frame instead, as scenario 2 does after its churn).
 // Each run opens Pods in a fresh Chromium, waits for every row, then traces 3 s of scrolling and prints the frames
 // over 50 ms and the main thread's *thread* time per frame by kind of work (script, style, layout, paint, …), which
 // a loaded box inflates far less than wall time. `--b-static DIR` serves another renderer build as "B" from a
@@ -22,11 +23,15 @@ const { values, positionals } = parseArgs({
     static: { type: 'string' },
     'b-static': { type: 'string' },
     'cpu-prof': { type: 'string' },
+    step: { type: 'string' },
   },
   allowPositionals: true,
 })
 const pods = Number(positionals[0] ?? 10_000)
 const runs = Number(values.runs ?? 3)
+const script = values.step
+  ? SCROLL_FRAMES(3000).replace('Math.max(300, range / 180)', String(Number(values.step)))
+  : SCROLL_FRAMES(3000)
 
 interface TraceEvent {
   name: string
@@ -146,7 +151,7 @@ async function scrollOnce(web: BenchWeb, cpuProf?: string): Promise<Run> {
     await browser.startTracing(page, {
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'],
     })
-    const s = await page.evaluate<{ frames: number; slow: number; longest: number }>(SCROLL_FRAMES(3000))
+    const s = await page.evaluate<{ frames: number; slow: number; longest: number }>(script)
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }
     if (cdp && cpuProf) {
       const { profile } = await cdp.send('Profiler.stop')
