@@ -20,7 +20,7 @@ test.describe('resources', () => {
     page,
   }, testInfo) => {
     await page.goto(app.url)
-    await createSandboxCluster(page, 'res', 10)
+    await createSandboxCluster(page, 'res')
     kubectl(app.env, ['create', 'namespace', 'demo'])
     kubectl(app.env, ['-n', 'demo', 'create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2'])
     kubectl(app.env, ['-n', 'demo', 'create', 'deployment', 'api', '--image=httpd:2.4'])
