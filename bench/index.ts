@@ -46,6 +46,8 @@ const { values } = parseArgs({
     'soak-pods': { type: 'string' },
     // With --soak: write heap snapshots of the backend and the page after hour 1 and the last hour here.
     snapshots: { type: 'string' },
+    // Serve another build of the renderer (e.g. main's, built with `vite build --outDir DIR`), for before/after.
+    static: { type: 'string' },
   },
   strict: true,
 })
@@ -146,12 +148,14 @@ const failures: string[] = []
 const figures: Figure[] = []
 const started = Date.now()
 log(`mode: ${smoke ? 'smoke' : quick ? 'quick' : 'full'}; ${runs} runs of each short scenario`)
-buildWebIfStale()
+if (!values.static) buildWebIfStale()
 const cluster = await startCluster()
-const web = await startWeb(cluster.env).catch(async (err: unknown) => {
-  await cluster.stop()
-  throw err
-})
+const web = await startWeb(cluster.env, [], values.static ? ['--static', values.static] : []).catch(
+  async (err: unknown) => {
+    await cluster.stop()
+    throw err
+  },
+)
 const browser = await launchBrowser().catch(async (err: unknown) => {
   await web.stop()
   await cluster.stop()
