@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { createWriteStream, readFileSync } from 'node:fs'
 
 /** Skiff's web mode (backend + built renderer) as a child process, so its RSS is its own. */
 export interface BenchWeb {
@@ -28,6 +28,9 @@ export async function startWeb(
       ...(cwd ? { cwd } : {}),
     },
   )
+  // For diagnostics (e.g. `--trace-gc`, which writes to stdout): the child's whole stdout to this file.
+  const tee = process.env.BENCH_WEB_STDOUT ? createWriteStream(process.env.BENCH_WEB_STDOUT) : undefined
+  if (tee) child.stdout.pipe(tee)
   let err = ''
   child.stderr.on('data', (c: Buffer) => {
     err = (err + c.toString()).slice(-4000)
