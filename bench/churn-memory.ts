@@ -87,10 +87,13 @@ try {
   }
   for (let i = 0; i < Number(values.rollouts); i++) await reconcileRollout(browser, cluster, web.url, 500)
   if (Number(values.rollouts) > 0) log(`after ${values.rollouts} rollouts: RSS ${web.rssMb().toFixed(0)} MB`)
-  // The earlier scenarios leave pods of their own (the streaming pod, the rollout's).
-  const again = (await cluster.request('GET', '/api/v1/pods?limit=1', undefined, undefined, { head: 4000 }))
-    .text
-  total = 1 + Number(/"remainingItemCount":(\d+)/.exec(again)?.[1] ?? pods - 1)
+  // The earlier scenarios leave pods of their own (the streaming pod, the rollout's, some still terminating).
+  const count = async (): Promise<number> => {
+    const r = await cluster.request('GET', '/api/v1/pods?limit=1', undefined, undefined, { head: 4000 })
+    return 1 + Number(/"remainingItemCount":(\d+)/.exec(r.text)?.[1] ?? 0)
+  }
+  for (let last = -1; (total = await count()) !== last; last = total)
+    await new Promise((r) => setTimeout(r, 3000))
   for (let run = 1; run <= Number(values.runs); run++) {
     await mark(`churn-${run}-start`)
     await churn(browser, cluster, web.url, {

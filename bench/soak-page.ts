@@ -137,7 +137,7 @@ export async function pageHeapSplit(p: BenchPage): Promise<HeapCategories> {
     p.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
   }
   const bytes = heapCategories(JSON.parse(chunks.join('')) as Snapshot)
-  const mb = (n: number): number => n / (1024 * 1024)
+  const mb = (n: number): number => n / 1e6 // as heapMb(): decimal MB
   return {
     code: mb(bytes.code),
     strings: mb(bytes.strings),
