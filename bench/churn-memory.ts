@@ -78,8 +78,15 @@ try {
   const m = /"remainingItemCount":(\d+)/.exec(expected)
   let total = m ? Number(m[1]) + 1 : pods
   log(`cwd ${cwd}; ${total} pods`)
-  for (let i = 0; i < Number(values.opens); i++) await openPods(browser, web.url, total)
-  if (Number(values.opens) > 0) log(`after ${values.opens} opens: RSS ${web.rssMb().toFixed(0)} MB`)
+  const opened: string[] = []
+  for (let i = 0; i < Number(values.opens); i++) {
+    const o = await openPods(browser, web.url, total)
+    opened.push(`${o.allRowsMs.toFixed(0)}/${o.coldAllRowsMs.toFixed(0)}`)
+  }
+  if (Number(values.opens) > 0)
+    log(
+      `after ${values.opens} opens (whole list warm/cold ms: ${opened.join(' ')}): RSS ${web.rssMb().toFixed(0)} MB`,
+    )
   if (Number(values.sessions) > 0) {
     await prepareStreaming(cluster, NS)
     for (let i = 0; i < Number(values.sessions); i++) await sessionFigures(web.url, NS, 20, 6)
