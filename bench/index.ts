@@ -46,6 +46,8 @@ const { values } = parseArgs({
     'soak-pods': { type: 'string' },
     // With --soak: write heap snapshots of the backend and the page after hour 1 and the last hour here.
     snapshots: { type: 'string' },
+    // Serve another build of the renderer (e.g. main's, built with `vite build --outDir DIR`), for before/after.
+    static: { type: 'string' },
   },
   strict: true,
 })
@@ -146,11 +148,15 @@ const failures: string[] = []
 const figures: Figure[] = []
 const started = Date.now()
 log(`mode: ${smoke ? 'smoke' : quick ? 'quick' : 'full'}; ${runs} runs of each short scenario`)
-buildWebIfStale()
+if (!values.static) buildWebIfStale()
 const cluster = await startCluster()
 // --expose-gc only lets GET /api/diagnostics?gc=1 collect garbage (scenario 3's after-GC reading); nothing else
 // in the backend calls gc().
-const web = await startWeb(cluster.env, ['--expose-gc']).catch(async (err: unknown) => {
+const web = await startWeb(
+  cluster.env,
+  ['--expose-gc'],
+  values.static ? ['--static', values.static] : [],
+).catch(async (err: unknown) => {
   await cluster.stop()
   throw err
 })

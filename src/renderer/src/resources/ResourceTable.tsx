@@ -1,5 +1,6 @@
 import {
   memo,
+  useCallback,
   useId,
   useLayoutEffect,
   useMemo,
@@ -74,7 +75,8 @@ export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps
     // Stable and key-free (rows have a fixed height): otherwise the virtualizer rebuilds
     // 50,000 measurements on every render or delta.
     estimateSize,
-    overscan: 8,
+    // Rows render in the scroll event (flushSync), so few extra are needed; each costs layout and paint per frame.
+    overscan: 3,
     paddingStart: headerHeight,
     scrollPaddingStart: headerHeight,
   })
@@ -86,6 +88,9 @@ export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps
   const padTop = items.length ? items[0]!.start - headerHeight : 0
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
   const width = fitted.total
+
+  // Stable, so the memoized header cells do not render again on every frame of a scroll.
+  const onSort = useCallback((col: string) => setSort((s) => nextSort(s, col)), [])
 
   const move = (index: number): void => {
     const row = sorted[Math.max(0, Math.min(sorted.length - 1, index))]
@@ -125,12 +130,7 @@ export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps
         <thead>
           <tr aria-rowindex={1} style={{ height: headerHeight }}>
             {columns.map((c) => (
-              <HeaderCell
-                key={c.id}
-                column={c}
-                sort={sort}
-                onSort={(col) => setSort((s) => nextSort(s, col))}
-              />
+              <HeaderCell key={c.id} column={c} sort={sort} onSort={onSort} />
             ))}
           </tr>
         </thead>
@@ -160,7 +160,7 @@ export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps
   )
 }
 
-function HeaderCell({
+const HeaderCell = memo(function HeaderCell({
   column,
   sort,
   onSort,
@@ -181,7 +181,10 @@ function HeaderCell({
       </button>
     </th>
   )
-}
+})
+
+const cellClass = (c: Column<RowBase>): string | undefined =>
+  c.align === 'right' ? (c.className ? `right ${c.className}` : 'right') : c.className
 
 interface RowProps {
   id: string
@@ -222,7 +225,7 @@ const TableRow = memo(function TableRow({
       }}
     >
       {columns.map((c) => (
-        <td key={c.id} className={c.align === 'right' ? 'right' : undefined}>
+        <td key={c.id} className={cellClass(c)} title={c.title?.(row)}>
           {c.render ? c.render(row) : c.value(row)}
         </td>
       ))}

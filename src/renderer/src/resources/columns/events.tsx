@@ -24,7 +24,7 @@ export const eventColumns = columns<EventRow>([
     priority: 0,
     grow: 4,
     value: (r) => r.message,
-    render: (r) => <span title={r.message}>{r.message}</span>,
+    title: (r) => r.message,
   },
   numberColumn('count', 'Count', (r) => r.count, 70, 2),
   textColumn('source', 'Source', 150, (r) => r.source, false, 3),

@@ -11,11 +11,7 @@ export const podColumns = columns<PodRow>([
     width: 170,
     priority: 0,
     value: (r) => r.status,
-    render: (r) => (
-      <span title={r.status}>
-        <StatusText status={r.status} />
-      </span>
-    ),
+    render: (r) => <StatusText status={r.status} title={r.status} />,
   },
   {
     id: 'restarts',

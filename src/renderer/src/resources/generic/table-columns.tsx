@@ -30,7 +30,8 @@ export function tableColumns(columns: readonly TableColumn[], showNamespace: boo
         const v = r.cells[i]
         return numeric && typeof v === 'number' ? v : text(v)
       },
-      render: (r) => <span title={c.description || undefined}>{text(r.cells[i]) || '<none>'}</span>,
+      render: (r) => text(r.cells[i]) || '<none>',
+      ...(c.description ? { title: () => c.description } : {}),
       ...(numeric ? { align: 'right' as const } : {}),
       priority: out.length > 3 ? 2 : 1,
     })
