@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     resolve: { alias: aliases },
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The list decoder's worker thread (src/main/kube/list-decoder.ts looks for it beside index.js).
+          'list-decode-worker': resolve(import.meta.dirname, 'src/main/kube/list-decode-worker.ts'),
+        },
+      },
     },
   },
   preload: {

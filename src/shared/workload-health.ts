@@ -57,16 +57,25 @@ export function deploymentProblems(pods: readonly PodRow[]): Map<string, Workloa
   }
   const out = new Map<string, WorkloadProblem>()
   for (const [key, t] of tally) {
-    let reason = ''
-    let failing = 0
-    let most = 0
-    for (const [r, n] of t.reasons) {
-      failing += n
-      if (n > most) [reason, most] = [r, n]
-    }
+    const { reason, failing } = commonestReason(t.reasons)
     if (failing) out.set(key, { reason, failing, total: t.total })
   }
   return out
+}
+
+/**
+ * The reason most stuck pods give (the first by name on a tie, so the answer does not depend on the order the
+ * pods were seen in), and how many pods are stuck for any reason.
+ */
+export function commonestReason(reasons: ReadonlyMap<string, number>): { reason: string; failing: number } {
+  let reason = ''
+  let failing = 0
+  let most = 0
+  for (const [r, n] of reasons) {
+    failing += n
+    if (n > most || (n === most && r < reason)) [reason, most] = [r, n]
+  }
+  return { reason, failing }
 }
 
 /** `Degraded: ImagePullBackOff (1 of 1 pods)`. */

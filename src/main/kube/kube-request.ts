@@ -79,10 +79,25 @@ function keepAliveAgents(): { use(opts: https.RequestOptions, proxied: boolean):
   }
 }
 
+/** The body of a 2xx answer as bytes, for a caller that decodes it elsewhere (a list page on a worker). */
+export type KubeGetBytes = (
+  path: string,
+  query?: Query,
+  signal?: AbortSignal,
+  onHead?: (head: string) => void,
+) => Promise<Buffer>
+
+/** A GET whose caller may also take the raw bytes of an answer instead of its parsed JSON. */
+export type KubeGetSessionWithBytes = KubeGetSession & { bytes: KubeGetBytes }
+
+/** The message for a 2xx body that does not parse. */
+export const notJsonMessage = (path: string): string =>
+  `The API server sent a response that is not JSON (${path}).`
+
 /** `accept` asks for another representation: a Table, aggregated discovery, metadata only. */
-export function createKubeGet(kc: KubeConfig, accept = 'application/json'): KubeGetSession {
+export function createKubeGet(kc: KubeConfig, accept = 'application/json'): KubeGetSessionWithBytes {
   const agents = keepAliveAgents()
-  const get: KubeGet = async (path, query = {}, signal, onHead) => {
+  const bytes: KubeGetBytes = async (path, query = {}, signal, onHead) => {
     const cluster = kc.getCurrentCluster()
     if (!cluster) throw new ApiError('Unavailable', 'The kubeconfig context has no cluster to talk to.')
     const opts: https.RequestOptions = {}
@@ -111,14 +126,10 @@ export function createKubeGet(kc: KubeConfig, accept = 'application/json'): Kube
           })
           res.on('error', reject)
           res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8')
+            const body = Buffer.concat(chunks)
             const status = res.statusCode ?? 0
-            if (status < 200 || status >= 300) return reject(new KubeHttpError(status, text))
-            try {
-              resolve(JSON.parse(text) as unknown)
-            } catch {
-              reject(new ApiError('Internal', `The API server sent a response that is not JSON (${path}).`))
-            }
+            if (status < 200 || status >= 300) return reject(new KubeHttpError(status, body.toString('utf8')))
+            resolve(body)
           })
         },
       )
@@ -126,5 +137,13 @@ export function createKubeGet(kc: KubeConfig, accept = 'application/json'): Kube
       req.end()
     })
   }
-  return Object.assign(get, { close: () => agents.close() })
+  const get: KubeGet = async (path, query, signal, onHead) => {
+    const body = await bytes(path, query, signal, onHead)
+    try {
+      return JSON.parse(body.toString('utf8')) as unknown
+    } catch {
+      throw new ApiError('Internal', notJsonMessage(path))
+    }
+  }
+  return Object.assign(get, { close: () => agents.close(), bytes })
 }

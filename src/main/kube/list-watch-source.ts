@@ -1,13 +1,18 @@
 import { Watch, type KubeConfig } from '@kubernetes/client-node'
-import type { ResourceKind } from '@shared/rows'
+import { ApiError } from '@shared/contract'
+import type { ResourceKind, Row } from '@shared/rows'
 import { collectionPath } from './kinds'
-import { createKubeGet, type KubeGet, type KubeGetSession } from './kube-request'
+import { createKubeGet, notJsonMessage, type KubeGet, type KubeGetSessionWithBytes } from './kube-request'
+import { NotJson } from './list-decode'
+import { sharedListDecoder, type ListDecoder } from './list-decoder'
 import { continueInHead, prefetchingPages } from './page-prefetch'
 import type { WireObject } from './rows'
 import { trackLive } from '../util/live-counts'
 
 export interface ListPage {
   items: WireObject[]
+  /** The items already projected (a source made with `rowsOf`); `items` is then empty. */
+  rows?: Row[]
   resourceVersion: string
   continue?: string
 }
@@ -37,29 +42,54 @@ interface WireList {
   items?: WireObject[]
 }
 
+export interface ListWatchSourceOptions {
+  get?: KubeGet
+  /**
+   * List pages come as rows of this kind (`ListPage.rows`, projected with `projectors[kind]`), decoded on the
+   * list decoder's worker thread: the whole objects never reach this thread. Watch events stay objects.
+   */
+  rowsOf?: ResourceKind
+  decoder?: ListDecoder
+}
+
 /** list + watch of one kind in one namespace (or all) through client-node's Watch and a plain JSON GET. */
 export function kubeListWatchSource(
   kc: KubeConfig,
   kind: ResourceKind,
   namespace?: string,
-  get?: KubeGet,
+  opts: ListWatchSourceOptions = {},
 ): ListWatchSource {
-  return kubeListWatchSourceAt(kc, collectionPath(kind, namespace), get)
+  return kubeListWatchSourceAt(kc, collectionPath(kind, namespace), opts)
 }
 
 /** list + watch of any collection path (a CRD list, a custom kind) as plain JSON objects. */
-export function kubeListWatchSourceAt(kc: KubeConfig, path: string, get?: KubeGet): ListWatchSource {
+export function kubeListWatchSourceAt(
+  kc: KubeConfig,
+  path: string,
+  opts: ListWatchSourceOptions = {},
+): ListWatchSource {
   const watcher = new Watch(kc)
   // One kept-alive connection for all pages of a list (and the relists after it).
-  let session: KubeGetSession | undefined
+  let session: KubeGetSessionWithBytes | undefined
   let getter: KubeGet
-  if (get) getter = get
+  if (opts.get) getter = opts.get
   else getter = session = createKubeGet(kc)
+  const { rowsOf } = opts
+  const bytes = session?.bytes
   // Page N+1 is asked for as soon as page N's head names its continue token (see page-prefetch.ts).
   const pages = prefetchingPages(async ({ limit, continue: cont }, signal, onContinue) => {
     const onHead = (head: string): void => {
       const next = continueInHead(head)
       if (next) onContinue(next)
+    }
+    if (rowsOf && bytes) {
+      const body = await bytes(path, { limit, continue: cont }, signal, onHead)
+      try {
+        const decoded = await (opts.decoder ?? sharedListDecoder()).decode(body, rowsOf)
+        return { items: [], ...decoded }
+      } catch (err) {
+        throw err instanceof NotJson ? new ApiError('Internal', notJsonMessage(path)) : err
+      }
     }
     const list = (await getter(path, { limit, continue: cont }, signal, onHead)) as WireList
     const page: ListPage = {

@@ -81,7 +81,10 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
       const lease = registry.acquire(key, () =>
         createWatchCache({
           ...deps.watchOptions,
-          source: kubeListWatchSource(kc, input.kind, scope === ALL ? undefined : scope),
+          // Pages are decoded and projected on the list decoder's worker (list-decoder.ts).
+          source: kubeListWatchSource(kc, input.kind, scope === ALL ? undefined : scope, {
+            rowsOf: input.kind,
+          }),
           project: projectors[input.kind],
           server: serverOf(kc),
         }),

@@ -106,7 +106,8 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
     try {
       do {
         const page = await source.listPage({ limit: pageSize, continue: cont }, listAbort.signal)
-        const projected = page.items.map(project)
+        // A source may hand rows projected already (off this thread, see list-decoder.ts) with the same projector.
+        const projected = page.rows ? (page.rows as unknown as R[]) : page.items.map(project)
         rv = page.resourceVersion
         cont = page.continue
         if (synced) {

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { GraphPod } from '@shared/contract'
 import { podDotState, summarize, type PodDotState } from '../actions/pod-state'
 import { onThemeChange } from '../terminal/xterm-theme'
@@ -49,14 +49,23 @@ export const PodCanvas = memo(function PodCanvas({ label, pods, selected, onSele
   const [width, setWidth] = useState(0)
   const [colors, setColors] = useState<Palette | undefined>()
   const grid = useMemo(() => dotGrid(width, pods.length), [width, pods.length])
-  const summary = useMemo(() => summarize(pods), [pods])
+  // Each pod's state once per snapshot, for both the drawing and the summary: a rollout sends a new snapshot
+  // every frame.
+  const states = useMemo(() => pods.map(podDotState), [pods])
+  const summary = useMemo(() => summarize(states), [states])
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = box.current
     if (!el) return
-    setWidth(el.clientWidth)
-    setColors(palette(el))
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth))
+    // The width and colours are read when the observer first reports, after the frame's own layout: reading
+    // them while committing would force a style and layout pass of the whole page (a group appears at the
+    // start of every rollout).
+    let coloured = false
+    const observer = new ResizeObserver(([entry]) => {
+      setWidth(Math.floor(entry?.contentRect.width ?? el.clientWidth))
+      if (!coloured) setColors(palette(el))
+      coloured = true
+    })
     observer.observe(el)
     const stop = onThemeChange(() => setColors(palette(el)))
     return () => {
@@ -77,7 +86,7 @@ export const PodCanvas = memo(function PodCanvas({ label, pods, selected, onSele
     const r = DOT / 2
     pods.forEach((p, i) => {
       const { x, y } = dotOrigin(grid, i)
-      const fill = colors.fill[podDotState(p)]
+      const fill = colors.fill[states[i]!]
       ctx.beginPath()
       ctx.arc(x + r, y + r, fill ? r : r - 0.75, 0, 2 * Math.PI)
       if (fill) {
@@ -96,7 +105,7 @@ export const PodCanvas = memo(function PodCanvas({ label, pods, selected, onSele
         ctx.stroke()
       }
     })
-  }, [pods, selected, colors, width, grid])
+  }, [pods, states, selected, colors, width, grid])
 
   const podAt = (e: React.MouseEvent<HTMLCanvasElement>): GraphPod | undefined => {
     const rect = e.currentTarget.getBoundingClientRect()
@@ -106,7 +115,7 @@ export const PodCanvas = memo(function PodCanvas({ label, pods, selected, onSele
 
   return (
     <div ref={box} className="graph-pods">
-      {pods.length > 0 && (
+      {pods.length > 0 && width > 0 && (
         <canvas
           ref={canvas}
           role="img"

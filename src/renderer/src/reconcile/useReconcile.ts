@@ -1,28 +1,9 @@
 import { useEffect, useState } from 'react'
-import type { ApiErrorBody, ReconcileEvent, ReconcileSnapshot, TimelineEntry } from '@shared/contract'
+import type { ReconcileEvent, ReconcileSnapshot } from '@shared/contract'
 import { api } from '../api/client'
+import { foldReconcile, type ReconcileState } from './timeline-fold'
 
-/** Entries the view keeps; older ones fall off the end. */
-const KEEP = 300
-
-export interface ReconcileState {
-  snapshot?: ReconcileSnapshot
-  /** Newest first. */
-  entries: TimelineEntry[]
-  error?: ApiErrorBody
-}
-
-/** Folds stream events (oldest first) into the state: the latest snapshot wins, entries go on top. */
-export function foldReconcile(s: ReconcileState, events: readonly ReconcileEvent[]): ReconcileState {
-  let snapshot = s.snapshot
-  const fresh: TimelineEntry[] = []
-  for (const ev of events) {
-    if (ev.snapshot) snapshot = ev.snapshot
-    if (ev.entries) fresh.push(...ev.entries)
-  }
-  const entries = fresh.length ? [...fresh.reverse(), ...s.entries].slice(0, KEEP) : s.entries
-  return { ...s, ...(snapshot ? { snapshot } : {}), entries }
-}
+export type { ReconcileState } from './timeline-fold'
 
 /**
  * The reconcile stream of one workload: the latest snapshot and the timeline gathered since it opened. Events
@@ -67,5 +48,5 @@ export function useReconcile(
 
 function foldToEvent(events: readonly ReconcileEvent[]): ReconcileEvent {
   const s = foldReconcile({ entries: [] }, events)
-  return { ...(s.snapshot ? { snapshot: s.snapshot } : {}), entries: [...s.entries].reverse() }
+  return { ...(s.snapshot ? { snapshot: s.snapshot } : {}), entries: s.entries.flat().reverse() }
 }

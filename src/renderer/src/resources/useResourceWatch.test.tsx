@@ -5,18 +5,23 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { streamingBridge } from '../../../../test/renderer/fake-bridge'
 import { podRow } from '../../../../test/renderer/rows'
-import type { useResourceWatch as UseResourceWatchFn } from './useResourceWatch'
+import type { PodRow } from '@shared/rows'
+import type {
+  useResourceWatch as UseResourceWatchFn,
+  useWatchSelect as UseWatchSelectFn,
+} from './useResourceWatch'
 
 type UseResourceWatch = typeof UseResourceWatchFn
 
 const { bridge, subs } = streamingBridge()
 
 let useResourceWatch: UseResourceWatch
+let useWatchSelect: typeof UseWatchSelectFn
 let watchLingerMs: number
 beforeAll(async () => {
   // The api module picks window.bridge when it loads, so the fake must be in place first.
   window.bridge = bridge
-  ;({ useResourceWatch, watchLingerMs } = await import('./useResourceWatch'))
+  ;({ useResourceWatch, useWatchSelect, watchLingerMs } = await import('./useResourceWatch'))
 })
 afterEach(() => {
   cleanup()
@@ -155,5 +160,39 @@ describe('useResourceWatch', () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('re-renders a selecting view only when what it selects changes, on the shared subscription', async () => {
+    // How many pods are not running, counted once per rows object (as the pod-health tally does).
+    let seen: readonly PodRow[] | undefined
+    let count = 0
+    const notRunning = (rows: readonly PodRow[]): number => {
+      if (rows !== seen) [seen, count] = [rows, rows.filter((r) => r.status !== 'Running').length]
+      return count
+    }
+    let renders = 0
+    function Stuck(): ReactNode {
+      const n = useWatchSelect('pods', { namespaces: ['demo'] }, notRunning)
+      renders++
+      return <div data-testid="stuck">{n}</div>
+    }
+    renderWith(
+      <>
+        <Stuck />
+        <Pods id="list" namespaces={['demo']} />
+      </>,
+    )
+    expect(subs).toHaveLength(1)
+    await send(() => subs[0]!.emit({ type: 'snapshot', rows: [podRow('web-0')] }))
+    const afterSnapshot = renders
+    // A running pod comes: the list shows it, the count of stuck pods stays 0 and its view does not render.
+    await send(() => subs[0]!.emit({ type: 'delta', upserts: [podRow('web-1')], deletes: [] }))
+    expect(screen.getByTestId('list').textContent).toContain('web-0,web-1')
+    expect(renders).toBe(afterSnapshot)
+    await send(() =>
+      subs[0]!.emit({ type: 'delta', upserts: [podRow('web-1', { status: 'ErrImagePull' })], deletes: [] }),
+    )
+    expect(screen.getByTestId('stuck').textContent).toBe('1')
+    expect(renders).toBe(afterSnapshot + 1)
   })
 })

@@ -198,6 +198,16 @@ function restart(client: QueryClient, kind: ResourceKind, options: WatchOptions)
   startLease(client, kind, options, lease)
 }
 
+/** Holds the watch open while the component is mounted; the options object stays the same per cache key. */
+function useLease(client: QueryClient, kind: ResourceKind, id: string): WatchOptions {
+  const stable = useMemo((): WatchOptions => {
+    const [, context, , namespaces] = JSON.parse(id) as [string, string, string, string]
+    return { ...(context ? { context } : {}), namespaces: namespaces ? namespaces.split(',') : [] }
+  }, [id])
+  useEffect(() => acquire(client, kind, stable), [client, kind, stable])
+  return stable
+}
+
 /** Live rows of one kind, kept in the TanStack Query cache keyed by (context, kind, namespaces). */
 export function useResourceWatch<K extends ResourceKind>(
   kind: K,
@@ -215,11 +225,7 @@ export function useResourceWatch<K extends ResourceKind>(
     // Deep-comparing 50,000 rows on every delta would cost more than the fold; rows keep identity anyway.
     structuralSharing: false,
   })
-  const stable = useMemo((): WatchOptions => {
-    const [, context, , namespaces] = JSON.parse(id) as [string, string, string, string]
-    return { ...(context ? { context } : {}), namespaces: namespaces ? namespaces.split(',') : [] }
-  }, [id])
-  useEffect(() => acquire(client, kind, stable), [client, kind, stable])
+  const stable = useLease(client, kind, id)
   const retry = useCallback(() => restart(client, kind, stable), [client, kind, stable])
   const set = data ?? emptyRowSet
   return {
@@ -232,4 +238,30 @@ export function useResourceWatch<K extends ResourceKind>(
     loading: !set.loaded && set.filling === true,
     retry,
   }
+}
+
+/**
+ * A value derived from a watch's rows, for a component that needs only a summary of a busy watch (the pods'
+ * health behind the Deployments list): it re-renders when `select` returns a different value, not on every
+ * delta. `select` must keep its identity across renders and return the same value while nothing it reports
+ * changed.
+ */
+export function useWatchSelect<K extends ResourceKind, T>(
+  kind: K,
+  options: WatchOptions,
+  select: (rows: readonly RowOf<K>[]) => T,
+): T {
+  const client = useQueryClient()
+  const queryKey = watchKey(kind, options)
+  useLease(client, kind, JSON.stringify(queryKey))
+  const fromSet = useCallback((set: RowSet) => select(set.rows as readonly RowOf<K>[]), [select])
+  const { data } = useQuery<RowSet, Error, T>({
+    queryKey,
+    queryFn: () => client.getQueryData<RowSet>(queryKey) ?? emptyRowSet,
+    enabled: false,
+    gcTime: 60_000,
+    structuralSharing: false,
+    select: fromSet,
+  })
+  return data === undefined ? select(emptyRowSet.rows as readonly RowOf<K>[]) : data
 }

@@ -1,19 +1,22 @@
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import type { DeploymentRow, Row } from '@shared/rows'
-import { deploymentProblems, withPodProblems, type DeploymentWithPods } from '@shared/workload-health'
-import { useResourceWatch, type WatchOptions } from '../useResourceWatch'
+import { withPodProblems, type DeploymentWithPods } from '@shared/workload-health'
+import { useWatchSelect, type WatchOptions } from '../useResourceWatch'
+import { PodHealthTally } from './pod-health-tally'
 
 /**
  * Deployment rows with what their pods say (`Degraded: ImagePullBackOff (1 of 1 pods)`): the conditions on a
  * Deployment stay "Progressing" for the whole progress deadline while its pods cannot even pull their image.
- * Shares the pods watch the rest of the app opens for the same namespaces.
+ * Shares the pods watch the rest of the app opens for the same namespaces, but counts only the pods each batch
+ * changed, and re-renders only when some deployment's problem changed: during a rollout the pods watch
+ * delivers a batch every few frames and the list behind the Reconcile tab has no reason to render for it.
  */
 export function useDeploymentsWithPods(
   deployments: readonly DeploymentRow[],
   scope: WatchOptions,
 ): DeploymentWithPods[] {
-  const pods = useResourceWatch('pods', scope)
-  const problems = useMemo(() => deploymentProblems(pods.rows), [pods.rows])
+  const [tally] = useState(() => new PodHealthTally())
+  const problems = useWatchSelect('pods', scope, tally.update)
   return useMemo(() => withPodProblems(deployments, problems), [deployments, problems])
 }
 
