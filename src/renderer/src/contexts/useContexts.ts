@@ -2,13 +2,15 @@ import { useEffect } from 'react'
 import { useQuery, useQueryClient, type QueryClient, type UseQueryResult } from '@tanstack/react-query'
 import type { ApiError, ContextsState } from '@shared/contract'
 import { api } from '../api/client'
+import { listUnlessPushed } from './list-unless-pushed'
 
 export const contextsKey = ['contexts.list', {}] as const
 
-/** Fetched once; the watch below keeps it fresh. */
+/** Fetched once; the watch below keeps it fresh (and wins over an answer that was on its way meanwhile). */
 export const contextsQuery = {
   queryKey: contextsKey,
-  queryFn: (): Promise<ContextsState> => api.call('contexts.list', {}),
+  queryFn: ({ client }: { client: QueryClient }): Promise<ContextsState> =>
+    listUnlessPushed(client, contextsKey, () => api.call('contexts.list', {})),
   staleTime: Infinity,
 }
 
