@@ -1,7 +1,10 @@
 import { useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
 import type { ClusterInfo } from '@shared/contract'
 import { api } from '../api/client'
 import { ErrorBox } from '../components/ErrorBox'
+import { useNotice } from '../components/Notice'
+import { contextsKey } from '../contexts/useContexts'
 import { CreateClusterDialog } from './CreateClusterDialog'
 import { DevLoopCard } from './DevLoopCard'
 import { ClustersTable } from './ClustersTable'
@@ -21,6 +24,16 @@ export function ClustersView() {
   const jobs = useJobs(clusters.list.data?.jobs ?? [])
   const { list } = clusters
   useIntent('new-cluster', () => (setCreating(true), true))
+  const client = useQueryClient()
+  const notice = useNotice()
+  // The context picked in the delete dialog, once the cluster is gone: shown at once from the answer, and a
+  // refusal (the kubeconfig locked by kubectl) said in words instead of a header left on the deleted context.
+  const switchTo = (name: string): void =>
+    void api.call('contexts.use', { name }).then(
+      (state) => client.setQueryData(contextsKey, state),
+      (err: Error) =>
+        notice('error', `The cluster was deleted, but switching to “${name}” failed: ${err.message}`),
+    )
 
   return (
     <div className="stack">
@@ -78,8 +91,7 @@ export function ClustersView() {
             clusters.action.mutate(
               { provider: c.provider, name: c.name, action: 'delete' },
               {
-                onSuccess: (job) =>
-                  next && afterJobSucceeds(job.id, () => void api.call('contexts.use', { name: next })),
+                onSuccess: (job) => next && afterJobSucceeds(job.id, () => switchTo(next)),
               },
             )
             setConfirmDelete(undefined)
