@@ -113,6 +113,30 @@ test.describe('everyday UX', () => {
     kubectl(app.env, ['config', 'set-context', '--current', '--namespace='])
   })
 
+  test('a cold start on Workloads watches pods once, first: the view takes over the early subscription', async ({
+    page,
+  }) => {
+    // sandbox-pal has no namespace of its own now: all namespaces. Its guide also watches pods in default.
+    const watches: string[] = []
+    page.on('request', (r) => {
+      if (!r.url().endsWith('/api/events/control')) return
+      const body = JSON.parse(r.postData() ?? '{}') as { op?: string; stream?: string; input?: object }
+      if (body.op === 'subscribe' && body.stream === 'resources.watch')
+        watches.push(JSON.stringify(body.input))
+    })
+    await page.goto(`${app.url}#workloads`)
+    await expect(
+      page
+        .getByRole('grid')
+        .getByRole('row', { name: /\bweb-/ })
+        .first(),
+    ).toBeVisible()
+    const view = JSON.stringify({ kind: 'pods', context: 'sandbox-pal' })
+    // Started as soon as the contexts were known, before React's first render mounted any view.
+    expect(watches[0]).toBe(view)
+    expect(watches.filter((w) => w === view)).toHaveLength(1)
+  })
+
   test('#20.12 other local clusters are badged and listed as external with reachability and version', async ({
     page,
   }) => {

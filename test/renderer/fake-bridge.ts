@@ -52,3 +52,10 @@ export function streamingBridge(): { bridge: Bridge; subs: FakeSubscription[] } 
   }
   return { bridge, subs }
 }
+
+/** Both: calls wait in `calls` for the test to answer, subscriptions land in `subs` for it to drive. */
+export function backendBridge(): { bridge: Bridge; calls: PendingCall[]; subs: FakeSubscription[] } {
+  const { bridge: calling, calls } = pendingCallBridge()
+  const { bridge: streaming, subs } = streamingBridge()
+  return { bridge: { transport: 'web', call: calling.call, subscribe: streaming.subscribe }, calls, subs }
+}

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
+import tls from 'node:tls'
 import type { KubeConfig } from '@kubernetes/client-node'
 import { ApiError } from '@shared/contract'
 
@@ -44,14 +46,6 @@ export type KubeGetSession = KubeGet & { close(): void }
  */
 function keepAliveAgents(): { use(opts: https.RequestOptions, proxied: boolean): void; close(): void } {
   let current: { id: string; agent: https.Agent } | undefined
-  const text = (v: unknown): string =>
-    v === undefined
-      ? ''
-      : Array.isArray(v)
-        ? v.map(text).join(',')
-        : Buffer.isBuffer(v)
-          ? v.toString('base64')
-          : String(v)
   return {
     use(opts, proxied) {
       if (proxied) return
@@ -64,11 +58,16 @@ function keepAliveAgents(): { use(opts: https.RequestOptions, proxied: boolean):
         servername: opts.servername,
         rejectUnauthorized: opts.rejectUnauthorized,
       }
-      const id = Object.values(tlsOpts).map(text).join('|')
+      const id = Object.values(tlsOpts).map(textOf).join('|')
       if (current?.id !== id) {
         current?.agent.destroy()
         const defined = Object.fromEntries(Object.entries(tlsOpts).filter(([, v]) => v !== undefined))
-        current = { id, agent: new https.Agent({ ...defined, keepAlive: true, maxSockets: 4 }) }
+        const { ca, cert, key, pfx, passphrase } = opts
+        const secureContext = secureContextFor({ ca, cert, key, pfx, passphrase })
+        current = {
+          id,
+          agent: new https.Agent({ ...defined, secureContext, keepAlive: true, maxSockets: 4 }),
+        }
       }
       opts.agent = current.agent
     },
@@ -77,6 +76,37 @@ function keepAliveAgents(): { use(opts: https.RequestOptions, proxied: boolean):
       current = undefined
     },
   }
+}
+
+/**
+ * TLS contexts by identity (CA, client certificate and key), shared by every connection and every watch that
+ * uses it. Without one, each new connection builds its own: parsing the CA and key cost ~10 ms of this one
+ * thread per connection, and a cold start opens several at once, just when the first rows are to be sent.
+ */
+const secureContexts = new Map<string, tls.SecureContext>()
+const MAX_SECURE_CONTEXTS = 16
+
+export function secureContextFor(opts: tls.SecureContextOptions): tls.SecureContext {
+  const id = createHash('sha256')
+    .update(JSON.stringify([opts.ca, opts.cert, opts.key, opts.pfx, opts.passphrase].map(textOf)))
+    .digest('base64')
+  let context = secureContexts.get(id)
+  if (!context) {
+    context = tls.createSecureContext(opts)
+    if (secureContexts.size >= MAX_SECURE_CONTEXTS) secureContexts.delete(secureContexts.keys().next().value!)
+    secureContexts.set(id, context)
+  }
+  return context
+}
+
+function textOf(v: unknown): string {
+  return v === undefined
+    ? ''
+    : Array.isArray(v)
+      ? v.map(textOf).join(',')
+      : Buffer.isBuffer(v)
+        ? v.toString('base64')
+        : String(v)
 }
 
 /** The body of a 2xx answer as bytes, for a caller that decodes it elsewhere (a list page on a worker). */

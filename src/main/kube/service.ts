@@ -71,7 +71,11 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
   const withCluster = clusterRunner(deps.getKubeConfig)
 
   /** The watch caches (one per namespace scope) an input needs, each with its registry key. */
-  function acquire(kc: KubeConfig, input: WatchInput): { key: string; lease: WatchLease }[] {
+  function acquire(
+    kc: KubeConfig,
+    input: WatchInput,
+    firstListHold?: Promise<void>,
+  ): { key: string; lease: WatchLease }[] {
     // One watch per namespace rather than one cluster-wide watch filtered here: views usually show one or a
     // few namespaces of a big cluster, and namespace-scoped RBAC often forbids listing across all of them.
     const scopes =
@@ -87,6 +91,7 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
           }),
           project: projectors[input.kind],
           server: serverOf(kc),
+          ...(firstListHold ? { firstListHold } : {}),
         }),
       )
       return { key, lease }
@@ -116,7 +121,12 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     // What the pods view opens on: the context's own namespace, else all (renderer: namespace-selection.ts).
     const namespace = kc.getContextObject(kc.getCurrentContext())?.namespace
     const input: WatchInput = { kind: 'pods', ...(namespace ? { namespaces: [namespace] } : {}) }
-    prewarms.hold(watchKey(kc, 'pods', namespace ?? ALL), () => acquire(kc, input)[0]!.lease, holdMs)
+    // Its first page only, until the view comes for it (see Prewarms.hold).
+    prewarms.hold(
+      watchKey(kc, 'pods', namespace ?? ALL),
+      (released) => acquire(kc, input, released)[0]!.lease,
+      holdMs,
+    )
   }
 
   return {

@@ -63,6 +63,42 @@ describe('createWatchCache', () => {
     expect(cache.activity()).toMatchObject({ watching: true, listing: false })
   })
 
+  it('with a first-list hold, lists its first page, then the rest once the hold settles; a stop ends the wait', async () => {
+    const src = fakeSource()
+    for (const n of ['a', 'b', 'c', 'd', 'e']) src.put(cm(n))
+    let release!: () => void
+    const held = createWatchCache({
+      source: src,
+      project: projectors.configmaps,
+      pageSize: 2,
+      timers: fakeTimers(),
+      firstListHold: new Promise<void>((resolve) => (release = resolve)),
+    })
+    cache = held
+    const pages: string[][] = []
+    held.subscribe((e) => void (e.type === 'page' && pages.push(e.rows.map((r) => r.name))))
+    await settle()
+    expect(pages).toEqual([['a', 'b']])
+    expect([src.listCalls, held.isReady()]).toEqual([1, false])
+    release()
+    await held.ready
+    expect(pages).toEqual([['a', 'b'], ['c', 'd'], ['e']])
+
+    // Stopped while it waits: nothing is left listing.
+    const waiting = createWatchCache({
+      source: src,
+      project: projectors.configmaps,
+      pageSize: 2,
+      timers: fakeTimers(),
+      firstListHold: new Promise<void>(() => {}),
+    })
+    await settle()
+    expect(waiting.activity().listing).toBe(true)
+    waiting.stop()
+    await settle()
+    expect(waiting.activity()).toMatchObject({ listing: false, watching: false, stopped: true })
+  })
+
   it('turns watch events into one batched delta', async () => {
     const src = fakeSource()
     src.put(cm('a'))

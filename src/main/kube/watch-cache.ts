@@ -23,6 +23,11 @@ export interface WatchCacheOptions<R extends KeyedRow = Row> {
   batchMs?: number
   backoffMs?: { initial: number; max: number }
   timers?: Timers
+  /**
+   * The first list stops after its first page until this settles (a prewarmed watch waits for its view; see
+   * prewarm.ts). Relists never wait. Stopping the cache ends the wait.
+   */
+  firstListHold?: Promise<void>
 }
 
 export interface WatchCache<R extends KeyedRow = Row> {
@@ -41,6 +46,19 @@ export interface WatchCache<R extends KeyedRow = Row> {
 class Expired extends Error {}
 
 const LIVE_AFTER_MS = 150
+
+/** Waits for `hold`, or only until `signal` aborts; never rejects. */
+function untilSettledOrAborted(hold: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = (): void => {
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done, { once: true })
+    hold.then(done, done)
+  })
+}
 
 /** One list+watch of one (context, kind, namespace scope), resumed from its resourceVersion, relisted on 410. */
 export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptions<R>): WatchCache<R> {
@@ -105,6 +123,9 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
     let rv = ''
     try {
       do {
+        if (cont && !synced && opts.firstListHold)
+          await untilSettledOrAborted(opts.firstListHold, listAbort.signal)
+        if (stopped) break
         const page = await source.listPage({ limit: pageSize, continue: cont }, listAbort.signal)
         // A source may hand rows projected already (off this thread, see list-decoder.ts) with the same projector.
         const projected = page.rows ? (page.rows as unknown as R[]) : page.items.map(project)

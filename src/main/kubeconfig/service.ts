@@ -15,6 +15,7 @@ import { resolveKubeconfigPaths } from './paths'
 import { importPreview, planDelete, planImport, planNamespace, planRename, planUse } from './plan'
 import type { PlanStep, Renames } from './plan'
 import { safeEdit } from './safe-write'
+import { createStampedCache } from './stamped-cache'
 import type { SafeWriteDeps } from './safe-write'
 import type { BackupComparison, BackupInfo, ImportPreview, KubeconfigList } from './types'
 import { watchFiles } from './watch'
@@ -62,6 +63,14 @@ export function createKubeconfigService(options: KubeconfigServiceOptions): Kube
   }
   const paths = (): ReturnType<typeof resolveKubeconfigPaths> =>
     resolveKubeconfigPaths({ env: options.env, homedir: options.homedir })
+
+  // Listing is what every page start and every file change asks for; writes always read afresh (run).
+  const listed = createStampedCache<KubeconfigList>()
+  async function list(): Promise<KubeconfigList> {
+    const { merged } = await load()
+    const { contexts, currentContext, currentContextFile, files } = merged
+    return { contexts, currentContext, currentContextFile, files }
+  }
 
   async function load(): Promise<{ files: LoadedFile[]; merged: MergedConfig }> {
     const files = await Promise.all(paths().existing.map((file) => (options.loadFile ?? loadFile)(file)))
@@ -123,11 +132,8 @@ export function createKubeconfigService(options: KubeconfigServiceOptions): Kube
   }
 
   return {
-    async list() {
-      const { merged } = await load()
-      const { contexts, currentContext, currentContextFile, files } = merged
-      return { contexts, currentContext, currentContextFile, files }
-    },
+    // A reader handed in by tests may answer differently for the same files: never cached.
+    list: () => (options.loadFile ? list() : listed(paths().existing, list)),
     use: (name) => run(`Switch to “${name}”`, (files, merged) => planUse(merged, files, name)),
     setNamespace: (name, namespace) =>
       run(

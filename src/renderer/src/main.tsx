@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { App } from './App'
+import { startEarly } from './boot/early-start'
 import { NoticeProvider } from './components/Notice'
 import { ActiveContextProvider } from './contexts/active-context'
 import { registerBuiltInProviders } from './palette/providers'
@@ -29,7 +30,9 @@ if (popped)
       </QueryClientProvider>
     </StrictMode>,
   )
-else
+else {
+  // Before React's first render: see boot/early-start.ts.
+  startEarly(queryClient, window.location.hash)
   createRoot(root).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
@@ -41,3 +44,4 @@ else
       </QueryClientProvider>
     </StrictMode>,
   )
+}

@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import type { ContextsState } from '@shared/contract'
 import { useContexts, useContextsWatch } from './useContexts'
 
 export interface ActiveContext {
@@ -11,6 +12,15 @@ export interface ActiveContext {
   dangling?: string
 }
 
+/**
+ * The context views follow when nothing was picked in Skiff: the kubeconfig's current-context, unless it names
+ * a context that is gone (a dangling name counts as none: the header and the views never act on it).
+ */
+export function followedContext(state: ContextsState | undefined): string | undefined {
+  const named = state?.currentContext || undefined
+  return named && state?.contexts.some((c) => c.name === named) ? named : undefined
+}
+
 const Ctx = createContext<ActiveContext>({ name: undefined, mode: 'follow', viewOnly: () => {} })
 
 export function ActiveContextProvider({ children }: { children: ReactNode }) {
@@ -18,8 +28,7 @@ export function ActiveContextProvider({ children }: { children: ReactNode }) {
   const contexts = useContexts()
   const [picked, setPicked] = useState<string | undefined>()
   const named = contexts.data?.currentContext || undefined
-  // The header and the views never act on a context that is gone: a dangling name counts as none.
-  const current = named && contexts.data?.contexts.some((c) => c.name === named) ? named : undefined
+  const current = followedContext(contexts.data)
   const dangling = named && !current ? named : undefined
   // A view-only pick that no longer exists (renamed/deleted) falls back to following the file.
   const pickedExists = !!picked && !!contexts.data?.contexts.some((c) => c.name === picked)

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import type { ContextsState } from '@shared/contract'
 import { useContexts } from '../contexts/useContexts'
 
 /**
@@ -47,6 +48,21 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener)
 }
 
+/** The context's own namespace (kubectl's default for it), or '' when it has none or is not known yet. */
+function ownNamespace(context: string | undefined, contexts: ContextsState | undefined): string {
+  const name = context ?? contexts?.currentContext
+  return contexts?.contexts.find((c) => c.name === name)?.namespace ?? ''
+}
+
+/** What a view of `context` opens on, outside React (the cold start's early watches: boot/early-start.ts). */
+export function namespacesFor(
+  context: string | undefined,
+  contexts: ContextsState | undefined,
+): readonly string[] {
+  const own = ownNamespace(context, contexts)
+  return read(context) ?? (own ? [own] : ALL)
+}
+
 /** Selected namespaces for a context (empty = all) and a setter that remembers the choice. */
 export function useNamespaceSelection(
   context: string | undefined,
@@ -56,9 +72,7 @@ export function useNamespaceSelection(
     () => read(context),
     () => read(context),
   )
-  const contexts = useContexts().data
-  const name = context ?? contexts?.currentContext
-  const own = contexts?.contexts.find((c) => c.name === name)?.namespace ?? ''
+  const own = ownNamespace(context, useContexts().data)
   const fallback = useMemo<readonly string[]>(() => (own ? [own] : ALL), [own])
   const set = useCallback((namespaces: readonly string[]) => write(context, namespaces), [context])
   return [stored ?? fallback, set]

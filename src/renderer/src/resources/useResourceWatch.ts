@@ -190,6 +190,16 @@ function acquire(client: QueryClient, kind: ResourceKind, options: WatchOptions)
   }
 }
 
+/**
+ * Starts a watch before any view holds it (the cold start: boot/early-start.ts). It lingers as a view's
+ * subscription does after the view leaves: a view that mounts with the same key within `watchLingerMs` takes it
+ * over with whatever rows arrived meanwhile; otherwise it ends by itself.
+ */
+export function prestartWatch(client: QueryClient, kind: ResourceKind, options: WatchOptions): void {
+  // In the key's order, as the view's own start (its options come from the key) would send them.
+  acquire(client, kind, { ...options, namespaces: [...options.namespaces].sort() })()
+}
+
 /** Replaces a watch's subscription with a fresh one now, for every component sharing it. */
 function restart(client: QueryClient, kind: ResourceKind, options: WatchOptions): void {
   const lease = leasesOf(client).get(JSON.stringify(watchKey(kind, options)))
