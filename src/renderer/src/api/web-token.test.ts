@@ -31,20 +31,6 @@ describe('the web token', () => {
     expect(takeWebToken({ location: { hash: '#token=new', pathname: '/', search: '' }, storage })).toBe('new')
     expect(storage.data.get('skiff.token')).toBe('new')
   })
-
-  it('can keep the token for reloads later, off the first requests’ path', () => {
-    const storage = memoryStorage()
-    const pending: (() => void)[] = []
-    const token = takeWebToken({
-      location: { hash: '#token=abc', pathname: '/', search: '' },
-      storage,
-      later: (write) => pending.push(write),
-    })
-    expect(token).toBe('abc')
-    expect(storage.data.has('skiff.token')).toBe(false)
-    for (const write of pending) write()
-    expect(storage.data.get('skiff.token')).toBe('abc')
-  })
 })
 
 describe('the SSE reader', () => {

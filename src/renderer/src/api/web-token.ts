@@ -11,24 +11,17 @@ export interface TokenSource {
   storage?: Pick<Storage, 'getItem' | 'setItem'>
   /** Drops the token from the address bar (history.replaceState). */
   replaceUrl?: (url: string) => void
-  /** Runs the storage write later (the browser: after the first frame); unset, it is written at once. */
-  later?: (write: () => void) => void
 }
 
 /** Reads the token from `#token=…` (then removes it from the address) or, after a reload, from sessionStorage. */
 export function takeWebToken(src: TokenSource): string | undefined {
   const m = /^#token=([\w-]+)(?:[#&](.*))?$/.exec(src.location.hash)
   if (m?.[1]) {
-    const token = m[1]
-    const write = (): void => {
-      try {
-        src.storage?.setItem(KEY, token)
-      } catch {
-        // Storage disabled: the token still works until the page is reloaded.
-      }
+    try {
+      src.storage?.setItem(KEY, m[1])
+    } catch {
+      // Storage disabled: the token still works until the page is reloaded.
     }
-    if (src.later) src.later(write)
-    else write()
     const rest = m[2] ? `#${m[2]}` : ''
     src.replaceUrl?.(src.location.pathname + src.location.search + rest)
     return m[1]
@@ -46,8 +39,5 @@ export function browserWebToken(): string | undefined {
     location: window.location,
     storage: window.sessionStorage,
     replaceUrl: (url) => window.history.replaceState(window.history.state, '', url),
-    // Storage is a synchronous call to the browser process (5–80 ms on a loaded box) that only a reload needs:
-    // after the first frame, not before the cold start's first requests.
-    later: (write) => requestAnimationFrame(() => setTimeout(write, 0)),
   })
 }
