@@ -49,7 +49,13 @@ const INSTRUMENT = `
 const launch = (): Promise<Browser> =>
   chromium.launch({
     executablePath: chromiumPath,
-    args: [...chromiumArgs, '--enable-precise-memory-info', '--disable-dev-shm-usage'],
+    args: [
+      ...chromiumArgs,
+      '--enable-precise-memory-info',
+      '--disable-dev-shm-usage',
+      // For experiments, e.g. BENCH_CHROMIUM_ARGS=--js-flags=--no-flush-bytecode (space-separated).
+      ...(process.env.BENCH_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
   })
 
 /** A new Chromium per page: pages of one browser sometimes came up blank after earlier ones on this machine. */

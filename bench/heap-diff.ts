@@ -2,7 +2,7 @@
 // snapshots (e.g. the soak's hour 1 and hour 8), as object counts and self sizes per constructor name.
 import { readFileSync } from 'node:fs'
 
-interface Snapshot {
+export interface Snapshot {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } }
   nodes: number[]
   strings: string[]
@@ -26,7 +26,8 @@ export function groupHeap(snap: Snapshot): Map<string, Group> {
     const type = types[snap.nodes[i + iType] ?? 0] ?? '?'
     const name = snap.strings[snap.nodes[i + iName] ?? 0] ?? ''
     const key =
-      type === 'object' || type === 'closure' || type === 'native'
+      // Code by name too: a function's own name, or "system / BytecodeArray" and the like.
+      type === 'object' || type === 'closure' || type === 'native' || type === 'code'
         ? `${type}:${name.slice(0, 80)}`
         : type === 'array'
           ? `array:${name.slice(0, 40)}`
@@ -37,6 +38,40 @@ export function groupHeap(snap: Snapshot): Map<string, Group> {
     groups.set(key, g)
   }
   return groups
+}
+
+/** A heap's self sizes by what DevTools' Statistics view calls them, in bytes. */
+export interface HeapCategories {
+  /** Bytecode, optimised code and their metadata: V8's, not the app's data. */
+  code: number
+  strings: number
+  /** JS objects, closures and arrays the program made. */
+  objects: number
+  /** V8's own (hidden, object shapes, internal arrays, synthetic). */
+  system: number
+  /** The embedder's objects outside V8's heap (Blink's DOM and the like): not in `Runtime.getHeapUsage`. */
+  native: number
+}
+
+export function heapCategories(snap: Snapshot): HeapCategories {
+  const fields = snap.snapshot.meta.node_fields
+  const types = snap.snapshot.meta.node_types[0]
+  const width = fields.length
+  const iType = fields.indexOf('type')
+  const iSize = fields.indexOf('self_size')
+  const out: HeapCategories = { code: 0, strings: 0, objects: 0, system: 0, native: 0 }
+  for (let i = 0; i < snap.nodes.length; i += width) {
+    const type = types[snap.nodes[i + iType] ?? 0] ?? '?'
+    const size = snap.nodes[i + iSize] ?? 0
+    if (type === 'code') out.code += size
+    else if (type === 'string' || type === 'concatenated string' || type === 'sliced string')
+      out.strings += size
+    else if (type === 'object' || type === 'closure' || type === 'regexp' || type === 'number')
+      out.objects += size
+    else if (type === 'native') out.native += size
+    else out.system += size
+  }
+  return out
 }
 
 export function diffHeaps(

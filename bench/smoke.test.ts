@@ -14,6 +14,7 @@ describe('npm run bench', () => {
       'open → first rows painted',
       'write → DOM latency p95',
       'renderer JS heap',
+      'backend JS heap after GC',
       'lines delivered per second',
       'Ratio Skiff / kubectl -o json',
       'Sandbox LIST',

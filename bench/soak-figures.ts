@@ -10,6 +10,8 @@ export function renderSoakHours(readings: readonly SoakReading[]): string {
     'backend RSS MB',
     'backend heap MB',
     'page heap MB',
+    'page code MB',
+    'page rest MB',
     'DOM nodes',
     'listeners',
     'watch caches',
@@ -26,6 +28,8 @@ export function renderSoakHours(readings: readonly SoakReading[]): string {
       r.backendRssMb,
       r.backendHeapMb,
       r.pageHeapMb,
+      r.pageCodeMb,
+      r.pageNonCodeMb,
       r.domNodes,
       r.listeners,
       r.watchCaches,
@@ -50,11 +54,12 @@ export function soakFigures(readings: readonly SoakReading[]): Figure[] {
   const last = readings.at(-1)
   if (!first || !last || readings.length < 2) return []
   const hours = `hour 1 → hour ${last.hour}`
-  const change = (name: string, a: number, b: number, note: string): Figure => {
+  const second = readings[1]
+  const change = (name: string, a: number, b: number, note: string, from = first.hour): Figure => {
     const pct = ((b - a) / a) * 100
     return {
       scenario: 'soak',
-      name: `${name}, ${hours}`,
+      name: `${name}, ${from === first.hour ? hours : `hour ${from} → hour ${last.hour}`}`,
       unit: '%',
       value: spread([pct]),
       target: '≤ +10 %',
@@ -74,6 +79,11 @@ export function soakFigures(readings: readonly SoakReading[]): Figure[] {
     change('Backend RSS after GC', first.backendRssMb, last.backendRssMb, 'MB'),
     change('Backend JS heap after GC', first.backendHeapMb, last.backendHeapMb, 'MB'),
     change('Page JS heap after GC', first.pageHeapMb, last.pageHeapMb, 'MB'),
+    // V8's compiled code grows with what has run and tiered up, and is flushed again; the rest is the app's.
+    change('Page heap without compiled code', first.pageNonCodeMb, last.pageNonCodeMb, 'MB'),
+    ...(second && second !== last
+      ? [change('Page JS heap after GC (from hour 2)', second.pageHeapMb, last.pageHeapMb, 'MB', second.hour)]
+      : []),
     change('Page DOM nodes', first.domNodes, last.domNodes, 'nodes'),
     count('Backend watch caches at rest', (r) => r.watchCaches),
     count('Backend streams at rest', (r) => r.subscriptions),

@@ -7,6 +7,7 @@ import {
   contextShown,
   followLogs,
   pageHeapSnapshot,
+  pageHeapSplit,
   pageMemory,
   shellIn,
   soakViews,
@@ -42,6 +43,9 @@ export interface SoakReading {
   backendRssMb: number
   backendHeapMb: number
   pageHeapMb: number
+  /** The page's heap (snapshot self sizes) split into V8's compiled code and the rest, in MB. */
+  pageCodeMb: number
+  pageNonCodeMb: number
   domNodes: number
   listeners: number
   watchCaches: number
@@ -94,7 +98,8 @@ export async function soak(
       const r = readings.at(-1)!
       opts.log(
         `hour ${hour}: backend RSS ${r.backendRssMb.toFixed(0)} MB heap ${r.backendHeapMb.toFixed(1)} MB, ` +
-          `page heap ${r.pageHeapMb.toFixed(1)} MB, ${JSON.stringify(r.live)}`,
+          `page heap ${r.pageHeapMb.toFixed(1)} MB (code ${r.pageCodeMb.toFixed(2)}, rest ${r.pageNonCodeMb.toFixed(2)}), ` +
+          JSON.stringify(r.live),
       )
       if (opts.snapshotDir && (hour === 1 || hour === opts.hours)) {
         const backendFile = await backend.heapSnapshot()
@@ -223,12 +228,15 @@ async function measure(
   await sleep(1000)
   const d = await backend.diagnostics(true)
   const page = await pageMemory(p)
+  const split = await pageHeapSplit(p)
   return {
     hour,
     atS: (Date.now() - started) / 1000,
     backendRssMb: d.rssBytes / MB,
     backendHeapMb: d.heapUsedBytes / MB,
     pageHeapMb: page.heapMb,
+    pageCodeMb: split.code,
+    pageNonCodeMb: split.strings + split.objects + split.system,
     domNodes: page.domNodes,
     listeners: page.listeners,
     watchCaches: d.live['watch caches'] ?? 0,

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { createWriteStream, readFileSync } from 'node:fs'
+import type { WebDiagnostics } from '../src/main/transport/http'
+import { webDoor } from './web-api'
 
 /** Skiff's web mode (backend + built renderer) as a child process, so its RSS is its own. */
 export interface BenchWeb {
@@ -28,6 +30,9 @@ export async function startWeb(
       ...(cwd ? { cwd } : {}),
     },
   )
+  // For diagnostics (e.g. `--trace-gc`, which writes to stdout): the child's whole stdout to this file.
+  const tee = process.env.BENCH_WEB_STDOUT ? createWriteStream(process.env.BENCH_WEB_STDOUT) : undefined
+  if (tee) child.stdout.pipe(tee)
   let err = ''
   child.stderr.on('data', (c: Buffer) => {
     err = (err + c.toString()).slice(-4000)
@@ -68,4 +73,20 @@ export async function startWeb(
         setTimeout(() => child.kill('SIGKILL'), 5000).unref()
       }),
   }
+}
+
+/**
+ * The backend's RSS and JS heap after two full GCs (`GET /api/diagnostics?gc=1`; the backend must run with
+ * --expose-gc), in MB.
+ */
+export async function backendAfterGc(webUrl: string): Promise<{ rssMb: number; heapMb: number }> {
+  const { origin, auth } = webDoor(webUrl)
+  let last: WebDiagnostics | undefined
+  for (let i = 0; i < 2; i++) {
+    const res = await fetch(`${origin}/api/diagnostics?gc=1`, { headers: auth })
+    if (!res.ok) throw new Error(`/api/diagnostics: HTTP ${res.status}`)
+    last = (await res.json()) as WebDiagnostics
+    if (!last.collected) throw new Error('the backend cannot collect garbage: start it with --expose-gc')
+  }
+  return { rssMb: last!.rssBytes / (1024 * 1024), heapMb: last!.heapUsedBytes / (1024 * 1024) }
 }

@@ -1,9 +1,11 @@
 // `npm test`: lint, type-check, unit + integration (Vitest), browser e2e (Playwright), then one plain
 // "N passed, N failed, N skipped" line summed from the runners' JSON reports. Vitest uses one worker on a
-// 2-core box, so the static checks run beside it on the other core (their output printed as each ends),
-// and e2e starts once both are done.
+// 2-core box, so the static checks run beside it on the other core (their output printed as each ends), and
+// e2e takes that core once they are done: it spends most of its time waiting on the browser and the app
+// (under one core on average), so it no longer waits for the unit suite's last minutes. Its output is held
+// back while Vitest prints, then follows live.
 import { Buffer } from 'node:buffer'
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { ensureChromium } from './ensure-chromium.mjs'
 
@@ -16,15 +18,6 @@ const failures = []
 
 const env = { ...process.env, FORCE_COLOR: '0' }
 const seconds = (started) => ((Date.now() - started) / 1000).toFixed(1)
-
-function step(name, cmd, args) {
-  console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`)
-  const started = Date.now()
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env })
-  console.log(`  ${name} ${r.status === 0 ? 'ok' : 'FAILED'} in ${seconds(started)} s`)
-  if (r.status !== 0) failures.push(name)
-  return r.status === 0
-}
 
 /** Like step, but in the background with its output held back and printed in one piece when it ends. */
 function quietStep(name, cmd, args) {
@@ -68,9 +61,42 @@ const staticChecks = (async () => {
   }
 })()
 
+/** Output held back until release(), then written as it comes. */
+function heldOutput() {
+  let held = []
+  return {
+    write(chunk) {
+      if (held) held.push(chunk)
+      else process.stdout.write(chunk)
+    },
+    release() {
+      const chunks = held ?? []
+      held = undefined
+      for (const c of chunks) process.stdout.write(c)
+    },
+  }
+}
+
+const e2eOut = heldOutput()
+const e2eDone = (async () => {
+  await staticChecks
+  if (!ensureChromium()) return { ok: false, chromium: false }
+  const started = Date.now()
+  e2eOut.write(`\n▶ e2e: npx playwright test (started beside the unit suite's tail)\n`)
+  const ok = await new Promise((resolve) => {
+    const child = spawn('npx', ['playwright', 'test'], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    child.stdout.on('data', (d) => e2eOut.write(d))
+    child.stderr.on('data', (d) => e2eOut.write(d))
+    child.on('error', (err) => e2eOut.write(`${err.message}\n`))
+    child.on('close', (code) => resolve(code === 0))
+  })
+  e2eOut.write(`  e2e ${ok ? 'ok' : 'FAILED'} in ${seconds(started)} s\n`)
+  return { ok, chromium: true }
+})()
+
 const unitStarted = Date.now()
 const unitOk = await new Promise((resolve) => {
-  console.log(`\n▶ unit: npx vitest run (static checks run beside it and print when each ends)`)
+  console.log(`\n▶ unit: npx vitest run (static checks, then e2e, run beside it)`)
   spawn(
     'npx',
     ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`],
@@ -87,8 +113,13 @@ if (vitest) {
   totals.skipped += vitest.numPendingTests + vitest.numTodoTests
 } else totals.failed++
 
-if (ensureChromium()) {
-  step('e2e', 'npx', ['playwright', 'test'])
+e2eOut.release()
+const e2e = await e2eDone
+if (!e2e.chromium) {
+  failures.push('chromium')
+  totals.failed++
+} else {
+  if (!e2e.ok) failures.push('e2e')
   const pw = readJson(`${reports}/playwright.json`)
   if (pw?.stats) {
     totals.passed += pw.stats.expected + pw.stats.flaky
@@ -96,10 +127,8 @@ if (ensureChromium()) {
     totals.skipped += pw.stats.skipped
     for (const s of collectSkips(pw.suites ?? [])) console.log(`  skipped: ${s}`)
   } else totals.failed++
-} else {
-  failures.push('chromium')
-  totals.failed++
 }
+console.log(`  all steps done in ${seconds(unitStarted)} s`)
 
 if (!existsSync(`${reports}/vitest.json`)) console.log('  (no Vitest report was written)')
 if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`)

@@ -19,7 +19,7 @@ test.describe('actions', () => {
     const ns = ['-n', 'default']
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'act')
+    await createSandboxCluster(page, 'act', 10)
     kubectl(app.env, [...ns, 'create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=2'])
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Workloads' }).click()

@@ -21,7 +21,7 @@ test.describe('every kind the cluster serves', () => {
   }, testInfo) => {
     await page.setViewportSize({ width: 1400, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'kinds')
+    await createSandboxCluster(page, 'kinds', 10)
     kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx:1.27'])
     kubectl(app.env, ['expose', 'deployment', 'web', '--port=80'])
 

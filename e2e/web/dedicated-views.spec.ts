@@ -26,7 +26,7 @@ test.describe('dedicated views', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'drain')
+    await createSandboxCluster(page, 'drain', 10)
     await skipGuide(page)
     kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx', '--replicas=2'])
     kubectl(app.env, ['create', 'pdb', 'web', '--selector=app=web', '--min-available=1'])
@@ -107,7 +107,7 @@ test.describe('dedicated views', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'cron')
+    await createSandboxCluster(page, 'cron', 10)
     await skipGuide(page)
     kubectl(app.env, [
       'create',
@@ -178,7 +178,7 @@ test.describe('dedicated views', () => {
   }, testInfo) => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'sets')
+    await createSandboxCluster(page, 'sets', 10)
     await skipGuide(page)
     const sts = {
       apiVersion: 'apps/v1',
@@ -284,7 +284,7 @@ test.describe('dedicated views', () => {
     }
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'routes')
+    await createSandboxCluster(page, 'routes', 10)
     await skipGuide(page)
     kubectl(app.env, ['create', 'deployment', 'shop', '--image=nginx', '--replicas=2'])
     kubectl(app.env, ['expose', 'deployment', 'shop', '--port=80', '--target-port=8080'])

@@ -11,6 +11,8 @@ const app = serveAppAround({
   PATH: `${fakesPath()}:${process.env.PATH ?? ''}`,
   FAKE_STEP_DELAY_MS: '60',
   FAKE_BACKING_SANDBOX: '1',
+  // The kind cluster's pod waits out the kubelet's pull back-off after the load: ×10 makes that a second.
+  FAKE_BACKING_SPEED: '10',
   FAKE_DOCKER_IMAGES: 'skiff-demo/app:dev,nginx:1.27,kindest/node:v1.33.1',
 })
 

@@ -13,7 +13,7 @@ test.describe('reconcile view', () => {
     const shot = (name: string): Promise<Buffer> => page.screenshot({ path: testInfo.outputPath(name) })
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'rec')
+    await createSandboxCluster(page, 'rec', 10)
     kubectl(app.env, ['-n', 'default', 'create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=3'])
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Workloads' }).click()
@@ -105,7 +105,7 @@ test.describe('reconcile view', () => {
   }, testInfo) => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'guide')
+    await createSandboxCluster(page, 'guide', 10)
     const guide = page.getByRole('complementary', { name: 'Guided first run' })
     const current = guide.locator('li[aria-current="step"]')
     await expect(current).toHaveText('Create a deployment')
@@ -167,7 +167,7 @@ test.describe('reconcile view', () => {
     }
     await page.setViewportSize({ width: 1440, height: 1000 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'kinds')
+    await createSandboxCluster(page, 'kinds', 10)
     await page
       .getByRole('complementary', { name: 'Guided first run' })
       .getByRole('button', { name: 'Skip' })

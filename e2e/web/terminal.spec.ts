@@ -37,7 +37,7 @@ test.describe('terminal and port-forward', () => {
     })
     await page.setViewportSize({ width: 1400, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'term')
+    await createSandboxCluster(page, 'term', 10)
     kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx:1.27', '--port=80'])
     kubectl(app.env, ['create', 'service', 'clusterip', 'web', '--tcp=8080:80'])
 

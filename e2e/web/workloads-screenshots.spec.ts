@@ -16,7 +16,7 @@ test.describe('workloads screenshots', () => {
   }, testInfo) => {
     await page.setViewportSize({ width: 1400, height: 900 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'demo')
+    await createSandboxCluster(page, 'demo', 10)
     kubectl(app.env, ['create', 'namespace', 'shop'])
     kubectl(app.env, ['-n', 'shop', 'create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=3'])
     kubectl(app.env, ['-n', 'shop', 'create', 'deployment', 'api', '--image=registry.example/doesnotexist:2'])

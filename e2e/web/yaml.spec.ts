@@ -89,7 +89,7 @@ test.describe('yaml', () => {
     })
     await page.setViewportSize({ width: 1440, height: 1000 })
     await page.goto(app.url)
-    await createSandboxCluster(page, 'yaml')
+    await createSandboxCluster(page, 'yaml', 10)
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Apply YAML' }).click()
     const editor = page.getByRole('textbox', { name: 'Manifest YAML' })

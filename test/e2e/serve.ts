@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { e2eWebDir } from './web-build'
 
 export interface ServedApp {
   url: string
@@ -13,8 +14,8 @@ export interface ServedApp {
 }
 
 /**
- * Starts `src/main/web/index.ts` the way `npm run serve` does, in a throwaway HOME (so the person's kubeconfig
- * and data are never touched), and waits for its one "Skiff web UI:" line.
+ * Starts `src/main/web/index.ts` the way `npm run serve` does, serving the e2e run's build, in a throwaway HOME
+ * (so the person's kubeconfig and data are never touched), and waits for its one "Skiff web UI:" line.
  */
 export async function serveApp(
   extraEnv: NodeJS.ProcessEnv = {},
@@ -33,7 +34,7 @@ export async function serveApp(
   }
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/main/web/index.ts', '--port', String(options.port ?? 0)],
+    ['--import', 'tsx', 'src/main/web/index.ts', '--port', String(options.port ?? 0), '--static', e2eWebDir],
     {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

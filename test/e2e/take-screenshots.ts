@@ -1,6 +1,6 @@
 /**
  * Screenshots of Contexts and Clusters for docs/screenshots, at 1024×700 and 1400×900, light and dark:
- *   npx vite build --config vite.web.config.ts && npx tsx test/e2e/take-screenshots.ts
+ *   npx vite build --config vite.web.config.ts --outDir "$PWD/out/web-e2e" && npx tsx test/e2e/take-screenshots.ts
  * A throwaway HOME with a sandbox cluster, a second one, hand-added contexts (Docker Desktop, k3d, an EKS ARN)
  * and a few backups, so the pages look as they do for a person after the first hour.
  */

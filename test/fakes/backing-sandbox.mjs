@@ -46,6 +46,8 @@ export async function startBacking(name, nodes) {
     f.state,
     '--images',
     f.images,
+    // FAKE_BACKING_SPEED=10: simulated time ×10, so a spec waiting out a pull back-off waits a tenth as long.
+    ...(env.FAKE_BACKING_SPEED ? ['--speed', env.FAKE_BACKING_SPEED] : []),
   ]
   const child = spawn(process.execPath, args, { cwd: repoRoot, detached: true, stdio: ['ignore', log, log] })
   child.unref()
