@@ -122,20 +122,25 @@ export async function pageMemory(
   return { heapMb, domNodes: dom.nodes, listeners: dom.jsEventListeners }
 }
 
+/** Collects garbage in the page, then streams a V8 heap snapshot's chunks to `onChunk`. */
+async function snapshotAfterGc(p: BenchPage, onChunk: (chunk: string) => void): Promise<void> {
+  const listener = (e: { chunk: string }): void => onChunk(e.chunk)
+  p.cdp.on('HeapProfiler.addHeapSnapshotChunk', listener)
+  try {
+    await p.cdp.send('HeapProfiler.collectGarbage')
+    await p.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+  } finally {
+    p.cdp.off('HeapProfiler.addHeapSnapshotChunk', listener)
+  }
+}
+
 /**
  * The page's heap after a GC split by kind (a heap snapshot taken in memory): compiled code is V8's and comes
  * and goes with tiering and bytecode flushing, the rest is what the app holds. In MB.
  */
 export async function pageHeapSplit(p: BenchPage): Promise<HeapCategories> {
   const chunks: string[] = []
-  const onChunk = (e: { chunk: string }): void => void chunks.push(e.chunk)
-  p.cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
-  try {
-    await p.cdp.send('HeapProfiler.collectGarbage')
-    await p.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
-  } finally {
-    p.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
-  }
+  await snapshotAfterGc(p, (chunk) => void chunks.push(chunk))
   const bytes = heapCategories(JSON.parse(chunks.join('')) as Snapshot)
   const mb = (n: number): number => n / 1e6 // as heapMb(): decimal MB
   return {
@@ -150,13 +155,9 @@ export async function pageHeapSplit(p: BenchPage): Promise<HeapCategories> {
 /** Writes the page's V8 heap snapshot to `file` (CDP HeapProfiler, after a GC), for comparing hours. */
 export async function pageHeapSnapshot(p: BenchPage, file: string): Promise<void> {
   const out = createWriteStream(file)
-  const onChunk = (e: { chunk: string }): void => void out.write(e.chunk)
-  p.cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk)
   try {
-    await p.cdp.send('HeapProfiler.collectGarbage')
-    await p.cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+    await snapshotAfterGc(p, (chunk) => void out.write(chunk))
   } finally {
-    p.cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk)
     await new Promise<void>((resolve, reject) =>
       out.end((err?: Error | null) => (err ? reject(err) : resolve())),
     )

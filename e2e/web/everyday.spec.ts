@@ -118,11 +118,14 @@ test.describe('everyday UX', () => {
   }) => {
     // sandbox-pal has no namespace of its own now: all namespaces. Its guide also watches pods in default.
     const watches: string[] = []
+    const catalogs: string[] = []
     page.on('request', (r) => {
       if (!r.url().endsWith('/api/events/control')) return
       const body = JSON.parse(r.postData() ?? '{}') as { op?: string; stream?: string; input?: object }
       if (body.op === 'subscribe' && body.stream === 'resources.watch')
         watches.push(JSON.stringify(body.input))
+      if (body.op === 'subscribe' && body.stream === 'apiResources.catalog')
+        catalogs.push(JSON.stringify(body.input))
     })
     await page.goto(`${app.url}#workloads`)
     await expect(
@@ -135,6 +138,12 @@ test.describe('everyday UX', () => {
     // Started as soon as the contexts were known, before React's first render mounted any view.
     expect(watches[0]).toBe(view)
     expect(watches.filter((w) => w === view)).toHaveLength(1)
+    // The guide's two watches wait for the first rows; the catalog is asked for once, by the context's name.
+    await expect(page.getByRole('complementary', { name: 'Guided first run' })).toBeVisible()
+    const guide = JSON.stringify({ kind: 'pods', context: 'sandbox-pal', namespaces: ['default'] })
+    await expect.poll(() => watches.includes(guide)).toBe(true)
+    expect(watches.indexOf(guide)).toBeGreaterThan(watches.indexOf(view))
+    expect(catalogs).toEqual([JSON.stringify({ context: 'sandbox-pal' })])
   })
 
   test('#20.12 other local clusters are badged and listed as external with reachability and version', async ({

@@ -50,6 +50,24 @@ describe('row columns', () => {
     expect(unpackRows(overWire(packed))).toEqual(rows)
   })
 
+  it('gives every row its fields in the order they were sent, the derived key first', () => {
+    // Filled a column at a time: a row missing a field in the middle, or with fields of its own, keeps order.
+    // A derived key was not sent and comes first; a sent one keeps its place.
+    const rows = [
+      pod(0),
+      pod(1),
+      { key: 'ns1/odd', name: 'odd', namespace: 'ns1', only: 1 },
+      pod(2, { extra: true }),
+    ]
+    const back = unpackRows<Record<string, unknown>>(overWire(packRows(rows)!))
+    expect(back).toEqual(rows)
+    const keyFirst = (row: object): string[] => ['key', ...Object.keys(row).filter((k) => k !== 'key')]
+    for (let r = 0; r < rows.length; r++) expect(Object.keys(back[r]!)).toEqual(keyFirst(rows[r]!))
+    const custom = [pod(0, { key: 'mine' }), pod(1)]
+    const mixed = unpackRows<Record<string, unknown>>(overWire(packRows(custom)!))
+    expect(mixed.map((r) => Object.keys(r))).toEqual(custom.map((r) => Object.keys(r)))
+  })
+
   it('refuses what it cannot carry: nulls and values that are not objects', () => {
     expect(packRows([pod(1, { ip: null })])).toBeUndefined()
     expect(packRows([pod(1), 'text'])).toBeUndefined()

@@ -98,20 +98,37 @@ export function packRows(rows: readonly unknown[]): PackedRows | undefined {
   return derivedKey && seen.has('key') ? { n: rows.length, cols, derivedKey: true } : { n: rows.length, cols }
 }
 
-/** The rows again, fields in the same order in every row; a field that was missing stays missing. */
+/**
+ * The rows again, fields in the same order in every row; a field that was missing stays missing.
+ *
+ * Filled a column at a time: in each inner loop the field name is one constant, so the engine's property
+ * store stays monomorphic (rows of one shape share its transitions), where filling a row at a time stores a
+ * different name on each step and goes megamorphic. About half the time at 500 pod rows a part
+ * (docs/performance.md, issue 22).
+ */
 export function unpackRows<R = Plain>(packed: PackedRows): R[] {
   const { n, cols } = packed
+  const derivedKey = packed.derivedKey === true
   const out = new Array<Plain>(n)
-  for (let r = 0; r < n; r++) {
-    const row: Plain = {}
-    if (packed.derivedKey) row.key = ''
-    for (const c of cols) {
-      const v = 'v' in c ? c.v[r] : c.d[c.i[r]!]
-      if (v !== null && v !== undefined) row[c.k] = v
+  // The key goes first, as it was sent, and is filled in once the name and namespace are.
+  for (let r = 0; r < n; r++) out[r] = derivedKey ? { key: '' } : {}
+  for (const c of cols) {
+    const k = c.k
+    if ('v' in c) {
+      const values = c.v
+      for (let r = 0; r < n; r++) {
+        const v = values[r]
+        if (v !== null && v !== undefined) out[r]![k] = v
+      }
+    } else {
+      const { d, i } = c
+      for (let r = 0; r < n; r++) {
+        const v = d[i[r]!]
+        if (v !== null && v !== undefined) out[r]![k] = v
+      }
     }
-    if (packed.derivedKey) row.key = derivedKeyOf(row)
-    out[r] = row
   }
+  if (derivedKey) for (let r = 0; r < n; r++) out[r]!.key = derivedKeyOf(out[r]!)
   return out as R[]
 }
 

@@ -63,7 +63,7 @@ export function createHttpHandler(
       if (url.pathname === '/api/stream') return handleStream(req, res, url, options.dispatcher)
       if (url.pathname === '/api/events') {
         if (req.method !== 'GET') return plain(res, 405, 'Use GET.')
-        return sessions.open(req, res)
+        return sessions.open(req, res, url.searchParams.get('session'))
       }
       if (url.pathname === '/api/events/control') return handleControl(req, res, sessions)
       if (url.pathname === '/api/diagnostics')

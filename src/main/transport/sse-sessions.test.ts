@@ -1,8 +1,9 @@
 import { request, type IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { staticPageDir, stopWebServer } from '../../../test/support/web-page'
 import { createBackend } from '../backend'
+import { createSseSessions, PENDING_MS } from './sse-sessions'
 import { startWebServer, type WebServer } from '../web/server'
 
 let web: WebServer
@@ -25,7 +26,7 @@ afterAll(async () => {
 const auth = (): Record<string, string> => ({ Authorization: `Bearer ${web.token}` })
 
 /** Opens the page's one event stream and collects its frames. */
-function openEvents(): Promise<{
+function openEvents(session?: string): Promise<{
   res: IncomingMessage
   frames: string[]
   close: () => void
@@ -34,7 +35,12 @@ function openEvents(): Promise<{
   return new Promise((resolve, reject) => {
     const frames: string[] = []
     const req = request(
-      { host: '127.0.0.1', port: web.port, path: '/api/events', headers: auth() },
+      {
+        host: '127.0.0.1',
+        port: web.port,
+        path: `/api/events${session ? `?session=${session}` : ''}`,
+        headers: auth(),
+      },
       (res) => {
         let buffer = ''
         res.on('data', (c: Buffer) => {
@@ -130,5 +136,61 @@ describe('one event stream per page', () => {
       body: '{}',
     })
     expect(ctl.status).toBe(401)
+  })
+
+  it('holds subscriptions that arrive before their stream (the page’s own id) and delivers them on open', async () => {
+    const id = 'page-chosen-0123456789'
+    expect(
+      await control({ session: id, op: 'subscribe', id: 'early', stream: 'system.tools', input: {} }),
+    ).toEqual({ ok: true })
+    // Still validated by the contract: a refused input ends with its typed error once the stream opens.
+    await control({
+      session: id,
+      op: 'subscribe',
+      id: 'bad',
+      stream: 'system.tools',
+      input: { intervalMs: 1 },
+    })
+    const events = await openEvents(id)
+    expect(events.session).toBe(id)
+    await expect.poll(() => events.frames.some((f) => f.includes('"id":"early"'))).toBe(true)
+    await expect
+      .poll(() => events.frames.some((f) => f.includes('"id":"bad"') && f.includes('BadInput')))
+      .toBe(true)
+    // A second stream asking for a live session's id gets its own.
+    const other = await openEvents(id)
+    expect(other.session).not.toBe(id)
+    other.close()
+    events.close()
+    await expect.poll(() => backend.dispatcher.activeSubscriptions()).toBe(0)
+  })
+
+  it('refuses a malformed session id instead of holding it', async () => {
+    expect(
+      await control({ session: 'short', op: 'subscribe', id: 'x', stream: 'system.tools', input: {} }),
+    ).toMatchObject({ ok: false, error: { code: 'Unavailable' } })
+    expect(backend.dispatcher.activeSubscriptions()).toBe(0)
+  })
+})
+
+describe('a pending session whose stream never opens', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+  it('ends its streams after a while', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const sessions = createSseSessions(backend.dispatcher)
+    const ok = sessions.control({
+      session: 'gone-page-0123456789',
+      op: 'subscribe',
+      id: 's',
+      stream: 'system.tools',
+      input: {},
+    })
+    expect(ok).toEqual({ ok: true })
+    expect(sessions.streams()).toBe(1)
+    vi.advanceTimersByTime(PENDING_MS)
+    expect(sessions.streams()).toBe(0)
+    expect(backend.dispatcher.activeSubscriptions()).toBe(0)
   })
 })

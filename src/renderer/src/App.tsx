@@ -15,6 +15,7 @@ import { LazyView } from './components/LazyView'
 import { parseKindHash } from './resources/generic/routes'
 import { TerminalDock } from './terminal/TerminalDock'
 import { Guide } from './guide/Guide'
+import { useAfterFirstRows } from './boot/first-rows'
 
 // A kind from discovery (#16) has its own chunk: a cold start on the Overview or Pods does not need it.
 const KindSection = lazy(() =>
@@ -41,6 +42,8 @@ export function App() {
   const section = sections.find((s) => s.id === active) ?? sections[0]!
   const context = useActiveContext()
   const refused = useSessionRefused()
+  // The guide's two watches wait for the first screen's rows (a cold start's critical path).
+  const afterFirstRows = useAfterFirstRows()
   // Approving an exec plugin remounts the section so views that were refused start again.
   const { generation } = useExecApproval()
   const [collapsed, setCollapsed] = useSidebarCollapsed()
@@ -82,7 +85,7 @@ export function App() {
           ))}
         </ul>
         {/* In the sidebar's flow, under the sections: it scrolls with them and never covers a link. */}
-        {context.name?.startsWith('sandbox-') && !refused && (
+        {context.name?.startsWith('sandbox-') && !refused && afterFirstRows && (
           <Guide key={context.name} context={context.name} />
         )}
         <KindNav context={context.name} active={kindRoute?.id} />

@@ -77,15 +77,25 @@ export function createHttpBridge(
   const connect = async (): Promise<void> => {
     connected = true
     let status = 0
+    // A fresh id per open (first or after a reconnect): the subscriptions go out now, beside the stream's
+    // open, instead of one round trip later on its `hello`; the server holds them until the stream opens.
+    const chosen = newSessionId()
+    session = chosen
+    for (const [id, l] of subs) subscribeOnServer(id, l)
     try {
-      const res = await fetch(`${base}/api/events`, { headers: headers(false), credentials: 'omit' })
+      const res = await fetch(`${base}/api/events?session=${chosen}`, {
+        headers: headers(false),
+        credentials: 'omit',
+      })
       status = res.status
       if (res.ok && res.body) {
         await readSse(res.body, (m) => {
           if (m.event === 'hello') {
-            // A new session (first open or after a reconnect): the server holds no streams for it yet.
             failures = 0
-            session = (JSON.parse(m.data) as { session: string }).session
+            const given = (JSON.parse(m.data) as { session: string }).session
+            if (given === chosen) return
+            // The server named another session (an older backend, or the id was taken): subscribe there.
+            session = given
             for (const [id, l] of subs) subscribeOnServer(id, l)
           } else onFrame(m.data)
         })
@@ -141,6 +151,12 @@ export function createHttpBridge(
       }
     },
   }
+}
+
+/** 128 random bits, URL-safe (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function newSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 function unavailable(message: string): CallResult<unknown> {

@@ -3,9 +3,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { act, cleanup, render, screen } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import type { ContextInfo, ContextsState } from '@shared/contract'
+import type { ContextsState } from '@shared/contract'
 import { backendBridge } from '../../../../test/renderer/fake-bridge'
 import { podRow } from '../../../../test/renderer/rows'
+import { contextInfo, contextsState } from '../../../../test/renderer/contexts'
 import type * as EarlyStart from './early-start'
 import type * as Watch from '../resources/useResourceWatch'
 
@@ -27,21 +28,8 @@ afterEach(() => {
   localStorage.clear()
 })
 
-const ctx = (name: string, namespace = ''): ContextInfo => ({
-  name,
-  cluster: name,
-  server: '',
-  user: name,
-  namespace,
-  file: '/k',
-  isCurrent: name === 'kind-dev',
-})
-const state = (currentContext: string, contexts: ContextInfo[]): ContextsState => ({
-  contexts,
-  currentContext,
-  files: [],
-  candidates: [],
-})
+const ctx = contextInfo
+const state = contextsState
 const resourceSubs = (): typeof subs => subs.filter((s) => s.stream === 'resources.watch')
 
 /** Answers the pending contexts.list call; the query cache notifies on a zero-delay timer. */

@@ -1,6 +1,7 @@
 import {
   memo,
   useCallback,
+  useEffect,
   useId,
   useLayoutEffect,
   useMemo,
@@ -13,6 +14,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Row, RowBase } from '@shared/rows'
 import type { Column } from './columns'
+import { markFirstRows } from '../boot/first-rows'
 import { fitColumns } from './column-fit'
 import { highlightMs } from './fold'
 import { nextSort, sortRows, type SortState } from './rows-view'
@@ -56,6 +58,11 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 export function ResourceTable<R extends RowBase = Row>(props: ResourceTableProps<R>): ReactNode {
   const { rows, changed, selectedKey, onSelect, onOpen, label, defaultOrder } = props
   const [sort, setSort] = useState<SortState | undefined>(props.initialSort)
+  const hasRows = rows.length > 0
+  // After the commit that shows them: a cold start's secondary watches wait for this (boot/first-rows).
+  useEffect(() => {
+    if (hasRows) markFirstRows()
+  }, [hasRows])
   const sortColumn = props.columns.find((c) => c.id === sort?.column)
   const sorted = useMemo(
     () =>

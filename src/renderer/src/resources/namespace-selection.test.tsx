@@ -3,24 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createElement, type ReactNode } from 'react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { act, cleanup, renderHook } from '@testing-library/react'
-import type { ContextInfo, ContextsState } from '@shared/contract'
+import type { ContextInfo } from '@shared/contract'
 import { contextsKey } from '../contexts/useContexts'
 import { useNamespaceSelection } from './namespace-selection'
+import { contextInfo, contextsState } from '../../../../test/renderer/contexts'
 
 afterEach(() => {
   cleanup()
   localStorage.clear()
 })
 
-const ctx = (name: string, namespace = ''): ContextInfo => ({
-  name,
-  cluster: name,
-  server: '',
-  user: name,
-  namespace,
-  file: '/k',
-  isCurrent: name === 'kind-dev',
-})
+const ctx = contextInfo
 
 /** The kubeconfig's contexts as the app holds them (no backend: the query is seeded and never stale). */
 function withContexts(
@@ -28,8 +21,7 @@ function withContexts(
   currentContext = 'kind-dev',
 ): (props: { children: ReactNode }) => ReactNode {
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } })
-  const state: ContextsState = { contexts, currentContext, files: [], candidates: [] }
-  client.setQueryData(contextsKey, state)
+  client.setQueryData(contextsKey, contextsState(currentContext, contexts))
   return ({ children }) => createElement(QueryClientProvider, { client }, children)
 }
 

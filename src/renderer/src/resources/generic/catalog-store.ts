@@ -54,11 +54,16 @@ function subscribe(context: string, listener: () => void): () => void {
   }
 }
 
-/** What the context's cluster serves, live: updated when CRDs come and go or a kind turns out forbidden. */
+const inert = (): (() => void) => () => {}
+
+/**
+ * What the context's cluster serves, live: updated when CRDs come and go or a kind turns out forbidden.
+ * Nothing until the context is known: asking for "the current context" first and then for it by name
+ * subscribed twice at every start (the palette renders before the contexts arrive).
+ */
 export function useCatalog(context: string | undefined): CatalogState {
   const key = context ?? ''
-  return useSyncExternalStore(
-    (l) => subscribe(key, l),
-    () => entries.get(key)?.state ?? empty,
+  return useSyncExternalStore(context === undefined ? inert : (l) => subscribe(key, l), () =>
+    context === undefined ? empty : (entries.get(key)?.state ?? empty),
   )
 }
