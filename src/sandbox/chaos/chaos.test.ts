@@ -81,8 +81,10 @@ describe('sandbox break-it controls', () => {
   })
 
   it('a NotReady node gets its pods evicted and replaced on the other node', async () => {
-    // A node that runs one of the app's pods: the earlier tests' kills and OOM leave the placement open, and a
-    // node without one would have nothing to evict (the test flaked on that).
+    // The OOM above leaves that node's pods restarting (all three, when the scheduler put them together): move
+    // the clock until they are ready again, so a node runs one of them (a node without one has nothing to
+    // evict; the test flaked on both).
+    for (let t = 0; t < 300_000 && (await pods()).filter(ready).length < 3; t += 5000) await sb.advance(5000)
     const node = (await pods()).filter(ready)[0]!.spec.nodeName!
     sb.chaos.act({ action: 'node-not-ready', node })
     // The node lifecycle controller's grace period (50 s), then the pods' 300 s unreachable toleration.
