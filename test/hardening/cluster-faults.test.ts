@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { JobEvent, JobInfo } from '@shared/contract'
 import { createBackend, type Backend } from '../../src/main/backend'
-import { createFakeEnv, isAlive, type FakeEnv } from '../support/fake-env'
+import { createFakeEnv, isAlive, survivors, type FakeEnv } from '../support/fake-env'
 import { KindProvider } from '../../src/main/clusters/kind-provider'
 import { MinikubeProvider } from '../../src/main/clusters/minikube-provider'
 import { createJobRunner, type JobRunner } from '../../src/main/clusters/jobs'
@@ -74,7 +74,7 @@ describe('children end with their job or the app', { timeout: 60_000 }, () => {
     const before = alive(env).length
     await b.close()
     backend = undefined
-    const after = alive(env)
+    const after = await survivors(env)
     console.log(`[children] quit during kind create: ${before} live before close, ${after.length} after`)
     expect(after).toEqual([])
   })
@@ -99,7 +99,7 @@ describe('children end with their job or the app', { timeout: 60_000 }, () => {
     })
     await eventually('done event', () => events.some((e) => e.type === 'done'))
     expect(events.at(-1)).toMatchObject({ type: 'done', ok: false, status: 'cancelled' })
-    const after = alive(env)
+    const after = await survivors(env)
     console.log(`[children] cancel during minikube start: ${before} live before, ${after.length} after`)
     expect(after).toEqual([])
     await eventually('no subscriptions left', () => b.dispatcher.activeSubscriptions() === 0)

@@ -39,6 +39,20 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * The recorded processes still running once all have ended or `timeoutMs` has passed. A kill only takes effect
+ * when the kernel next runs the process (on a loaded box, a moment after `kill` returned), and a fake's helper
+ * is killed as the fake exits, so "nothing is left running" is waited for; a survivor still fails the test.
+ */
+export async function survivors(fe: Pick<FakeEnv, 'recordedPids'>, timeoutMs = 10_000): Promise<number[]> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const alive = fe.recordedPids().filter(isAlive)
+    if (alive.length === 0 || Date.now() > deadline) return alive
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
 export async function createFakeEnv(extra: Record<string, string> = {}): Promise<FakeEnv> {
   const root = await mkdtemp(join(tmpdir(), 'skiff-clusters-'))
   const nodeBin = join(root, 'node-bin')

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ClusterError } from './errors'
-import { createFakeEnv, isAlive } from '../../../test/support/fake-env'
+import { createFakeEnv, survivors } from '../../../test/support/fake-env'
 import type { FakeEnv } from '../../../test/support/fake-env'
 import type { JobEvent } from './job-types'
 import { createJobRunner } from './jobs'
@@ -189,6 +189,6 @@ describe('job runner with the fake kind', { timeout: 60_000 }, () => {
     expect(slow.get(job.id)?.status).toBe('cancelled')
     expect(slow.log(job.id)).toContain('$ kind delete cluster --name slow')
     expect((await kind.list()).map((c) => c.name)).toEqual(['demo'])
-    expect(fe.recordedPids().filter(isAlive)).toEqual([])
+    expect(await survivors(fe)).toEqual([])
   })
 })

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { countingRun, createFakeEnv, failure, isAlive, never } from '../../../test/support/fake-env'
+import { countingRun, createFakeEnv, failure, never, survivors } from '../../../test/support/fake-env'
 import type { FakeEnv } from '../../../test/support/fake-env'
 import { KindProvider } from './kind-provider'
 import type { ProviderEvent } from './types'
@@ -103,7 +103,7 @@ describe('KindProvider with the fake kind on PATH', { timeout: 60_000 }, () => {
     const pids = fe.recordedPids()
     // The create, its helper, plus the cleanup delete and its helper.
     expect(pids.length).toBeGreaterThanOrEqual(2)
-    expect(pids.filter(isAlive)).toEqual([])
+    expect(await survivors(fe)).toEqual([])
     expect(
       events.some((e) => e.type === 'command' && e.argv.join(' ') === 'kind delete cluster --name half'),
     ).toBe(true)
@@ -149,7 +149,7 @@ describe('KindProvider with the fake kind on PATH', { timeout: 60_000 }, () => {
     const err = await failure(kind.create({ name: 'slow' }, () => {}, never()))
     expect(err.message).toMatch(/did not finish in time/)
     expect(await kind.list()).toEqual([])
-    expect(fe.recordedPids().filter(isAlive)).toEqual([])
+    expect(await survivors(fe)).toEqual([])
   })
 
   it('garbage output is not mistaken for a cluster', async () => {

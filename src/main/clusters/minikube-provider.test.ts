@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { countingRun, createFakeEnv, failure, isAlive, never } from '../../../test/support/fake-env'
+import { countingRun, createFakeEnv, failure, never, survivors } from '../../../test/support/fake-env'
 import type { FakeEnv } from '../../../test/support/fake-env'
 import { MinikubeProvider } from './minikube-provider'
 import type { ProgressEvent, ProviderEvent } from './types'
@@ -126,7 +126,7 @@ describe('MinikubeProvider with the fake minikube on PATH', { timeout: 60_000 },
     expect(err.message).toMatch(/cancelled.*deleted/)
     expect(existsSync(join(fe.stateDir, 'minikube', 'profiles', 'half.json'))).toBe(false)
     expect(await mk.list()).toEqual([])
-    expect(fe.recordedPids().filter(isAlive)).toEqual([])
+    expect(await survivors(fe)).toEqual([])
   })
 
   it('refuses bad names and existing profiles before starting minikube', async () => {
