@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import type { CDPSession } from 'playwright-core'
+import type { WebDiagnostics } from '../src/main/transport/http'
+import { webDoor } from './web-api'
 
 // Idle CPU (issue 22): with nothing changing in the cluster, how much CPU the backend and the page still use.
 
@@ -11,6 +13,22 @@ export function processCpuSeconds(pid: number): number {
   // Fields after the command name (which may hold spaces) start at state; utime and stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+}
+
+/** CPU ticks each thread of a process has used so far, by "name tid" (/proc/PID/task/TID/stat). */
+export function threadTicks(pid: number): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      out.set(`${name} ${tid}`, Number(fields[11]) + Number(fields[12]))
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  }
+  return out
 }
 
 /** Seconds the page's main thread has spent in tasks so far (CDP Performance.getMetrics `TaskDuration`). */
@@ -27,4 +45,109 @@ export async function idleCpuPercent(read: () => Promise<number> | number, secon
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000))
   const after = await read()
   return ((after - before) / ((performance.now() - t0) / 1000)) * 100
+}
+
+/**
+ * For attributing idle CPU: starts now and, once `end` is called, tells the window's bounds on the monotonic
+ * clock (microseconds, as a --cpu-prof profile's timestamps), the web backend's diagnostics (live watches,
+ * SSE streams, Node's handles by type) before and after, and its CPU ticks in each second of the window.
+ */
+export async function idleWindowDiagnostics(
+  webUrl: string,
+  pid: number,
+  seconds: number,
+): Promise<{ end(): Promise<object> }> {
+  const { origin, auth } = webDoor(webUrl)
+  const read = async (): Promise<WebDiagnostics> =>
+    (await (await fetch(`${origin}/api/diagnostics`, { headers: auth })).json()) as WebDiagnostics
+  const before = await read()
+  const startUs = Number(process.hrtime.bigint() / 1000n)
+  const ticks: number[] = []
+  const threadsBefore = threadTicks(pid)
+  let last = processCpuSeconds(pid)
+  const timer = setInterval(() => {
+    const now = processCpuSeconds(pid)
+    ticks.push(Math.round((now - last) * TICKS_PER_SECOND))
+    last = now
+  }, 1000)
+  return {
+    async end() {
+      clearInterval(timer)
+      const endUs = Number(process.hrtime.bigint() / 1000n)
+      const threads: Record<string, number> = {}
+      for (const [name, n] of threadTicks(pid)) {
+        const used = n - (threadsBefore.get(name) ?? 0)
+        if (used > 0) threads[name] = used
+      }
+      const after = await read()
+      const pick = (d: WebDiagnostics) => ({
+        heapMb: Math.round(d.heapUsedBytes / 1e6),
+        subscriptions: d.subscriptions,
+        sseStreams: d.sseStreams,
+        live: d.live,
+        resources: d.resources,
+      })
+      return {
+        startUs,
+        endUs,
+        seconds,
+        ticksPerSecond: ticks,
+        threads,
+        before: pick(before),
+        after: pick(after),
+      }
+    },
+  }
+}
+
+/** The web backend's garbage collections so far (counted from its first diagnostics request). */
+export async function backendGc(webUrl: string): Promise<WebDiagnostics['gc']> {
+  const { origin, auth } = webDoor(webUrl)
+  return ((await (await fetch(`${origin}/api/diagnostics`, { headers: auth })).json()) as WebDiagnostics).gc
+}
+
+/** One look at the web backend while waiting for it to settle. */
+export interface SettleReading {
+  atMs: number
+  /** What it holds open (watch caches and requests, subscriptions, streams): must hold still. */
+  holds: string
+  gcQuietMs: number
+}
+
+/**
+ * Whether the backend has settled: `minMs` have passed (the views left behind end their watches 10 s after
+ * they unmount), no garbage collection for `quietMs` (V8's memory reducer collects ~8 s after the last full
+ * collection once a process goes quiet: the previous step's garbage, not idle work), and nothing opened or
+ * closed over that time.
+ */
+export function isSettled(readings: SettleReading[], minMs: number, quietMs: number): boolean {
+  const last = readings.at(-1)
+  if (!last || last.atMs < minMs || last.gcQuietMs < quietMs) return false
+  const since = readings.filter((r) => r.atMs >= last.atMs - quietMs)
+  return readings[0]!.atMs <= last.atMs - quietMs && since.every((r) => r.holds === last.holds)
+}
+
+/**
+ * Waits (reading /api/diagnostics once a second) until `isSettled`, or `maxMs`. Says how long it waited and
+ * whether it settled; an unsettled backend is measured all the same (the figure then shows its work).
+ */
+export async function waitForSettledBackend(
+  webUrl: string,
+  opts: { minMs: number; quietMs: number; maxMs: number },
+): Promise<{ waitedMs: number; settled: boolean }> {
+  const { origin, auth } = webDoor(webUrl)
+  const t0 = performance.now()
+  const readings: SettleReading[] = []
+  for (;;) {
+    const d = (await (await fetch(`${origin}/api/diagnostics`, { headers: auth })).json()) as WebDiagnostics
+    readings.push({
+      atMs: performance.now() - t0,
+      holds: `${d.live['watch caches'] ?? 0}/${d.live['watch requests'] ?? 0}/${d.subscriptions}/${d.sseStreams}`,
+      gcQuietMs: d.gc.quietMs,
+    })
+    const waitedMs = performance.now() - t0
+    if (isSettled(readings, opts.minMs, opts.quietMs)) return { waitedMs, settled: true }
+    if (waitedMs >= opts.maxMs) return { waitedMs, settled: false }
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
 }

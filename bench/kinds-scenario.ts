@@ -1,10 +1,17 @@
 import { spawn } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { appendFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BenchBrowser } from './browser'
 import { onPage } from './browser'
 import type { BenchCluster } from './cluster'
-import { idleCpuPercent, pageTaskSeconds, processCpuSeconds } from './idle-cpu'
+import {
+  backendGc,
+  idleCpuPercent,
+  idleWindowDiagnostics,
+  pageTaskSeconds,
+  processCpuSeconds,
+  waitForSettledBackend,
+} from './idle-cpu'
 import { spread } from './stats'
 import { figure, type Figure } from './table'
 
@@ -186,16 +193,39 @@ export async function kindsInBrowser(
     for (let i = 0; i < 4; i++)
       switches.push((await open(i % 2 ? b! : a!, i % 2 ? 'Kind1' : 'Kind0', 1)).first)
     const big = await open(setup.big, 'Big', bigCount)
-    // Idle: nothing changes in the cluster. The views left behind end their watches 10 s after they unmount
-    // (useResourceWatch's linger), so the window starts once those have gone.
-    await p.page.waitForTimeout(idle.settleSeconds * 1000)
+    // Idle: nothing changes in the cluster. The window starts once the backend has settled: the views left
+    // behind have ended their watches (useResourceWatch's 10 s linger) and V8 has collected the garbage of
+    // the opens above (its memory reducer's full collections came ~8 s after the last one, inside the window,
+    // and were all of the 0.5-1.9 % measured after the full bench's other scenarios; docs/performance.md).
+    const settle =
+      idle.settleSeconds > 0
+        ? await waitForSettledBackend(url, {
+            minMs: idle.settleSeconds * 1000,
+            quietMs: 10_000,
+            maxMs: 60_000,
+          })
+        : undefined
+    const gcBefore = await backendGc(url)
     // BENCH_IDLE_PROFILE=DIR: a CPU profile of the page over the idle window, to see what it spends.
     const profileDir = process.env.BENCH_IDLE_PROFILE
     if (profileDir) await p.cdp.send('Profiler.enable').then(() => p.cdp.send('Profiler.start'))
+    // BENCH_IDLE_DIAG=FILE: one JSON line per window (its monotonic bounds, to cut the web process's
+    // --cpu-prof to it; the backend's live counts before and after; its CPU second by second).
+    const diagFile = process.env.BENCH_IDLE_DIAG
+    const diag = diagFile ? await idleWindowDiagnostics(url, idle.backendPid, idle.seconds) : undefined
     const [idleBackendCpuPct, idlePageCpuPct] = await Promise.all([
       idleCpuPercent(() => processCpuSeconds(idle.backendPid), idle.seconds),
       idleCpuPercent(() => pageTaskSeconds(p.cdp), idle.seconds),
     ])
+    if (diagFile && diag) appendFileSync(diagFile, `${JSON.stringify(await diag.end())}\n`)
+    const gcAfter = await backendGc(url)
+    process.stderr.write(
+      `[scenario 8] idle window: backend ${idleBackendCpuPct.toFixed(2)} % after ` +
+        (settle
+          ? `${(settle.waitedMs / 1000).toFixed(0)} s ${settle.settled ? 'settling' : 'without settling'}`
+          : 'no settling') +
+        `; ${gcAfter.count - gcBefore.count} GCs in it (${gcAfter.major - gcBefore.major} full)\n`,
+    )
     if (profileDir) {
       const { profile } = await p.cdp.send('Profiler.stop')
       writeFileSync(join(profileDir, `idle-page-${Date.now()}.cpuprofile`), JSON.stringify(profile))

@@ -23,7 +23,17 @@ export async function startWeb(
 ): Promise<BenchWeb> {
   const child = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', 'src/main/web/index.ts', '--port', '0', ...webArgs],
+    // BENCH_WEB_NODE_ARGS (space-separated), for diagnostics: e.g. `--cpu-prof --cpu-prof-dir=DIR --trace-gc`.
+    [
+      ...nodeArgs,
+      ...(process.env.BENCH_WEB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      'src/main/web/index.ts',
+      '--port',
+      '0',
+      ...webArgs,
+    ],
     {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Dispatcher } from './dispatch'
 import { BodyTooLarge, readBody } from './read-body'
 import { activeResources, liveCounts } from '../util/live-counts'
+import { gcActivity, type GcActivity } from '../util/gc-activity'
 import { createSseSessions, type SseSessions } from './sse-sessions'
 import { bearerToken, createFailureLimiter, isLoopbackRequest, tokenMatches } from './web-auth'
 
@@ -172,6 +173,7 @@ function handleDiagnostics(
     sseStreams: sessions.streams(),
     live: liveCounts(),
     resources: activeResources(),
+    gc: gcActivity(),
   }
   res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(JSON.stringify(body))
@@ -189,6 +191,8 @@ export interface WebDiagnostics {
   live: Record<string, number>
   /** Node's active handles by type (Timeout, TCPSocketWrap, FSEventWrap, ...). */
   resources: Record<string, number>
+  /** Garbage collections since the first diagnostics request (which starts counting them). */
+  gc: GcActivity
 }
 
 function handleStream(req: IncomingMessage, res: ServerResponse, url: URL, dispatcher: Dispatcher): void {
