@@ -62,6 +62,13 @@ export async function idleWindowDiagnostics(
     (await (await fetch(`${origin}/api/diagnostics`, { headers: auth })).json()) as WebDiagnostics
   const before = await read()
   const startUs = Number(process.hrtime.bigint() / 1000n)
+  // The web process's age now, to find the window in its --trace-gc lines (ms since it started).
+  const startedTicks = Number(
+    readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19] ?? Number.NaN,
+  )
+  const ageMs = Math.round(
+    (Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) - startedTicks / TICKS_PER_SECOND) * 1000,
+  )
   const ticks: number[] = []
   const threadsBefore = threadTicks(pid)
   let last = processCpuSeconds(pid)
@@ -86,10 +93,12 @@ export async function idleWindowDiagnostics(
         sseStreams: d.sseStreams,
         live: d.live,
         resources: d.resources,
+        gc: d.gc,
       })
       return {
         startUs,
         endUs,
+        ageMs,
         seconds,
         ticksPerSecond: ticks,
         threads,
