@@ -125,9 +125,9 @@ export interface SettleReading {
 
 /**
  * Whether the backend has settled: `minMs` have passed (the views left behind end their watches 10 s after
- * they unmount), no garbage collection for `quietMs` (V8's memory reducer collects ~8 s after the last full
- * collection once a process goes quiet: the previous step's garbage, not idle work), and nothing opened or
- * closed over that time.
+ * they unmount), no garbage collection for `quietMs` (V8's memory reducer collects 8-25 s after the last
+ * full collection once a process goes quiet: the previous step's garbage, not idle work), and nothing opened
+ * or closed over that time.
  */
 export function isSettled(readings: SettleReading[], minMs: number, quietMs: number): boolean {
   const last = readings.at(-1)
