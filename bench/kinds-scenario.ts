@@ -194,11 +194,11 @@ export async function kindsInBrowser(
       switches.push((await open(i % 2 ? b! : a!, i % 2 ? 'Kind1' : 'Kind0', 1)).first)
     const big = await open(setup.big, 'Big', bigCount)
     // Idle: nothing changes in the cluster. The window starts once the backend has settled: the views left
-    // behind have ended their watches (useResourceWatch's 10 s linger) and V8 has collected the garbage of
-    // the opens above. Its memory reducer runs up to three full collections once the process goes quiet, at
-    // 8 s checks after the last one (the second or third check when the first still saw the opens'
-    // allocation): 8-25 s later, 100-900 ms of CPU each with ~70 MB live. With a fixed 11 s wait they fell
-    // inside the window and were all of the 0.5-1.9 % once measured there (docs/performance.md).
+    // behind have ended their watches (useResourceWatch's 10 s linger), one full collection has taken the
+    // garbage of the opens above, and 25 s have passed with no collection and no watch opened or closed.
+    // With a fixed 11 s wait, V8's memory reducer collected that garbage inside the window (8-40 s after
+    // the opens, 100-900 ms of CPU each with ~70 MB live): all of the 0.5-1.9 % once measured there
+    // (docs/performance.md, "Idle CPU after the other scenarios").
     const settle =
       idle.settleSeconds > 0
         ? await waitForSettledBackend(url, {

@@ -188,6 +188,9 @@ describe('web mode security', () => {
     expect(d.live['streams: system.tools']).toBe(1)
     expect(d.rssBytes).toBeGreaterThan(0)
     expect(d.resources.TCPServerWrap).toBeGreaterThanOrEqual(1)
+    // Collections are counted from the first ask on (the bench waits for them to settle before idle CPU).
+    expect(d.gc).toMatchObject({ count: expect.any(Number), major: expect.any(Number) })
+    expect(d.gc.quietMs).toBeGreaterThanOrEqual(0)
     await open
     await expect.poll(() => backend.dispatcher.activeSubscriptions()).toBe(0)
     const after = JSON.parse((await send('/api/diagnostics', { headers: auth() })).body) as WebDiagnostics
