@@ -76,11 +76,13 @@ const watchKey = (kc: KubeConfig, kind: string, scope: string): string =>
 const PREWARM_HOLD_MS = 20_000
 /** The longest a prewarmed list waits for the page's calls before one more page: it never stalls. */
 const PREWARM_MAX_WAIT_MS = 1000
+/** How long no call must have been in flight: a page's calls come in bursts, a turn of the page apart. */
+const PREWARM_QUIET_MS = 100
 
 function prewarmWait(pace: PrewarmPace, foreground: Foreground): ListPace {
   if (pace === 'full') return () => Promise.resolve()
   if (pace === 'hold') return () => new Promise<void>(() => {}) // the hand-over or the hold's end go on
-  return (signal) => foreground.whenIdle(signal, PREWARM_MAX_WAIT_MS)
+  return (signal) => foreground.whenIdle(signal, PREWARM_MAX_WAIT_MS, PREWARM_QUIET_MS)
 }
 
 /** Resources of any context: shared watch caches for lists, plain reads and writes for one object. */

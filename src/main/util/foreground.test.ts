@@ -63,3 +63,22 @@ describe('foreground work', () => {
     expect(await settled(aborted)).toBe(true)
   })
 })
+
+describe('a quiet gap', () => {
+  it('waits quietMs after the last work ended, and starts over when more comes within it', async () => {
+    vi.useFakeTimers()
+    const fg = createForeground(60_000)
+    const signal = new AbortController().signal
+    expect(await settled(fg.whenIdle(signal, 60_000, 100))).toBe(true) // nothing ever ran
+    fg.begin()()
+    const idle = fg.whenIdle(signal, 60_000, 100)
+    await vi.advanceTimersByTimeAsync(60)
+    const end = fg.begin() // the next call of a burst
+    await vi.advanceTimersByTimeAsync(60)
+    end()
+    await vi.advanceTimersByTimeAsync(99)
+    expect(await settled(idle)).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(await settled(idle)).toBe(true)
+  })
+})
