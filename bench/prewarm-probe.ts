@@ -3,7 +3,8 @@
 // Each run: a fresh backend under SKIFF_PREWARM=<pace>, one warm-up `contexts.list`, then the page's document is
 // requested (which starts the prewarm) and `contexts.list` is sent by curl, another process, 50 ms after the
 // previous answer, for `windowMs`; curl's own time_total is kept. Paces alternate within each round, so all
-// meet the same load. Defaults: 50,000 pods, 3 rounds, background,hold,full, 3,000 ms.
+// meet the same load. Defaults: 50,000 pods, 3 rounds, background,hold,full, 3,000 ms. PROBE_EACH=1 prints
+// every call (when it was sent, from the document's request, and how long it took).
 import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
@@ -58,7 +59,9 @@ try {
         const start = Date.now()
         const times: number[] = []
         while (Date.now() - start < windowMs) {
+          const sentAt = Date.now() - start
           times.push(await curlCall(door.origin, door.auth.Authorization))
+          if (process.env.PROBE_EACH === '1') console.log(`  at ${sentAt} ms: ${times.at(-1)?.toFixed(1)} ms`)
           await new Promise((r) => setTimeout(r, 50))
         }
         const stat = { median: percentile(times, 50), p90: percentile(times, 90), max: Math.max(...times) }
