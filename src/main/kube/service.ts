@@ -76,8 +76,12 @@ const watchKey = (kc: KubeConfig, kind: string, scope: string): string =>
 const PREWARM_HOLD_MS = 20_000
 /** The longest a prewarmed list waits for the page's calls before one more page: it never stalls. */
 const PREWARM_MAX_WAIT_MS = 1000
-/** How long no call must have been in flight: a page's calls come in bursts, a turn of the page apart. */
-const PREWARM_QUIET_MS = 100
+/**
+ * How long no call must have been in flight before the next page: a page's calls come in bursts, a turn of
+ * the page apart, and a call that meets a page in flight waits for it (100 ms let a steady call every ~100 ms
+ * meet most pages on a loaded box; docs/performance.md, "Prewarm at background priority").
+ */
+const PREWARM_QUIET_MS = 300
 
 function prewarmWait(pace: PrewarmPace, foreground: Foreground): ListPace {
   if (pace === 'full') return () => Promise.resolve()
