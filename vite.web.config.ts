@@ -11,7 +11,30 @@ export const rendererConfig: UserConfig = {
   base: './',
   plugins: [react(), appChunkTags('src/boot/render-app.tsx')],
   resolve: { alias: aliases },
-  build: { sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: {
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'boot',
+              test: /src\/renderer\/src\/main\.tsx$/,
+              includeDependenciesRecursively: true,
+              priority: 2,
+            },
+            {
+              name: 'render-app',
+              test: /src\/renderer\/src\/boot\/render-app\.tsx$/,
+              includeDependenciesRecursively: true,
+              priority: 1,
+            },
+          ],
+        },
+      },
+    },
+  },
 }
 
 export default defineConfig({

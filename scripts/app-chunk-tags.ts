@@ -5,6 +5,7 @@ interface ChunkInfo {
   type: 'chunk'
   fileName: string
   facadeModuleId?: string | null
+  moduleIds?: string[]
   imports: string[]
   viteMetadata?: { importedCss: Set<string> }
 }
@@ -19,8 +20,10 @@ export function appChunkFiles(
   skip: ReadonlySet<string>,
 ): { scripts: string[]; styles: string[] } {
   const chunks = Object.values(bundle).filter((c): c is ChunkInfo => c.type === 'chunk')
-  const app = chunks.find((c) => c.facadeModuleId?.endsWith(appModule))
-  if (!app) throw new Error(`preload-app-chunk: no chunk for ${appModule} in the bundle`)
+  const app = chunks.find(
+    (c) => c.facadeModuleId?.endsWith(appModule) || c.moduleIds?.some((id) => id.endsWith(appModule)),
+  )
+  if (!app) throw new Error(`app-chunk-tags: no chunk for ${appModule} in the bundle`)
   const byName = new Map(chunks.map((c) => [c.fileName, c]))
   const scripts: string[] = []
   const styles = new Set<string>()
@@ -62,6 +65,8 @@ export function appChunkTags(appModule: string): Plugin {
         const skip = new Set([entry.fileName, ...entry.imports, ...(entry.viteMetadata?.importedCss ?? [])])
         const [app, ...imports] = appChunkFiles(ctx.bundle, appModule, skip).scripts
         const { styles } = appChunkFiles(ctx.bundle, appModule, skip)
+        // What the document names already (e.g. a runtime chunk both graphs import) is not named twice.
+        const named = (file: string): boolean => html.includes(`/${file}"`)
         const tag = (name: string, attrs: Record<string, string>, file: string): HtmlTagDescriptor => ({
           tag: name,
           attrs: { ...attrs, crossorigin: true, [name === 'script' ? 'src' : 'href']: `./${file}` },
@@ -69,8 +74,8 @@ export function appChunkTags(appModule: string): Plugin {
         })
         return [
           ...(app ? [tag('script', { type: 'module' }, app)] : []),
-          ...imports.map((f) => tag('link', { rel: 'modulepreload' }, f)),
-          ...styles.map((f) => tag('link', { rel: 'preload', as: 'style' }, f)),
+          ...imports.filter((f) => !named(f)).map((f) => tag('link', { rel: 'modulepreload' }, f)),
+          ...styles.filter((f) => !named(f)).map((f) => tag('link', { rel: 'stylesheet' }, f)),
         ]
       },
     },
