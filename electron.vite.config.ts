@@ -31,9 +31,7 @@ export default defineConfig({
     build: {
       ...rendererConfig.build,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
-      // Rolldown's options (Vite 8), replacing the web build's: Electron reads the chunks from disk, so
-      // the two chunk groups (fewer requests to web mode's busy backend) are not needed here.
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
   },
 })

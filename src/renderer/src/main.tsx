@@ -1,13 +1,18 @@
-import { QueryClient } from '@tanstack/react-query'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { App } from './App'
 import { startEarly } from './boot/early-start'
-import { showBootFailure } from './boot/boot-failure'
+import { NoticeProvider } from './components/Notice'
+import { ActiveContextProvider } from './contexts/active-context'
+import { registerBuiltInProviders } from './palette/providers'
+import { PoppedTerminal } from './terminal/PoppedTerminal'
 import { takeTerminalTicket } from './terminal/pop-out'
 import { applyStoredTheme } from './theme'
 import './styles.css'
 
-// The page's entry, kept small: it starts a cold start's requests, then loads the app (boot/render-app.tsx,
-// module-preloaded by index.html so it downloads and compiles meanwhile). docs/performance.md, "fourth pass".
 applyStoredTheme()
+registerBuiltInProviders()
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
@@ -17,8 +22,26 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html lacks #root')
 // A terminal popped out of the main window gets a page of its own: that terminal, nothing else.
 const popped = takeTerminalTicket()
-if (!popped) startEarly(queryClient, window.location.hash)
-import('./boot/render-app').then(
-  (app) => app.renderApp(root, queryClient, popped),
-  (err: unknown) => showBootFailure(root, err),
-)
+if (popped)
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <PoppedTerminal {...popped} />
+      </QueryClientProvider>
+    </StrictMode>,
+  )
+else {
+  // Before React's first render: see boot/early-start.ts.
+  startEarly(queryClient, window.location.hash)
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <NoticeProvider>
+          <ActiveContextProvider>
+            <App />
+          </ActiveContextProvider>
+        </NoticeProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  )
+}
