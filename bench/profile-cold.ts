@@ -4,8 +4,8 @@
 // scripts and styles, first paint, each API request (calls by method, stream control by stream), the event
 // stream's first bytes, first rows and all rows.
 // Comparing: `--b-static DIR` (another build of the renderer) and/or `--b-root DIR` (another checkout's backend)
-// start a second web backend "B" on the same sandbox, and runs alternate A, B, A, B… so both meet the same load;
-// medians of each are printed. `--static DIR` serves another build as A. `--trace FILE` writes a Chromium trace of
+// start a second web backend "B" on the same sandbox, and runs alternate A, B, B, A, A, B… so both meet the same
+// load; medians of each are printed. `--static DIR` serves another build as A. `--trace FILE` writes a Chromium trace of
 // the first run and prints the main thread's time by event; `--cpu-prof-dir DIR` profiles backend A;
 // `--page-prof FILE` writes a CPU profile of the page over A's first run (navigation to first rows) and prints
 // where its main thread spent each 50 ms (profile-windows.ts).
@@ -123,7 +123,13 @@ async function coldStart(url: string, trace: boolean, profile?: string): Promise
     for (const [name, t] of paints) lines.push([Math.round(t), `paint: ${name}`])
     for (const [name, t] of Object.entries(nav)) lines.push([Math.round(t), `document: ${name}`])
     lines.push([Math.round(r.first), '** first rows'], [Math.round(r.all), '** all rows'])
-    return { ...r, lines, startUs: t0 * 1e6, ...(traced ? { trace: traced } : {}), ...(windows ? { windows } : {}) }
+    return {
+      ...r,
+      lines,
+      startUs: t0 * 1e6,
+      ...(traced ? { trace: traced } : {}),
+      ...(windows ? { windows } : {}),
+    }
   } finally {
     await browser.close()
   }
@@ -150,7 +156,9 @@ try {
       alls: [],
     })
   for (let run = 0; run < runs; run++) {
-    for (const s of setups) {
+    // A B, B A, A B…: whichever goes second in a pair met a different box (the first one's backend still
+    // listing, its browser closing); alternating the order keeps that from favouring one side.
+    for (const s of run % 2 === 0 ? setups : [...setups].reverse()) {
       const tracing = values.trace !== undefined && run === 0 && s.name === 'A'
       const profiling = run === 0 && s.name === 'A' ? values['page-prof'] : undefined
       const r = await coldStart(s.web.url, tracing, profiling)
