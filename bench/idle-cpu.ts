@@ -49,8 +49,9 @@ export async function idleCpuPercent(read: () => Promise<number> | number, secon
 
 /**
  * For attributing idle CPU: starts now and, once `end` is called, tells the window's bounds on the monotonic
- * clock (microseconds, as a --cpu-prof profile's timestamps), the web backend's diagnostics (live watches,
- * SSE streams, Node's handles by type) before and after, and its CPU ticks in each second of the window.
+ * clock (microseconds, as a --cpu-prof profile's timestamps: `profileWindows` reads one over it) and in the
+ * web process's age (its --trace-gc times), its diagnostics (live watches, streams, Node's handles by type,
+ * GCs) before and after, and its CPU ticks in each second of the window, all threads and per thread.
  */
 export async function idleWindowDiagnostics(
   webUrl: string,

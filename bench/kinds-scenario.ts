@@ -211,8 +211,8 @@ export async function kindsInBrowser(
     // BENCH_IDLE_PROFILE=DIR: a CPU profile of the page over the idle window, to see what it spends.
     const profileDir = process.env.BENCH_IDLE_PROFILE
     if (profileDir) await p.cdp.send('Profiler.enable').then(() => p.cdp.send('Profiler.start'))
-    // BENCH_IDLE_DIAG=FILE: one JSON line per window (its monotonic bounds, to cut the web process's
-    // --cpu-prof to it; the backend's live counts before and after; its CPU second by second).
+    // BENCH_IDLE_DIAG=FILE: one JSON line per window (its bounds, the backend's live counts and GCs before
+    // and after, its CPU second by second and per thread); see idleWindowDiagnostics.
     const diagFile = process.env.BENCH_IDLE_DIAG
     const diag = diagFile ? await idleWindowDiagnostics(url, idle.backendPid, idle.seconds) : undefined
     const [idleBackendCpuPct, idlePageCpuPct] = await Promise.all([
