@@ -252,7 +252,7 @@ try {
     ? undefined
     : await attempt('scenario 8', async () => {
         const setup = await setUpKinds(cluster, NS, sizes.kinds, sizes.perKind, sizes.big)
-        const backend = await repeat(slowRuns, () => backendRss(cluster, setup, sizes.idleSeconds))
+        const backend = await repeat(slowRuns, () => backendRss(cluster, setup, sizes.idleSeconds, !smoke))
         // The settle outlasts useResourceWatch's 10 s linger; smoke mode (npm test) skips it to stay short.
         const idle = { backendPid: web.pid, seconds: sizes.idleSeconds, settleSeconds: smoke ? 0 : 11 }
         const inApp = await repeat(slowRuns, () =>

@@ -101,10 +101,19 @@ export async function backendRss(
   cluster: BenchCluster,
   setup: KindsSetup,
   idleSeconds: number,
+  settle = true,
 ): Promise<{ rssMb: number; rows: number; idleCpuPct: number }> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', 'bench/kinds-backend.ts', setup.kinds.join(','), String(idleSeconds)],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'bench/kinds-backend.ts',
+      setup.kinds.join(','),
+      String(idleSeconds),
+      settle ? 'settle' : '',
+    ],
     {
       env: cluster.env,
       stdio: ['pipe', 'pipe', 'inherit'],
