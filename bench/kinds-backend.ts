@@ -56,12 +56,19 @@ process.stdout.write(
 const settleStart = performance.now()
 while (settle && gcActivity().quietMs < 25_000 && performance.now() - settleStart < 90_000)
   await new Promise((resolve) => setTimeout(resolve, 1000))
+const settledMs = performance.now() - settleStart
+const gcBefore = gcActivity()
 const cpuBefore = process.cpuUsage()
 const idleStart = performance.now()
 await new Promise((resolve) => setTimeout(resolve, idleSeconds * 1000))
 const cpu = process.cpuUsage(cpuBefore)
 const idleCpuPct = ((cpu.user + cpu.system) / 1000 / (performance.now() - idleStart)) * 100
+const gcAfter = gcActivity()
 process.stdout.write(`${JSON.stringify({ idleCpuPct })}\n`)
+process.stderr.write(
+  `[scenario 8] services process idle: ${idleCpuPct.toFixed(2)} % after ${(settledMs / 1000).toFixed(0)} s ` +
+    `settling; ${gcAfter.count - gcBefore.count} GCs in it (${gcAfter.major - gcBefore.major} full)\n`,
+)
 process.stdin.resume()
 process.stdin.on('end', () => {
   abort.abort()
