@@ -4,10 +4,13 @@
 // scripts and styles, first paint, each API request (calls by method, stream control by stream), the event
 // stream's first bytes, first rows and all rows.
 // Comparing: `--b-static DIR` (another build of the renderer) and/or `--b-root DIR` (another checkout's backend)
-// start a second web backend "B" on the same sandbox, and runs alternate A, B, A, B… so both meet the same load;
-// medians of each are printed. `--static DIR` serves another build as A. `--trace FILE` writes a Chromium trace of
-// the first run and prints the main thread's time by event; `--cpu-prof-dir DIR` profiles backend A.
-import { writeFileSync } from 'node:fs'
+// start a second web backend "B" on the same sandbox, and runs alternate A, B, B, A, A, B… so both meet the same
+// load; medians of each are printed. `--static DIR` serves another build as A. `--trace FILE` writes a Chromium trace of
+// the first run and prints the main thread's time by event; `--cpu-prof-dir DIR` profiles backend A;
+// `--page-prof FILE` writes a CPU profile of the page over A's first run (navigation to first rows) and prints
+// where its main thread spent each 50 ms (profile-windows.ts).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { chromiumArgs, chromiumPath } from '../test/e2e/chromium'
@@ -16,6 +19,7 @@ import { startCluster } from './cluster'
 import { openPodsScript } from './pods-scenario'
 import { percentile } from './stats'
 import { summariseTrace } from './trace-summary'
+import { profileWindows, type CpuProfile } from './profile-windows'
 import { startWeb, type BenchWeb } from './web'
 
 const { values, positionals } = parseArgs({
@@ -26,6 +30,7 @@ const { values, positionals } = parseArgs({
     'b-root': { type: 'string' },
     trace: { type: 'string' },
     'cpu-prof-dir': { type: 'string' },
+    'page-prof': { type: 'string' },
   },
   allowPositionals: true,
 })
@@ -50,9 +55,12 @@ interface Run {
   all: number
   lines: [number, string][]
   trace?: Buffer
+  windows?: string
+  /** The document's request, in µs of the monotonic clock (CDP's and Node's profiles both use it). */
+  startUs: number
 }
 
-async function coldStart(url: string, trace: boolean): Promise<Run> {
+async function coldStart(url: string, trace: boolean, profile?: string): Promise<Run> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -91,8 +99,20 @@ async function coldStart(url: string, trace: boolean): Promise<Run> {
       firstEventBytes = false
     })
     if (trace) await browser.startTracing(page, { screenshots: false })
+    if (profile) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
     await page.goto(`${url}#workloads`)
     const r = await page.evaluate<{ first: number; all: number }>(openPodsScript(expected, true))
+    let windows: string | undefined
+    if (profile) {
+      const { profile: prof } = await cdp.send('Profiler.stop')
+      writeFileSync(profile, JSON.stringify(prof))
+      // t0 (the document's request, in s of the monotonic clock the profile's µs also use) to first rows.
+      windows = profileWindows(prof as CpuProfile, t0 * 1e6, r.first)
+    }
     const traced = trace ? await browser.stopTracing() : undefined
     const paints = await page.evaluate<[string, number][]>(
       `performance.getEntriesByType('paint').map((e) => [e.name, e.startTime])`,
@@ -103,12 +123,19 @@ async function coldStart(url: string, trace: boolean): Promise<Run> {
     for (const [name, t] of paints) lines.push([Math.round(t), `paint: ${name}`])
     for (const [name, t] of Object.entries(nav)) lines.push([Math.round(t), `document: ${name}`])
     lines.push([Math.round(r.first), '** first rows'], [Math.round(r.all), '** all rows'])
-    return { ...r, lines, ...(traced ? { trace: traced } : {}) }
+    return {
+      ...r,
+      lines,
+      startUs: t0 * 1e6,
+      ...(traced ? { trace: traced } : {}),
+      ...(windows ? { windows } : {}),
+    }
   } finally {
     await browser.close()
   }
 }
 
+let backendWindow: { startUs: number; ms: number } | undefined
 try {
   const profile = values['cpu-prof-dir']
   setups.push({
@@ -129,9 +156,13 @@ try {
       alls: [],
     })
   for (let run = 0; run < runs; run++) {
-    for (const s of setups) {
+    // A B, B A, A B…: whichever goes second in a pair met a different box (the first one's backend still
+    // listing, its browser closing); alternating the order keeps that from favouring one side.
+    for (const s of run % 2 === 0 ? setups : [...setups].reverse()) {
       const tracing = values.trace !== undefined && run === 0 && s.name === 'A'
-      const r = await coldStart(s.web.url, tracing)
+      const profiling = run === 0 && s.name === 'A' ? values['page-prof'] : undefined
+      const r = await coldStart(s.web.url, tracing, profiling)
+      if (run === 0 && s.name === 'A') backendWindow = { startUs: r.startUs, ms: r.first }
       s.firsts.push(r.first)
       s.alls.push(r.all)
       console.log(
@@ -139,6 +170,7 @@ try {
       )
       for (const [t, line] of r.lines.sort((a, b) => a[0] - b[0]))
         console.log(`${String(t).padStart(6)}  ${line}`)
+      if (r.windows) console.log(r.windows)
       if (r.trace && values.trace) {
         writeFileSync(values.trace, r.trace)
         console.log(summariseTrace(JSON.parse(r.trace.toString()) as { traceEvents: never[] }))
@@ -156,4 +188,13 @@ try {
 } finally {
   for (const s of setups) await s.web.stop()
   await cluster.stop()
+}
+// Backend A's profile (written as it exited) over A's first run, read as the page's is.
+const profileDir = values['cpu-prof-dir']
+if (profileDir && backendWindow) {
+  for (const f of readdirSync(profileDir).filter((n) => n.endsWith('.cpuprofile'))) {
+    const prof = JSON.parse(readFileSync(join(profileDir, f), 'utf8')) as CpuProfile
+    console.log(`backend ${f}:`)
+    console.log(profileWindows(prof, backendWindow.startUs, backendWindow.ms))
+  }
 }

@@ -22,11 +22,18 @@ test.describe('every kind the cluster serves', () => {
     await page.setViewportSize({ width: 1400, height: 900 })
     await page.goto(app.url)
     await createSandboxCluster(page, 'kinds', 10)
+    const guide = page.getByRole('complementary', { name: 'Guided first run' })
+    await expect(guide).toContainText('0/6 done')
+    const accessControl = kinds(page).locator('summary', { hasText: 'Access control' })
+    const before = await accessControl.boundingBox()
     kubectl(app.env, ['create', 'deployment', 'web', '--image=nginx:1.27'])
     kubectl(app.env, ['expose', 'deployment', 'web', '--port=80'])
+    // The guide changes size as it advances; nothing in the kinds' list moves under the pointer for it.
+    await expect(guide).toContainText('1/6 done')
+    expect(await accessControl.boundingBox()).toEqual(before)
 
     // A built-in kind from discovery: ServiceAccounts under Access control, with kubectl's columns.
-    await kinds(page).locator('summary', { hasText: 'Access control' }).click()
+    await accessControl.click()
     await kinds(page).getByRole('link', { name: 'ServiceAccounts' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'ServiceAccounts' })).toBeVisible()
     const accounts = page.getByRole('grid', { name: /^ServiceAccount objects/ })

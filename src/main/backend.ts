@@ -22,7 +22,7 @@ import {
   createSystemHandlers,
   joinHandlers,
 } from './handlers'
-import { createKubeService } from './kube'
+import { createKubeService, type PrewarmPace } from './kube'
 import { createChaosBus } from './reconcile/chaos-bus'
 import { createApiService } from './resources/api-service'
 import { createCatalogService } from './resources/catalog'
@@ -39,6 +39,7 @@ import type { RunVersion } from './system/detect-tools'
 import { runVersion } from './system/run-version'
 import { createSystemService } from './system/system-service'
 import { createDispatcher, type Dispatcher } from './transport/dispatch'
+import { createForeground } from './util/foreground'
 
 export interface BackendOptions {
   transport: SystemInfo['transport']
@@ -107,7 +108,9 @@ export function createBackend(options: BackendOptions): Backend {
     return found
   }
   const jobs = createJobRunner(Object.fromEntries(providers.map((p) => [p.id, p])))
-  const kube = createKubeService({ getKubeConfig })
+  // The page's calls in flight, marked by the dispatcher (web and IPC alike): the prewarm steps aside for them.
+  const foreground = createForeground()
+  const kube = createKubeService({ getKubeConfig, foreground, prewarmPace: prewarmPaceOf(env) })
   const catalog = createCatalogService({ getKubeConfig })
   const apiResources = createApiService({ getKubeConfig, catalog })
   const forwards = createForwards(getKubeConfig)
@@ -158,7 +161,7 @@ export function createBackend(options: BackendOptions): Backend {
   })
 
   return {
-    dispatcher: createDispatcher(methods, streams, log),
+    dispatcher: createDispatcher(methods, streams, log, foreground),
     async restore() {
       for (const r of await sandboxes.restore()) {
         if (r.error) log(`Sandbox "${r.name}" could not be restarted: ${r.error}`)
@@ -174,4 +177,10 @@ export function createBackend(options: BackendOptions): Backend {
       await sandboxes.shutdown()
     },
   }
+}
+
+/** `SKIFF_PREWARM=hold|full` picks another prewarm pace to measure against (docs/performance.md). */
+function prewarmPaceOf(env: NodeJS.ProcessEnv): PrewarmPace {
+  const pace = env.SKIFF_PREWARM
+  return pace === 'hold' || pace === 'full' ? pace : 'background'
 }

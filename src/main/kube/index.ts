@@ -1,1 +1,1 @@
-export { createKubeService, type KubeService, type KubeServiceDeps } from './service'
+export { createKubeService, type KubeService, type KubeServiceDeps, type PrewarmPace } from './service'

@@ -20,7 +20,8 @@ import { rowStream } from './row-stream'
 import { projectors } from './rows'
 import { decodeSecretValue } from './secret-value'
 import { createWatchCache, type WatchCacheOptions } from './watch-cache'
-import { createPrewarms } from './prewarm'
+import { createPrewarms, type ListPace } from './prewarm'
+import { createForeground, type Foreground } from '../util/foreground'
 import { createWatchRegistry, type WatchLease } from './watch-registry'
 
 type Methods = typeof resourceMethods
@@ -35,7 +36,17 @@ export interface KubeServiceDeps {
   getKubeConfig: (context?: string) => Promise<KubeConfig>
   /** Tests shrink page size, batch window and backoff. */
   watchOptions?: Pick<WatchCacheOptions, 'pageSize' | 'batchMs' | 'backoffMs'>
+  /** The page's own calls in flight (the dispatcher marks them): a prewarmed list steps aside for them. */
+  foreground?: Foreground
+  /**
+   * How a prewarmed list goes on after its first page until its view comes: `background` (default) reads on
+   * while no call is in flight; `hold` waits for the view; `full` reads on at once. The last two are kept to
+   * measure against (`SKIFF_PREWARM`, docs/performance.md).
+   */
+  prewarmPace?: PrewarmPace
 }
+
+export type PrewarmPace = 'background' | 'hold' | 'full'
 
 export interface KubeService {
   watch(input: WatchInput, signal: AbortSignal): AsyncGenerator<ResourceEvent>
@@ -47,8 +58,9 @@ export interface KubeService {
   createNamespace(input: CreateNamespaceInput): Promise<{ name: string }>
   /**
    * Starts the current context's pods watch (the context's own namespace, else all, as the views open) for a
-   * page that is about to load, so its list runs while the page's script does. Held `holdMs` unless a view
-   * subscribes meanwhile (it then shares it); a failure is left for the view to meet and report.
+   * page that is about to load, so its list runs while the page's script does: the first page at once, the
+   * rest while the page's own calls are not in flight. Held `holdMs` unless a view subscribes meanwhile (it
+   * then takes it over, and the list reads on at full speed); a failure is left for the view to report.
    */
   prewarm(holdMs?: number): Promise<void>
   /** Running watch caches, keyed `context|kind|namespace` (`*` = all), with their subscriber counts. */
@@ -62,11 +74,27 @@ const ALL = '*'
 const watchKey = (kc: KubeConfig, kind: string, scope: string): string =>
   `${kc.getCurrentContext()}@${serverOf(kc)}|${kind}|${scope}`
 const PREWARM_HOLD_MS = 20_000
+/** The longest a prewarmed list waits for the page's calls before one more page: it never stalls. */
+const PREWARM_MAX_WAIT_MS = 1000
+/**
+ * How long no call must have been in flight before the next page: a page's calls come in bursts, a turn of
+ * the page apart, and a call that meets a page in flight waits for it (100 ms let a steady call every ~100 ms
+ * meet most pages on a loaded box; docs/performance.md, "Prewarm at background priority").
+ */
+const PREWARM_QUIET_MS = 300
+
+function prewarmWait(pace: PrewarmPace, foreground: Foreground): ListPace {
+  if (pace === 'full') return () => Promise.resolve()
+  if (pace === 'hold') return () => new Promise<void>(() => {}) // the hand-over or the hold's end go on
+  return (signal) => foreground.whenIdle(signal, PREWARM_MAX_WAIT_MS, PREWARM_QUIET_MS)
+}
 
 /** Resources of any context: shared watch caches for lists, plain reads and writes for one object. */
 export function createKubeService(deps: KubeServiceDeps): KubeService {
   const registry = createWatchRegistry()
-  const prewarms = createPrewarms()
+  const prewarms = createPrewarms(
+    prewarmWait(deps.prewarmPace ?? 'background', deps.foreground ?? createForeground()),
+  )
 
   const withCluster = clusterRunner(deps.getKubeConfig)
 
@@ -74,7 +102,7 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
   function acquire(
     kc: KubeConfig,
     input: WatchInput,
-    firstListHold?: Promise<void>,
+    firstListPace?: ListPace,
   ): { key: string; lease: WatchLease }[] {
     // One watch per namespace rather than one cluster-wide watch filtered here: views usually show one or a
     // few namespaces of a big cluster, and namespace-scoped RBAC often forbids listing across all of them.
@@ -91,7 +119,7 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
           }),
           project: projectors[input.kind],
           server: serverOf(kc),
-          ...(firstListHold ? { firstListHold } : {}),
+          ...(firstListPace ? { firstListPace } : {}),
         }),
       )
       return { key, lease }
@@ -121,10 +149,10 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
     // What the pods view opens on: the context's own namespace, else all (renderer: namespace-selection.ts).
     const namespace = kc.getContextObject(kc.getCurrentContext())?.namespace
     const input: WatchInput = { kind: 'pods', ...(namespace ? { namespaces: [namespace] } : {}) }
-    // Its first page only, until the view comes for it (see Prewarms.hold).
+    // Its first page at once, the rest at background priority until the view comes for it (Prewarms.hold).
     prewarms.hold(
       watchKey(kc, 'pods', namespace ?? ALL),
-      (released) => acquire(kc, input, released)[0]!.lease,
+      (pace) => acquire(kc, input, pace)[0]!.lease,
       holdMs,
     )
   }

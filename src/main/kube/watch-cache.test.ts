@@ -63,26 +63,37 @@ describe('createWatchCache', () => {
     expect(cache.activity()).toMatchObject({ watching: true, listing: false })
   })
 
-  it('with a first-list hold, lists its first page, then the rest once the hold settles; a stop ends the wait', async () => {
+  it('with a first-list pace, lists its first page, then waits on the pace before each next one; a stop ends the wait', async () => {
     const src = fakeSource()
     for (const n of ['a', 'b', 'c', 'd', 'e']) src.put(cm(n))
-    let release!: () => void
-    const held = createWatchCache({
+    const waits: (() => void)[] = []
+    const paced = createWatchCache({
       source: src,
       project: projectors.configmaps,
       pageSize: 2,
       timers: fakeTimers(),
-      firstListHold: new Promise<void>((resolve) => (release = resolve)),
+      firstListPace: () => new Promise<void>((resolve) => waits.push(resolve)),
     })
-    cache = held
+    cache = paced
     const pages: string[][] = []
-    held.subscribe((e) => void (e.type === 'page' && pages.push(e.rows.map((r) => r.name))))
+    paced.subscribe((e) => void (e.type === 'page' && pages.push(e.rows.map((r) => r.name))))
     await settle()
     expect(pages).toEqual([['a', 'b']])
-    expect([src.listCalls, held.isReady()]).toEqual([1, false])
-    release()
-    await held.ready
+    expect([src.listCalls, waits.length, paced.isReady()]).toEqual([1, 1, false])
+    waits[0]!()
+    await settle()
+    expect(pages).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ])
+    expect([src.listCalls, waits.length]).toEqual([2, 2])
+    waits[1]!()
+    await paced.ready
     expect(pages).toEqual([['a', 'b'], ['c', 'd'], ['e']])
+    // A relist (the watch expired) never waits on the pace.
+    src.expire()
+    await settle()
+    expect([src.listCalls, waits.length]).toEqual([6, 2])
 
     // Stopped while it waits: nothing is left listing.
     const waiting = createWatchCache({
@@ -90,7 +101,7 @@ describe('createWatchCache', () => {
       project: projectors.configmaps,
       pageSize: 2,
       timers: fakeTimers(),
-      firstListHold: new Promise<void>(() => {}),
+      firstListPace: () => new Promise<void>(() => {}),
     })
     await settle()
     expect(waiting.activity().listing).toBe(true)

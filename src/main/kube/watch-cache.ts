@@ -24,10 +24,11 @@ export interface WatchCacheOptions<R extends KeyedRow = Row> {
   backoffMs?: { initial: number; max: number }
   timers?: Timers
   /**
-   * The first list stops after its first page until this settles (a prewarmed watch waits for its view; see
-   * prewarm.ts). Relists never wait. Stopping the cache ends the wait.
+   * Before each page of the first list after the first, the list waits until this settles (a prewarmed watch
+   * reads on at background priority until its view comes; see prewarm.ts). Relists never wait. Stopping the
+   * cache ends the wait.
    */
-  firstListHold?: Promise<void>
+  firstListPace?: (signal: AbortSignal) => Promise<void>
 }
 
 export interface WatchCache<R extends KeyedRow = Row> {
@@ -47,8 +48,8 @@ class Expired extends Error {}
 
 const LIVE_AFTER_MS = 150
 
-/** Waits for `hold`, or only until `signal` aborts; never rejects. */
-function untilSettledOrAborted(hold: Promise<void>, signal: AbortSignal): Promise<void> {
+/** Waits for `wait`, or only until `signal` aborts; never rejects. */
+function untilSettledOrAborted(wait: Promise<void>, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve()
   return new Promise((resolve) => {
     const done = (): void => {
@@ -56,7 +57,7 @@ function untilSettledOrAborted(hold: Promise<void>, signal: AbortSignal): Promis
       resolve()
     }
     signal.addEventListener('abort', done, { once: true })
-    hold.then(done, done)
+    wait.then(done, done)
   })
 }
 
@@ -123,8 +124,8 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
     let rv = ''
     try {
       do {
-        if (cont && !synced && opts.firstListHold)
-          await untilSettledOrAborted(opts.firstListHold, listAbort.signal)
+        if (cont && !synced && opts.firstListPace)
+          await untilSettledOrAborted(opts.firstListPace(listAbort.signal), listAbort.signal)
         if (stopped) break
         const page = await source.listPage({ limit: pageSize, continue: cont }, listAbort.signal)
         // A source may hand rows projected already (off this thread, see list-decoder.ts) with the same projector.

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { methods, type SystemInfo, type ToolStatus } from '@shared/contract'
+import { createForeground } from '../util/foreground'
 import { createDispatcher, type MethodHandlers, type StreamHandlers } from './dispatch'
 
 const info: SystemInfo = {
@@ -125,5 +126,57 @@ describe('dispatcher', () => {
     )
     expect(ends).toMatchObject([{ code: 'BadInput' }, { code: 'BadInput' }, { code: 'UnknownMethod' }])
     expect(dispatcher.activeSubscriptions()).toBe(0)
+  })
+
+  it('marks each call until it answers, and each subscription until its first event, as foreground work', async () => {
+    const foreground = createForeground(60_000)
+    let answer!: (value: typeof info) => void
+    let sendFirst!: () => void
+    const handlers = { 'system.info': () => new Promise<typeof info>((resolve) => (answer = resolve)) }
+    const streamHandlers = {
+      'system.tools': async function* () {
+        await new Promise<void>((resolve) => (sendFirst = resolve))
+        yield [] as ToolStatus[]
+        await new Promise<void>(() => {})
+      },
+    }
+    const dispatcher = createDispatcher(
+      handlers as unknown as MethodHandlers,
+      streamHandlers as unknown as StreamHandlers,
+      () => {},
+      foreground,
+    )
+    const refused = await dispatcher.call('system.info', { evil: true })
+    expect([refused.ok, foreground.busy()]).toEqual([false, false]) // refused input does no work
+    const call = dispatcher.call('system.info', {})
+    await vi.waitFor(() => expect(answer).toBeTypeOf('function'))
+    expect(foreground.busy()).toBe(true)
+    answer(info)
+    await call
+    expect(foreground.busy()).toBe(false)
+
+    const events: unknown[] = []
+    const stop = dispatcher.subscribe(
+      'system.tools',
+      {},
+      (e) => events.push(e),
+      () => {},
+    )
+    await vi.waitFor(() => expect(sendFirst).toBeTypeOf('function'))
+    expect(foreground.busy()).toBe(true)
+    sendFirst()
+    await vi.waitFor(() => expect(events).toHaveLength(1))
+    expect(foreground.busy()).toBe(false) // the stream lives on; its set-up is done
+    stop()
+    // A subscription ended before its first event is done too.
+    const early = dispatcher.subscribe(
+      'system.tools',
+      {},
+      () => {},
+      () => {},
+    )
+    expect(foreground.busy()).toBe(true)
+    early()
+    expect(foreground.busy()).toBe(false)
   })
 })

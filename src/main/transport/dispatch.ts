@@ -14,6 +14,7 @@ import {
   type StreamName,
 } from '@shared/contract'
 import { toApiError as mapError } from '../errors/policy'
+import type { Foreground } from '../util/foreground'
 import { trackLive } from '../util/live-counts'
 import { redactSecrets } from '../util/redact-secrets'
 
@@ -34,10 +35,15 @@ export interface Dispatcher extends Omit<Bridge, 'transport'> {
 /** Bigger inputs are refused before parsing: no method needs more than this. */
 const MAX_INPUT_BYTES = 1_000_000
 
+/**
+ * `foreground` is told of the work a page waits for (each call until it answers, each subscription until its
+ * first event or end), for every transport alike, so background work can step aside (kube/prewarm.ts).
+ */
 export function createDispatcher(
   handlers: MethodHandlers,
   streamHandlers: StreamHandlers,
   log: (message: string) => void = () => {},
+  foreground?: Pick<Foreground, 'begin'>,
 ): Dispatcher {
   let live = 0
 
@@ -49,11 +55,14 @@ export function createDispatcher(
       const m = name as MethodName
       const parsed = validate(methods[m].input, input)
       if (!parsed.ok) return parsed
+      const done = foreground?.begin()
       try {
         const handler = handlers[m] as (input: unknown) => Promise<unknown>
         return { ok: true, value: await handler(parsed.value) }
       } catch (err) {
         return fail(toApiError(err, log, m))
+      } finally {
+        done?.()
       }
     },
 
@@ -69,6 +78,7 @@ export function createDispatcher(
         return () => {}
       }
       const abort = new AbortController()
+      const setUp = foreground?.begin()
       const handler = streamHandlers[s] as (input: unknown, signal: AbortSignal) => AsyncIterable<unknown>
       const iterator = handler(parsed.value, abort.signal)[Symbol.asyncIterator]()
       let ended = false
@@ -77,6 +87,7 @@ export function createDispatcher(
       const finish = (error?: ApiErrorBody): void => {
         if (ended) return
         ended = true
+        setUp?.()
         live--
         untrack()
         onEnd(error)
@@ -86,6 +97,7 @@ export function createDispatcher(
           for (;;) {
             const next = await iterator.next()
             if (next.done || abort.signal.aborted) break
+            setUp?.() // set up: its first event is out
             onEvent(next.value)
           }
           finish()

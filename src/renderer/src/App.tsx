@@ -84,11 +84,12 @@ export function App() {
             </li>
           ))}
         </ul>
-        {/* In the sidebar's flow, under the sections: it scrolls with them and never covers a link. */}
+        <KindNav context={context.name} active={kindRoute?.id} />
+        {/* In the sidebar's flow (it scrolls with it and never covers a link), and last: it appears after the
+            first rows and changes size at every step, which above the kinds would move them under the pointer. */}
         {context.name?.startsWith('sandbox-') && !refused && afterFirstRows && (
           <Guide key={context.name} context={context.name} />
         )}
-        <KindNav context={context.name} active={kindRoute?.id} />
       </nav>
       <main className="content" aria-labelledby="section-title">
         {!kindRoute && <h1 id="section-title">{section.label}</h1>}
