@@ -76,22 +76,49 @@ export async function startBacking(name, nodes) {
   throw new Error('backing sandbox did not start within 60 s')
 }
 
+/**
+ * True while `pid` runs. A zombie has ended: the sandbox is started detached by a fake that has since exited,
+ * so its parent is init, and an init that never reaps leaves it a zombie, which signal 0 still finds on Linux.
+ */
+function running(pid) {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z'
+  } catch {
+    return true // no /proc (macOS): signal 0 is all there is
+  }
+}
+
+/** Waits up to `ms` for `pid` to end; false if it still runs. */
+async function ended(pid, ms) {
+  const until = Date.now() + ms
+  while (running(pid)) {
+    if (Date.now() > until) return false
+    await sleep(50)
+  }
+  return true
+}
+
+/**
+ * Stops the sandbox and returns once it has exited, as `kind delete` and `minikube stop` return once the
+ * containers are gone. It saves its state on SIGTERM (a restart must see the same objects): that is waited
+ * for, on a loaded box for a while; only a sandbox that ignores SIGTERM is killed.
+ */
 export async function stopBacking(pid) {
-  if (!pid) return
+  if (!pid || !running(pid)) return
   try {
     process.kill(pid, 'SIGTERM')
   } catch {
     return
   }
-  // The sandbox saves its state on SIGTERM; wait for it so a restart sees the same objects.
-  for (let i = 0; i < 100; i++) {
-    try {
-      process.kill(pid, 0)
-    } catch {
-      return
-    }
-    await sleep(50)
-  }
+  if (await ended(pid, 60_000)) return
+  process.kill(pid, 'SIGKILL')
+  if (!(await ended(pid, 10_000))) throw new Error(`backing sandbox ${pid} did not exit after SIGKILL`)
 }
 
 /** What `kind load docker-image` / `minikube image load` do to a backing sandbox: the images become present. */

@@ -6,6 +6,9 @@ import { FANCY_KUBECONFIG } from '../../../test/fixtures/kubeconfig'
 import { validateName } from './validate'
 import { renderScalar } from './yaml-splice'
 
+// A fixed seed keeps runs repeatable (the other property tests do the same); FUZZ_SEED=<n> explores other inputs.
+fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261201) })
+
 const isValid = (value: string): boolean => {
   try {
     return validateName('context', value) === value

@@ -6,7 +6,7 @@ import {
   type LogOptions,
   type V1Pod,
 } from '@kubernetes/client-node'
-import type { Writable } from 'node:stream'
+import { finished, type Readable, type Writable } from 'node:stream'
 import type { ApiError } from '@shared/contract'
 import { kubeCall, toApiError } from '../errors/policy'
 
@@ -66,6 +66,14 @@ export async function openPodLog(
     ...(options.sinceSeconds !== undefined ? { sinceSeconds: options.sinceSeconds } : {}),
     ...(options.sinceTime !== undefined ? { sinceTime: options.sinceTime } : {}),
   }
+  // client-node pipes the response body into `out` with pipe(), which ends `out` when the body ends but not
+  // when it fails (the connection cut mid-stream: no closing chunk). End it then too, so the reader sees the
+  // log end and can find out why, instead of waiting for lines forever.
+  out.once('pipe', (body: Readable) =>
+    finished(body, (err) => {
+      if (err && !out.destroyed && !out.writableEnded) out.end()
+    }),
+  )
   try {
     return await new Log(kc).log(namespace, pod, container, out, opts)
   } catch (err) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { LogStore, stripAnsi } from './log-store'
 import { podColor, podPalette } from './pod-colors'
+import { cpuMs } from '../../../../test/renderer/cpu-time'
 
 function syncStore(cap?: number): { store: LogStore; notified: () => number } {
   let n = 0
@@ -77,14 +78,15 @@ describe('LogStore', () => {
   it('takes 50,000 lines a second in batches cheaply', () => {
     const { store } = syncStore()
     const batch = Array.from({ length: 2500 }, (_, i) => `10.0.0.${i % 255} GET /api/items 200 ${i}`)
-    const t0 = performance.now()
+    // CPU time, not wall time: on a loaded box other processes' work would count against ours.
+    const t0 = cpuMs()
     for (let i = 0; i < 400; i++) store.append(batch) // 20 s of 50,000 lines/s
-    const ms = performance.now() - t0
+    const ms = cpuMs() - t0
     expect(store.length).toBe(1_000_000)
     expect(ms).toBeLessThan(2000)
-    const s0 = performance.now()
+    const s0 = cpuMs()
     expect(store.search('items 200 2499')).toHaveLength(400)
-    expect(performance.now() - s0).toBeLessThan(3000)
+    expect(cpuMs() - s0).toBeLessThan(3000)
   })
 })
 
