@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { untilEnded } from '../support/process-alive'
 import { e2eWebDir } from './web-build'
 
 const START_DEADLINE_MS = 50_000
@@ -74,23 +75,33 @@ export async function serveApp(
     stop: async (keepHome = false) => {
       await stopChild(child)
       if (keepHome) return
-      killRecordedFakes(join(home, 'fake-state', 'pids'))
-      rmSync(home, { recursive: true, force: true })
+      await endRecordedFakes(join(home, 'fake-state', 'pids'))
+      // A process outside the records (e.g. a fake's short-lived child) may still add a file while it goes.
+      rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
     },
   }
 }
 
-/** Backing sandboxes of fake clusters run detached (as real kind nodes outlive the CLI); end them with the run. */
-function killRecordedFakes(dir: string): void {
+/**
+ * Backing sandboxes of fake clusters run detached (as real kind nodes outlive the CLI); end them with the run.
+ * A SIGTERMed sandbox saves its state as it goes, so its HOME is removed only once it has ended (else the
+ * removal and the save race: ENOTEMPTY); one that outlasts the grace is killed.
+ */
+async function endRecordedFakes(dir: string): Promise<void> {
   if (!existsSync(dir)) return
-  for (const entry of readdirSync(dir)) {
-    const pid = Number.parseInt(entry, 10)
-    if (!Number.isInteger(pid)) continue
-    try {
-      process.kill(pid, 'SIGTERM')
-    } catch {
-      // already gone
-    }
+  const pids = readdirSync(dir)
+    .map((entry) => Number.parseInt(entry, 10))
+    .filter(Number.isInteger)
+  for (const pid of pids) signal(pid, 'SIGTERM')
+  for (const pid of await untilEnded(pids, 10_000)) signal(pid, 'SIGKILL')
+  await untilEnded(pids, 5_000)
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name)
+  } catch {
+    // already gone
   }
 }
 

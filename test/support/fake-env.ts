@@ -7,6 +7,8 @@ import { delimiter, join } from 'node:path'
 import YAML from 'yaml'
 import { expect } from 'vitest'
 import { fakesPath } from '../fakes/path'
+import { isAlive } from './process-alive'
+export { isAlive } from './process-alive'
 import { ClusterError } from '../../src/main/clusters/errors'
 import { run } from '../../src/main/clusters/run'
 import type { RunFn } from '../../src/main/clusters/run'
@@ -24,21 +26,6 @@ export interface FakeEnv {
   cleanup(): Promise<void>
 }
 
-/** True while the process runs; a zombie (dead, not yet reaped by an init that never reaps) counts as dead. */
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-  } catch {
-    return false
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z'
-  } catch {
-    return true
-  }
-}
-
 /**
  * The recorded processes still running once all have ended or `timeoutMs` has passed. A kill only takes effect
  * when the kernel next runs the process (on a loaded box, a moment after `kill` returned), and a fake's helper
@@ -47,6 +34,7 @@ export function isAlive(pid: number): boolean {
 export async function survivors(fe: Pick<FakeEnv, 'recordedPids'>, timeoutMs = 10_000): Promise<number[]> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
+    // The records are read again each time: a fake's helper is recorded a moment after the fake.
     const alive = fe.recordedPids().filter(isAlive)
     if (alive.length === 0 || Date.now() > deadline) return alive
     await new Promise((resolve) => setTimeout(resolve, 50))
