@@ -46,7 +46,9 @@ export function createXterm(): XtermView {
       return false
     }
     if (e.code === 'KeyV') {
-      void navigator.clipboard.readText().then((text) => term.paste(text))
+      // Chromium pastes on Ctrl+Shift+V itself (paste as plain text, into xterm's textarea, which sends it to
+      // the shell in order with the keys around it); a paste of our own as well sent the text twice, the second
+      // time late, after an Enter typed right after it. Here xterm only must not send ^V.
       return false
     }
     return true
