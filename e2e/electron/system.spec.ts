@@ -1,18 +1,23 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { _electron as electron, expect, test } from '@playwright/test'
 import { electronBinary } from '../../scripts/electron-binary.mjs'
 
 const binary = electronBinary()
+const run = promisify(execFile)
 
 test.describe('Electron shell', () => {
   // Reported as skipped, with the reason, where the binary cannot be had (offline machines).
   test.skip(!binary.path, `Electron unavailable: ${binary.reason ?? ''}`)
 
-  test.beforeAll(() => {
-    execFileSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
+  // The build is real work (main, preload and renderer bundles): ~20 s quiet, past the 60 s default on a loaded
+  // 2-core box, so it gets a budget of its own. Asynchronous, so Playwright's timeout can interrupt it.
+  test.beforeAll(async () => {
+    test.setTimeout(300_000)
+    await run('npx', ['electron-vite', 'build'], { maxBuffer: 50_000_000 })
   })
 
   test('System panel over IPC reports kubectl’s own version', async () => {
