@@ -105,15 +105,25 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       serveLog: logs.serve,
       traffic,
     })
-  // A restored sandbox prefers its previous port so existing kubeconfig entries keep working.
-  const server = await listen(port).catch((err: unknown) => {
-    if (opts.port === undefined && port !== 0) return listen(0)
+  // A start that fails from here on ends what already runs: the controllers' timers would otherwise keep the
+  // process alive (a taken port, EADDRINUSE, is the usual cause).
+  const abandon = (err: unknown): never => {
+    controllers.stop()
+    logs.stopAll()
+    clock.dispose()
     throw err
-  })
+  }
+  // A restored sandbox prefers its previous port so existing kubeconfig entries keep working.
+  const server = await listen(port)
+    .catch((err: unknown) => {
+      if (opts.port === undefined && port !== 0) return listen(0)
+      throw err
+    })
+    .catch(abandon)
 
   const ingress = await startIngressServer(ingressObjects(api)).catch(async (err: unknown) => {
     await server.close()
-    throw err
+    return abandon(err)
   })
 
   const save = (file: string): Promise<void> =>
