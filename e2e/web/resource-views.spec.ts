@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startSandbox, type RunningSandbox } from '@sandbox'
 import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { startRestartableSandbox } from '../../test/support/restartable-sandbox'
 import { serveAppAround } from '../../test/e2e/served'
 import { kubectl } from '../../test/e2e/kubeconfig'
 import { createSandboxCluster } from '../../test/e2e/clusters'
@@ -243,7 +244,7 @@ test.describe('a view opened while its cluster is down', () => {
 
   test('retries by itself, says when, and recovers without a click', async ({ page }) => {
     const stateFile = join(dir, 'state.json')
-    sandbox = await startSandbox({ name: 'flaky', stateFile })
+    sandbox = await startRestartableSandbox({ name: 'flaky', stateFile })
     const kubeconfig = app.env.KUBECONFIG!
     mkdirSync(dirname(kubeconfig), { recursive: true })
     writeFileSync(

@@ -8,6 +8,7 @@ import { createActionHandlers } from '../../src/main/handlers/actions'
 import { createKubeService } from '../../src/main/kube'
 import { createResourceHandlers } from '../../src/main/handlers/resources'
 import { kubeConfigFor, rowFolder } from '../support/kube'
+import { startRestartableSandbox } from '../support/restartable-sandbox'
 import { startSandbox, type RunningSandbox } from '@sandbox'
 import { kubectlFor, type KubectlRunner } from '../support/kubectl'
 import { createDispatcher, type MethodHandlers, type StreamHandlers } from '../../src/main/transport/dispatch'
@@ -42,7 +43,7 @@ it('watches, a log follow and a scale survive an API server restart; the outage 
   const dir = await mkdtemp(join(tmpdir(), 'skiff-faults-'))
   cleanups.push(() => rm(dir, { recursive: true, force: true }))
   const stateFile = join(dir, 'state.json')
-  let sb: RunningSandbox = await startSandbox({ name: 'faults', stateFile, speed: 50 })
+  let sb: RunningSandbox = await startRestartableSandbox({ name: 'faults', stateFile, speed: 50 })
   cleanups.push(() => sb.stop())
   const kubectl = await kubectlFor(sb)
   cleanups.push(() => kubectl.cleanup())

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '@sandbox'
 import type { Row } from '@shared/rows'
 import { eventually } from '../../../test/support/eventually'
+import { startRestartableSandbox } from '../../../test/support/restartable-sandbox'
 import { kubeConfigFor } from '../../../test/support/kube'
 import { kubectlFor, type KubectlRunner } from '../../../test/support/kubectl'
 import { createKubeGet } from './kube-request'
@@ -23,7 +24,7 @@ let kubectl: KubectlRunner
 const decoder = createListDecoder({ worker: true, minBytes: 0 })
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'skiff-list-decoder-'))
-  sb = await startSandbox({ name: 'list-decoder', stateFile: join(dir, 'state.json') })
+  sb = await startRestartableSandbox({ name: 'list-decoder', stateFile: join(dir, 'state.json') })
   sb.seedPods(NS, PODS)
   kubectl = await kubectlFor(sb)
   await decoder.started()

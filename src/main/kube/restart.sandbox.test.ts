@@ -6,6 +6,7 @@ import { startSandbox, type RunningSandbox } from '@sandbox'
 import { kubectlFor, type KubectlRunner } from '../../../test/support/kubectl'
 import { createKubeService } from './service'
 import { collect, kubeConfigFor } from '../../../test/support/kube'
+import { startRestartableSandbox } from '../../../test/support/restartable-sandbox'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterAll(async () => {
@@ -18,7 +19,7 @@ it('recovers when the API server restarts mid-watch, without losing or duplicati
   const dir = await mkdtemp(join(tmpdir(), 'skiff-kube-restart-'))
   cleanups.push(() => rm(dir, { recursive: true, force: true }))
   const stateFile = join(dir, 'state.json')
-  let sb: RunningSandbox = await startSandbox({ name: 'kube-restart', stateFile })
+  let sb: RunningSandbox = await startRestartableSandbox({ name: 'kube-restart', stateFile })
   cleanups.push(() => sb.stop())
   const kubectl = await kubectlFor(sb)
   cleanups.push(() => kubectl.cleanup())

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { startSandbox, type RunningSandbox } from '../index'
 import { request, stream } from '../../../test/support/http-client'
+import { startRestartableSandbox } from '../../../test/support/restartable-sandbox'
 
 // The sorted key index was once reverted because restart tests hung: a watch client reconnecting while the
 // sandbox stopped left a socket in its TLS handshake, which server.close() waited on. This walks that restart
@@ -26,7 +27,7 @@ it('restarts with a half-open connection; a continue token and a watch resume ac
   const dir = await mkdtemp(join(tmpdir(), 'skiff-sb-restart-'))
   cleanups.push(() => rm(dir, { recursive: true, force: true }))
   const stateFile = join(dir, 'state.json')
-  let sb: RunningSandbox = await startSandbox({ name: 'restart-rv', stateFile, manualClock: true })
+  let sb: RunningSandbox = await startRestartableSandbox({ name: 'restart-rv', stateFile, manualClock: true })
   cleanups.push(() => sb.stop())
   for (const name of ['a', 'b', 'c', 'd', 'e'])
     expect((await request(sb, CMS, { method: 'POST', body: { metadata: { name } } })).status).toBe(201)
