@@ -13,9 +13,14 @@ beforeEach(async () => {
 })
 afterEach(() => t.cleanup())
 
-/** Retries while another writer holds the lock, as a person clicking "try again" would. */
-async function retrying(fn: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 0; attempt < 400; attempt++) {
+/**
+ * Retries while another writer holds the lock, as a person clicking "try again" would. Until a deadline, not
+ * for a number of attempts: on a loaded box a writer (kubectl above all) can be descheduled while it holds the
+ * lock for longer than 400 quick attempts last; a lock that is never released still fails.
+ */
+async function retrying(fn: () => Promise<unknown>, deadlineMs = 30_000): Promise<void> {
+  const until = Date.now() + deadlineMs
+  while (Date.now() < until) {
     try {
       await fn()
       return

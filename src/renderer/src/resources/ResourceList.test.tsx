@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import type { ApiErrorBody, Bridge, CallResult } from '@shared/contract'
@@ -106,15 +106,15 @@ describe('ResourceList', () => {
     localStorage.setItem('skiff.namespaces.(current)', JSON.stringify(['demo']))
     snapshots.pods = []
     await show(<ResourceList kind="pods" empty={(ns) => <p>No pods in namespace {ns.join(',')}</p>} />)
-    expect(screen.getByText('No pods in namespace demo')).toBeTruthy()
+    expect(await screen.findByText('No pods in namespace demo', {}, LOADED)).toBeTruthy()
   })
 
   it('shows the rows of a big list while the rest is still arriving, and says so', async () => {
     localStorage.setItem('skiff.namespaces.(current)', JSON.stringify(['demo']))
     parts.replicasets = [{ rows: [{ ...podRow('a'), kind: 'replicasets' } as unknown as Row], more: true }]
     await show(<ResourceList kind="replicasets" empty={() => 'none'} />)
+    expect(await screen.findByText('1 replica set so far', {}, LOADED)).toBeTruthy()
     expect(screen.getByRole('grid')).toBeTruthy()
-    expect(screen.getByText('1 replica set so far')).toBeTruthy()
     expect(screen.getByText('Loading…')).toBeTruthy()
     delete parts.replicasets
   })
@@ -125,7 +125,9 @@ describe('ResourceList', () => {
       message: 'configmaps is forbidden: User "dev" cannot list configmaps',
     }
     await show(<ResourceList kind="configmaps" empty={() => 'none'} />)
-    expect(screen.getByRole('alert').textContent).toContain('User "dev" cannot list configmaps')
+    expect((await screen.findByRole('alert', {}, LOADED)).textContent).toContain(
+      'User "dev" cannot list configmaps',
+    )
     expect(screen.getByText('Not updating')).toBeTruthy()
     expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy()
   })
@@ -137,20 +139,20 @@ describe('ResourceList', () => {
       podRow('web-2', { labels: { app: 'web', tier: 'canary' } }),
     ]
     await show(<ResourceList kind="pods" empty={() => 'none'} />)
-    expect(screen.getAllByRole('row').filter((r) => r.dataset.key)).toHaveLength(3)
-    const selector = screen.getByLabelText('Label selector')
-    fireEvent.change(selector, { target: { value: 'app=web,tier notin (canary)' } })
-    await settle()
-    expect(
+    const keyed = (): (string | undefined)[] =>
       screen
         .getAllByRole('row')
         .filter((r) => r.dataset.key)
-        .map((r) => r.dataset.key),
-    ).toEqual(['demo/web-1'])
+        .map((r) => r.dataset.key)
+    await waitFor(() => expect(keyed()).toHaveLength(3), LOADED)
+    const selector = screen.getByLabelText('Label selector')
+    fireEvent.change(selector, { target: { value: 'app=web,tier notin (canary)' } })
+    await waitFor(() => expect(keyed()).toEqual(['demo/web-1']), LOADED)
     expect(screen.getByText('1 of 3')).toBeTruthy()
     fireEvent.change(selector, { target: { value: 'app in (web' } })
-    await settle()
-    expect(screen.getByRole('alert').textContent).toMatch(/Invalid label selector: expected "," or "\)"/)
+    expect((await screen.findByRole('alert', {}, LOADED)).textContent).toMatch(
+      /Invalid label selector: expected "," or "\)"/,
+    )
     expect(selector.getAttribute('aria-invalid')).toBe('true')
   })
 
@@ -160,13 +162,18 @@ describe('ResourceList', () => {
     fireEvent.click(screen.getAllByRole('row').find((r) => r.dataset.key === 'demo/web-1')!)
     await settle()
     const dialog = await screen.findByRole('dialog', { name: 'web-1' }, LOADED)
-    fireEvent.click(within(dialog).getByRole('button', { name: /ReplicaSet web-5d/ }))
-    await settle()
-    expect(screen.getByRole('dialog', { name: 'web-5d' })).toBeTruthy()
-    expect(calls.at(-1)).toEqual({
-      method: 'resources.detail',
-      input: { kind: 'replicasets', namespace: 'demo', name: 'web-5d' },
-    })
+    // The owner link comes with the pod's detail, which may follow the panel.
+    fireEvent.click(await within(dialog).findByRole('button', { name: /ReplicaSet web-5d/ }, LOADED))
+    await screen.findByRole('dialog', { name: 'web-5d' }, LOADED)
+    // Asked for, not necessarily last: the contexts query can refetch after it (it did on a loaded box).
+    await waitFor(
+      () =>
+        expect(calls).toContainEqual({
+          method: 'resources.detail',
+          input: { kind: 'replicasets', namespace: 'demo', name: 'web-5d' },
+        }),
+      LOADED,
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Back to the previous object' }))
     expect(screen.getByRole('dialog', { name: 'web-1' })).toBeTruthy()
     fireEvent.keyDown(document.body, { key: 'Escape' })
@@ -181,12 +188,10 @@ describe('ResourceList', () => {
     expect(await screen.findByLabelText('password is hidden', {}, LOADED)).toBeTruthy()
     expect(screen.queryByText('change-me')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: 'Reveal password' }))
-    await settle()
-    expect(screen.getByLabelText('Value of password').textContent).toBe('change-me')
+    expect((await screen.findByLabelText('Value of password', {}, LOADED)).textContent).toBe('change-me')
     expect(screen.getByLabelText('cert.der is hidden')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Reveal cert.der' }))
-    await settle()
-    expect(screen.getByText('binary, 1,204 bytes')).toBeTruthy()
+    expect(await screen.findByText('binary, 1,204 bytes', {}, LOADED)).toBeTruthy()
     expect(calls.filter((c) => c.method === 'secrets.reveal').map((c) => c.input)).toEqual([
       { namespace: 'demo', name: 'db-pass', key: 'password' },
       { namespace: 'demo', name: 'db-pass', key: 'cert.der' },
