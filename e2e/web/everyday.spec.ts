@@ -20,7 +20,8 @@ const chosen = (page: Page) =>
 /** Opens the app (the launch address carries the token), then a section. */
 async function openAt(page: Page, app: ServedApp, hash: string): Promise<void> {
   await page.goto(app.url)
-  await expect(page.getByRole('button', { name: /^Context: / })).toBeVisible()
+  // Not while it says "Context: Loading…": the section opens once the contexts are known.
+  await expect(page.getByRole('button', { name: /^Context: (?!Loading…)/ })).toBeVisible()
   await page.evaluate(`window.location.hash = ${JSON.stringify(hash)}`)
 }
 

@@ -63,8 +63,10 @@ test('import shows the command and asks; the first use of a context asks once be
   expect(existsSync(marker)).toBe(false)
   await first.getByRole('button', { name: 'Allow and run' }).click()
   await expect(first).toBeHidden()
-  await expect.poll(() => existsSync(marker)).toBe(true)
-  expect(readFileSync(marker, 'utf8')).toContain('eks get-token --cluster-name eks-dev')
+  // The shell creates the marker (>>) before echo writes its line: wait for the line, not the file.
+  await expect
+    .poll(() => (existsSync(marker) ? readFileSync(marker, 'utf8') : ''))
+    .toContain('eks get-token --cluster-name eks-dev')
   // Asked once: a reload runs it again without asking.
   await page.reload()
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Workloads' }).click()
