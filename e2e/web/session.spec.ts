@@ -1,14 +1,15 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { expect, test, type Page } from '@playwright/test'
-import { serveApp, type ServedApp } from '../../test/e2e/serve'
+import { serveApp, serveAppToRelaunch, type ServedApp } from '../../test/e2e/serve'
 
 // Issue #21 item 2 and #20 item 1: the credential never rides on a cookie (cookies ignore ports), so another
 // server on 127.0.0.1 learns nothing, and two Skiffs side by side or a relaunch never lock each other out.
 let a: ServedApp
 let b: ServedApp
 test.beforeAll(async () => {
-  ;[a, b] = await Promise.all([serveApp(), serveApp()])
+  // a is relaunched on its port below: off the ephemeral range, which outgoing connections draw from meanwhile.
+  ;[a, b] = await Promise.all([serveAppToRelaunch(), serveApp()])
 })
 test.afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()])

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { untilEnded } from '../support/process-alive'
+import { stablePortCandidate } from '../support/stable-port'
 import { e2eWebDir } from './web-build'
 
 const START_DEADLINE_MS = 50_000
@@ -79,6 +80,17 @@ export async function serveApp(
       // A process outside the records (e.g. a fake's short-lived child) may still add a file while it goes.
       rmSync(home, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
     },
+  }
+}
+
+/** serveApp on a port below the ephemeral range, for a test that relaunches the app on the same port. */
+export async function serveAppToRelaunch(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await serveApp(extraEnv, { port: stablePortCandidate() })
+    } catch (err) {
+      if (!/is already in use/.test(String(err)) || attempt >= 10) throw err
+    }
   }
 }
 
