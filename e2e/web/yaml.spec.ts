@@ -81,6 +81,9 @@ test.describe('yaml', () => {
   test('paste, preview two new objects, apply; edit the image, preview one line, save, a new revision', async ({
     page,
   }, testInfo) => {
+    // One long walk (drop, completion, paste, preview, apply, edit, save, a conflict, apply again): 13-15 s in
+    // the clean-clone CI runs, 48 s in a full run at load ~18: the 60 s default was nearly spent by the work.
+    test.setTimeout(120_000)
     const out = (name: string): string => testInfo.outputPath(name)
     const violations: string[] = []
     page.on('pageerror', (e) => violations.push(`page error: ${e.message}`))
