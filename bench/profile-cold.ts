@@ -54,6 +54,8 @@ const setups: {
   web: BenchWeb
   start: () => Promise<BenchWeb>
   firsts: number[]
+  /** The pods subscription sent → first rows: the part of the chain after the page's start. */
+  afterSubscribe: number[]
   alls: number[]
 }[] = []
 
@@ -181,11 +183,11 @@ try {
       ],
       staticArgs(values.static),
     )
-  setups.push({ name: 'A', web: await startA(), start: startA, firsts: [], alls: [] })
+  setups.push({ name: 'A', web: await startA(), start: startA, firsts: [], afterSubscribe: [], alls: [] })
   if (compare) {
     const startB = (): Promise<BenchWeb> =>
       startWeb(cluster.env, [], staticArgs(values['b-static']), values['b-root'])
-    setups.push({ name: 'B', web: await startB(), start: startB, firsts: [], alls: [] })
+    setups.push({ name: 'B', web: await startB(), start: startB, firsts: [], afterSubscribe: [], alls: [] })
   }
   for (let run = 0; run < runs; run++) {
     // A B, B A, A B…: whichever goes second in a pair met a different box (the first one's backend still
@@ -203,6 +205,10 @@ try {
       if (s.name === 'A') r.lines.push(...backendLines(r.startUs, r.all))
       else if (clock) writeFileSync(clock, '')
       s.firsts.push(r.first)
+      const subscribed = r.lines.find(([, l]) =>
+        l.startsWith('→ /api/events/control subscribe resources.watch pods'),
+      )
+      if (subscribed) s.afterSubscribe.push(r.first - subscribed[0])
       s.alls.push(r.all)
       console.log(
         `\n${s.name} run ${run + 1}: first rows ${Math.round(r.first)} ms, all rows ${Math.round(r.all)} ms`,
@@ -220,7 +226,8 @@ try {
   for (const s of setups) {
     const med = (xs: number[]): number => Math.round(percentile(xs, 50))
     console.log(
-      `${s.name}: median of ${runs}: first rows ${med(s.firsts)} ms, all rows ${med(s.alls)} ms ` +
+      `${s.name}: median of ${runs}: first rows ${med(s.firsts)} ms, all rows ${med(s.alls)} ms, ` +
+        `pods subscribed → first rows ${med(s.afterSubscribe)} ms ` +
         `(first rows ${s.firsts.map(Math.round).join(', ')})`,
     )
   }
