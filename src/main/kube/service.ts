@@ -110,7 +110,7 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
       !isNamespaced(input.kind) || !input.namespaces?.length ? [ALL] : [...new Set(input.namespaces)].sort()
     return scopes.map((scope) => {
       const key = watchKey(kc, input.kind, scope)
-      const lease = registry.acquire(key, (reuse) =>
+      const lease = registry.acquire(key, () =>
         createWatchCache({
           ...deps.watchOptions,
           // Pages are decoded and projected on the list decoder's worker (list-decoder.ts).
@@ -120,7 +120,6 @@ export function createKubeService(deps: KubeServiceDeps): KubeService {
           project: projectors[input.kind],
           server: serverOf(kc),
           ...(firstListPace ? { firstListPace } : {}),
-          ...(reuse ? { reuse } : {}),
         }),
       )
       return { key, lease }

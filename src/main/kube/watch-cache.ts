@@ -5,7 +5,6 @@ import { httpStatusOf, toApiError } from '../errors/policy'
 import { foldEvent, replaceRows, type KeyedRow } from './fold'
 import type { ListWatchSource, WatchHandle } from './list-watch-source'
 import type { WireObject } from './rows'
-import { sameRow } from './same-row'
 import { trackLive } from '../util/live-counts'
 
 export type CacheState = 'live' | 'reconnecting' | 'error'
@@ -30,13 +29,6 @@ export interface WatchCacheOptions<R extends KeyedRow = Row> {
    * cache ends the wait.
    */
   firstListPace?: (signal: AbortSignal) => Promise<void>
-  /**
-   * The rows of this watch's previous cache, stopped a moment ago (a page reloaded: watch-registry.ts). The
-   * first list keeps such a row where the new one is equal, so the new copy dies young instead of both copies
-   * staying in the old generation until V8's next full collection (docs/performance.md, "Backend memory at
-   * 100k pods"). Let go once the first list is done.
-   */
-  reuse?: ReadonlyMap<string, R>
 }
 
 export interface WatchCache<R extends KeyedRow = Row> {
@@ -48,8 +40,6 @@ export interface WatchCache<R extends KeyedRow = Row> {
   state(): { state: CacheState; message?: string }
   subscribe(listener: (event: CacheEvent<R>) => void): () => void
   stop(): void
-  /** The rows by key, read-only (the registry keeps a stopped cache's for the next one: `reuse`). */
-  heldRows(): ReadonlyMap<string, R>
   /** What is alive right now; tests use it to prove a stopped cache holds nothing open. */
   activity(): { watching: boolean; listing: boolean; timers: boolean; stopped: boolean; failed: boolean }
 }
@@ -83,17 +73,6 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
     for (const l of listeners) l(e)
   }
   const batcher = createDeltaBatcher<R>((b) => emit({ type: 'delta', ...b }), opts.batchMs ?? 50, timers)
-  let reuse = opts.reuse
-  /** The previous cache's equal row instead of the new one, where there is one. */
-  const reused = (projected: R[]): R[] => {
-    if (!reuse) return projected
-    for (let i = 0; i < projected.length; i++) {
-      const row = projected[i]!
-      const old = reuse.get(row.key)
-      if (old && sameRow(old, row)) projected[i] = old
-    }
-    return projected
-  }
 
   let stopped = false
   const untrack = trackLive('watch caches')
@@ -150,7 +129,7 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
         if (stopped) break
         const page = await source.listPage({ limit: pageSize, continue: cont }, listAbort.signal)
         // A source may hand rows projected already (off this thread, see list-decoder.ts) with the same projector.
-        const projected = reused(page.rows ? (page.rows as unknown as R[]) : page.items.map(project))
+        const projected = page.rows ? (page.rows as unknown as R[]) : page.items.map(project)
         rv = page.resourceVersion
         cont = page.continue
         if (synced) {
@@ -163,7 +142,6 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
       } while (cont && !stopped)
     } finally {
       listAbort = undefined
-      reuse = undefined
     }
     if (stopped) return
     // The first list filled `rows` as it went (and one that fails is never retried: the cache stops); a relist
@@ -271,7 +249,6 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
     handle?.stop()
     handle = undefined
     listAbort?.abort()
-    reuse = undefined
     if (sleepTimer !== undefined) timers.clearTimeout(sleepTimer)
     sleepTimer = undefined
     clearLiveTimer()
@@ -287,7 +264,6 @@ export function createWatchCache<R extends KeyedRow = Row>(opts: WatchCacheOptio
     ready,
     isReady: () => synced,
     rows: () => [...rows.values()],
-    heldRows: () => rows,
     state: () => status,
     subscribe(listener) {
       listeners.add(listener)

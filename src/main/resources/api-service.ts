@@ -93,14 +93,13 @@ export function createApiService(deps: ApiServiceDeps): ApiService {
     const scopes = input.namespaces?.length ? [...new Set(input.namespaces)].sort() : [ALL]
     const kindKey = `${input.group}/${input.version}/${input.resource}`
     const leases = scopes.map((scope) =>
-      registry.acquire(`${contextKey}|${kindKey}|${scope}`, (reuse) => {
+      registry.acquire(`${contextKey}|${kindKey}|${scope}`, () => {
         const source = tableListWatchSource(kc, input, scope === ALL ? undefined : scope)
         const cache = createWatchCache<TableRow>({
           ...deps.watchOptions,
           source,
           project: tableRow,
           server: serverOf(kc),
-          ...(reuse ? { reuse } : {}),
         })
         sources.set(cache, source)
         return cache
