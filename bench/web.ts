@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { createWriteStream, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { WebDiagnostics } from '../src/main/transport/http'
 import { webDoor } from './web-api'
 
@@ -27,9 +28,13 @@ export async function startWeb(
     [
       ...nodeArgs,
       ...(process.env.BENCH_WEB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      'src/main/web/index.ts',
+      // BENCH_WEB_ENTRY: a built web-mode entry instead of the sources through tsx, e.g. `npx esbuild
+      // src/main/web/index.ts --bundle --platform=node --format=esm --packages=external
+      // --tsconfig=tsconfig.node.json --outfile=out/web-backend/index.mjs` (docs/performance.md, "Backend
+      // memory at 100k pods": tsx's loader thread and source maps are ~100 MB of an idle backend's RSS).
+      ...(process.env.BENCH_WEB_ENTRY
+        ? [process.env.BENCH_WEB_ENTRY, '--static', join(cwd ?? process.cwd(), 'out/web')]
+        : ['--import', 'tsx', 'src/main/web/index.ts']),
       '--port',
       '0',
       ...webArgs,
