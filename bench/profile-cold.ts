@@ -6,10 +6,15 @@
 // Comparing: `--b-static DIR` (another build of the renderer) and/or `--b-root DIR` (another checkout's backend)
 // start a second web backend "B" on the same sandbox, and runs alternate A, B, B, A, A, B… so both meet the same
 // load; medians of each are printed. `--static DIR` serves another build as A. `--trace FILE` writes a Chromium trace of
-// the first run and prints the main thread's time by event; `--cpu-prof-dir DIR` profiles backend A;
+// the first run and prints the main thread's time by event; `--cpu-prof-dir DIR` profiles backend A (each of
+// its runs is printed as a timeline: the profile covers the process's whole life);
+// `--fresh` starts each backend anew before every run (a fresh process's first page).
+// `--request-clock` adds backend A's own times (request arrived, response finished, event-stream writes).
 // `--page-prof FILE` writes a CPU profile of the page over A's first run (navigation to first rows) and prints
 // where its main thread spent each 50 ms (profile-windows.ts).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { pathToFileURL } from 'node:url'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
@@ -31,6 +36,8 @@ const { values, positionals } = parseArgs({
     trace: { type: 'string' },
     'cpu-prof-dir': { type: 'string' },
     'page-prof': { type: 'string' },
+    'request-clock': { type: 'boolean' },
+    fresh: { type: 'boolean' },
   },
   allowPositionals: true,
 })
@@ -42,7 +49,15 @@ const cluster = await startCluster()
 cluster.sandbox.seedPods('bench', pods)
 const expected = await totalPods()
 const staticArgs = (dir: string | undefined): string[] => (dir ? ['--static', dir] : [])
-const setups: { name: string; web: BenchWeb; firsts: number[]; alls: number[] }[] = []
+const setups: {
+  name: string
+  web: BenchWeb
+  start: () => Promise<BenchWeb>
+  firsts: number[]
+  /** The pods subscription sent → first rows: the part of the chain after the page's start. */
+  afterSubscribe: number[]
+  alls: number[]
+}[] = []
 
 async function totalPods(): Promise<number> {
   const r = await cluster.request('GET', '/api/v1/pods?limit=1')
@@ -135,35 +150,65 @@ async function coldStart(url: string, trace: boolean, profile?: string): Promise
   }
 }
 
-let backendWindow: { startUs: number; ms: number } | undefined
+/** `--request-clock`: backend A's own times for each request (bench/request-clock.mjs), shown in its runs. */
+const clock = values['request-clock'] ? join(tmpdir(), `skiff-request-clock-${process.pid}.jsonl`) : undefined
+
+/** Backend A's lines of the request clock in this run's window, on the run's timeline. */
+function backendLines(startUs: number, untilMs: number): [number, string][] {
+  if (!clock) return []
+  const entries = readFileSync(clock, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { t: number; what: string; url: string; bytes?: number; head?: string })
+  writeFileSync(clock, '')
+  return entries
+    .map((e): [number, string] => [
+      Math.round((e.t - startUs) / 1000),
+      `    [backend] ${e.what} ${e.url}${e.bytes === undefined ? '' : ` ${e.bytes} B ${JSON.stringify(e.head?.slice(0, 60))}`}`,
+    ])
+    .filter(([t]) => t >= -50 && t <= untilMs + 50)
+}
+
+/** Backend A's window of each of its runs (its profile covers the whole process, so every run is in it). */
+const backendWindows: { run: number; startUs: number; ms: number }[] = []
 try {
   const profile = values['cpu-prof-dir']
-  setups.push({
-    name: 'A',
-    web: await startWeb(
-      cluster.env,
-      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  if (clock) writeFileSync(clock, '')
+  const startA = (): Promise<BenchWeb> =>
+    startWeb(
+      clock ? { ...cluster.env, REQUEST_CLOCK_FILE: clock } : cluster.env,
+      [
+        ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-interval=250'] : []),
+        ...(clock ? ['--import', pathToFileURL(join(import.meta.dirname, 'request-clock.mjs')).href] : []),
+      ],
       staticArgs(values.static),
-    ),
-    firsts: [],
-    alls: [],
-  })
-  if (compare)
-    setups.push({
-      name: 'B',
-      web: await startWeb(cluster.env, [], staticArgs(values['b-static']), values['b-root']),
-      firsts: [],
-      alls: [],
-    })
+    )
+  setups.push({ name: 'A', web: await startA(), start: startA, firsts: [], afterSubscribe: [], alls: [] })
+  if (compare) {
+    const startB = (): Promise<BenchWeb> =>
+      startWeb(cluster.env, [], staticArgs(values['b-static']), values['b-root'])
+    setups.push({ name: 'B', web: await startB(), start: startB, firsts: [], afterSubscribe: [], alls: [] })
+  }
   for (let run = 0; run < runs; run++) {
     // A B, B A, A B…: whichever goes second in a pair met a different box (the first one's backend still
     // listing, its browser closing); alternating the order keeps that from favouring one side.
     for (const s of run % 2 === 0 ? setups : [...setups].reverse()) {
+      // --fresh: every run meets a backend process just started (Electron's and a new web session's case).
+      if (values.fresh && run > 0) {
+        await s.web.stop()
+        s.web = await s.start()
+      }
       const tracing = values.trace !== undefined && run === 0 && s.name === 'A'
       const profiling = run === 0 && s.name === 'A' ? values['page-prof'] : undefined
       const r = await coldStart(s.web.url, tracing, profiling)
-      if (run === 0 && s.name === 'A') backendWindow = { startUs: r.startUs, ms: r.first }
+      if (s.name === 'A') backendWindows.push({ run: run + 1, startUs: r.startUs, ms: r.first })
+      if (s.name === 'A') r.lines.push(...backendLines(r.startUs, r.all))
+      else if (clock) writeFileSync(clock, '')
       s.firsts.push(r.first)
+      const subscribed = r.lines.find(([, l]) =>
+        l.startsWith('→ /api/events/control subscribe resources.watch pods'),
+      )
+      if (subscribed) s.afterSubscribe.push(r.first - subscribed[0])
       s.alls.push(r.all)
       console.log(
         `\n${s.name} run ${run + 1}: first rows ${Math.round(r.first)} ms, all rows ${Math.round(r.all)} ms`,
@@ -181,7 +226,8 @@ try {
   for (const s of setups) {
     const med = (xs: number[]): number => Math.round(percentile(xs, 50))
     console.log(
-      `${s.name}: median of ${runs}: first rows ${med(s.firsts)} ms, all rows ${med(s.alls)} ms ` +
+      `${s.name}: median of ${runs}: first rows ${med(s.firsts)} ms, all rows ${med(s.alls)} ms, ` +
+        `pods subscribed → first rows ${med(s.afterSubscribe)} ms ` +
         `(first rows ${s.firsts.map(Math.round).join(', ')})`,
     )
   }
@@ -189,12 +235,16 @@ try {
   for (const s of setups) await s.web.stop()
   await cluster.stop()
 }
-// Backend A's profile (written as it exited) over A's first run, read as the page's is.
+// Backend A's profile (written as it exited) over each of A's runs, read as the page's is.
 const profileDir = values['cpu-prof-dir']
-if (profileDir && backendWindow) {
+if (profileDir) {
   for (const f of readdirSync(profileDir).filter((n) => n.endsWith('.cpuprofile'))) {
     const prof = JSON.parse(readFileSync(join(profileDir, f), 'utf8')) as CpuProfile
-    console.log(`backend ${f}:`)
-    console.log(profileWindows(prof, backendWindow.startUs, backendWindow.ms))
+    for (const w of backendWindows) {
+      const windows = profileWindows(prof, w.startUs, w.ms)
+      if (!windows.includes('\n')) continue // another process's run (--fresh)
+      console.log(`backend ${f}, A run ${w.run} (document's request to first rows):`)
+      console.log(windows)
+    }
   }
 }

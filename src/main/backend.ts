@@ -56,7 +56,15 @@ export interface Backend {
   dispatcher: Dispatcher
   /** Brings back the sandboxes that were running when Skiff last quit. */
   restore(): Promise<void>
-  /** A page is loading: start what its first screen will ask for (see KubeService.prewarm). */
+  /**
+   * Reads what every page's first call asks for (the kubeconfig's contexts) into its cache, so the first page
+   * of a fresh process does not wait for that parse; resolves when done (a failure is left for the call).
+   */
+  warm(): Promise<void>
+  /**
+   * A page is loading: start what its first screen will ask for (see KubeService.prewarm) and check the
+   * contexts' cache (one stat while the files are unchanged).
+   */
   prewarm(): void
   /** Cluster jobs still running, e.g. so the desktop shell can ask before quitting kills them. */
   runningJobs(): number
@@ -160,6 +168,13 @@ export function createBackend(options: BackendOptions): Backend {
     }),
   })
 
+  // contexts.list reuses this read while the files are unchanged (createKubeconfigService's stamped cache).
+  const warmContexts = (): Promise<void> =>
+    kubeconfig.list().then(
+      () => {},
+      () => {},
+    )
+
   return {
     dispatcher: createDispatcher(methods, streams, log, foreground),
     async restore() {
@@ -167,7 +182,11 @@ export function createBackend(options: BackendOptions): Backend {
         if (r.error) log(`Sandbox "${r.name}" could not be restarted: ${r.error}`)
       }
     },
-    prewarm: () => void kube.prewarm(),
+    warm: () => warmContexts(),
+    prewarm: () => {
+      void kube.prewarm()
+      void warmContexts()
+    },
     runningJobs: () => jobs.running().length,
     async close() {
       kube.close()

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Dispatcher } from './dispatch'
+import { writeFrame } from './sse-write'
 import { BodyTooLarge, readBody } from './read-body'
 import { activeResources, liveCounts } from '../util/live-counts'
 import { gcActivity, type GcActivity } from '../util/gc-activity'
@@ -212,7 +213,7 @@ function handleStream(req: IncomingMessage, res: ServerResponse, url: URL, dispa
   const unsubscribe = dispatcher.subscribe(
     url.searchParams.get('name') ?? '',
     input,
-    (event) => res.write(`data: ${JSON.stringify(event)}\n\n`),
+    (event) => writeFrame(res, `data: ${JSON.stringify(event)}\n\n`),
     (error) => {
       res.end(`event: end\ndata: ${JSON.stringify(error ? { error } : {})}\n\n`)
     },

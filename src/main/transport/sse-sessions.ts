@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ApiErrorBody } from '@shared/contract'
 import { packEvent } from '@shared/row-columns'
 import type { Dispatcher } from './dispatch'
+import { writeFrame } from './sse-write'
 
 /**
  * Web mode's streams share ONE Server-Sent Events connection per page: browsers allow only six HTTP/1.1
@@ -44,7 +45,7 @@ export function createSseSessions(dispatcher: Dispatcher): SseSessions {
 
   const send = (session: Session, data: unknown): void => {
     const frame = `data: ${JSON.stringify(data)}\n\n`
-    if (session.res) session.res.write(frame)
+    if (session.res) writeFrame(session.res, frame)
     else session.held.push(frame)
   }
   const end = (id: string, session: Session): void => {
@@ -70,8 +71,8 @@ export function createSseSessions(dispatcher: Dispatcher): SseSessions {
         'Cache-Control': 'no-store',
         Connection: 'keep-alive',
       })
-      res.write(`event: hello\ndata: ${JSON.stringify({ session: id })}\n\n`)
-      for (const frame of session.held) res.write(frame)
+      writeFrame(res, `event: hello\ndata: ${JSON.stringify({ session: id })}\n\n`)
+      for (const frame of session.held) writeFrame(res, frame)
       session.held = []
       // A comment line now and then keeps idle proxies and the browser from timing the stream out.
       const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS)

@@ -42,6 +42,8 @@ try {
   process.on('SIGINT', () => void stop())
   process.on('SIGTERM', () => void stop())
   console.log(`Skiff web UI: ${web.url}`)
+  // Every page's first call lists the contexts: in a fresh process that parse is done before a page asks.
+  void backend.warm()
   void backend.restore()
 } catch (err) {
   const code = (err as NodeJS.ErrnoException).code

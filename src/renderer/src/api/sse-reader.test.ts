@@ -36,4 +36,19 @@ describe('readSse', () => {
     for (let i = 0; i < text.length; i += 4093) pieces.push(text.slice(i, i + 4093))
     expect(await read(pieces)).toEqual(expected)
   })
+
+  it('a list’s first part (over 32 KB) is shown before the rest of the same read is parsed', async () => {
+    // The head of a big list and what followed it arrive in one read. The view hears of new rows on a zero
+    // timer (TanStack Query's notification), set while the head is handled: it must run before the rest is.
+    const head = `data: ${'h'.repeat(48_000)}\n\n`
+    const rest = `data: ${'r'.repeat(500_000)}\n\ndata: ${'s'.repeat(40_000)}\n\ndata: tail\n\n`
+    const order: string[] = []
+    await readSse(body([head + rest]), (m) => {
+      order.push(m.data[0]!)
+      setTimeout(() => order.push(`shown ${m.data[0]!}`), 0)
+    })
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(order.slice(0, 3)).toEqual(['h', 'shown h', 'r'])
+    expect(order.filter((o) => !o.startsWith('shown'))).toEqual(['h', 'r', 's', 't'])
+  })
 })

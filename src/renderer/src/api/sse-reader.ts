@@ -3,8 +3,12 @@ export interface SseMessage {
   data: string
 }
 
-/** After a message this large, the reader lets the page render before it parses the next one. */
-const YIELD_AFTER_CHARS = 64 * 1024
+/**
+ * After a message this large, the reader lets the page render before it parses the next one. A big list's
+ * first part (500 pod rows, ~48 KB packed) is one: it is shown before the rest that came in the same read is
+ * parsed and unpacked (a cold start's first rows; docs/performance.md, "Cold start, fifth pass").
+ */
+const YIELD_AFTER_CHARS = 32 * 1024
 
 /**
  * Reads Server-Sent Events from a fetch body. Web mode reads its event stream with fetch rather than
@@ -25,14 +29,21 @@ export async function readSse(
     if (done) return
     buffer += decoder.decode(value, { stream: true })
     let end: number
+    let yielded = false
     while ((end = blockEnd(buffer, searchFrom)) >= 0) {
       const block = buffer.slice(0, end)
       buffer = buffer.slice(end).replace(/^\r?\n\r?\n/, '')
       searchFrom = 0
       const message = parseBlock(block)
       if (message) onMessage(message)
-      // A big message (the first rows of a big list) is shown before the next one is parsed.
-      if (block.length > YIELD_AFTER_CHARS && blockEnd(buffer, 0) >= 0) await nextTask()
+      // A big message (the first rows of a big list) is shown before the next one is parsed. The first such
+      // wait after a read is a zero timer: TanStack Query tells its observers on one, queued by the message
+      // just handled, so the render comes first. Later ones take a message task (timers set from timers
+      // are clamped to 4 ms after a few).
+      if (block.length > YIELD_AFTER_CHARS && blockEnd(buffer, 0) >= 0) {
+        await (yielded ? nextTask() : nextTimer())
+        yielded = true
+      }
     }
     searchFrom = Math.max(0, buffer.length - 3) // a separator may straddle two reads
   }
@@ -41,6 +52,11 @@ export async function readSse(
 function blockEnd(buffer: string, from: number): number {
   const at = buffer.slice(from).search(/\r?\n\r?\n/)
   return at < 0 ? -1 : from + at
+}
+
+/** A zero timer: runs after the zero timers set before it (TanStack Query's notification of new rows). */
+function nextTimer(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 /** A new task (not a clamped timer): work React has scheduled meanwhile runs first. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react'
 import { Dialog } from '../components/Dialog'
-import { rankEntries } from './match'
+import { entryScore, rankEntries } from './match'
 import { setPaletteOpener } from './open'
 import { paletteProviders } from './registry'
 import { usePaletteShortcuts } from './shortcuts'
@@ -38,12 +38,29 @@ function PaletteBody({ scope: initialScope, close }: { scope: string | undefined
     query,
   )
   const active = ranked[Math.min(index, ranked.length - 1)]
+  // Every provider's loading hook runs too (same order each render); only the scope's ones count.
+  const loading = paletteProviders().flatMap((p) => {
+    const what = p.useLoading?.()
+    return what && (!scope || p.id === scope) ? [what] : []
+  })
+  // Enter pressed while something still loads and nothing matches yet, or only weakly ("bet" finds
+  // PodDisruptionBudgets by its letters before the context "beta" has arrived): run the best match once loaded.
+  const [queued, setQueued] = useState<{ viewOnly: boolean } | undefined>()
 
   const run = (entry: PaletteEntry | undefined, viewOnly: boolean): void => {
     if (!entry) return
     close()
     entry.run({ viewOnly })
   }
+  const stillLoading = loading.length > 0
+  const waitForLoad = stillLoading && (!active || entryScore(active, query) <= 2)
+  useEffect(() => {
+    if (!queued || stillLoading) return
+    setQueued(undefined)
+    if (!active) return
+    close()
+    active.run({ viewOnly: queued.viewOnly })
+  }, [queued, stillLoading, active, close])
 
   return (
     <div className="palette">
@@ -75,12 +92,14 @@ function PaletteBody({ scope: initialScope, close }: { scope: string | undefined
           onChange={(e) => {
             setText(e.target.value)
             setIndex(0)
+            setQueued(undefined)
           }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') setIndex((i) => Math.min(i + 1, ranked.length - 1))
             else if (e.key === 'ArrowUp') setIndex((i) => Math.max(i - 1, 0))
             else if (e.key === 'Home' && e.ctrlKey) setIndex(0)
             else if (e.key === 'End' && e.ctrlKey) setIndex(ranked.length - 1)
+            else if (e.key === 'Enter' && waitForLoad) setQueued({ viewOnly: e.shiftKey })
             else if (e.key === 'Enter') run(active, e.shiftKey)
             else if (e.key === 'Backspace' && !text && scope) setScope(undefined)
             else return
@@ -107,7 +126,12 @@ function PaletteBody({ scope: initialScope, close }: { scope: string | undefined
             {entry.shortcut && <kbd>{entry.shortcut}</kbd>}
           </li>
         ))}
-        {ranked.length === 0 && <li className="muted">Nothing matches “{text}”.</li>}
+        {stillLoading && (
+          <li className="muted">
+            Loading {loading.join(' and ')}…{queued && ' Enter runs the first match when they arrive.'}
+          </li>
+        )}
+        {ranked.length === 0 && !stillLoading && <li className="muted">Nothing matches “{text}”.</li>}
       </ul>
       <p className="palette-help muted small">
         <kbd>↑</kbd> <kbd>↓</kbd> move · <kbd>↵</kbd> run · <kbd>Shift ↵</kbd> view a context without

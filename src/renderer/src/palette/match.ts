@@ -18,16 +18,20 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/**
+ * How well an entry matches, 0–8. The title counts most (twice its matchScore); words elsewhere (the group, a
+ * namespace) still find an entry. 2 or less is a weak match: the title's letters in order, or a word elsewhere.
+ */
+export function entryScore(entry: PaletteEntry, query: string): number {
+  const title = matchScore(entry.title.toLowerCase(), query)
+  const rest = matchScore(`${entry.group} ${entry.detail ?? ''} ${entry.keywords ?? ''}`.toLowerCase(), query)
+  return Math.max(title * 2, rest > 1 ? rest : 0)
+}
+
 /** Entries that match, best first; ties keep the providers' order. At most `limit`. */
 export function rankEntries(entries: readonly PaletteEntry[], query: string, limit = 60): PaletteEntry[] {
   const scored = entries.flatMap((entry, index) => {
-    const title = matchScore(entry.title.toLowerCase(), query)
-    const rest = matchScore(
-      `${entry.group} ${entry.detail ?? ''} ${entry.keywords ?? ''}`.toLowerCase(),
-      query,
-    )
-    // The title counts most; words elsewhere (the group, a namespace) still find an entry.
-    const score = Math.max(title * 2, rest > 1 ? rest : 0)
+    const score = entryScore(entry, query)
     return score > 0 ? [{ entry, index, score }] : []
   })
   return scored

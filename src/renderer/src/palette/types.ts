@@ -30,4 +30,10 @@ export interface PaletteProvider {
   /** Lower comes first when the query is empty. */
   order: number
   useEntries: (query: PaletteQuery) => PaletteEntry[]
+  /**
+   * What this provider is still loading, in words ("contexts"), or undefined once it has its data. A hook too,
+   * called on every render. While something loads and nothing matches yet, Enter waits for it (see
+   * CommandPalette): a person who types "bet" and Enter on a fresh start means the context, not nothing.
+   */
+  useLoading?: () => string | undefined
 }

@@ -34,4 +34,5 @@ export const contextsProvider: PaletteProvider = {
       })
     return entries
   },
+  useLoading: () => (useContexts().isPending ? 'contexts' : undefined),
 }

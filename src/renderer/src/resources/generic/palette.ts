@@ -57,6 +57,11 @@ export const kindsProvider: PaletteProvider = {
       )
     return entries
   },
+  useLoading: () => {
+    const context = useActiveContext().name
+    const { catalog, error } = useCatalog(context)
+    return context !== undefined && !catalog && !error ? 'kinds' : undefined
+  },
 }
 
 const builtInGroups = new Set([
