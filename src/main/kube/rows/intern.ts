@@ -20,7 +20,7 @@ export interface Interner {
 // Kubernetes names, label keys and values never hold NUL; arrays also carry their length.
 const SEP = '\u0000'
 
-export function createInterner(limit = 50_000): Interner {
+export function createInterner(limit = 20_000): Interner {
   // One map per kind of value, keyed without building a new string where the value is one already (a lookup
   // must cost less than the copy it saves: ~100,000 of them per 100k-pod list).
   let strs = new Map<string, string>()
