@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { piDigits, scriptOutput } from '../logs/script-output'
 import type { Pod } from '../types'
 import { cronScheduleError, nextScheduleAfter, timeZoneError } from './cron-schedule'
+import { startDelayMs } from './container-state'
 import { plannedExit } from './run-to-completion'
 
 // The pure rules behind Jobs and CronJobs: schedules, time zones, simulated run times and outputs.
@@ -65,6 +66,19 @@ describe('run-to-completion containers', () => {
     expect(plannedExit(pod('Never', meant), meant)?.exitCode).toBe(1)
     const failover = { name: 'c', image: 'example/failover-check:1', command: ['check'] }
     expect(plannedExit(pod('Never', failover), failover)?.exitCode).toBe(0)
+  })
+
+  it('with no sleep, exit within 5.5 s of their pod’s start second, whatever the pod is named', () => {
+    // Tests that step a manual clock rely on this bound (kubectl-batch.test.ts steps 6 s, not 5).
+    const c = { name: 'main', image: 'busybox', command: ['sh', '-c', 'echo boom; exit 3'] }
+    const runs = Array.from({ length: 2000 }, (_, i) => {
+      const p = pod('Never', c)
+      p.metadata.name = `flaky-${i.toString(36).padStart(5, '0')}`
+      return startDelayMs(p.metadata.name) + (plannedExit(p, c)?.afterMs ?? Infinity)
+    })
+    expect(Math.max(...runs)).toBeLessThan(5500)
+    expect(Math.max(...runs)).toBeGreaterThan(5000)
+    expect(Math.min(...runs)).toBeGreaterThanOrEqual(3000)
   })
 
   it('keep running when they serve, wait forever or are interactive, or restart always', () => {

@@ -46,7 +46,8 @@ export interface ControllerContext {
 }
 
 export interface Controllers {
-  settle(): Promise<void>
+  /** Waits until no work is queued and no container script runs (scripts: at most scriptWaitMs, real time). */
+  settle(scriptWaitMs?: number): Promise<void>
   stop(): void
   resyncAll(): void
   readonly nodeNames: string[]
@@ -68,6 +69,16 @@ export interface Sync {
 }
 
 const BATCH = 2000
+// How long (real time) a clock step's settle waits for container scripts it started or woke.
+const SCRIPT_WAIT_MS = 5000
+
+function settledWithin(work: Array<Promise<unknown>>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))
+  return Promise.race([Promise.allSettled(work).then(() => undefined), timeout]).finally(() =>
+    clearTimeout(timer),
+  )
+}
 // batch/v1 and autoscaling/v2 kinds: each is synced under its own kind name
 const BATCH_KINDS = new Set(['Job', 'CronJob', 'HorizontalPodAutoscaler'])
 
@@ -251,9 +262,19 @@ export function startControllers(ctx: ControllerContext): Controllers {
       paused = next
       if (!paused && queue.size > 0) schedule()
     },
-    async settle() {
-      while ((queue.size > 0 && !paused) || scheduled)
-        await new Promise<void>((resolve) => setImmediate(resolve))
+    // Quiet: no queued work, and no container script (an exec probe) still running whose verdict would wake
+    // a sync. Such a script can end a macrotask or more after the step (a `sleep` in it is real time), so the
+    // wait for scripts is bounded: a script that outlives it lands after the step, as before.
+    async settle(scriptWaitMs = SCRIPT_WAIT_MS) {
+      const until = Date.now() + scriptWaitMs
+      for (;;) {
+        while ((queue.size > 0 && !paused) || scheduled)
+          await new Promise<void>((resolve) => setImmediate(resolve))
+        const running = kubelet.running()
+        const left = until - Date.now()
+        if (running.length === 0 || left <= 0) return
+        await settledWithin(running, left)
+      }
     },
     stop() {
       stopped = true

@@ -16,6 +16,8 @@ import type { Sync } from './index'
 // the fake runtime and finish graceful deletions. A stopped kubelet (node-lifecycle.ts) does neither.
 export interface Kubelet {
   sync(ns: string, name: string): void
+  /** The containers' own work still going on (exec probes run in the container's shell). */
+  running(): Array<Promise<void>>
 }
 
 const TERMINATION_MS = 1000
@@ -77,6 +79,7 @@ export function createKubelet(sync: Sync, scheduler: Scheduler, images?: LocalIm
   }
 
   return {
+    running: () => prober.running(),
     sync(ns, name) {
       const key = `Pod|${ns}|${name}`
       const entry = api.store.get(podDef, ns, name)

@@ -32,11 +32,14 @@ function seconds(probe: Record<string, unknown>, key: string, fallback: number):
 export interface Prober {
   apply(pod: Pod, c: ContainerSpec, step: ContainerStep, now: number): ContainerStep
   forget(ns: string, name: string): void
+  /** The probes still running, each settled once its verdict is recorded (and the pod's sync woken). */
+  running(): Array<Promise<void>>
 }
 
 export function createProber(sync: Sync): Prober {
   const api: ObjectApi = sync.api
   const workers = new Map<string, Worker>()
+  const inFlight = new Set<Promise<void>>()
 
   const launch = (
     w: Worker,
@@ -47,7 +50,7 @@ export function createProber(sync: Sync): Prober {
   ): void => {
     w.running = true
     const podKey = `Pod|${pod.metadata.namespace ?? ''}|${pod.metadata.name}`
-    void runProbe(api, pod, c, probe).then((result) => {
+    const done = runProbe(api, pod, c, probe).then((result) => {
       w.running = false
       const before = w.ok
       if (result.ok) {
@@ -70,6 +73,8 @@ export function createProber(sync: Sync): Prober {
       }
       if (w.ok !== before) sync.enqueue(podKey)
     })
+    inFlight.add(done)
+    void done.finally(() => inFlight.delete(done))
   }
 
   const worker = (
@@ -138,6 +143,7 @@ export function createProber(sync: Sync): Prober {
       const ready = readiness ? readiness.ok : st.ready
       return { ...step, status: { ...st, ready }, ...(Number.isFinite(wake) ? { nextAt: wake } : {}) }
     },
+    running: () => [...inFlight],
     forget(ns, name) {
       for (const key of workers.keys()) if (key.startsWith(`${ns}/${name}/`)) workers.delete(key)
     },

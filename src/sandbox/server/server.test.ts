@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningSandbox } from '../index'
 import { startSandbox } from '../index'
 import { request, stream } from '../../../test/support/http-client'
+import type { KObj } from '../types'
 
 // The HTTP surface against a real sandbox on a manual clock: auth, discovery, Status shapes, CRUD, paging, watch.
 let sb: RunningSandbox
@@ -369,6 +370,37 @@ describe('watch', () => {
     expect(JSON.parse(w.lines[0] ?? '{}')).toMatchObject({
       object: { kind: 'Namespace', metadata: { resourceVersion: rv } },
     })
+  })
+
+  it('bookmarks a quiet kind at the store’s resourceVersion, so it resumes after other kinds’ writes', async () => {
+    const rvOf = async (path: string): Promise<number> =>
+      Number(
+        (await request(sb, path)).json<{ metadata: { resourceVersion: string } }>().metadata.resourceVersion,
+      )
+    const quiet = '/api/v1/resourcequotas?watch=true&allowWatchBookmarks=true'
+    const w = stream(sb, `${quiet}&resourceVersion=${await rvOf('/api/v1/resourcequotas')}`)
+    await w.waitFor(1) // a first bookmark: the watch is open
+    sb.seedPods('busy', 200) // more pod writes than the watch history (100 here) keeps
+    const latest = await rvOf('/api/v1/namespaces/busy/pods')
+    const bookmarkRv = async (): Promise<number> => {
+      const deadline = Date.now() + 10_000
+      for (let seen = 0; Date.now() < deadline; seen++) {
+        const lines = await w.waitFor(seen + 1, 5000)
+        const line = lines[seen]
+        if (line === undefined) throw new Error(`the watch ended: ${lines.join('\n')}`)
+        const rv = Number((JSON.parse(line) as { object: KObj }).object.metadata.resourceVersion)
+        if (rv >= latest) return rv
+      }
+      throw new Error(`no bookmark at or past ${latest}: ${w.lines.slice(-1).join('')}`)
+    }
+    const resumeFrom = await bookmarkRv()
+    w.close()
+    const resumed = stream(sb, `${quiet}&timeoutSeconds=1&resourceVersion=${resumeFrom}`)
+    await resumed.ended
+    expect(
+      resumed.lines.filter((l) => l.includes('"ERROR"')),
+      `${resumeFrom} ${latest}`,
+    ).toEqual([])
   })
 
   it('answers a too-old resourceVersion with a 410 Expired ERROR event', async () => {

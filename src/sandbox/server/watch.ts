@@ -109,11 +109,15 @@ export function serveWatch(
 
   const unsubscribe = store.subscribe(deliver)
   const timers: NodeJS.Timeout[] = []
+  // Every store event has reached this watch by now (delivery is synchronous), so its bookmark may carry the
+  // whole store's resourceVersion: kube-apiserver's cacher bookmarks the last RV it processed, which etcd's
+  // progress notifications (every 5 s under kubeadm: kind, minikube) move on while the watched kind is quiet.
+  // A quiet kind's watch then resumes from a recent RV after its timeout instead of one the history has lost.
   const bookmark = (): void => {
     const obj = {
       kind: w.resource.kind,
       apiVersion: groupVersion(w.resource),
-      metadata: { resourceVersion: String(lastRv), creationTimestamp: null },
+      metadata: { resourceVersion: String(Math.max(lastRv, store.resourceVersion)), creationTimestamp: null },
     }
     res.write(`{"type":"BOOKMARK","object":${JSON.stringify(obj)}}\n`)
   }
