@@ -1,3 +1,4 @@
 import type { ChildProcess } from 'node:child_process'
+export const backendEntry: string
 export function buildWebIfStale(): void
 export function serve(args: string[], onUrl?: (url: string) => void): ChildProcess
