@@ -16,12 +16,17 @@ function newest(dir) {
 /** The built backend's entry (vite.backend.config.ts): built, it starts in ~1 s of CPU and ~100 MB less RSS. */
 export const backendEntry = 'out/web-backend/index.js'
 
+// Our configs import aliases.ts without an extension, which Vite's default (bundling) config loader reads
+// fine; its hint about the future native loader is noise to a person starting Skiff.
+export const viteEnv = { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' }
+
 function buildIfStale(built, sourceDirs, what, config) {
   const sources = Math.max(...sourceDirs.map(newest), statSync('package-lock.json').mtimeMs)
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return
   console.log(`Building ${what}…`)
   const r = spawnSync('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn'], {
     stdio: 'inherit',
+    env: viteEnv,
   })
   if (r.status !== 0) process.exit(r.status ?? 1)
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { viteEnv } from '../../scripts/serve.mjs'
 import { e2eBackendDir } from './backend-build'
 import { e2eWebDir } from './web-build'
 
@@ -13,5 +14,6 @@ export default function globalSetup(): void {
   ] as const)
     execFileSync('npx', ['vite', 'build', '--config', config, '--logLevel', 'warn', '--outDir', outDir], {
       stdio: 'inherit',
+      env: viteEnv,
     })
 }
