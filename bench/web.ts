@@ -1,7 +1,21 @@
 import { spawn } from 'node:child_process'
-import { createWriteStream, readFileSync } from 'node:fs'
+import { createWriteStream, existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { WebDiagnostics } from '../src/main/transport/http'
 import { webDoor } from './web-api'
+import { backendEntry } from '../scripts/serve.mjs'
+
+/**
+ * What runs the backend: BENCH_WEB_ENTRY (a built entry, or `tsx` for the sources), else the checkout's build
+ * as `npm run serve` runs it (buildWebIfStale makes it), else its sources through tsx (an older checkout).
+ */
+function backendCommand(cwd: string): string[] {
+  const chosen = process.env.BENCH_WEB_ENTRY
+  if (chosen === 'tsx') return ['--import', 'tsx', 'src/main/web/index.ts']
+  if (chosen) return [chosen, '--static', join(cwd, 'out/web')]
+  const built = join(cwd, backendEntry)
+  return existsSync(built) ? [built] : ['--import', 'tsx', 'src/main/web/index.ts']
+}
 
 /** Skiff's web mode (backend + built renderer) as a child process, so its RSS is its own. */
 export interface BenchWeb {
@@ -27,9 +41,7 @@ export async function startWeb(
     [
       ...nodeArgs,
       ...(process.env.BENCH_WEB_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      '--import',
-      'tsx',
-      'src/main/web/index.ts',
+      ...backendCommand(cwd ?? process.cwd()),
       '--port',
       '0',
       ...webArgs,

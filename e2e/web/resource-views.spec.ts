@@ -150,7 +150,7 @@ test.describe('resource views', () => {
       const message = grid.getByRole('columnheader', { name: 'Message' })
       await expect(message).toBeInViewport({ ratio: 1 })
       const scroll = grid.locator('xpath=..')
-      expect(await scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+      await expect.poll(() => scroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
     }
   })
 
@@ -166,7 +166,8 @@ test.describe('resource views', () => {
     await expect(grid.getByRole('row', { name: / fine-/ }).first()).toBeVisible()
     const scroll = grid.locator('xpath=..')
     const sideways = (): Promise<number> => scroll.evaluate((el) => el.scrollWidth - el.clientWidth)
-    expect(await sideways()).toBeLessThanOrEqual(0)
+    // The columns fit once the table has its width: polled, as a resize is seen at the browser's next frame.
+    await expect.poll(sideways).toBeLessThanOrEqual(0)
     await expect(grid.getByRole('columnheader', { name: 'Readiness gates' })).toHaveCount(0)
     await expect(grid.getByRole('columnheader', { name: 'Status' })).toBeInViewport()
 
@@ -176,7 +177,8 @@ test.describe('resource views', () => {
       .first()
       .click()
     const panel = page.getByRole('dialog', { name: /^fine-/ })
-    expect(await sideways()).toBeLessThanOrEqual(0)
+    await expect(panel).toBeVisible()
+    await expect.poll(sideways).toBeLessThanOrEqual(0)
     await expect(grid.getByRole('columnheader', { name: 'Status' })).toBeInViewport()
     const before = (await panel.boundingBox())!.width
     const handle = page.getByRole('separator', { name: /Resize the detail panel/ })
@@ -194,7 +196,7 @@ test.describe('resource views', () => {
     await page.mouse.move(grip.x + grip.width / 2 - 120, grip.y + grip.height / 2, { steps: 4 })
     await page.mouse.up()
     await expect.poll(async () => Math.round((await panel.boundingBox())!.width - narrow)).toBe(120)
-    expect(await sideways()).toBeLessThanOrEqual(0)
+    await expect.poll(sideways).toBeLessThanOrEqual(0)
 
     // The sidebar folds away and stays folded after a reload.
     await page.getByRole('button', { name: 'Hide the sections sidebar' }).click()
@@ -210,9 +212,9 @@ test.describe('resource views', () => {
     await openDeployments(page)
     const deployments = page.getByRole('grid', { name: /^Deployments/ })
     await expect(deployments.getByRole('row', { name: / fine/ })).toBeVisible()
-    expect(
-      await deployments.locator('xpath=..').evaluate((el) => el.scrollWidth - el.clientWidth),
-    ).toBeLessThanOrEqual(0)
+    await expect
+      .poll(() => deployments.locator('xpath=..').evaluate((el) => el.scrollWidth - el.clientWidth))
+      .toBeLessThanOrEqual(0)
 
     // Three-digit counts fit the Ready column whole ("150/…" before): the widest it shows, measured in place.
     const ready = deployments.locator('tr[data-key="broken/fine"] td').nth(2)

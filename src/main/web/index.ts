@@ -20,7 +20,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = defaultDataDir()
 mkdirSync(dataDir, { recursive: true, mode: 0o700 })
 const backend = createBackend({ transport: 'web', dataDir })
-const staticDir = values.static ?? fileURLToPath(new URL('../../../out/web', import.meta.url))
+// From the sources (src/main/web) or from the build (out/web-backend, see vite.backend.config.ts).
+const builtUi = import.meta.url.endsWith('.ts') ? '../../../out/web' : '../web'
+const staticDir = values.static ?? fileURLToPath(new URL(builtUi, import.meta.url))
 
 try {
   const web = await startWebServer({

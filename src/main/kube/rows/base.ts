@@ -1,4 +1,5 @@
 import type { OwnerRef, RowBase } from '@shared/rows'
+import { interned } from './intern'
 import type { WireObject, WirePodTemplate } from './wire'
 
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>
@@ -19,9 +20,9 @@ export function baseFields(obj: WireObject): BaseFields {
     name,
     namespace: m.namespace || undefined,
     uid: m.uid ?? '',
-    createdAt: m.creationTimestamp ?? '',
-    // Shared, not copied: the object is dropped after projection, so the row may keep its labels map.
-    labels: m.labels ?? EMPTY,
+    createdAt: interned.str(m.creationTimestamp ?? ''),
+    // Kept, not copied (the object is dropped after projection); equal maps of many rows are one (intern.ts).
+    labels: m.labels ? interned.labels(m.labels) : EMPTY,
     deleting: m.deletionTimestamp ? true : undefined,
   }
 }
@@ -31,7 +32,7 @@ export function controllerOf(obj: WireObject): OwnerRef | undefined {
   const refs = obj.metadata?.ownerReferences
   if (!refs) return undefined
   const ref = refs.find((r) => r.controller) ?? refs[0]
-  return ref?.kind && ref.name ? { kind: ref.kind, name: ref.name } : undefined
+  return ref?.kind && ref.name ? interned.owner({ kind: ref.kind, name: ref.name }) : undefined
 }
 
 /** `k=v,k2=v2` sorted by key; `<none>` when empty (kubectl's labels.FormatLabels). */

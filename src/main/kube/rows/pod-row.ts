@@ -1,5 +1,6 @@
 import type { PodRow } from '@shared/rows'
 import { baseFields, controllerOf } from './base'
+import { interned } from './intern'
 import { podStatus } from './pod-status'
 import type { WirePod } from './wire'
 
@@ -17,7 +18,8 @@ export function podRow(pod: WirePod): PodRow {
   const s = podStatus(pod)
   const spec = pod.spec ?? {}
   const st = pod.status ?? {}
-  // Written out as one literal (no spread) so every pod row shares one shape: see baseFields.
+  // Written out as one literal (no spread) so every pod row shares one shape: see baseFields. Values many pods
+  // repeat are shared (intern.ts); name, uid and IP are each pod's own.
   return {
     kind: 'pods',
     key: b.key,
@@ -27,16 +29,16 @@ export function podRow(pod: WirePod): PodRow {
     createdAt: b.createdAt,
     labels: b.labels,
     deleting: b.deleting,
-    ready: s.ready,
-    status: s.status,
+    ready: interned.str(s.ready),
+    status: interned.str(s.status),
     phase: st.phase ?? '',
     restarts: s.restarts,
-    lastRestartAt: s.lastRestartAt,
+    lastRestartAt: interned.str(s.lastRestartAt),
     ip: st.podIPs?.[0]?.ip || st.podIP || undefined,
-    node: spec.nodeName || undefined,
-    nominatedNode: st.nominatedNodeName || undefined,
-    readinessGates: readinessGates(pod),
+    node: interned.str(spec.nodeName || undefined),
+    nominatedNode: interned.str(st.nominatedNodeName || undefined),
+    readinessGates: interned.str(readinessGates(pod)),
     owner: controllerOf(pod),
-    containers: (spec.containers ?? []).map((c) => c.name ?? ''),
+    containers: interned.strings((spec.containers ?? []).map((c) => c.name ?? '')),
   }
 }

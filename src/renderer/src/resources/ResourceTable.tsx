@@ -11,6 +11,7 @@ import {
   type RefObject,
   type ReactNode,
 } from 'react'
+import { flushSync } from 'react-dom'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Row, RowBase } from '@shared/rows'
 import type { Column } from './columns'
@@ -47,7 +48,10 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
     if (!el) return
     setWidth(el.clientWidth)
     if (typeof ResizeObserver === 'undefined') return
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth))
+    // Rendered before the frame is painted (a resize observer runs after layout, before paint): a plain update
+    // waited for a later task, so opening the detail panel showed a frame or more of columns that no longer
+    // fit, with a sideways scroll bar, until the fit caught up.
+    const observer = new ResizeObserver(() => flushSync(() => setWidth(el.clientWidth)))
     observer.observe(el)
     return () => observer.disconnect()
   }, [ref])
