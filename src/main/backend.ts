@@ -66,6 +66,11 @@ export interface Backend {
    * contexts' cache (one stat while the files are unchanged).
    */
   prewarm(): void
+  /**
+   * A file of the page is being served (web mode): foreground work, like a contract call, so the prewarm
+   * steps aside; returns its end.
+   */
+  pageWork(): () => void
   /** Cluster jobs still running, e.g. so the desktop shell can ask before quitting kills them. */
   runningJobs(): number
   close(): Promise<void>
@@ -183,6 +188,7 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     warm: () => warmContexts(),
+    pageWork: () => foreground.begin(),
     prewarm: () => {
       void kube.prewarm()
       void warmContexts()

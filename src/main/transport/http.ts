@@ -16,6 +16,12 @@ export interface HttpTransportOptions {
   serveStatic: (req: IncomingMessage, res: ServerResponse) => void
   /** The page itself (not an asset) was asked for: a page is loading. */
   onPage?: () => void
+  /**
+   * A file of the page is being served: work a person waits for, as a contract call is (see
+   * util/foreground.ts), so a prewarm started by the document steps aside while the page's script and styles
+   * go out. Returns the end of that work.
+   */
+  onStatic?: () => () => void
   /** Where a fault that escaped a handler is reported (the request gets 500; the process lives on). */
   log?: (message: string) => void
 }
@@ -84,6 +90,8 @@ export function createHttpHandler(
     // once the document is sent, so what it starts never delays the document itself.
     if (options.onPage && !url.pathname.startsWith('/assets/') && !/\.\w+$/.test(url.pathname))
       res.once('finish', options.onPage)
+    const served = options.onStatic?.()
+    if (served) res.once('close', served)
     options.serveStatic(req, res)
   }
 

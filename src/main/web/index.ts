@@ -31,6 +31,8 @@ try {
     port,
     // The page's list starts while its script loads (a cold start's first rows; see docs/performance.md).
     onPage: backend.prewarm,
+    // …and steps aside while the page's files go out (they would wait behind its decoding otherwise).
+    onStatic: backend.pageWork,
   })
   let stopping = false
   const stop = async (): Promise<void> => {

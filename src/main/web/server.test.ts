@@ -9,6 +9,7 @@ import { startWebServer, type WebServer } from './server'
 let web: WebServer
 let dir: string
 const pages: string[] = []
+const served = { begun: 0, ended: 0 }
 const backend = createBackend({
   transport: 'web',
   dataDir: tmpdir(),
@@ -22,6 +23,10 @@ beforeAll(async () => {
     dispatcher: backend.dispatcher,
     staticDir: dir,
     onPage: () => pages.push('page'),
+    onStatic: () => {
+      served.begun++
+      return () => served.ended++
+    },
   })
 })
 afterAll(async () => {
@@ -68,6 +73,15 @@ describe('a page loading', () => {
     expect(pages).toEqual([])
     await send('/')
     await expect.poll(() => pages).toEqual(['page'])
+  })
+
+  it('marks each file of the page as work a person waits for, until it is sent; the API is marked elsewhere', async () => {
+    Object.assign(served, { begun: 0, ended: 0 })
+    await send('/')
+    await send('/assets/index.js')
+    await send('/api/call', { method: 'POST', headers: { ...auth(), ...json }, body: callBody })
+    expect(served.begun).toBe(2)
+    await expect.poll(() => served.ended).toBe(2)
   })
 })
 

@@ -14,6 +14,8 @@ export interface WebServerOptions {
   token?: string
   /** Called when a page (not an asset) is requested; see HttpTransportOptions.onPage. */
   onPage?: () => void
+  /** Marks a static file's serving as foreground work; see HttpTransportOptions.onStatic. */
+  onStatic?: () => () => void
 }
 
 export interface WebServer {
@@ -37,6 +39,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     port: () => port,
     onPage: options.onPage,
+    onStatic: options.onStatic,
     serveStatic: (req, res) =>
       serveStatic(req, res, () => {
         res.writeHead(404).end('Not found.')
