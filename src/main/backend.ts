@@ -187,7 +187,7 @@ export function createBackend(options: BackendOptions): Backend {
         if (r.error) log(`Sandbox "${r.name}" could not be restarted: ${r.error}`)
       }
     },
-    warm: () => warmContexts(),
+    warm: warmContexts,
     pageWork: () => foreground.begin(),
     prewarm: () => {
       void kube.prewarm()

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { untilEnded } from '../support/process-alive'
-import { stablePortCandidate } from '../support/stable-port'
+import { onStablePort } from '../support/stable-port'
 import { e2eBackendEntry } from './backend-build'
 import { e2eWebDir } from './web-build'
 
@@ -85,14 +85,12 @@ export async function serveApp(
 }
 
 /** serveApp on a port below the ephemeral range, for a test that relaunches the app on the same port. */
-export async function serveAppToRelaunch(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await serveApp(extraEnv, { port: stablePortCandidate() })
-    } catch (err) {
-      if (!/is already in use/.test(String(err)) || attempt >= 10) throw err
-    }
-  }
+export function serveAppToRelaunch(extraEnv: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
+  return onStablePort(
+    (port) => serveApp(extraEnv, { port }),
+    (err) => /is already in use/.test(String(err)),
+    10,
+  )
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Screenshots of Contexts and Clusters for docs/screenshots, at 1024×700 and 1400×900, light and dark:
- *   npx vite build --config vite.web.config.ts --outDir "$PWD/out/web-e2e" && npx tsx test/e2e/take-screenshots.ts
+ *   npx tsx -e "import('./test/e2e/global-setup.ts').then((m) => m.default())" && npx tsx test/e2e/take-screenshots.ts
+ * (the first command builds the renderer and the backend the e2e suite serves, as its global setup does).
  * A throwaway HOME with a sandbox cluster, a second one, hand-added contexts (Docker Desktop, k3d, an EKS ARN)
  * and a few backups, so the pages look as they do for a person after the first hour.
  */

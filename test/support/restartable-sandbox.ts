@@ -1,13 +1,10 @@
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '@sandbox'
-import { stablePortCandidate } from './stable-port'
+import { onStablePort } from './stable-port'
 
 /** A sandbox a test stops and starts again on its port: first started on a port below the ephemeral range. */
-export async function startRestartableSandbox(opts: Omit<SandboxOptions, 'port'>): Promise<RunningSandbox> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startSandbox({ ...opts, port: stablePortCandidate() })
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 20) throw err
-    }
-  }
+export function startRestartableSandbox(opts: Omit<SandboxOptions, 'port'>): Promise<RunningSandbox> {
+  return onStablePort(
+    (port) => startSandbox({ ...opts, port }),
+    (err) => (err as NodeJS.ErrnoException).code === 'EADDRINUSE',
+  )
 }

@@ -22,3 +22,21 @@ export function stablePortCandidate(): number {
   const low = Math.max(1025, high - 12_000)
   return low + Math.floor(Math.random() * (high - low + 1))
 }
+
+/**
+ * Starts a server on a stable port (see stablePortCandidate), trying another candidate while `taken` says the
+ * start failed because the port was in use.
+ */
+export async function onStablePort<T>(
+  start: (port: number) => Promise<T>,
+  taken: (err: unknown) => boolean,
+  attempts = 20,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(stablePortCandidate())
+    } catch (err) {
+      if (!taken(err) || attempt >= attempts) throw err
+    }
+  }
+}
