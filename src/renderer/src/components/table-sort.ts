@@ -8,14 +8,18 @@ export interface SortState {
   direction: SortDirection
 }
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+// Made on the first comparison: creating a collator loads ICU's collation data, 17–37 ms on this box, which
+// a cold start that sorts nothing should not spend while its first rows wait.
+let collator: Intl.Collator | undefined
+const collate = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })).compare(a, b)
 
 function compareValues(a: SortValue, b: SortValue): number {
   // Missing values sort last whatever the direction: an empty cell is never the interesting one.
   if (a === undefined || a === '') return b === undefined || b === '' ? 0 : 1
   if (b === undefined || b === '') return -1
   if (typeof a === 'number' && typeof b === 'number') return a - b
-  return collator.compare(String(a), String(b))
+  return collate(String(a), String(b))
 }
 
 /** A sorted copy of `rows`; equal keys keep their original order (the backend's order is meaningful). */
