@@ -8,7 +8,8 @@
 // load; medians of each are printed. `--static DIR` serves another build as A. `--trace FILE` writes a Chromium trace of
 // the first run and prints the main thread's time by event; `--cpu-prof-dir DIR` profiles backend A (each of
 // its runs is printed as a timeline: the profile covers the process's whole life);
-// `--fresh` starts each backend anew before every run (a fresh process's first page).
+// `--fresh` starts each backend anew before every run (a fresh process's first page). `--a-env`/`--b-env K=V,…`
+// add to either backend's environment (e.g. `--b-env SKIFF_PREWARM=hold` compares prewarm paces).
 // `--request-clock` adds backend A's own times (request arrived, response finished, event-stream writes).
 // `--page-prof FILE` writes a CPU profile of the page over A's first run (navigation to first rows) and prints
 // where its main thread spent each 50 ms (profile-windows.ts).
@@ -38,12 +39,23 @@ const { values, positionals } = parseArgs({
     'page-prof': { type: 'string' },
     'request-clock': { type: 'boolean' },
     fresh: { type: 'boolean' },
+    'a-env': { type: 'string' },
+    'b-env': { type: 'string' },
   },
   allowPositionals: true,
 })
 const pods = Number(positionals[0] ?? 10_000)
 const runs = Number(values.runs ?? 3)
-const compare = values['b-static'] !== undefined || values['b-root'] !== undefined
+const compare =
+  values['b-static'] !== undefined || values['b-root'] !== undefined || values['b-env'] !== undefined
+/** `--a-env K=V,K2=V2`: more environment for backend A (B's with `--b-env`), e.g. SKIFF_PREWARM=hold. */
+const envOf = (list: string | undefined): Record<string, string> =>
+  Object.fromEntries(
+    (list ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((kv) => kv.split(/=(.*)/s, 2)),
+  )
 if (!values.static || (compare && !values['b-static'])) buildWebIfStale()
 const cluster = await startCluster()
 cluster.sandbox.seedPods('bench', pods)
@@ -124,7 +136,8 @@ async function coldStart(url: string, trace: boolean, profile?: string): Promise
     let windows: string | undefined
     if (profile) {
       const { profile: prof } = await cdp.send('Profiler.stop')
-      writeFileSync(profile, JSON.stringify(prof))
+      // navigationUs: the document's request on the profile's clock, for reading the profile beside the timeline.
+      writeFileSync(profile, JSON.stringify({ ...prof, navigationUs: t0 * 1e6 }))
       // t0 (the document's request, in s of the monotonic clock the profile's µs also use) to first rows.
       windows = profileWindows(prof as CpuProfile, t0 * 1e6, r.first)
     }
@@ -176,7 +189,7 @@ try {
   if (clock) writeFileSync(clock, '')
   const startA = (): Promise<BenchWeb> =>
     startWeb(
-      clock ? { ...cluster.env, REQUEST_CLOCK_FILE: clock } : cluster.env,
+      { ...cluster.env, ...envOf(values['a-env']), ...(clock ? { REQUEST_CLOCK_FILE: clock } : {}) },
       [
         ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '--cpu-prof-interval=250'] : []),
         ...(clock ? ['--import', pathToFileURL(join(import.meta.dirname, 'request-clock.mjs')).href] : []),
@@ -186,7 +199,12 @@ try {
   setups.push({ name: 'A', web: await startA(), start: startA, firsts: [], afterSubscribe: [], alls: [] })
   if (compare) {
     const startB = (): Promise<BenchWeb> =>
-      startWeb(cluster.env, [], staticArgs(values['b-static']), values['b-root'])
+      startWeb(
+        { ...cluster.env, ...envOf(values['b-env']) },
+        [],
+        staticArgs(values['b-static'] ?? values.static),
+        values['b-root'],
+      )
     setups.push({ name: 'B', web: await startB(), start: startB, firsts: [], afterSubscribe: [], alls: [] })
   }
   for (let run = 0; run < runs; run++) {
