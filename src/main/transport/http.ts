@@ -17,6 +17,12 @@ export interface HttpTransportOptions {
   /** The page itself (not an asset) was asked for: a page is loading. */
   onPage?: () => void
   /**
+   * The first authorised API request since a page was sent: that page's script now runs, and its files have
+   * gone out (a page asks for its files before its script can call). Work started here no longer competes
+   * with sending them.
+   */
+  onPageStarted?: () => void
+  /**
    * A file of the page is being served: work a person waits for, as a contract call is (see
    * util/foreground.ts), so a prewarm started by the document steps aside while the page's script and styles
    * go out. Returns the end of that work.
@@ -44,6 +50,7 @@ export function createHttpHandler(
   options: HttpTransportOptions,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const limiter = createFailureLimiter()
+  let pageSent = false
   const sessions = createSseSessions(options.dispatcher)
   const log = options.log ?? ((m: string) => console.error(m))
 
@@ -67,6 +74,10 @@ export function createHttpHandler(
 
     if (url.pathname.startsWith('/api/')) {
       if (!tokenMatches(options.token, bearerToken(req))) return refuseToken(res)
+      if (pageSent) {
+        pageSent = false
+        options.onPageStarted?.()
+      }
       if (url.pathname === '/api/call') return handleCall(req, res, options.dispatcher)
       if (url.pathname === '/api/stream') return handleStream(req, res, url, options.dispatcher)
       if (url.pathname === '/api/events') {
@@ -88,8 +99,11 @@ export function createHttpHandler(
     }
     // The document (any path the single-page app answers, not an asset): the page's first request. Announced
     // once the document is sent, so what it starts never delays the document itself.
-    if (options.onPage && !url.pathname.startsWith('/assets/') && !/\.\w+$/.test(url.pathname))
-      res.once('finish', options.onPage)
+    if (!url.pathname.startsWith('/assets/') && !/\.\w+$/.test(url.pathname))
+      res.once('finish', () => {
+        pageSent = true
+        options.onPage?.()
+      })
     const served = options.onStatic?.()
     if (served) res.once('close', served)
     options.serveStatic(req, res)

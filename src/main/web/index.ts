@@ -29,8 +29,12 @@ try {
     dispatcher: backend.dispatcher,
     staticDir,
     port,
-    // The page's list starts while its script loads (a cold start's first rows; see docs/performance.md).
-    onPage: backend.prewarm,
+    // A page is loading: its first call lists the contexts, read ahead now (one stat while unchanged).
+    onPage: () => void backend.warm(),
+    // Its script runs (its first call came, so its files are out): the list it opens on starts now, before
+    // the view asks for it. Started with the document, its decoding held the page's files back (a cold
+    // start's first rows; docs/performance.md, "Cold start, sixth pass").
+    onPageStarted: backend.prewarm,
     // …and steps aside while the page's files go out (they would wait behind its decoding otherwise).
     onStatic: backend.pageWork,
   })

@@ -23,6 +23,7 @@ beforeAll(async () => {
     dispatcher: backend.dispatcher,
     staticDir: dir,
     onPage: () => pages.push('page'),
+    onPageStarted: () => pages.push('started'),
     onStatic: () => {
       served.begun++
       return () => served.ended++
@@ -73,6 +74,18 @@ describe('a page loading', () => {
     expect(pages).toEqual([])
     await send('/')
     await expect.poll(() => pages).toEqual(['page'])
+  })
+
+  it("starts the page at its first authorised API request, once: the prewarm waits until the page's files are out", async () => {
+    pages.length = 0
+    await send('/')
+    await expect.poll(() => pages).toEqual(['page'])
+    await send('/assets/index.js')
+    await send('/api/call', { method: 'POST', headers: json, body: callBody }) // no token: not the page
+    expect(pages).toEqual(['page'])
+    await send('/api/call', { method: 'POST', headers: { ...auth(), ...json }, body: callBody })
+    await send('/api/call', { method: 'POST', headers: { ...auth(), ...json }, body: callBody })
+    expect(pages).toEqual(['page', 'started'])
   })
 
   it('marks each file of the page as work a person waits for, until it is sent; the API is marked elsewhere', async () => {

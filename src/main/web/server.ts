@@ -14,6 +14,8 @@ export interface WebServerOptions {
   token?: string
   /** Called when a page (not an asset) is requested; see HttpTransportOptions.onPage. */
   onPage?: () => void
+  /** The page's first API request; see HttpTransportOptions.onPageStarted. */
+  onPageStarted?: () => void
   /** Marks a static file's serving as foreground work; see HttpTransportOptions.onStatic. */
   onStatic?: () => () => void
 }
@@ -39,6 +41,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     token,
     port: () => port,
     onPage: options.onPage,
+    onPageStarted: options.onPageStarted,
     onStatic: options.onStatic,
     serveStatic: (req, res) =>
       serveStatic(req, res, () => {
