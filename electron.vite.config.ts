@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { aliases } from './aliases'
-import { rendererConfig } from './vite.web.config'
+import { rendererConfig, rendererInput } from './vite.web.config'
 
 export default defineConfig({
   main: {
@@ -31,7 +31,7 @@ export default defineConfig({
     build: {
       ...rendererConfig.build,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
+      rollupOptions: { input: rendererInput },
     },
   },
 })

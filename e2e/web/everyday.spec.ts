@@ -114,13 +114,16 @@ test.describe('everyday UX', () => {
     kubectl(app.env, ['config', 'set-context', '--current', '--namespace='])
   })
 
-  test('a cold start on Workloads watches pods once, first: the view takes over the early subscription', async ({
+  test('a cold start on Workloads lists the contexts and watches pods once, first: the app takes over both', async ({
     page,
   }) => {
     // sandbox-pal has no namespace of its own now: all namespaces. Its guide also watches pods in default.
     const watches: string[] = []
     const catalogs: string[] = []
+    const calls: string[] = []
     page.on('request', (r) => {
+      if (r.url().endsWith('/api/call'))
+        calls.push((JSON.parse(r.postData() ?? '{}') as { method?: string }).method ?? '')
       if (!r.url().endsWith('/api/events/control')) return
       const body = JSON.parse(r.postData() ?? '{}') as { op?: string; stream?: string; input?: object }
       if (body.op === 'subscribe' && body.stream === 'resources.watch')
@@ -139,6 +142,10 @@ test.describe('everyday UX', () => {
     // Started as soon as the contexts were known, before React's first render mounted any view.
     expect(watches[0]).toBe(view)
     expect(watches.filter((w) => w === view)).toHaveLength(1)
+    // The page's first script asks for the contexts (boot/early.ts); the app takes that answer, not a second.
+    await expect(page.locator('head script[async][src*="/early-"]')).toHaveCount(1)
+    expect(calls[0]).toBe('contexts.list')
+    expect(calls.filter((c) => c === 'contexts.list')).toHaveLength(1)
     // The guide's two watches wait for the first rows; the catalog is asked for once, by the context's name.
     await expect(page.getByRole('complementary', { name: 'Guided first run' })).toBeVisible()
     const guide = JSON.stringify({ kind: 'pods', context: 'sandbox-pal', namespaces: ['default'] })

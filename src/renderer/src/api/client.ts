@@ -1,25 +1,12 @@
-import type { Bridge } from '@shared/contract'
 // The client alone: the contract's barrel would bring every zod schema into the first paint.
 import { createClient, type ApiClient } from '@shared/contract/client'
-import { createHttpBridge } from './http-bridge'
-import { markUnauthorised } from './session-auth'
-import { browserWebToken } from './web-token'
+import { pageBridge } from './page-bridge'
 import { noticeApprovals } from '../exec/notice-approvals'
 
-declare global {
-  interface Window {
-    /** Set by the Electron preload; absent in web mode. */
-    bridge?: Bridge
-  }
-}
-
-// Read once, before anything else looks at the address: it also drops the token from the address bar.
-const token = window.bridge ? undefined : browserWebToken()
+const page = pageBridge()
 
 /** Electron's preload bridge when present, else web mode's HTTP bridge: views never know which. */
-export const api: ApiClient = createClient(
-  noticeApprovals(window.bridge ?? createHttpBridge(token, { onRefused: markUnauthorised })),
-)
+export const api: ApiClient = createClient(noticeApprovals(page.bridge))
 
 /**
  * Web mode: the address of a new tab of this app at `route`, carrying the token the way the first page got
@@ -27,5 +14,5 @@ export const api: ApiClient = createClient(
  */
 export function tabAddress(route: string): string {
   const { pathname, search } = window.location
-  return `${pathname}${search}#${token ? `token=${token}&` : ''}${route}`
+  return `${pathname}${search}#${page.token ? `token=${page.token}&` : ''}${route}`
 }

@@ -1,9 +1,8 @@
-import { useSyncExternalStore } from 'react'
-
 /**
  * Remembers that the backend refused this page's credential (web mode after a restart of `npm run serve`,
  * or a page opened without the printed address), so the UI says so once, in plain words, instead of
- * showing every view as empty.
+ * showing every view as empty. Plain state, no React: the bridge that reports it is made by the page's first
+ * script (boot/early.ts), before React has loaded; `useSessionRefused` reads it in views.
  */
 let refused = false
 const listeners = new Set<() => void>()
@@ -14,9 +13,10 @@ export function markUnauthorised(): void {
   for (const l of listeners) l()
 }
 
-export function useSessionRefused(): boolean {
-  return useSyncExternalStore(
-    (l) => (listeners.add(l), () => listeners.delete(l)),
-    () => refused,
-  )
+export const sessionRefused = (): boolean => refused
+
+/** Calls `listener` when the credential is refused; returns the unsubscribe. */
+export function onSessionRefused(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
 }

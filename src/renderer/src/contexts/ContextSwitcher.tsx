@@ -1,6 +1,6 @@
 import { openPalette } from '../palette/open'
 import { useActiveContext } from './active-context'
-import { useSessionRefused } from '../api/session-auth'
+import { useSessionRefused } from '../api/useSessionRefused'
 import { useContexts } from './useContexts'
 
 /** The header's context chip: shows the context views use; opens the palette's context list. */
