@@ -12,11 +12,10 @@ export const rendererInput = {
 }
 
 /**
- * Puts the `early` entry in the page as an async module script of its own. Vite would fold a script written
- * in index.html into the page's one entry, which runs only once all of the app's script has arrived; on its
- * own, the small script runs as soon as it (and the bridge it shares with the app) is here. It comes first and
- * asks for high priority: an async script is otherwise fetched last, behind the six connections the app's
- * files take.
+ * Puts the `early` entry first in the page, as a module script of its own: the app's module scripts wait for
+ * all of their files, this one only for itself, and as the document's first script it runs before them. Vite
+ * would fold a script written in index.html into the page's one entry. The entry must stand alone, or it
+ * would wait for another file (and the app's bridge with it): the build fails if it imports anything.
  */
 function earlyScript(): Plugin {
   return {
@@ -24,17 +23,17 @@ function earlyScript(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const built = Object.values(ctx.bundle ?? {}).find(
-          (c) => c.type === 'chunk' && c.isEntry && c.name === 'early',
+        const early = Object.values(ctx.bundle ?? {}).find(
+          (c): c is Rollup.OutputChunk => c.type === 'chunk' && c.isEntry && c.name === 'early',
         )
-        const src = ctx.server ? '/src/boot/early.ts' : built && `./${built.fileName}`
+        const src = ctx.server ? '/src/boot/early.ts' : early && `./${early.fileName}`
         if (!src) return []
+        if (early && (early.imports.length > 0 || early.exports.length > 0))
+          throw new Error(
+            `src/renderer/src/boot/early.ts must stand alone; it imports ${early.imports.join(', ')}`,
+          )
         return [
-          {
-            tag: 'script',
-            attrs: { type: 'module', async: true, crossorigin: true, fetchpriority: 'high', src },
-            injectTo: 'head-prepend',
-          },
+          { tag: 'script', attrs: { type: 'module', crossorigin: true, src }, injectTo: 'head-prepend' },
         ]
       },
     },

@@ -143,7 +143,7 @@ test.describe('everyday UX', () => {
     expect(watches[0]).toBe(view)
     expect(watches.filter((w) => w === view)).toHaveLength(1)
     // The page's first script asks for the contexts (boot/early.ts); the app takes that answer, not a second.
-    await expect(page.locator('head script[async][src*="/early-"]')).toHaveCount(1)
+    await expect(page.locator('head script[src*="/early-"]')).toHaveCount(1)
     expect(calls[0]).toBe('contexts.list')
     expect(calls.filter((c) => c === 'contexts.list')).toHaveLength(1)
     // The guide's two watches wait for the first rows; the catalog is asked for once, by the context's name.

@@ -1,9 +1,9 @@
 // The client alone: the contract's barrel would bring every zod schema into the first paint.
 import { createClient, type ApiClient } from '@shared/contract/client'
-import { pageBridge } from './page-bridge'
+import { createPageBridge } from './page-bridge'
 import { noticeApprovals } from '../exec/notice-approvals'
 
-const page = pageBridge()
+const page = createPageBridge(window.bridge, window.skiffEarly)
 
 /** Electron's preload bridge when present, else web mode's HTTP bridge: views never know which. */
 export const api: ApiClient = createClient(noticeApprovals(page.bridge))

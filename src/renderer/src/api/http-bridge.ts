@@ -24,10 +24,15 @@ const RETRY_MS = [500, 1000, 2000, 4000]
  * only six connections per origin, so one stream per request would starve the calls), read with fetch so
  * that it carries the token in `Authorization` like every call. No cookie is ever involved.
  */
+export interface HttpBridge extends Bridge {
+  /** The answer to a call already sent (the page's first script sends one: boot/early-request.ts). */
+  answer(sent: Promise<Response>): Promise<CallResult<unknown>>
+}
+
 export function createHttpBridge(
   token: string | undefined,
   options: { base?: string; onRefused?: () => void } = {},
-): Bridge {
+): HttpBridge {
   const base = options.base ?? ''
   // Skiff's own server refused the token (not a cluster's 401, which arrives inside a 200 answer).
   const refused = (): void => options.onRefused?.()
@@ -118,28 +123,34 @@ export function createHttpBridge(
     }, delay)
   }
 
+  const answer = async (sent: Promise<Response>): Promise<CallResult<unknown>> => {
+    let res: Response
+    try {
+      res = await sent
+    } catch {
+      return unavailable('Skiff’s backend is not answering. Is `npm run serve` still running?')
+    }
+    if (res.status === 401) {
+      void res.text().catch(() => {})
+      refused()
+      return { ok: false, error: NOT_AUTHORISED }
+    }
+    if (!res.ok) return unavailable(`The backend answered ${res.status}: ${await res.text()}`)
+    return (await res.json()) as CallResult<unknown>
+  }
+
   return {
     transport: 'web',
-    async call(method, input) {
-      let res: Response
-      try {
-        res = await fetch(`${base}/api/call`, {
+    answer,
+    call: (method, input) =>
+      answer(
+        fetch(`${base}/api/call`, {
           method: 'POST',
           headers: headers(true),
           credentials: 'omit',
           body: JSON.stringify({ method, input }),
-        })
-      } catch {
-        return unavailable('Skiff’s backend is not answering. Is `npm run serve` still running?')
-      }
-      if (res.status === 401) {
-        void res.text().catch(() => {})
-        refused()
-        return { ok: false, error: NOT_AUTHORISED }
-      }
-      if (!res.ok) return unavailable(`The backend answered ${res.status}: ${await res.text()}`)
-      return (await res.json()) as CallResult<unknown>
-    },
+        }),
+      ),
     subscribe(stream, input, onEvent, onEnd) {
       const id = `s${++next}`
       const listener: Listener = { stream, input: input ?? {}, onEvent, onEnd }

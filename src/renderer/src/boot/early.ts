@@ -1,11 +1,12 @@
-// The page's first script, loaded beside the app's (vite.web.config.ts puts it in the document, `async`). It
-// is small, so it runs while the app's ~400 KB of script is still arriving, and sends the one call every start
-// makes first: the contexts, which the opening view's watches wait for (boot/early-start.ts). By the time the
-// app's module runs, their answer is usually here, so those watches go out before React's first render rather
-// than after it. docs/performance.md, "Cold start, sixth pass".
-import { pageBridge } from '../api/page-bridge'
+// The page's first script: a module of its own, first in the document (vite.web.config.ts puts it there), so
+// it runs as soon as it and the document are here, while the app's ~400 KB of script is still arriving, and
+// always before the app's. It sends the one call every start makes first, the contexts, which the opening
+// view's watches wait for (boot/early-start.ts): by the time the app's module runs their answer is usually
+// here, so those watches go out before React's first render. It imports nothing of the app's (the build
+// checks): an import would wait for another file. docs/performance.md, "Cold start, sixth pass".
+import { sendEarly } from './early-request'
 
-pageBridge().early('contexts.list', {})
+sendEarly(window, 'contexts.list', {})
 
 // The list's count ("10,000 pods") is the first rows' one use of ICU's number formatting, whose first call
 // loads its data (12–20 ms on this box). Loaded when this thread is first idle, usually while the app's script
