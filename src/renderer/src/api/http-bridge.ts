@@ -24,9 +24,24 @@ const RETRY_MS = [500, 1000, 2000, 4000]
  * only six connections per origin, so one stream per request would starve the calls), read with fetch so
  * that it carries the token in `Authorization` like every call. No cookie is ever involved.
  */
+/** An HTTP answer read to its end. */
+export interface ReadAnswer {
+  status: number
+  body: string
+}
+
+/** Reads a call's answer to its end, as the web bridge does before making sense of it. */
+export const readAnswer = async (res: Response): Promise<ReadAnswer> => ({
+  status: res.status,
+  body: await res.text(),
+})
+
 export interface HttpBridge extends Bridge {
-  /** The answer to a call already sent (the page's first script sends one: boot/early-request.ts). */
-  answer(sent: Promise<Response>): Promise<CallResult<unknown>>
+  /**
+   * The result of a call already sent and read (the page's first script sends one: boot/early-request.ts).
+   * Once `read` has settled this takes no task of its own, only promise callbacks.
+   */
+  answer(read: Promise<ReadAnswer>): Promise<CallResult<unknown>>
 }
 
 export function createHttpBridge(
@@ -123,20 +138,20 @@ export function createHttpBridge(
     }, delay)
   }
 
-  const answer = async (sent: Promise<Response>): Promise<CallResult<unknown>> => {
-    let res: Response
+  const answer = async (read: Promise<ReadAnswer>): Promise<CallResult<unknown>> => {
+    let res: ReadAnswer
     try {
-      res = await sent
+      res = await read
     } catch {
       return unavailable('Skiff’s backend is not answering. Is `npm run serve` still running?')
     }
     if (res.status === 401) {
-      void res.text().catch(() => {})
       refused()
       return { ok: false, error: NOT_AUTHORISED }
     }
-    if (!res.ok) return unavailable(`The backend answered ${res.status}: ${await res.text()}`)
-    return (await res.json()) as CallResult<unknown>
+    if (res.status < 200 || res.status > 299)
+      return unavailable(`The backend answered ${res.status}: ${res.body}`)
+    return JSON.parse(res.body) as CallResult<unknown>
   }
 
   return {
@@ -149,7 +164,7 @@ export function createHttpBridge(
           headers: headers(true),
           credentials: 'omit',
           body: JSON.stringify({ method, input }),
-        }),
+        }).then(readAnswer),
       ),
     subscribe(stream, input, onEvent, onEnd) {
       const id = `s${++next}`

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Bridge, CallResult } from '@shared/contract'
 import { takeWebToken } from '../api/web-token'
-import { createHttpBridge } from '../api/http-bridge'
+import { createHttpBridge, type ReadAnswer } from '../api/http-bridge'
 import { createPageBridge } from '../api/page-bridge'
 import { earlyToken, sendEarly } from './early-request'
 
@@ -56,14 +56,27 @@ describe('the early request', () => {
     const http = createHttpBridge('t0k')
     await expect(http.call('contexts.list', {})).resolves.toEqual({ ok: true, value: 'own' })
     expect(own.mock.calls[0]).toEqual((win.fetch as ReturnType<typeof vi.fn>).mock.calls[0])
-    await expect(http.answer(win.skiffEarly![0]!.sent as Promise<Response>)).resolves.toEqual({
+    await expect(http.answer(win.skiffEarly![0]!.sent as Promise<ReadAnswer>)).resolves.toEqual({
       ok: true,
       value: 'early',
     })
   })
 
+  it('an answer already read is taken with promise callbacks only, before the next task (React’s render)', async () => {
+    const read = Promise.resolve({ status: 200, body: '{"ok":true,"value":"early"}' })
+    await read
+    let settled = false
+    let atNextTask: boolean | undefined
+    setTimeout(() => (atNextTask = settled), 0)
+    void createHttpBridge('t0k')
+      .answer(read)
+      .then(() => (settled = true))
+    await vi.waitFor(() => expect(atNextTask).toBeDefined())
+    expect(atNextTask).toBe(true)
+  })
+
   it('an early call the backend refused or never answered reads as the app’s own would', async () => {
-    const refused = Promise.resolve(new Response('no', { status: 401 }))
+    const refused = Promise.resolve({ status: 401, body: 'no' })
     const down = Promise.reject(new Error('down'))
     down.catch(() => {})
     let refusals = 0

@@ -1,12 +1,15 @@
 import type { Bridge, CallResult } from '@shared/contract'
+import type { ReadAnswer } from '../api/http-bridge'
 
 /**
  * A call the page's first script sent before the app's script had arrived (boot/early.ts), left on `window`
  * for the app's bridge (api/page-bridge.ts) to take: under Electron through the preload's bridge, in web mode
- * as the HTTP request the web bridge would have made (its answer is read there, the same way as its own).
+ * as the HTTP request the web bridge would have made, read to its end here (so that taking it needs no task of
+ * the page's, only promise callbacks, and comes before React's first render) and made sense of there, as the
+ * web bridge's own answers are.
  */
 export type EarlyCall = { method: string; input: unknown; at: number } & (
-  { via: 'bridge'; sent: Promise<CallResult<unknown>> } | { via: 'fetch'; sent: Promise<Response> }
+  { via: 'bridge'; sent: Promise<CallResult<unknown>> } | { via: 'fetch'; sent: Promise<ReadAnswer> }
 )
 
 declare global {
@@ -47,12 +50,15 @@ export function sendEarly(win: Window, method: string, input: unknown, now = Dat
   }
   const token = earlyToken(win.location.hash, storage)
   if (!token) return // nothing to authorise the call with: the app says so itself
-  const sent = win.fetch('/api/call', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    credentials: 'omit',
-    body: JSON.stringify({ method, input }),
-  })
+  const sent = win
+    .fetch('/api/call', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      credentials: 'omit',
+      body: JSON.stringify({ method, input }),
+    })
+    // As http-bridge.ts's readAnswer (not imported: see above).
+    .then(async (res) => ({ status: res.status, body: await res.text() }))
   // A failure is the app's to report when it takes the answer; until then it must not be "unhandled".
   sent.catch(() => {})
   calls.push({ method, input, at, via: 'fetch', sent })
