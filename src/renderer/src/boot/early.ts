@@ -7,8 +7,3 @@
 import { sendEarly } from './early-request'
 
 sendEarly(window, 'contexts.list', {})
-
-// The list's count ("10,000 pods") is the first rows' one use of ICU's number formatting, whose first call
-// loads its data (12–20 ms on this box). Loaded when this thread is first idle, usually while the app's script
-// is still arriving, instead of inside that render.
-requestIdleCallback(() => (0).toLocaleString(), { timeout: 2000 })

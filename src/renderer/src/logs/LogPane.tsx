@@ -3,6 +3,7 @@ import { LogLines } from './LogLines'
 import type { LogStore } from './log-store'
 import { downloadText, stepMatch } from './search'
 import './logs.css'
+import { thousands } from '../components/plural'
 
 export interface LogPaneProps {
   store: LogStore
@@ -14,8 +15,6 @@ export interface LogPaneProps {
   status?: ReactNode
   showSource?: boolean
 }
-
-const fmt = new Intl.NumberFormat()
 
 interface Found {
   query: string
@@ -83,7 +82,7 @@ export function LogPane({ store, label, fileName, controls, status, showSource }
             <span className="log-matches" aria-live="polite">
               {found.matches.length === 0
                 ? 'no matches'
-                : `${found.at >= 0 ? found.at + 1 : 0} of ${fmt.format(found.matches.length)}`}
+                : `${found.at >= 0 ? found.at + 1 : 0} of ${thousands(found.matches.length)}`}
             </span>
           )}
         </span>
@@ -96,8 +95,8 @@ export function LogPane({ store, label, fileName, controls, status, showSource }
       </div>
       <div className="log-meta">
         <span>
-          {fmt.format(store.length)} lines shown (keeps the last {fmt.format(store.cap)})
-          {store.dropped > 0 && `; ${fmt.format(store.dropped)} older lines dropped`}
+          {thousands(store.length)} lines shown (keeps the last {thousands(store.cap)})
+          {store.dropped > 0 && `; ${thousands(store.dropped)} older lines dropped`}
         </span>
         {status}
       </div>

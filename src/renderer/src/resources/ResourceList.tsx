@@ -27,6 +27,7 @@ import { WatchRetry, WatchStatus } from './WatchStatus'
 import { useIntent } from '../palette/intents'
 import { usePublishSelection } from '../palette/selection'
 import './resources.css'
+import { thousands } from '../components/plural'
 
 // The detail panel (YAML, logs, rollout, reconcile, shell tabs) loads when a row is first opened.
 const DetailPanel = lazy(() => import('./detail/DetailPanel').then((m) => ({ default: m.DetailPanel })))
@@ -193,8 +194,8 @@ function KindList(props: ResourceListProps): ReactNode {
           <span className="rv-count" aria-live="polite">
             {(watch.loaded || watch.loading) &&
               (filtered.length === watch.rows.length
-                ? `${watch.rows.length.toLocaleString()} ${watch.rows.length === 1 ? names.singular : names.plural}`
-                : `${filtered.length.toLocaleString()} of ${watch.rows.length.toLocaleString()}`) +
+                ? `${thousands(watch.rows.length)} ${watch.rows.length === 1 ? names.singular : names.plural}`
+                : `${thousands(filtered.length)} of ${thousands(watch.rows.length)}`) +
                 (watch.loading ? ' so far' : '') +
                 (props.orderNote ? `, ${props.orderNote}` : '')}
           </span>

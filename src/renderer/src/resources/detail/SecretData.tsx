@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import type { ApiError, ResourceDetail } from '@shared/contract'
 import { api } from '../../api/client'
+import { thousands } from '../../components/plural'
 
 /** A secret's keys, from the detail's "Data" section (values there are sizes, never the secret itself). */
 export function secretKeys(detail: ResourceDetail): { key: string; info: string }[] {
@@ -29,7 +30,7 @@ function SecretKey({ secret, name, info }: { secret: SecretId; name: string; inf
         <div className="secret-value">
           {value ? (
             value.binary ? (
-              <span className="muted">binary, {value.size.toLocaleString()} bytes</span>
+              <span className="muted">binary, {thousands(value.size)} bytes</span>
             ) : (
               <code aria-label={`Value of ${name}`}>{value.value}</code>
             )

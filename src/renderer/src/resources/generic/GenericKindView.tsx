@@ -14,6 +14,7 @@ import { tableColumns } from './table-columns'
 import { useTableWatch } from './useTableWatch'
 import '../resources.css'
 import './generic.css'
+import { thousands } from '../../components/plural'
 
 const none: readonly Requirement[] = []
 
@@ -141,8 +142,8 @@ export function GenericKindView({
         <span className="rv-count" aria-live="polite">
           {watch.set.loaded &&
             (filtered.length === rows.length
-              ? `${rows.length.toLocaleString()} ${rows.length === 1 ? kind.singular : plural}`
-              : `${filtered.length.toLocaleString()} of ${rows.length.toLocaleString()}`)}
+              ? `${thousands(rows.length)} ${rows.length === 1 ? kind.singular : plural}`
+              : `${thousands(filtered.length)} of ${thousands(rows.length)}`)}
         </span>
         <span className="grow" />
         <WatchStatus state={status.state} {...(status.message ? { message: status.message } : {})} />

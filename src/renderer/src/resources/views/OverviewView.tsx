@@ -13,6 +13,7 @@ import { StackedBar } from './StackedBar'
 import type { ViewProps } from './view-props'
 import '../resources.css'
 import './overview.css'
+import { thousands } from '../../components/plural'
 
 function NamespaceCard({ s, onOpen }: { s: NamespaceStats; onOpen?: (() => void) | undefined }): ReactNode {
   const titleId = `ov-${s.namespace}`
@@ -108,7 +109,7 @@ export function OverviewView({ context, onOpenNamespace }: OverviewProps): React
     body = (
       <p className="muted" role="status">
         Reading pods, deployments and events…
-        {pods.loading && ` ${pods.rows.length.toLocaleString()} pods so far.`}
+        {pods.loading && ` ${thousands(pods.rows.length)} pods so far.`}
       </p>
     )
   else if (stats.length === 0)
