@@ -1,7 +1,8 @@
 // `npx tsx bench/ab-open.ts [pods] [rounds] [VAR=a,b]`: figure 1 (open Pods → whole list, and the cold start)
 // with the backend started under each value of one environment variable in turn, a fresh web process per
 // run, the values alternating so both meet the same load. Default: SKIFF_LIST_WORKER=1,0 (the list decoder's
-// worker against decoding inline; docs/performance.md). Prints each run and the medians.
+// worker against decoding inline; docs/performance.md). `ROOT=.,../other` alternates this checkout's built web
+// mode with another's (its own backend and page) instead. Prints each run and the medians.
 import { readFileSync } from 'node:fs'
 import { buildWebIfStale } from '../scripts/serve.mjs'
 import { launchBrowser } from './browser'
@@ -22,28 +23,34 @@ try {
   const r = await cluster.request('GET', '/api/v1/pods?limit=1')
   const meta = (JSON.parse(r.text) as { metadata?: { remainingItemCount?: number } }).metadata
   const expected = 1 + (meta?.remainingItemCount ?? 0)
-  const runs = new Map<string, { all: number[]; cold: number[] }>(
-    values.map((v) => [v, { all: [], cold: [] }]),
+  const runs = new Map<string, { all: number[]; cold: number[]; first: number[] }>(
+    values.map((v) => [v, { all: [], cold: [], first: [] }]),
   )
   for (let round = 0; round < rounds; round++)
     for (const value of values) {
-      const web = await startWeb({ ...cluster.env, [name]: value })
+      const web =
+        name === 'ROOT'
+          ? await startWeb(cluster.env, [], [], value === '.' ? undefined : value)
+          : await startWeb({ ...cluster.env, [name]: value })
       try {
         const o = await openPods(browser, web.url, expected)
         const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0]
         console.log(
           `${name}=${value}: open → whole list ${Math.round(o.allRowsMs)} ms, cold start → whole list ` +
-            `${Math.round(o.coldAllRowsMs)} ms (load average ${load})`,
+            `${Math.round(o.coldAllRowsMs)} ms, first rows ${Math.round(o.coldFirstRowsMs)} ms (load average ${load})`,
         )
         runs.get(value)!.all.push(o.allRowsMs)
         runs.get(value)!.cold.push(o.coldAllRowsMs)
+        runs.get(value)!.first.push(o.coldFirstRowsMs)
       } finally {
         await web.stop()
       }
     }
-  for (const [value, { all, cold }] of runs)
+  const med = (xs: number[]): number => Math.round(percentile(xs, 50))
+  for (const [value, { all, cold, first }] of runs)
     console.log(
-      `${name}=${value}: medians of ${all.length}: whole list ${Math.round(percentile(all, 50))} ms, cold ${Math.round(percentile(cold, 50))} ms`,
+      `${name}=${value}: medians of ${all.length}: whole list ${med(all)} ms, cold ${med(cold)} ms, ` +
+        `cold first rows ${med(first)} ms`,
     )
 } finally {
   await browser.close()
