@@ -36,6 +36,9 @@ describe('age and restarts', () => {
   it('formats ages from ISO times and says <unknown> for none', () => {
     expect(age('2026-11-25T12:00:00Z', now)).toBe('10m')
     expect(age(undefined, now)).toBe('<unknown>')
+    // Made since the window's clock last ticked: the clock is behind, not the cluster.
+    expect(age('2026-11-25T12:10:02Z', now)).toBe('0s')
+    expect(age('2026-11-25T12:11:00Z', now)).toBe('<invalid>')
     expect(age('not a date', now)).toBe('<unknown>')
   })
   it('formats restarts as kubectl does', () => {

@@ -20,10 +20,19 @@ export function humanDuration(ms: number): string {
   return `${years}y`
 }
 
+/**
+ * How far behind the real time the window's `now` can be (resources/clock.ts ticks once a second, and a busy
+ * page runs its timer late): an object made since the last tick reads `0s`, not kubectl's `<invalid>`, which
+ * is for a clock really behind the cluster's.
+ */
+export const CLOCK_SLACK_MS = 5_000
+
 /** Age of an ISO timestamp at `now`; `<unknown>` for a missing or unparsable one, as kubectl prints. */
 export function age(iso: string | undefined, now: number): string {
   const t = iso ? Date.parse(iso) : NaN
-  return Number.isNaN(t) ? '<unknown>' : humanDuration(now - t)
+  if (Number.isNaN(t)) return '<unknown>'
+  const ms = now - t
+  return humanDuration(ms < 0 && ms > -CLOCK_SLACK_MS ? 0 : ms)
 }
 
 /** kubectl's RESTARTS column: `0`, or `3 (2m ago)` when the last restart time is known. */
