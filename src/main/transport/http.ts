@@ -24,8 +24,8 @@ export interface HttpTransportOptions {
   onPageStarted?: () => void
   /**
    * A file of the page is being served: work a person waits for, as a contract call is (see
-   * util/foreground.ts), so a prewarm started by the document steps aside while the page's script and styles
-   * go out. Returns the end of that work.
+   * util/foreground.ts), so a prewarm in progress steps aside while the page's script, styles and chunks go
+   * out. Returns the end of that work.
    */
   onStatic?: () => () => void
   /** Where a fault that escaped a handler is reported (the request gets 500; the process lives on). */

@@ -19,11 +19,6 @@ export const NOT_AUTHORISED: ApiErrorBody = {
 
 const RETRY_MS = [500, 1000, 2000, 4000]
 
-/**
- * Web mode's Bridge: POST for calls; every stream shares one Server-Sent Events connection (browsers allow
- * only six connections per origin, so one stream per request would starve the calls), read with fetch so
- * that it carries the token in `Authorization` like every call. No cookie is ever involved.
- */
 /** An HTTP answer read to its end. */
 export interface ReadAnswer {
   status: number
@@ -31,7 +26,7 @@ export interface ReadAnswer {
 }
 
 /** Reads a call's answer to its end, as the web bridge does before making sense of it. */
-export const readAnswer = async (res: Response): Promise<ReadAnswer> => ({
+const readAnswer = async (res: Response): Promise<ReadAnswer> => ({
   status: res.status,
   body: await res.text(),
 })
@@ -44,6 +39,11 @@ export interface HttpBridge extends Bridge {
   answer(read: Promise<ReadAnswer>): Promise<CallResult<unknown>>
 }
 
+/**
+ * Web mode's Bridge: POST for calls; every stream shares one Server-Sent Events connection (browsers allow
+ * only six connections per origin, so one stream per request would starve the calls), read with fetch so
+ * that it carries the token in `Authorization` like every call. No cookie is ever involved.
+ */
 export function createHttpBridge(
   token: string | undefined,
   options: { base?: string; onRefused?: () => void } = {},

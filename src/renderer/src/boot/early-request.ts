@@ -57,7 +57,7 @@ export function sendEarly(win: Window, method: string, input: unknown, now = Dat
       credentials: 'omit',
       body: JSON.stringify({ method, input }),
     })
-    // As http-bridge.ts's readAnswer (not imported: see above).
+    // As http-bridge.ts reads its own answers (not imported: see above).
     .then(async (res) => ({ status: res.status, body: await res.text() }))
   // A failure is the app's to report when it takes the answer; until then it must not be "unhandled".
   sent.catch(() => {})

@@ -25,7 +25,7 @@ export function humanDuration(ms: number): string {
  * page runs its timer late): an object made since the last tick reads `0s`, not kubectl's `<invalid>`, which
  * is for a clock really behind the cluster's.
  */
-export const CLOCK_SLACK_MS = 5_000
+const CLOCK_SLACK_MS = 5_000
 
 /** Age of an ISO timestamp at `now`; `<unknown>` for a missing or unparsable one, as kubectl prints. */
 export function age(iso: string | undefined, now: number): string {
