@@ -42,13 +42,17 @@ function earlyScript(): Plugin {
 
 /** V8's explicit compile hint (Chromium 136+): compile every function of this file eagerly. */
 const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n'
+/** Above this a file is compiled lazily: see compileHints. */
+const EAGER_COMPILE_MAX_BYTES = 100_000
 
 /**
- * Marks the files a start runs (the entries and what they import statically) for eager compilation. Chromium
- * then compiles their functions on a background thread while the bytes arrive, where by default each is
- * compiled on the page's one thread the first time it runs: React, TanStack Query and the app shell, all run
- * at once by the first render. Files loaded on demand (editor, terminal, detail panel) stay lazy.
- * docs/performance.md, "Cold start, sixth pass".
+ * Marks the small files a start runs (the entries and what they import statically) for eager compilation.
+ * Chromium then compiles their functions on a background thread while the bytes arrive, where by default each
+ * is compiled on the page's one thread the first time it runs. Files loaded on demand (editor, terminal,
+ * detail panel) stay lazy, and so does the app's entry: most of its 290 KB is React DOM, much of which a start
+ * never runs, and compiling all of it made the page wait longer for its modules than lazy compiling cost
+ * (1,049 vs 1,160 ms to first rows on a box where fresh memory is slow to come by). docs/performance.md,
+ * "Cold start, seventh pass".
  */
 function compileHints(): Plugin {
   return {
@@ -70,6 +74,7 @@ function markStartChunks(_options: unknown, bundle: Rollup.OutputBundle): void {
   }
   for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk)
   for (const chunk of atStart) {
+    if (Buffer.byteLength(chunk.code) > EAGER_COMPILE_MAX_BYTES) continue
     chunk.code = COMPILE_HINT + chunk.code
     // One line more at the top: every mapping moves down a line.
     if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`

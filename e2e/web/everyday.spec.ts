@@ -146,6 +146,20 @@ test.describe('everyday UX', () => {
     await expect(page.locator('head script[src*="/early-"]')).toHaveCount(1)
     expect(calls[0]).toBe('contexts.list')
     expect(calls.filter((c) => c === 'contexts.list')).toHaveLength(1)
+    // Small start files are compiled eagerly, the app's large entry lazily (vite.web.config.ts, compileHints).
+    const srcs = await page
+      .locator('head script[type="module"][src]')
+      .evaluateAll((scripts) => scripts.map((s) => s.getAttribute('src') ?? ''))
+    const sources = await Promise.all(
+      srcs.map(async (src) => (await page.request.get(new URL(src, page.url()).href)).text()),
+    )
+    const eager = (code: string): boolean => code.startsWith('//# allFunctionsCalledOnLoad\n')
+    expect(sources.map((code) => [code.length > 100_000, eager(code)])).toEqual(
+      expect.arrayContaining([
+        [false, true],
+        [true, false],
+      ]),
+    )
     // The guide's two watches wait for the first rows; the catalog is asked for once, by the context's name.
     await expect(page.getByRole('complementary', { name: 'Guided first run' })).toBeVisible()
     const guide = JSON.stringify({ kind: 'pods', context: 'sandbox-pal', namespaces: ['default'] })
