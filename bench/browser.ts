@@ -46,6 +46,10 @@ const INSTRUMENT = `
   } catch {}
 `
 
+function experimentArgs(value = ''): string[] {
+  return value.split(value.includes('|') ? '|' : ' ').filter(Boolean)
+}
+
 const launch = (): Promise<Browser> =>
   chromium.launch({
     executablePath: chromiumPath,
@@ -53,8 +57,9 @@ const launch = (): Promise<Browser> =>
       ...chromiumArgs,
       '--enable-precise-memory-info',
       '--disable-dev-shm-usage',
-      // For experiments, e.g. BENCH_CHROMIUM_ARGS=--js-flags=--no-flush-bytecode (space-separated).
-      ...(process.env.BENCH_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []),
+      // For experiments, e.g. BENCH_CHROMIUM_ARGS=--js-flags=--no-flush-bytecode: space-separated, or `|`-separated
+      // when one argument holds spaces (`--js-flags=--a --b|--other`).
+      ...experimentArgs(process.env.BENCH_CHROMIUM_ARGS),
     ],
   })
 

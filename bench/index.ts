@@ -7,6 +7,7 @@ import { compareWithKubectl } from './kubectl-scenario'
 import { backendRss, kindsFigures, kindsInBrowser, setUpKinds } from './kinds-scenario'
 import { logViewerThroughput } from './log-viewer-scenario'
 import { logsThroughput } from './logs-scenario'
+import { machineFigures } from './machine-scenario'
 import { openPods } from './pods-scenario'
 import { reconcileRollout } from './reconcile-scenario'
 import { largeListFigures, sandboxFigures } from './sandbox-scenario'
@@ -18,6 +19,7 @@ import {
   largeListFigureRows,
   logViewerFigures,
   logsFigures,
+  machineFigureRows,
   podsFigures,
   reconcileFigures,
   sandboxFigureRows,
@@ -36,7 +38,7 @@ const { values } = parseArgs({
     // npm test runs every scenario at toy sizes so the bench cannot rot; a failing scenario then exits 1.
     smoke: { type: 'boolean', default: false },
     runs: { type: 'string' },
-    // e.g. --only 1,5: run just these scenarios (1 = open Pods, 2 = churn and memory, 4 = logs, 5 = kubectl,
+    // e.g. --only 1,5: run just these scenarios (0 = the machine's own speed, 1 = open Pods, 2 = churn and memory, 4 = logs, 5 = kubectl,
     // 6 = sandbox, 7 = exec and port-forward, 8 = many kinds,
     // 9 = reconcile view during a rollout), for profiling one figure without waiting for the rest.
     only: { type: 'string' },
@@ -166,6 +168,10 @@ const browser = await launchBrowser().catch(async (err: unknown) => {
   throw err
 })
 try {
+  const machine = !want('0')
+    ? undefined
+    : await attempt('scenario 0', () => repeat(runs, () => machineFigures(browser)))
+  if (machine) figures.push(...machineFigureRows(machine))
   cluster.sandbox.seedPods(NS, sizes.small)
   let expected = await totalPods(cluster)
   log(`seeded ${sizes.small} pods (${expected} in the cluster); scenario 1 at ${k(sizes.small)}`)
