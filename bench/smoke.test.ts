@@ -43,6 +43,7 @@ describe('npm run bench', () => {
     })
     expect(code, `bench --smoke failed:\n${stdout}\n${stderr}`).toBe(0)
     for (const figure of [
+      'Machine: fresh Chromium, blank page → first paint',
       'open → first rows painted',
       'write → DOM latency p95',
       'renderer JS heap',
