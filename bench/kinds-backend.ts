@@ -7,6 +7,7 @@ import { createKubeService } from '../src/main/kube'
 import { createApiService } from '../src/main/resources/api-service'
 import { createCatalogService } from '../src/main/resources/catalog'
 import { gcActivity } from '../src/main/util/gc-activity'
+import { SETTLED_GC_QUIET_MS, SETTLE_MAX_MS } from './idle-cpu'
 
 const kinds = (process.argv[2] ?? '').split(',').filter(Boolean)
 const idleSeconds = Number(process.argv[3] ?? 0)
@@ -51,11 +52,20 @@ process.stdout.write(
   `${JSON.stringify({ rssMb, rows: counts.reduce((a, b) => a + b, 0), ms: Date.now() - started })}\n`,
 )
 // Idle: every snapshot is whole and nothing changes; what the watches, timers and keep-alives still cost.
-// First 25 s with no garbage collection (at most 90 s): V8's memory reducer may still collect after the
+// First SETTLED_GC_QUIET_MS with no full garbage collection: V8's memory reducer may still collect after the
 // lists and the gc() above, and that is the lists' cost, not idle work (as in kinds-scenario.ts).
 const settleStart = performance.now()
-while (settle && gcActivity().quietMs < 25_000 && performance.now() - settleStart < 90_000)
+let fullGcs = gcActivity().major
+let quietSince = settleStart
+while (
+  settle &&
+  performance.now() - quietSince < SETTLED_GC_QUIET_MS &&
+  performance.now() - settleStart < SETTLE_MAX_MS
+) {
   await new Promise((resolve) => setTimeout(resolve, 1000))
+  const { major } = gcActivity()
+  if (major !== fullGcs) [fullGcs, quietSince] = [major, performance.now()]
+}
 const settledMs = performance.now() - settleStart
 const gcBefore = gcActivity()
 const cpuBefore = process.cpuUsage()

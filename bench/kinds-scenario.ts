@@ -10,6 +10,8 @@ import {
   idleWindowDiagnostics,
   pageTaskSeconds,
   processCpuSeconds,
+  SETTLED_GC_QUIET_MS,
+  SETTLE_MAX_MS,
   waitForSettledBackend,
 } from './idle-cpu'
 import { spread } from './stats'
@@ -204,7 +206,8 @@ export async function kindsInBrowser(
     const big = await open(setup.big, 'Big', bigCount)
     // Idle: nothing changes in the cluster. The window starts once the backend has settled: the views left
     // behind have ended their watches (useResourceWatch's 10 s linger), one full collection has taken the
-    // garbage of the opens above, and 25 s have passed with no collection and no watch opened or closed.
+    // garbage of the opens above, and SETTLED_GC_QUIET_MS have passed with no full collection and no watch
+    // opened or closed.
     // With a fixed 11 s wait, V8's memory reducer collected that garbage inside the window (8-40 s after
     // the opens, 100-900 ms of CPU each with ~70 MB live): all of the 0.5-1.9 % once measured there
     // (docs/performance.md, "Idle CPU after the other scenarios").
@@ -212,8 +215,8 @@ export async function kindsInBrowser(
       idle.settleSeconds > 0
         ? await waitForSettledBackend(url, {
             minMs: idle.settleSeconds * 1000,
-            quietMs: 25_000,
-            maxMs: 90_000,
+            quietMs: SETTLED_GC_QUIET_MS,
+            maxMs: SETTLE_MAX_MS,
           })
         : undefined
     const gcBefore = await backendGc(url)
