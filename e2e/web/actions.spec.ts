@@ -90,6 +90,11 @@ test.describe('actions', () => {
     await shot('logs-light.png')
     await page.emulateMedia({ colorScheme: 'dark' })
     await shot('logs-dark.png')
+    // A match far above the followed bottom is scrolled into view; "Jump to latest" goes back down.
+    await panel.getByRole('button', { name: 'Next match' }).click()
+    await expect(log.locator('.log-line.active')).toBeInViewport()
+    await panel.getByRole('button', { name: /Jump to latest/ }).click()
+    await expect(log.locator('.log-line').last()).toBeInViewport()
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       panel.getByRole('button', { name: 'Download' }).click(),

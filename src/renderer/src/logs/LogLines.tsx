@@ -1,6 +1,7 @@
-import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { AnsiLine } from './ansi'
+import { blockWindow, centredTop, type BlockWindow } from './block-window'
 import type { LogStore } from './log-store'
 import { podColor } from './pod-colors'
 
@@ -11,6 +12,7 @@ const ROW_HEIGHT = 18
  * divide that by this number.
  */
 const BLOCK = 16
+const OVERSCAN = 2
 
 export interface LogLinesProps {
   store: LogStore
@@ -32,48 +34,85 @@ export function LogLines({ store, label, wrap, query, activeLine, showSource }: 
   const scrollRef = useRef<HTMLDivElement>(null)
   const lastTop = useRef(0)
   const [following, setFollowing] = useState(true)
+  // Where the viewport is, for unwrapped lines (placed by arithmetic, block-window.ts).
+  const [view, setView] = useState({ top: 0, height: 0 })
+  const readView = useCallback((el: HTMLElement): void => {
+    const top = el.scrollTop
+    const height = el.clientHeight
+    setView((v) => (v.top === top && v.height === height ? v : { top, height }))
+  }, [])
   // Numbers, not strings: this runs for every block on every append. The last block's key changes as it
   // fills, so wrapped it is measured again; `count` in the deps makes the virtualizer re-estimate its size.
   const getItemKey = useCallback(
     (i: number) => (i === blocks - 1 ? -1 - (count - i * BLOCK) : i),
     [blocks, count],
   )
+  // Only wrapped lines differ in height, so only they need a virtualizer that measures.
   const virtualizer = useVirtualizer({
     count: blocks,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => Math.min(BLOCK, count - i * BLOCK) * ROW_HEIGHT,
     getItemKey,
-    overscan: 2,
+    overscan: OVERSCAN,
+    enabled: wrap,
     // A followed log scrolls every frame; a synchronous re-render per scroll event laid the page out twice.
     useFlushSync: false,
   })
 
+  const totalHeight = wrap ? virtualizer.getTotalSize() : count * ROW_HEIGHT
+  // Following unwrapped lines, the bottom is known without a layout: render it in the same commit as the
+  // new lines, then scroll there before paint.
+  const top = !wrap && following ? Math.max(0, totalHeight - view.height) : view.top
+  const items: { index: number; start: number }[] = wrap
+    ? virtualizer.getVirtualItems()
+    : fixedItems(blockWindow(top, view.height, BLOCK * ROW_HEIGHT, blocks, OVERSCAN))
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current
+    if (!el) return
+    const read = (): void => readView(el)
+    read()
+    const observer = new ResizeObserver(read)
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [readView])
+
+  useLayoutEffect(() => {
+    // Unwrapped: the height is count × row, so this sets the position without reading the layout first.
+    const el = scrollRef.current
+    if (!wrap && following && el) el.scrollTop = totalHeight
+  }, [wrap, following, totalHeight])
+
   useEffect(() => {
     // Straight to the bottom: scrollToIndex re-checks its target over several frames, each a full layout.
     const el = scrollRef.current
-    if (following && el) el.scrollTop = el.scrollHeight
-  }, [version, following])
+    if (wrap && following && el) el.scrollTop = el.scrollHeight
+  }, [version, following, wrap])
 
   useEffect(() => {
     if (activeLine === undefined) return
     setFollowing(false)
-    virtualizer.scrollToIndex(Math.floor(activeLine / BLOCK), { align: 'center' })
-  }, [activeLine, virtualizer])
+    const el = scrollRef.current
+    if (wrap) virtualizer.scrollToIndex(Math.floor(activeLine / BLOCK), { align: 'center' })
+    else if (el) el.scrollTop = centredTop(activeLine, ROW_HEIGHT, el.clientHeight)
+  }, [activeLine, virtualizer, wrap])
 
   useEffect(() => {
     // Row heights differ only when lines wrap; re-measure when that changes, or when the cap dropped old
     // lines (every block then holds other lines than it was measured with).
-    virtualizer.measure()
+    if (wrap) virtualizer.measure()
   }, [wrap, dropped, virtualizer])
 
   const onScroll = (): void => {
     const el = scrollRef.current
     if (!el) return
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2
+    const height = wrap ? el.scrollHeight : totalHeight
+    const atBottom = height - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2
     // Only a move up is the person's doing; appends that grow the list never unfollow.
     if (el.scrollTop < lastTop.current - 1 && !atBottom) setFollowing(false)
     else if (atBottom) setFollowing(true)
     lastTop.current = el.scrollTop
+    readView(el)
   }
 
   return (
@@ -86,8 +125,8 @@ export function LogLines({ store, label, wrap, query, activeLine, showSource }: 
         tabIndex={0}
         onScroll={onScroll}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <div style={{ height: totalHeight, position: 'relative' }}>
+          {items.map((item) => {
             const from = item.index * BLOCK
             const to = Math.min(count, from + BLOCK)
             return (
@@ -122,7 +161,7 @@ export function LogLines({ store, label, wrap, query, activeLine, showSource }: 
           className="log-jump"
           onClick={() => {
             setFollowing(true)
-            virtualizer.scrollToIndex(blocks - 1, { align: 'end' })
+            if (wrap) virtualizer.scrollToIndex(blocks - 1, { align: 'end' })
           }}
         >
           Jump to latest ↓
@@ -130,6 +169,12 @@ export function LogLines({ store, label, wrap, query, activeLine, showSource }: 
       )}
     </div>
   )
+}
+
+function fixedItems({ first, end }: BlockWindow): { index: number; start: number }[] {
+  const out = []
+  for (let i = first; i < end; i++) out.push({ index: i, start: i * BLOCK * ROW_HEIGHT })
+  return out
 }
 
 interface BlockProps {
