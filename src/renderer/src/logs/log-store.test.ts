@@ -58,6 +58,29 @@ describe('LogStore', () => {
     expect(store.toText()).toBe(all.slice(-20_000).join('\n') + '\n')
   })
 
+  it('joins small batches into larger chunks without moving a line, a match or a pod tag', () => {
+    const { store } = syncStore(6_000)
+    const all: { line: string; pod: string }[] = []
+    // Batches of 1 to 999 lines, mostly one pod, sometimes another one between: runs join only within a pod.
+    for (let b = 0; b < 60; b++) {
+      const pod = b % 13 === 12 ? 'web-b' : 'web-a'
+      const batch = Array.from({ length: (b * 337) % 1000 || 1 }, (_, j) =>
+        j % 5 === 0 ? '' : `b${b} l${j}`,
+      )
+      all.push(...batch.map((line) => ({ line, pod })))
+      store.append(batch, pod)
+    }
+    const shown = all.slice(-6_000)
+    expect(store.length).toBe(shown.length)
+    for (let i = 0; i < shown.length; i++) {
+      expect(store.line(i)).toBe(shown[i]?.line)
+      expect(store.source(i)).toBe(shown[i]?.pod)
+    }
+    const matches = (q: string): number[] => shown.flatMap((x, i) => (x.line.includes(q) ? [i] : []))
+    for (const q of ['b59 l1', 'b50 l21', 'l3']) expect(store.search(q)).toEqual(matches(q))
+    expect(store.toText()).toBe(shown.map((x) => `[${x.pod}] ${x.line}`).join('\n') + '\n')
+  })
+
   it('searches case-insensitively past ANSI codes, within the shown lines', () => {
     const { store } = syncStore(3)
     store.append(['Error one', 'fine', '\u001b[31mERR\u001b[0mOR two', 'error three'])

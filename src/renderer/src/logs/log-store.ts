@@ -109,6 +109,7 @@ export class LogStore {
       this.firsts.push(this.trimmed + this.held)
       this.chunks.push({ text: part.join('\n'), ends: fixEnds(part), tag })
       this.held += part.length
+      this.consolidate()
     }
     // Drop whole old chunks once a tenth of the cap is over, so the cost is paid rarely.
     if (this.held - this.cap >= Math.max(1, Math.floor(this.cap / 10))) {
@@ -120,6 +121,37 @@ export class LogStore {
       }
     }
     this.changed()
+  }
+
+  /**
+   * Joins the trailing run of batch-sized chunks of one source into one chunk once it holds CHUNK_LINES lines.
+   * A batch's text (~100 KB at 1,000 lines) sits on V8's ordinary pages, which a full collection compacts by
+   * copying what lives on them: a million lines meant tens of MB copied in one pause. A joined chunk is over
+   * V8's large-object size, and large objects are never moved.
+   */
+  private consolidate(): void {
+    const last = this.chunks.length - 1
+    const tag = this.chunks[last]?.tag
+    let from = last
+    let lines = 0
+    while (from >= 0) {
+      const c = this.chunks[from]
+      if (!c || c.tag !== tag || c.ends.length >= CHUNK_LINES) break
+      lines += c.ends.length
+      from--
+    }
+    from++
+    if (lines < CHUNK_LINES || last - from < 1) return
+    const run = this.chunks.slice(from)
+    const ends = new Uint32Array(lines)
+    let at = 0
+    let offset = 0
+    for (const c of run) {
+      for (let k = 0; k < c.ends.length; k++) ends[at++] = (c.ends[k] ?? 0) + offset
+      offset += c.text.length + 1
+    }
+    this.chunks.splice(from, run.length, { text: run.map((c) => c.text).join('\n'), ends, tag })
+    this.firsts.splice(from + 1, run.length - 1)
   }
 
   clear(): void {
