@@ -123,6 +123,11 @@ export async function longestTask(page: Page, sinceMs = 0): Promise<number> {
   )
 }
 
+/** The `longtask` entries (each ≥ 50 ms) that ended at or after `sinceMs`. */
+export async function longTaskCount(page: Page, sinceMs = 0): Promise<number> {
+  return page.evaluate(`window.__bench.longTasks.filter((t) => t[0] + t[1] >= ${sinceMs}).length`)
+}
+
 export async function pageNow(page: Page): Promise<number> {
   return page.evaluate('performance.now()')
 }

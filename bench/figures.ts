@@ -183,6 +183,22 @@ export function logViewerFigures(rs: LogViewerResult[], rate: number, seconds: n
     }),
     figure(
       '4',
+      'Logs viewer: tasks of 50 ms or more',
+      'tasks',
+      spread(pick(rs, (r) => r.longTasks)),
+      undefined,
+      'in the window',
+    ),
+    figure(
+      '4',
+      'Logs viewer: page main thread busy',
+      '%',
+      spread(pick(rs, (r) => r.busyPct)),
+      undefined,
+      'of the window; CDP TaskDuration',
+    ),
+    figure(
+      '4',
       'Logs viewer: renderer JS heap at end',
       'MB',
       spread(pick(rs, (r) => r.heapMb)),

@@ -1,11 +1,17 @@
+import { writeFileSync } from 'node:fs'
 import type { BenchBrowser } from './browser'
-import { longestTask, onPage } from './browser'
+import { longestTask, longTaskCount, onPage } from './browser'
 import type { BenchCluster } from './cluster'
+import { pageTaskSeconds } from './idle-cpu'
 
 export interface LogViewerResult {
   /** Lines the viewer took in per second (kept + dropped by its cap), over the measured window. */
   linesPerSecond: number
   longestTaskMs: number
+  /** Tasks of 50 ms or more over the window: a rarer kind of pause shows here before it shows in the longest. */
+  longTasks: number
+  /** Share of the window the page's main thread spent in tasks (CDP TaskDuration), in percent. */
+  busyPct: number
   heapMb: number
   /** Lines kept at the end (the viewer keeps the last 1,000,000). */
   kept: number
@@ -59,12 +65,30 @@ export async function logViewerThroughput(
       await p.page.getByRole('row', { name: new RegExp(name) }).click()
       await p.page.getByRole('dialog', { name }).getByRole('tab', { name: 'Logs' }).click()
       await p.page.locator('.log-line').first().waitFor({ timeout: 30_000 })
+      const busy0 = await pageTaskSeconds(p.cdp)
+      // BENCH_TRACE=PREFIX: a Chromium trace of each window, with V8's GC phases, to PREFIX-<ms>.json (it slows
+      // the page, so its runs' figures are not comparable with untraced ones).
+      const tracer = process.env.BENCH_TRACE ? p.page.context().browser() : null
+      if (tracer)
+        await tracer.startTracing(p.page, {
+          categories: [
+            'devtools.timeline',
+            'v8',
+            'v8.execute',
+            'disabled-by-default-v8.gc',
+            'blink.user_timing',
+          ],
+        })
       const r = await p.page.evaluate<{ t0: number; lines: number; kept: number; ms: number }>(
         measureScript(seconds),
       )
+      const busy = (await pageTaskSeconds(p.cdp)) - busy0
+      if (tracer) writeFileSync(`${process.env.BENCH_TRACE}-${Date.now()}.json`, await tracer.stopTracing())
       return {
         linesPerSecond: r.lines / (r.ms / 1000),
         longestTaskMs: await longestTask(p.page, r.t0),
+        longTasks: await longTaskCount(p.page, r.t0),
+        busyPct: (busy / (r.ms / 1000)) * 100,
         heapMb: await p.heapMb(),
         kept: r.kept,
       }

@@ -49,6 +49,7 @@ describe('npm run bench', () => {
       'renderer JS heap',
       'backend JS heap after GC',
       'lines delivered per second',
+      'Logs viewer: page main thread busy',
       'Ratio Skiff / kubectl -o json',
       'Sandbox LIST',
       'Sandbox exec round trip',
