@@ -52,7 +52,9 @@ export async function startCluster(): Promise<BenchCluster> {
     KUBECACHEDIR: join(home, '.kube', 'cache'),
     SKIFF_DATA_DIR: join(home, 'skiff-data'),
   }
-  const agent = new https.Agent({ keepAlive: true, maxSockets: 16 })
+  // Idle sockets are dropped after 4 s, before the sandbox's 5 s keep-alive closes them from its side: both
+  // timers run in this process, so even after a blocked stretch the client's fires first.
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 16, timeout: 4000 })
   const ca = Buffer.from(sandbox.caData, 'base64').toString('utf8')
   const request = (
     method: string,
@@ -70,8 +72,9 @@ export async function startCluster(): Promise<BenchCluster> {
         ...opts.headers,
       }
       if (payload !== undefined) headers['Content-Type'] = contentType ?? 'application/json'
+      // A retry goes on a new connection: the pool may hold more sockets the server has closed.
       const req = https.request(
-        { host: '127.0.0.1', port: sandbox.port, path, method, ca, headers, agent },
+        { host: '127.0.0.1', port: sandbox.port, path, method, ca, headers, agent: retried ? false : agent },
         (res) => {
           const chunks: Buffer[] = []
           let bytes = 0
@@ -87,10 +90,11 @@ export async function startCluster(): Promise<BenchCluster> {
         },
       )
       req.on('error', (err: NodeJS.ErrnoException) => {
-        // A kept-alive socket the server closed while idle (seeding 40k pods blocks this process past the
-        // server's 5 s keep-alive) resets the next request on it: a GET is tried once more, as Node's docs
-        // advise for `reusedSocket`.
-        if (err.code === 'ECONNRESET' && req.reusedSocket && method === 'GET' && !retried)
+        // A kept-alive socket the server closed while idle (seeding 40k pods, or a loaded CI box, blocks this
+        // process past the server's 5 s keep-alive) resets the next request on it. Node's server closes only
+        // idle sockets, so the request was never read: it is tried once more, as Node's docs advise for
+        // `reusedSocket`, whatever its method (a POST that creates the log scenario's pod hit this in CI).
+        if (err.code === 'ECONNRESET' && req.reusedSocket && !retried)
           resolve(request(method, path, body, contentType, opts, true))
         else reject(err)
       })
