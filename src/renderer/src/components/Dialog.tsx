@@ -9,6 +9,11 @@ export function Dialog(props: {
   wide?: boolean
 }) {
   const ref = useRef<HTMLDialogElement>(null)
+  // The browser fires `close` a task after close() is called, also when this component closed the dialog
+  // because `open` went false. By then the person may have typed on (or the dialog opened again), so only
+  // a close the browser made on its own while `open` is still true is passed on.
+  const openRef = useRef(props.open)
+  openRef.current = props.open
   useEffect(() => {
     const d = ref.current
     if (!d) return
@@ -20,7 +25,9 @@ export function Dialog(props: {
       ref={ref}
       className={props.wide ? 'dialog wide' : 'dialog'}
       aria-label={props.title}
-      onClose={props.onClose}
+      onClose={(e) => {
+        if (openRef.current && !e.currentTarget.open) props.onClose()
+      }}
       onCancel={(e) => {
         e.preventDefault()
         props.onClose()
