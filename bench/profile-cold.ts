@@ -11,6 +11,8 @@
 // `--fresh` starts each backend anew before every run (a fresh process's first page). `--a-env`/`--b-env K=V,…`
 // add to either backend's environment (e.g. `--b-env SKIFF_PREWARM=hold` compares prewarm paces).
 // `--request-clock` adds backend A's own times (request arrived, response finished, event-stream writes).
+// `--faults`: minor page faults (new memory taken) and CPU time of each process, navigation → first rows: the
+// sandbox (this process), backend A and each of Chromium's processes; medians over A's runs at the end.
 // `--page-prof FILE` writes a CPU profile of the page over A's first run (navigation to first rows) and prints
 // where its main thread spent each 50 ms (profile-windows.ts).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -27,6 +29,7 @@ import { percentile } from './stats'
 import { summariseTrace } from './trace-summary'
 import { profileWindows, type CpuProfile } from './profile-windows'
 import { startWeb, type BenchWeb } from './web'
+import { faultSampler } from './process-faults'
 
 const { values, positionals } = parseArgs({
   options: {
@@ -38,6 +41,7 @@ const { values, positionals } = parseArgs({
     'cpu-prof-dir': { type: 'string' },
     'page-prof': { type: 'string' },
     'request-clock': { type: 'boolean' },
+    faults: { type: 'boolean' },
     fresh: { type: 'boolean' },
     'a-env': { type: 'string' },
     'b-env': { type: 'string' },
@@ -85,10 +89,13 @@ interface Run {
   windows?: string
   /** The document's request, in µs of the monotonic clock (CDP's and Node's profiles both use it). */
   startUs: number
+  /** `--faults`: each process's minor faults and CPU ms, navigation → first rows. */
+  faults?: { tree: string; label: string; faults: number; cpuMs: number }[]
 }
 
-async function coldStart(url: string, trace: boolean, profile?: string): Promise<Run> {
+async function coldStart(url: string, trace: boolean, profile?: string, backendPid?: number): Promise<Run> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  const sampler = backendPid ? faultSampler({ sandbox: process.pid, backend: backendPid }) : undefined
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
     const cdp = await page.context().newCDPSession(page)
@@ -131,8 +138,11 @@ async function coldStart(url: string, trace: boolean, profile?: string): Promise
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
       await cdp.send('Profiler.start')
     }
+    const navAt = performance.now()
     await page.goto(`${url}#workloads`)
     const r = await page.evaluate<{ first: number; all: number }>(openPodsScript(expected, true))
+    sampler?.stop()
+    const faults = sampler?.window(navAt, navAt + r.first)
     let windows: string | undefined
     if (profile) {
       const { profile: prof } = await cdp.send('Profiler.stop')
@@ -157,8 +167,10 @@ async function coldStart(url: string, trace: boolean, profile?: string): Promise
       startUs: t0 * 1e6,
       ...(traced ? { trace: traced } : {}),
       ...(windows ? { windows } : {}),
+      ...(faults ? { faults } : {}),
     }
   } finally {
+    sampler?.stop()
     await browser.close()
   }
 }
@@ -180,6 +192,40 @@ function backendLines(startUs: number, untilMs: number): [number, string][] {
       `    [backend] ${e.what} ${e.url}${e.bytes === undefined ? '' : ` ${e.bytes} B ${JSON.stringify(e.head?.slice(0, 60))}`}`,
     ])
     .filter(([t]) => t >= -50 && t <= untilMs + 50)
+}
+
+/** `--faults`: each of A's runs' per-process figures. */
+const faultRuns: NonNullable<Run['faults']>[] = []
+
+/** Medians over runs of faults and CPU by process kind (same labels summed within a run). */
+function printFaults(): void {
+  const byKind = new Map<string, { faults: number[]; cpu: number[] }>()
+  for (const run of faultRuns) {
+    const sums = new Map<string, { faults: number; cpu: number }>()
+    for (const p of run) {
+      const k =
+        p.tree === 'backend' ? 'backend' : p.label === 'process' ? 'sandbox (bench)' : `chromium ${p.label}`
+      const s = sums.get(k) ?? { faults: 0, cpu: 0 }
+      s.faults += p.faults
+      s.cpu += p.cpuMs
+      sums.set(k, s)
+    }
+    for (const [k, s] of sums) {
+      const e = byKind.get(k) ?? { faults: [], cpu: [] }
+      e.faults.push(s.faults)
+      e.cpu.push(s.cpu)
+      byKind.set(k, e)
+    }
+  }
+  console.log(
+    `\nnavigation → first rows, A's ${faultRuns.length} runs, medians (a fault is a new 4 KB page):`,
+  )
+  const rows = [...byKind].sort((a, b) => percentile(b[1].faults, 50) - percentile(a[1].faults, 50))
+  for (const [k, e] of rows)
+    console.log(
+      `  ${k.padEnd(28)} ${String(Math.round(percentile(e.faults, 50))).padStart(8)} faults ` +
+        `(${(percentile(e.faults, 50) / 256).toFixed(1)} MB)  ${String(Math.round(percentile(e.cpu, 50))).padStart(5)} ms CPU`,
+    )
 }
 
 /** Backend A's window of each of its runs (its profile covers the whole process, so every run is in it). */
@@ -218,7 +264,13 @@ try {
       }
       const tracing = values.trace !== undefined && run === 0 && s.name === 'A'
       const profiling = run === 0 && s.name === 'A' ? values['page-prof'] : undefined
-      const r = await coldStart(s.web.url, tracing, profiling)
+      const r = await coldStart(
+        s.web.url,
+        tracing,
+        profiling,
+        values.faults && s.name === 'A' ? s.web.pid : undefined,
+      )
+      if (r.faults) faultRuns.push(r.faults)
       if (s.name === 'A') backendWindows.push({ run: run + 1, startUs: r.startUs, ms: r.first })
       if (s.name === 'A') r.lines.push(...backendLines(r.startUs, r.all))
       else if (clock) writeFileSync(clock, '')
@@ -249,6 +301,7 @@ try {
         `(first rows ${s.firsts.map(Math.round).join(', ')})`,
     )
   }
+  if (faultRuns.length) printFaults()
 } finally {
   for (const s of setups) await s.web.stop()
   await cluster.stop()
