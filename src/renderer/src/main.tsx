@@ -31,17 +31,19 @@ if (popped)
     </StrictMode>,
   )
 else {
-  // Before React's first render: see boot/early-start.ts.
-  startEarly(queryClient, window.location.hash)
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <NoticeProvider>
-          <ActiveContextProvider>
-            <App />
-          </ActiveContextProvider>
-        </NoticeProvider>
-      </QueryClientProvider>
-    </StrictMode>,
-  )
+  // Before React's first render, which waits (briefly) for the opening view's first rows: boot/early-start.ts.
+  const firstRender = startEarly(queryClient, window.location.hash)
+  const draw = (): void =>
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={queryClient}>
+          <NoticeProvider>
+            <ActiveContextProvider>
+              <App />
+            </ActiveContextProvider>
+          </NoticeProvider>
+        </QueryClientProvider>
+      </StrictMode>,
+    )
+  void firstRender.then(draw)
 }

@@ -12,12 +12,13 @@ import type * as Watch from '../resources/useResourceWatch'
 
 const { bridge, calls, subs } = backendBridge()
 let startEarly: typeof EarlyStart.startEarly
+let FIRST_RENDER_WAIT_MS: number
 let useResourceWatch: typeof Watch.useResourceWatch
 let watchLingerMs: number
 beforeAll(async () => {
   // The api module picks window.bridge when it loads, so the fake must be in place first.
   window.bridge = bridge
-  ;({ startEarly } = await import('./early-start'))
+  ;({ startEarly, FIRST_RENDER_WAIT_MS } = await import('./early-start'))
   ;({ useResourceWatch, watchLingerMs } = await import('../resources/useResourceWatch'))
 })
 afterEach(() => {
@@ -109,4 +110,37 @@ describe('the cold start’s early start', () => {
     await vi.advanceTimersByTimeAsync(10)
     expect(pods!.closed).toBe(true)
   })
+
+  it('lets the first render start once the opening view’s rows are in, not before', async () => {
+    const client = new QueryClient()
+    const settled = track(startEarly(client, '#workloads'))
+    await answerList(state('kind-dev', [ctx('kind-dev')]))
+    expect(settled()).toBe(false)
+    act(() => resourceSubs()[0]!.emit({ type: 'snapshot', rows: [podRow('web-0')], more: true }))
+    await act(() => new Promise((resolve) => setTimeout(resolve, 5)))
+    expect(settled()).toBe(true)
+  })
+
+  it('lets it start anyway when the rows are slow, and at once with nothing to wait for', async () => {
+    vi.useFakeTimers()
+    const slow = track(startEarly(new QueryClient(), '#workloads'))
+    calls[0]!.resolve({ ok: true, value: state('kind-dev', [ctx('kind-dev')]) })
+    await vi.advanceTimersByTimeAsync(FIRST_RENDER_WAIT_MS - 1)
+    expect(slow()).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(slow()).toBe(true)
+
+    const noWatch = track(startEarly(new QueryClient(), '#contexts'))
+    const noContext = track(startEarly(new QueryClient(), '#workloads'))
+    calls.at(-1)!.resolve({ ok: true, value: state('gone', [ctx('kind-dev')]) })
+    await vi.advanceTimersByTimeAsync(5)
+    expect([noWatch(), noContext()]).toEqual([true, true])
+  })
 })
+
+/** Whether a promise has settled, read synchronously. */
+function track(p: Promise<void>): () => boolean {
+  let done = false
+  void p.then(() => (done = true))
+  return () => done
+}
