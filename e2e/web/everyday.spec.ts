@@ -8,6 +8,8 @@ import { createSandboxCluster } from '../../test/e2e/clusters'
 // Issue #20 items 5, 8, 9, 10, 12 and 13, walked through as a person would.
 
 async function palette(page: Page, text: string): Promise<void> {
+  // A key pressed before the app's first render reaches no listener (that render waits briefly for rows).
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible()
   await page.keyboard.press('Control+k')
   const dialog = page.getByRole('dialog', { name: 'Command palette' })
   await expect(dialog).toBeVisible()
