@@ -8,7 +8,7 @@ import type { Sync } from './index'
 export const PROVISIONER = 'rancher.io/local-path'
 const pvcDef = resourceByKind('PersistentVolumeClaim')
 const pvDef = resourceByKind('PersistentVolume')
-const PROVISIONING_MS = 1500
+export const PROVISIONING_MS = 1500
 const provisioningSince = new WeakMap<Sync, Map<string, number>>()
 
 /** A volume's claimRef: which claim it is bound to (the binder and the provisioner both write it). */
@@ -107,15 +107,20 @@ export function provision(
   }
   // Only kind's local-path provisioner runs in the sandbox; other provisioners leave the claim Pending.
   if (provisioner !== PROVISIONER) return
+  const claimKey = `PersistentVolumeClaim|${ns}|${claim.metadata.name}`
   const since = started.get(key)
   if (since === undefined) {
     started.set(key, sync.clock.now())
     const message = `External provisioner is provisioning volume for claim "${ns}/${claim.metadata.name}"`
     sync.events.record(claim, 'Normal', 'Provisioning', message, PROVISIONER)
-    sync.after(`PersistentVolumeClaim|${ns}|${claim.metadata.name}`, PROVISIONING_MS)
+    sync.after(claimKey, PROVISIONING_MS)
     return
   }
-  if (sync.clock.now() - since < PROVISIONING_MS) return
+  // Too early (another event woke the claim, or the real clock's timer fired before `now()` says the time has
+  // passed: setTimeout counts from the event loop's cached time, `now()` from Date.now()): wait out the rest.
+  // Returning without a timer left the claim Pending for good (a StatefulSet's next ordinal never came).
+  const left = PROVISIONING_MS - (sync.clock.now() - since)
+  if (left > 0) return sync.after(claimKey, left)
   started.delete(key)
   const pv = sync.api.create(pvDef, '', provisionedVolume(claim, sc, node), { internal: true })
   const message = `Successfully provisioned volume ${pv.metadata.name}`
