@@ -16,7 +16,7 @@ const firstWatches: Record<string, readonly ResourceKind[]> = {
 /**
  * How long React's first render waits for the opening view's first rows. Measured: one render of the shell with
  * its rows, instead of the shell, its layout, then the rows and a second layout, brought a cold start's first
- * rows 60–90 ms sooner (docs/performance.md, "Cold start, eighth pass"). A slow cluster still gets the shell
+ * rows 40–90 ms sooner (docs/performance.md, "Cold start, eighth pass"). A slow cluster still gets the shell
  * (and its "Loading…") this soon.
  */
 export const FIRST_RENDER_WAIT_MS = 250
