@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { labelOf, parseStat } from './process-faults'
+import { labelOf, mediansByKind, parseStat } from './process-faults'
 
 describe('process-faults', () => {
   it('reads faults and CPU after a command name with spaces and parentheses', () => {
@@ -16,5 +16,18 @@ describe('process-faults', () => {
     ).toBe('utility:NetworkService')
     expect(labelOf('/usr/lib/chromium/chrome_crashpad_handler\0--monitor-self\0')).toBe('crashpad')
     expect(labelOf('/usr/bin/node\0out/web/index.js\0')).toBe('process')
+  })
+
+  it('sums a run’s processes of one kind, then takes medians over runs, most CPU first', () => {
+    const p = (label: string, faults: number, cpuMs: number) => ({ tree: 'bench', label, faults, cpuMs })
+    const runs = [
+      [p('renderer', 256, 100), p('renderer', 256, 100), p('gpu-process', 0, 10)],
+      [p('renderer', 512, 300), p('gpu-process', 0, 30)],
+      [p('renderer', 1024, 500), p('gpu-process', 0, 20)],
+    ]
+    const lines = mediansByKind(runs, (x) => x.label)
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(/^ {2}renderer +512 faults \(2\.0 MB\) +300 ms CPU$/)
+    expect(lines[1]).toMatch(/^ {2}gpu-process +0 faults \(0\.0 MB\) +20 ms CPU$/)
   })
 })

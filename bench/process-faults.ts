@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { percentile } from './stats'
 
 // New memory a process takes shows as minor page faults (/proc/PID/stat field 10): on a VM that gives idle
 // memory back to the host each one costs microseconds. `faultSampler` reads them, with CPU time, for named
@@ -94,6 +95,14 @@ function trees(roots: Record<string, number>): Map<number, { tree: string; label
   return out
 }
 
+/** One process's growth over a window: new 4 KB pages (minor faults) and CPU ms. */
+export interface ProcessGrowth {
+  tree: string
+  label: string
+  faults: number
+  cpuMs: number
+}
+
 export interface FaultSample {
   at: number
   procs: Map<number, { tree: string; label: string; stat: ProcStat }>
@@ -109,12 +118,12 @@ export function faultSampler(roots: Record<string, number>, everyMs = 40) {
       samples.push({ at: performance.now(), procs: trees(roots) })
     },
     /** Minor faults and CPU ms of each process between the samples nearest `from` and `to` (performance.now()). */
-    window(from: number, to: number): { tree: string; label: string; faults: number; cpuMs: number }[] {
+    window(from: number, to: number): ProcessGrowth[] {
       const nearest = (t: number): FaultSample =>
         samples.reduce((best, s) => (Math.abs(s.at - t) < Math.abs(best.at - t) ? s : best))
       const a = nearest(from)
       const b = nearest(to)
-      const rows: { tree: string; label: string; faults: number; cpuMs: number }[] = []
+      const rows: ProcessGrowth[] = []
       for (const [pid, p] of b.procs) {
         // A process born inside the window counts from zero.
         const before = a.procs.get(pid)?.stat
@@ -128,4 +137,33 @@ export function faultSampler(roots: Record<string, number>, everyMs = 40) {
       return rows.sort((x, y) => y.faults - x.faults)
     },
   }
+}
+
+/**
+ * Medians over runs, by kind of process (a run's processes of one kind summed), most CPU first: one printed
+ * line each.
+ */
+export function mediansByKind(runs: ProcessGrowth[][], kindOf: (p: ProcessGrowth) => string): string[] {
+  const byKind = new Map<string, { faults: number[]; cpu: number[] }>()
+  for (const run of runs) {
+    const sums = new Map<string, { faults: number; cpu: number }>()
+    for (const p of run) {
+      const s = sums.get(kindOf(p)) ?? { faults: 0, cpu: 0 }
+      sums.set(kindOf(p), { faults: s.faults + p.faults, cpu: s.cpu + p.cpuMs })
+    }
+    for (const [k, s] of sums) {
+      const e = byKind.get(k) ?? { faults: [], cpu: [] }
+      e.faults.push(s.faults)
+      e.cpu.push(s.cpu)
+      byKind.set(k, e)
+    }
+  }
+  return [...byKind]
+    .map(([k, e]) => ({ k, faults: percentile(e.faults, 50), cpu: percentile(e.cpu, 50) }))
+    .sort((a, b) => b.cpu - a.cpu || b.faults - a.faults)
+    .map(
+      ({ k, faults, cpu }) =>
+        `  ${k.padEnd(32)} ${String(Math.round(faults)).padStart(7)} faults ` +
+        `(${(faults / 256).toFixed(1)} MB)  ${String(Math.round(cpu)).padStart(5)} ms CPU`,
+    )
 }

@@ -29,7 +29,7 @@ import { percentile } from './stats'
 import { summariseTrace } from './trace-summary'
 import { profileWindows, type CpuProfile } from './profile-windows'
 import { startWeb, type BenchWeb } from './web'
-import { faultSampler } from './process-faults'
+import { faultSampler, mediansByKind, type ProcessGrowth } from './process-faults'
 
 const { values, positionals } = parseArgs({
   options: {
@@ -90,7 +90,7 @@ interface Run {
   /** The document's request, in µs of the monotonic clock (CDP's and Node's profiles both use it). */
   startUs: number
   /** `--faults`: each process's minor faults and CPU ms, navigation → first rows. */
-  faults?: { tree: string; label: string; faults: number; cpuMs: number }[]
+  faults?: ProcessGrowth[]
 }
 
 async function coldStart(url: string, trace: boolean, profile?: string, backendPid?: number): Promise<Run> {
@@ -197,35 +197,14 @@ function backendLines(startUs: number, untilMs: number): [number, string][] {
 /** `--faults`: each of A's runs' per-process figures. */
 const faultRuns: NonNullable<Run['faults']>[] = []
 
-/** Medians over runs of faults and CPU by process kind (same labels summed within a run). */
+/** Medians over A's runs of each kind of process's faults and CPU. */
 function printFaults(): void {
-  const byKind = new Map<string, { faults: number[]; cpu: number[] }>()
-  for (const run of faultRuns) {
-    const sums = new Map<string, { faults: number; cpu: number }>()
-    for (const p of run) {
-      const k =
-        p.tree === 'backend' ? 'backend' : p.label === 'process' ? 'sandbox (bench)' : `chromium ${p.label}`
-      const s = sums.get(k) ?? { faults: 0, cpu: 0 }
-      s.faults += p.faults
-      s.cpu += p.cpuMs
-      sums.set(k, s)
-    }
-    for (const [k, s] of sums) {
-      const e = byKind.get(k) ?? { faults: [], cpu: [] }
-      e.faults.push(s.faults)
-      e.cpu.push(s.cpu)
-      byKind.set(k, e)
-    }
-  }
   console.log(
     `\nnavigation → first rows, A's ${faultRuns.length} runs, medians (a fault is a new 4 KB page):`,
   )
-  const rows = [...byKind].sort((a, b) => percentile(b[1].faults, 50) - percentile(a[1].faults, 50))
-  for (const [k, e] of rows)
-    console.log(
-      `  ${k.padEnd(28)} ${String(Math.round(percentile(e.faults, 50))).padStart(8)} faults ` +
-        `(${(percentile(e.faults, 50) / 256).toFixed(1)} MB)  ${String(Math.round(percentile(e.cpu, 50))).padStart(5)} ms CPU`,
-    )
+  const kindOf = (p: ProcessGrowth): string =>
+    p.tree === 'backend' ? 'backend' : p.label === 'process' ? 'sandbox (bench)' : `chromium ${p.label}`
+  for (const line of mediansByKind(faultRuns, kindOf)) console.log(line)
 }
 
 /** Backend A's window of each of its runs (its profile covers the whole process, so every run is in it). */

@@ -6,7 +6,7 @@ import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { chromiumArgs, chromiumPath } from '../test/e2e/chromium'
-import { faultSampler } from './process-faults'
+import { faultSampler, mediansByKind, type ProcessGrowth } from './process-faults'
 import { percentile } from './stats'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '8' } } })
@@ -20,13 +20,7 @@ await new Promise((resolve) => server.once('listening', resolve))
 const { port } = server.address() as { port: number }
 
 const walls: number[] = []
-const figures = new Map<string, { faults: number[]; cpu: number[] }>()
-const add = (k: string, faults: number, cpu: number): void => {
-  const e = figures.get(k) ?? { faults: [], cpu: [] }
-  e.faults.push(faults)
-  e.cpu.push(cpu)
-  figures.set(k, e)
-}
+const growth: ProcessGrowth[][] = []
 try {
   for (let run = 0; run < runs; run++) {
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
@@ -39,13 +33,7 @@ try {
       await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r)))')
       const to = performance.now()
       sampler.stop()
-      const sums = new Map<string, { faults: number; cpu: number }>()
-      for (const p of sampler.window(from, to)) {
-        const k = p.label === 'process' ? 'bench (Playwright, sampler)' : `chromium ${p.label}`
-        const s = sums.get(k) ?? { faults: 0, cpu: 0 }
-        sums.set(k, { faults: s.faults + p.faults, cpu: s.cpu + p.cpuMs })
-      }
-      for (const [k, s] of sums) add(k, s.faults, s.cpu)
+      growth.push(sampler.window(from, to))
       walls.push(to - from)
     } finally {
       await browser.close()
@@ -54,10 +42,8 @@ try {
 } finally {
   server.close()
 }
-console.log(`blank page, navigation → painted, ${runs} runs, medians:`)
-for (const [k, e] of [...figures].sort((a, b) => percentile(b[1].cpu, 50) - percentile(a[1].cpu, 50)))
-  console.log(
-    `  ${k.padEnd(30)} ${String(Math.round(percentile(e.faults, 50))).padStart(6)} faults  ` +
-      `${String(Math.round(percentile(e.cpu, 50))).padStart(5)} ms CPU`,
-  )
+console.log(`blank page, navigation → painted, ${runs} runs, medians (a fault is a new 4 KB page):`)
+const kindOf = (p: ProcessGrowth): string =>
+  p.label === 'process' ? 'bench (Playwright, sampler)' : `chromium ${p.label}`
+for (const line of mediansByKind(growth, kindOf)) console.log(line)
 console.log(`  navigation → painted: ${Math.round(percentile(walls, 50))} ms`)
