@@ -105,7 +105,6 @@ try {
     await mark(`churn-${run}-start`)
     await churn(browser, cluster, web.url, {
       expectedRows: total,
-      podCount: pods,
       rate: 200,
       seconds: Number(values.seconds),
       namespace: NS,

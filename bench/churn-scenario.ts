@@ -59,6 +59,14 @@ const SCROLL = (ms: number): string => `(async () => {
   return { frames: frames.length, dropped }
 })()`
 
+async function podNames(cluster: BenchCluster, namespace: string): Promise<string[]> {
+  const r = await cluster.request('GET', `/api/v1/namespaces/${namespace}/pods`)
+  if (r.status !== 200) throw new Error(`listing pods in ${namespace}: HTTP ${r.status}`)
+  const list = JSON.parse(r.text) as { items: { metadata: { name: string } }[] }
+  if (list.items.length === 0) throw new Error(`no pods in ${namespace} to write to`)
+  return list.items.map((pod) => pod.metadata.name)
+}
+
 const ipFor = (seq: number): string => `10.${100 + ((seq >> 16) & 63)}.${(seq >> 8) & 255}.${seq & 255}`
 
 /**
@@ -69,8 +77,11 @@ export async function churn(
   browser: BenchBrowser,
   cluster: BenchCluster,
   url: string,
-  opts: { expectedRows: number; podCount: number; rate: number; seconds: number; namespace: string },
+  opts: { expectedRows: number; rate: number; seconds: number; namespace: string },
 ): Promise<ChurnResult> {
+  // The random half writes to pods that exist: the sandbox numbers seeded pods after every pod already in the
+  // cluster (seed-13 on), so `seed-0`… would be 404s counted as write errors.
+  const names = await podNames(cluster, opts.namespace)
   return await onPage(browser, url, async (p) => {
     // Like a person: the app first, then Pods (a cold load straight into #workloads at 10k rows came up blank).
     await p.page.waitForLoadState('load')
@@ -121,7 +132,7 @@ export async function churn(
       for (let i = 0; i < perTick; i++) {
         const k = tick * perTick + i
         if (k % 2 === 0) write(visible[(k / 2) % visible.length] ?? visible[0]!, true)
-        else write(`seed-${Math.floor(Math.random() * opts.podCount)}`, false)
+        else write(names[Math.floor(Math.random() * names.length)]!, false)
       }
       tick++
       // Keep the schedule: sleep to the next tick's start rather than a fixed interval.

@@ -225,7 +225,6 @@ try {
           const r = await retryOnce(() =>
             churn(browser, cluster, web.url, {
               expectedRows: expected,
-              podCount: sizes.small,
               rate: 200,
               seconds: sizes.churnSeconds,
               namespace: NS,
