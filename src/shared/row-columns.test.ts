@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { packEvent, packRows, unpackEvent, unpackRows, type PackedRows } from './row-columns'
 
 const labels = { app: 'web', tier: 'front' }
@@ -97,5 +97,49 @@ describe('row columns: dictionary identity', () => {
       mixed: i % 2 ? { n: 1 } : '{"n":1}',
     }))
     expect(unpackRows(overWire(packRows(rows)!))).toEqual(rows)
+  })
+})
+
+describe('row columns: what the engine makes of the rows', () => {
+  // V8's own predicate, reachable only through natives syntax, which a function parsed after the flag allows.
+  // (src/shared is type-checked without Node's types, hence the untyped import.)
+  let hasFastProperties: (o: object) => boolean
+  beforeAll(async () => {
+    const v8 = (await import('node:v8' as string)) as { setFlagsFromString(flags: string): void }
+    v8.setFlagsFromString('--allow-natives-syntax')
+    hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: object) => boolean
+  })
+
+  it('gives rows with more than 16 fields fast properties, not a dictionary', () => {
+    // A pod that has restarted, is nominated and has readiness gates: 19 fields, some rows with fewer.
+    const rows = Array.from({ length: 120 }, (_, i) =>
+      pod(i, {
+        status: 'Running',
+        phase: 'Running',
+        node: 'node-1',
+        owner: { kind: 'ReplicaSet', name: 'web-1' },
+        ip: '10.0.0.1',
+        deleting: true,
+        ...(i % 3
+          ? { lastRestartAt: '2026-11-30T11:00:00Z', nominatedNode: 'n2', readinessGates: '1/1' }
+          : {}),
+      }),
+    )
+    const back = unpackRows<Record<string, unknown>>(overWire(packRows(rows)!))
+    expect(back).toEqual(rows)
+    expect(Object.keys(back[1]!)).toHaveLength(19)
+    for (const row of back) expect(hasFastProperties(row)).toBe(true)
+  })
+
+  it('still round-trips rows wider than one bit per column can describe', () => {
+    const rows = Array.from({ length: 70 }, (_, i) => {
+      const row: Record<string, unknown> = { key: `k${i}`, name: `k${i}` }
+      for (let f = 0; f < 40; f++) if ((i + f) % 4) row[`f${f}`] = f
+      return row
+    })
+    const back = unpackRows<Record<string, unknown>>(overWire(packRows(rows)!))
+    expect(back).toEqual(rows)
+    for (let r = 0; r < rows.length; r++)
+      expect(Object.keys(back[r]!)).toHaveLength(Object.keys(rows[r]!).length)
   })
 })
