@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs'
-import type { Locator, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { BenchPage } from './browser'
 import { heapCategories, type HeapCategories, type Snapshot } from './heap-diff'
 
@@ -62,32 +62,69 @@ export async function contextShown(page: Page, context: string): Promise<void> {
   )
 }
 
+// The steps below find elements with plain DOM queries and act through CDP's mouse and keyboard, not
+// Playwright's locators: a locator runs Playwright's injected script (selector engines, ARIA roles) in the
+// page's own V8 heap, where its compiled code grew with the hours and counted as the page's.
+
+/** A JS expression: the first element under `root` (an expression) matching `selector` whose text is `text`. */
+const within = (root: string, selector: string, text?: string): string =>
+  text === undefined
+    ? `((${root})?.querySelector(${JSON.stringify(selector)}) ?? null)`
+    : `([...((${root})?.querySelectorAll(${JSON.stringify(selector)}) ?? [])].find((e) => e.textContent.trim() === ${JSON.stringify(text)}) ?? null)`
+
+/** A JS expression: pod `name`'s details panel, or null. */
+const panelOf = (name: string): string =>
+  `([...document.querySelectorAll('aside.detail[role="dialog"]')].find((d) => d.querySelector('h2')?.textContent === ${JSON.stringify(name)}) ?? null)`
+
+/** Waits for the element `find` (a JS expression) gives, then clicks its centre as a person would. */
+async function clickOn(page: Page, find: string, what: string): Promise<void> {
+  await until(page, `${find} !== null`, `${what} never appeared`)
+  const at = await page.evaluate<{ x: number; y: number }>(`(() => {
+    const el = ${find}
+    el.scrollIntoView({ block: 'nearest' })
+    const r = el.getBoundingClientRect()
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 }
+  })()`)
+  await page.mouse.click(at.x, at.y)
+}
+
+const podsFilter = `document.querySelector('input[placeholder^="Filter pods"]')`
+
+/** Types `text` into the Pods filter in place of what it held, and waits until the list shows only matches. */
+async function filterPods(page: Page, text: string): Promise<void> {
+  await clickOn(page, podsFilter, 'the Pods filter')
+  await page.keyboard.press('Control+A')
+  await page.keyboard.press('Backspace')
+  if (text) await page.keyboard.type(text)
+  const names = `[...document.querySelectorAll('[role="grid"] tbody tr .cell-name')].map((c) => c.title)`
+  await until(
+    page,
+    `${podsFilter}.value === ${JSON.stringify(text)} && ${names}.every((n) => n.includes(${JSON.stringify(text)}))`,
+    `the Pods list never showed only "${text}"`,
+  )
+}
+
 /** Opens pod `name`'s panel from the Pods list, runs `inside`, then closes the panel and clears the filter. */
-async function inPodPanel(
-  page: Page,
-  name: string,
-  inside: (panel: Locator) => Promise<void>,
-): Promise<void> {
+async function inPodPanel(page: Page, name: string, inside: (panel: string) => Promise<void>): Promise<void> {
   await page.evaluate(`location.hash = '#workloads'`)
   await until(page, hasGrid, 'the Pods list showed no rows')
-  const filter = page.getByPlaceholder(/^Filter pods/)
-  await filter.fill(name)
-  await page
-    .getByRole('row', { name: new RegExp(`\\b${name}\\b`) })
-    .first()
-    .click()
-  const panel = page.getByRole('dialog', { name })
+  await filterPods(page, name)
+  // The name cell, not the row's middle: other cells hold links (node, owner) that go elsewhere.
+  const nameCell = `([...document.querySelectorAll('[role="grid"] tbody tr .cell-name')].find((c) => c.title === ${JSON.stringify(name)}) ?? null)`
+  await clickOn(page, nameCell, `the row of ${name}`)
+  const panel = panelOf(name)
+  await until(page, `${panel} !== null`, `the panel of ${name} never opened`)
   await inside(panel)
-  await panel.getByRole('button', { name: 'Close details (Esc)' }).click()
-  await panel.waitFor({ state: 'hidden', timeout: 10_000 })
-  await filter.fill('')
+  await clickOn(page, within(panel, 'button[aria-label="Close details (Esc)"]'), "the panel's close button")
+  await until(page, `${panel} === null`, `the panel of ${name} never closed`, 10_000)
+  await filterPods(page, '')
 }
 
 /** Follows pod `name`'s Logs tab until `during` resolves (its first lines are shown before that). */
 export async function followLogs(page: Page, name: string, during: () => Promise<void>): Promise<void> {
   await inPodPanel(page, name, async (panel) => {
-    await panel.getByRole('tab', { name: 'Logs' }).click()
-    await panel.locator('.log-line').first().waitFor({ timeout: 30_000 })
+    await clickOn(page, within(panel, '[role="tab"]', 'Logs'), 'the Logs tab')
+    await until(page, `${within(panel, '.log-line')} !== null`, `no log line of ${name}`)
     await during()
   })
 }
@@ -98,18 +135,30 @@ export async function followLogs(page: Page, name: string, during: () => Promise
  */
 export async function shellIn(page: Page, name: string, during: () => Promise<void>): Promise<void> {
   await inPodPanel(page, name, async (panel) => {
-    await panel.getByRole('tab', { name: 'Shell' }).click()
-    await panel.getByRole('button', { name: 'Open shell' }).click()
-    const terminal = panel.getByRole('region', { name: /^Terminal: / })
-    await terminal.getByText(/^Connected/).waitFor({ timeout: 30_000 })
-    await terminal.locator('.terminal-box').click()
+    await clickOn(page, within(panel, '[role="tab"]', 'Shell'), 'the Shell tab')
+    await clickOn(page, within(panel, 'button', 'Open shell'), 'the Open shell button')
+    const terminal = within(panel, 'section.terminal[aria-label^="Terminal: "]')
+    await until(
+      page,
+      `${within(terminal, '.terminal-bar .pill')}?.textContent.startsWith('Connected') === true`,
+      `the shell in ${name} never connected`,
+    )
+    await clickOn(page, within(terminal, '.terminal-box'), 'the terminal')
     await page.keyboard.type('hostname\r')
-    await terminal.locator('.xterm-rows').getByText(name).first().waitFor({ timeout: 30_000 })
+    await until(
+      page,
+      `${within(terminal, '.xterm-rows')}?.textContent.includes(${JSON.stringify(name)}) === true`,
+      `hostname never printed ${name}`,
+    )
     await during()
     // Whatever the terminal made of it (ended, reconnecting to the new pod), a person closes it now.
     await page.waitForTimeout(1000)
-    await terminal.getByRole('button', { name: /^Close terminal/ }).click()
-    await terminal.waitFor({ state: 'detached', timeout: 10_000 })
+    await clickOn(
+      page,
+      within(terminal, 'button[aria-label^="Close terminal"]'),
+      "the terminal's close button",
+    )
+    await until(page, `${terminal} === null`, 'the terminal never closed', 10_000)
   })
 }
 
