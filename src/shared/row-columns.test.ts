@@ -118,7 +118,6 @@ describe('row columns: what the engine makes of the rows', () => {
         phase: 'Running',
         node: 'node-1',
         owner: { kind: 'ReplicaSet', name: 'web-1' },
-        ip: '10.0.0.1',
         deleting: true,
         ...(i % 3
           ? { lastRestartAt: '2026-11-30T11:00:00Z', nominatedNode: 'n2', readinessGates: '1/1' }
@@ -127,7 +126,9 @@ describe('row columns: what the engine makes of the rows', () => {
     )
     const back = unpackRows<Record<string, unknown>>(overWire(packRows(rows)!))
     expect(back).toEqual(rows)
-    expect(Object.keys(back[1]!)).toHaveLength(19)
+    expect(Object.keys(back[4]!)).toHaveLength(19)
+    const keyFirst = (row: object): string[] => ['key', ...Object.keys(row).filter((k) => k !== 'key')]
+    for (let r = 0; r < rows.length; r++) expect(Object.keys(back[r]!)).toEqual(keyFirst(rows[r]!))
     for (const row of back) expect(hasFastProperties(row)).toBe(true)
   })
 
