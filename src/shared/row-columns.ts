@@ -106,51 +106,60 @@ const FAST_KEYED_FIELDS = 16
 const MAX_MASK_COLUMNS = 31
 
 /**
+ * Each row's empty object, before any field is filled. Adding fields by computed name one at a time
+ * (`row[k] = v`) turns an object into a slow dictionary after 16 of them in V8, which every later read (sort,
+ * filter, render) pays for; a pod that has restarted has 17. So where a row could have more than 16, each
+ * starts as a copy of a template holding exactly its fields (one per set of present fields, built once): the
+ * copy gets them all at once in one shared hidden class, and filling existing fields adds none
+ * (docs/performance.md, "Rows with many fields"). Below that, adding fields one at a time is cheaper.
+ */
+function emptyRows(cols: PackedColumn[], n: number, derivedKey: boolean): Plain[] {
+  const out = new Array<Plain>(n)
+  const widest = cols.length + (derivedKey ? 1 : 0)
+  if (widest <= FAST_KEYED_FIELDS || cols.length > MAX_MASK_COLUMNS) {
+    // The key goes first, as it was sent, and is filled in once the name and namespace are.
+    for (let r = 0; r < n; r++) out[r] = derivedKey ? { key: '' } : {}
+    return out
+  }
+  const masks = new Uint32Array(n)
+  cols.forEach((c, j) => {
+    const bit = 1 << j
+    if ('v' in c) {
+      for (let r = 0; r < n; r++) if (present(c.v[r])) masks[r]! |= bit
+    } else {
+      for (let r = 0; r < n; r++) if (present(c.d[c.i[r]!])) masks[r]! |= bit
+    }
+  })
+  const templates = new Map<number, Plain>()
+  for (let r = 0; r < n; r++) {
+    const mask = masks[r]!
+    let template = templates.get(mask)
+    if (template === undefined) {
+      const shape: Plain = derivedKey ? { key: '' } : {}
+      cols.forEach((c, j) => {
+        if (mask & (1 << j)) shape[c.k] = undefined
+      })
+      // The spread copy is what leaves dictionary mode: it takes every field at once.
+      template = { ...shape }
+      templates.set(mask, template)
+    }
+    out[r] = { ...template }
+  }
+  return out
+}
+
+/**
  * The rows again, fields in the same order in every row; a field that was missing stays missing.
  *
- * Adding fields by computed name one at a time (`row[k] = v`) turns an object into a slow dictionary after 16
- * of them in V8, which every later read (sort, filter, render) pays for; a pod that has restarted has 17. So
- * where a row could have more than 16, each starts as a copy of a template holding exactly its fields (one
- * per set of present fields, built once): the copy gets them all at once in one shared hidden class, and
- * filling existing fields adds none (docs/performance.md, "Rows with many fields").
- * Filling a column at a time keeps the field name one constant per inner loop, so the store stays
- * monomorphic across rows of one shape.
+ * Filled a column at a time: in each inner loop the field name is one constant, so the engine's property
+ * store stays monomorphic (rows of one shape share its transitions), where filling a row at a time stores a
+ * different name on each step and goes megamorphic. About half the time at 500 pod rows a part
+ * (docs/performance.md, issue 22).
  */
 export function unpackRows<R = Plain>(packed: PackedRows): R[] {
   const { n, cols } = packed
   const derivedKey = packed.derivedKey === true
-  const out = new Array<Plain>(n)
-  // Templates only where a row could pass the limit: below it, adding fields one at a time is cheaper.
-  const widest = cols.length + (derivedKey ? 1 : 0)
-  if (widest > FAST_KEYED_FIELDS && cols.length <= MAX_MASK_COLUMNS) {
-    const masks = new Uint32Array(n)
-    cols.forEach((c, j) => {
-      const bit = 1 << j
-      if ('v' in c) {
-        for (let r = 0; r < n; r++) if (present(c.v[r])) masks[r]! |= bit
-      } else {
-        for (let r = 0; r < n; r++) if (present(c.d[c.i[r]!])) masks[r]! |= bit
-      }
-    })
-    const templates = new Map<number, Plain>()
-    for (let r = 0; r < n; r++) {
-      const mask = masks[r]!
-      let template = templates.get(mask)
-      if (template === undefined) {
-        const shape: Plain = derivedKey ? { key: '' } : {}
-        cols.forEach((c, j) => {
-          if (mask & (1 << j)) shape[c.k] = undefined
-        })
-        // The spread copy is what leaves dictionary mode: it takes every field at once.
-        template = { ...shape }
-        templates.set(mask, template)
-      }
-      out[r] = { ...template }
-    }
-  } else {
-    // The key goes first, as it was sent, and is filled in once the name and namespace are.
-    for (let r = 0; r < n; r++) out[r] = derivedKey ? { key: '' } : {}
-  }
+  const out = emptyRows(cols, n, derivedKey)
   for (const c of cols) {
     const k = c.k
     if ('v' in c) {
